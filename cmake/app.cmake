@@ -1,0 +1,92 @@
+# The application: ImGui, SDL2, GL, the renderer, the panels and one platform layer.
+
+# --- assets: the data files, plus the basemap and font made at build time from packages ---
+set(ASSETS_OUT "${CMAKE_BINARY_DIR}/assets")
+file(GLOB DATA_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/data/*.json")
+set(FONT_SRC "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+find_program(NODE node REQUIRED)
+find_program(PYFTSUBSET pyftsubset REQUIRED)
+add_custom_command(OUTPUT "${ASSETS_OUT}/basemap.bin"
+  COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${ASSETS_OUT}/basemap.bin"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${CMAKE_SOURCE_DIR}/package-lock.json"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}" COMMENT "Building the basemap from world-atlas")
+# Latin and Latin Extended (accents: Querétaro, São Paulo, Kraków, Łódź) plus a few symbols.
+add_custom_command(OUTPUT "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${ASSETS_OUT}/fonts"
+  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-024F,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2190-2193,U+25A0-25CF
+          --no-hinting --desubroutinize --output-file="${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
+  DEPENDS "${FONT_SRC}" COMMENT "Subsetting DejaVu Sans")
+set(DATA_OUT "")
+foreach(f ${DATA_FILES})
+  get_filename_component(name "${f}" NAME)
+  add_custom_command(OUTPUT "${ASSETS_OUT}/data/${name}"
+    COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/data/${name}" DEPENDS "${f}")
+  list(APPEND DATA_OUT "${ASSETS_OUT}/data/${name}")
+endforeach()
+file(GLOB SHADER_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*")
+set(SHADERS_OUT "")
+foreach(f ${SHADER_FILES})
+  get_filename_component(name "${f}" NAME)
+  add_custom_command(OUTPUT "${ASSETS_OUT}/shaders/${name}"
+    COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/shaders/${name}" DEPENDS "${f}")
+  list(APPEND SHADERS_OUT "${ASSETS_OUT}/shaders/${name}")
+endforeach()
+add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
+  ${DATA_OUT} ${SHADERS_OUT})
+
+# --- Dear ImGui, one configuration for both builds ---
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+# --- SDL2 and GL, by platform ---
+if(EMSCRIPTEN)
+  set(SDL2_WASM "${ATLAS_DEPS_DIR}/sdl2-wasm")
+  if(NOT EXISTS "${SDL2_WASM}/lib/libSDL2.a")
+    message(FATAL_ERROR "SDL2 for wasm not built: run scripts/setup.sh web")
+  endif()
+  add_library(sdl2 INTERFACE)
+  # Linked by path: a plain prefix search would find Emscripten's SDL2 shim, which needs the network.
+  target_include_directories(sdl2 SYSTEM INTERFACE "${SDL2_WASM}/include" "${SDL2_WASM}/include/SDL2")
+  target_link_libraries(sdl2 INTERFACE "${SDL2_WASM}/lib/libSDL2.a")
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  set(PLATFORM_SOURCES src/platform/web/platform_web.cpp)
+else()
+  find_package(SDL2 REQUIRED)
+  find_package(OpenGL REQUIRED)
+  find_package(PkgConfig REQUIRED)
+  add_library(sdl2 INTERFACE)
+  target_link_libraries(sdl2 INTERFACE SDL2::SDL2 OpenGL::GL)
+  set(PLATFORM_SOURCES src/platform/native/platform_native.cpp src/platform/native/screenshot.cpp)
+endif()
+target_link_libraries(imgui PUBLIC sdl2)
+
+add_executable(atlas
+  src/app/main.cpp src/app/app.cpp
+  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/map_renderer.cpp
+  src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
+  src/ui/map_overlay.cpp
+  src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
+target_link_libraries(atlas PRIVATE atlas_core imgui sdl2)
+add_dependencies(atlas atlas_assets)
+if(NOT EMSCRIPTEN)
+  target_compile_options(atlas PRIVATE -Wall -Wextra)
+  set_target_properties(atlas PROPERTIES OUTPUT_NAME atlas)
+else()
+  set(WEB_FLAGS
+    -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+    -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString -sINVOKE_RUN=1
+    "--preload-file" "${ASSETS_OUT}@/assets"
+    "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js")
+  target_link_options(atlas PRIVATE ${WEB_FLAGS})
+  set_target_properties(atlas PROPERTIES SUFFIX ".js"
+    LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js")
+  # The page and its gzip-compressed twins (served as-is by scripts/run.sh).
+  add_custom_command(TARGET atlas POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/index.html"
+    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
+endif()

@@ -1,0 +1,224 @@
+#include "core/atlas.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/picking.h"
+#include "core/projection.h"
+
+namespace atlas {
+using json = nlohmann::json;
+
+Atlas::Atlas(Dataset data) : data_(std::move(data)) {
+    data_.rebuild_index();
+    positions_.reserve(data_.cities.size());
+    for (auto& c : data_.cities) positions_.push_back(equal_earth::forward(c.lon, c.lat));
+    year_span(data_, first_year_, last_year_);
+    filter_ = Filter::all(data_);
+    refilter();
+}
+
+void Atlas::refilter() {
+    visible_ = atlas::visible_cities(data_, filter_, &counts_);
+    ++revision_;
+}
+
+Camera Atlas::start_view() const {
+    // Frame the Global South (Mexico included) as the data places its cities.
+    Bounds b{{1e9, 1e9}, {-1e9, -1e9}};
+    for (std::size_t i = 0; i < data_.cities.size(); ++i) {
+        if (!in_region(data_, data_.cities[i], Region::GlobalSouth)) continue;
+        b.min = glm::min(b.min, positions_[i]);
+        b.max = glm::max(b.max, positions_[i]);
+    }
+    if (b.min.x > b.max.x) b = {{-equal_earth::kMaxX, -equal_earth::kMaxY}, {equal_earth::kMaxX, equal_earth::kMaxY}};
+    Camera c;
+    c.viewport = camera_.current().viewport;
+    c.fit(b, 24);
+    return c;
+}
+
+void Atlas::set_viewport(glm::dvec2 size) {
+    camera_.set_viewport(size);
+    if (!framed_) {
+        camera_.jump(start_view());
+        framed_ = true;
+    }
+}
+
+int Atlas::pick(glm::dvec2 screen) const {
+    return pick_city(positions_, visible_, camera_.current(), screen, kPickRadiusPx);
+}
+
+int Atlas::city_arg(const json& a, std::string& error) const {
+    auto it = a.find("id");
+    if (it == a.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty())) return -1;
+    if (!it->is_string()) {
+        error = "\"id\" must be a city id string";
+        return -2;
+    }
+    const int index = data_.find_city(it->get<std::string>());
+    if (index < 0) error = "no city with id \"" + it->get<std::string>() + "\"";
+    return index < 0 ? -2 : index;
+}
+
+namespace {
+bool number_arg(const json& a, const char* key, double& out, std::string& error, bool required = true) {
+    auto it = a.find(key);
+    if (it == a.end()) {
+        if (required) error = std::string("\"") + key + "\" is required";
+        return !required;
+    }
+    if (!it->is_number() || !std::isfinite(it->get<double>())) {
+        error = std::string("\"") + key + "\" must be a number";
+        return false;
+    }
+    out = it->get<double>();
+    return true;
+}
+}  // namespace
+
+std::string Atlas::apply(const json& a) {
+    if (!a.is_object()) return "an action must be an object like {\"type\":\"select\",\"id\":\"mx-puebla\"}";
+    auto type_it = a.find("type");
+    if (type_it == a.end() || !type_it->is_string()) return "an action needs a \"type\" string";
+    const std::string type = type_it->get<std::string>();
+    std::string error;
+
+    if (type == "filter") {
+        Filter next = filter_;
+        if (auto it = a.find("fields"); it != a.end()) {
+            if (!it->is_array()) return "\"fields\" must be an array of field names or ids";
+            next.fields.assign(data_.fields.size(), false);
+            for (auto& f : *it) {
+                const int k = f.is_string() ? data_.find_field(f.get<std::string>()) : -1;
+                if (k < 0) return "unknown creative field " + f.dump();
+                next.fields[k] = true;
+            }
+        }
+        if (auto it = a.find("networks"); it != a.end()) {
+            if (!it->is_array()) return "\"networks\" must be an array of network ids";
+            next.networks.assign(data_.networks.size(), false);
+            for (auto& n : *it) {
+                const int k = n.is_string() ? data_.find_network(n.get<std::string>()) : -1;
+                if (k < 0 || !data_.networks[k].is_city_group()) return "unknown city network " + n.dump();
+                next.networks[k] = true;
+            }
+            for (std::size_t k = 0; k < data_.networks.size(); ++k)  // link kinds are not city groups
+                if (!data_.networks[k].is_city_group()) next.networks[k] = true;
+        }
+        if (auto it = a.find("region"); it != a.end())
+            if (!it->is_string() || !parse_region(it->get<std::string>(), next.region))
+                return "\"region\" must be \"world\", \"global-south\" or \"mexico\"";
+        if (auto it = a.find("includeFormer"); it != a.end()) {
+            if (!it->is_boolean()) return "\"includeFormer\" must be true or false";
+            next.include_former = it->get<bool>();
+        }
+        filter_ = next;
+        refilter();
+    } else if (type == "years") {
+        double from = filter_.year_from, to = filter_.year_to;
+        if (!number_arg(a, "from", from, error, false) || !number_arg(a, "to", to, error, false)) return error;
+        if (from > to) return "\"from\" must not be after \"to\"";
+        filter_.year_from = int(std::clamp(from, -1e6, 1e6));
+        filter_.year_to = int(std::clamp(to, -1e6, 1e6));
+        refilter();
+    } else if (type == "select" || type == "hover") {
+        const int index = city_arg(a, error);
+        if (index == -2) return error;
+        (type == "select" ? selected_ : hovered_) = index;
+        ++revision_;
+    } else if (type == "flyTo") {
+        const int index = city_arg(a, error);
+        if (index < 0) return error.empty() ? "\"id\" is required" : error;
+        Camera c = camera_.target();
+        c.center = positions_[index];
+        c.scale = std::max(c.scale, c.min_scale() * 12);
+        camera_.animate_to(c);
+    } else if (type == "zoom") {
+        const glm::dvec2 mid = camera_.current().viewport * 0.5;
+        double factor = 0, x = mid.x, y = mid.y;
+        if (!number_arg(a, "factor", factor, error) || !number_arg(a, "x", x, error, false) ||
+            !number_arg(a, "y", y, error, false))
+            return error;
+        if (factor <= 0) return "\"factor\" must be positive";
+        camera_.zoom_at({x, y}, std::clamp(factor, 1e-3, 1e3));
+    } else if (type == "pan") {
+        double dx = 0, dy = 0;
+        if (!number_arg(a, "dx", dx, error) || !number_arg(a, "dy", dy, error)) return error;
+        camera_.pan_pixels({std::clamp(dx, -1e5, 1e5), std::clamp(dy, -1e5, 1e5)}, true);
+    } else if (type == "home") {
+        camera_.animate_to(start_view());
+    } else if (type == "reset") {
+        filter_ = Filter::all(data_);
+        selected_ = hovered_ = -1;
+        refilter();
+        camera_.animate_to(start_view());
+    } else {
+        return "unknown action type \"" + type + "\"";
+    }
+    return {};
+}
+
+json Atlas::act(const json& action) {
+    const std::string error = apply(action);
+    if (!error.empty()) return {{"error", error}};
+    return state();
+}
+
+json Atlas::state() const {
+    json fields = json::array(), networks = json::array(), by_field = json::object(), by_network = json::object();
+    for (std::size_t k = 0; k < data_.fields.size(); ++k) {
+        if (filter_.fields[k]) fields.push_back(data_.fields[k].name);
+        by_field[data_.fields[k].name] = counts_.by_field[k];
+    }
+    for (std::size_t k = 0; k < data_.networks.size(); ++k) {
+        if (!data_.networks[k].is_city_group()) continue;
+        if (filter_.networks[k]) networks.push_back(data_.networks[k].id);
+        by_network[data_.networks[k].id] = counts_.by_network[k];
+    }
+    const Camera& cam = camera_.current();
+    double lon = 0, lat = 0;
+    equal_earth::inverse(cam.center, lon, lat);
+    auto id_or_null = [&](int i) { return i >= 0 ? json(data_.cities[i].id) : json(nullptr); };
+    return {
+        {"filters", {{"fields", fields}, {"networks", networks}, {"region", region_id(filter_.region)},
+                     {"yearFrom", filter_.year_from}, {"yearTo", filter_.year_to},
+                     {"includeFormer", filter_.include_former}}},
+        {"selected", id_or_null(selected_)},
+        {"hovered", id_or_null(hovered_)},
+        {"camera", {{"lon", lon}, {"lat", lat}, {"zoom", cam.scale / cam.min_scale()},
+                    {"moving", camera_.moving()}, {"viewport", {cam.viewport.x, cam.viewport.y}}}},
+        {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())},
+                    {"byField", by_field}, {"byNetwork", by_network}}},
+        {"years", {{"first", first_year_}, {"last", last_year_}}},
+    };
+}
+
+json Atlas::city_json(int index) const {
+    const City& c = data_.cities[index];
+    json designations = json::array();
+    for (auto& g : c.designations)
+        designations.push_back({{"network", data_.networks[g.network].id},
+                                {"field", g.field >= 0 ? json(data_.fields[g.field].name) : json(nullptr)},
+                                {"year", g.year}});
+    return {{"id", c.id}, {"name", c.name}, {"localName", c.local_name}, {"country", c.country},
+            {"lat", c.lat}, {"lon", c.lon}, {"designations", designations}};
+}
+
+json Atlas::visible_cities() const {
+    json out = json::array();
+    for (int i : visible_) out.push_back(city_json(i));
+    return out;
+}
+
+json Atlas::screen_position(const std::string& id) const {
+    const int index = data_.find_city(id);
+    if (index < 0) return {{"error", "no city with id \"" + id + "\""}};
+    const Camera& cam = camera_.current();
+    const glm::dvec2 s = cam.to_screen(positions_[index]);
+    const bool on = s.x >= 0 && s.y >= 0 && s.x < cam.viewport.x && s.y < cam.viewport.y;
+    return {{"x", s.x}, {"y", s.y}, {"onScreen", on}};
+}
+
+}  // namespace atlas

@@ -1,0 +1,75 @@
+// The atlas session: the loaded data plus what the user is looking at (filters, selection,
+// camera), changed only through actions. One vocabulary of actions serves the panels, the keys,
+// the web test API and the native command line:
+//
+//   {"type":"filter", "fields":[...], "networks":[...], "region":"world|global-south|mexico",
+//                     "includeFormer":bool}          any subset of the keys; fields by id or name
+//   {"type":"years", "from":2004, "to":2015}
+//   {"type":"select", "id":"mx-puebla"}             id null or "" clears the selection
+//   {"type":"hover", "id":...}                      as select, for the tooltip
+//   {"type":"flyTo", "id":"mx-puebla"}              animates the camera to the city
+//   {"type":"zoom", "factor":2, "x":..,"y":..}      about a screen point (default: the centre)
+//   {"type":"pan", "dx":.., "dy":..}                in screen pixels
+//   {"type":"home"}                                 the start view, filters kept
+//   {"type":"reset"}                                filters, selection and view as at start
+//
+// act() returns the new state, or {"error": "..."} for an unknown or malformed action.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/camera.h"
+#include "core/filter.h"
+#include "core/model.h"
+
+namespace atlas {
+
+class Atlas {
+public:
+    explicit Atlas(Dataset data);
+
+    const Dataset& data() const { return data_; }
+    const Filter& filter() const { return filter_; }
+    const FilterCounts& counts() const { return counts_; }
+    const std::vector<int>& visible() const { return visible_; }
+    const std::vector<glm::dvec2>& positions() const { return positions_; }
+    int selected() const { return selected_; }
+    int hovered() const { return hovered_; }
+    int first_year() const { return first_year_; }
+    int last_year() const { return last_year_; }
+    // Changes whenever what is drawn changes (visible set, selection, hover), not on camera moves.
+    unsigned revision() const { return revision_; }
+
+    CameraController& camera() { return camera_; }
+    const CameraController& camera_controller() const { return camera_; }
+    void set_viewport(glm::dvec2 size);  // also frames the start view the first time
+    Camera start_view() const;
+
+    nlohmann::json act(const nlohmann::json& action);
+    nlohmann::json state() const;
+    nlohmann::json visible_cities() const;
+    nlohmann::json screen_position(const std::string& id) const;
+    nlohmann::json city_json(int index) const;
+    int pick(glm::dvec2 screen) const;
+
+    static constexpr double kPickRadiusPx = 12;
+
+private:
+    std::string apply(const nlohmann::json& a);  // empty on success, else the error
+    void refilter();
+    int city_arg(const nlohmann::json& a, std::string& error) const;
+
+    Dataset data_;
+    Filter filter_;
+    FilterCounts counts_;
+    std::vector<int> visible_;
+    std::vector<glm::dvec2> positions_;
+    int selected_ = -1, hovered_ = -1;
+    int first_year_ = 2004, last_year_ = 2025;
+    unsigned revision_ = 1;
+    bool framed_ = false;
+    CameraController camera_;
+};
+
+}  // namespace atlas

@@ -1,0 +1,156 @@
+#include "core/basemap.h"
+
+#include <array>
+#include <cmath>
+#include <cstring>
+
+#include <mapbox/earcut.hpp>
+
+#include "core/projection.h"
+
+namespace atlas {
+namespace {
+
+class ByteReader {
+public:
+    explicit ByteReader(const std::string& b) : b_(b) {}
+    bool u8(std::uint32_t& v) { return read(v, 1); }
+    bool u16(std::uint32_t& v) { return read(v, 2); }
+    bool u32(std::uint32_t& v) { return read(v, 4); }
+    bool bytes(std::size_t n, std::string& out) {
+        if (b_.size() - pos_ < n) return false;
+        out.assign(b_, pos_, n);
+        pos_ += n;
+        return true;
+    }
+    std::size_t remaining() const { return b_.size() - pos_; }
+
+private:
+    bool read(std::uint32_t& v, int n) {
+        if (b_.size() - pos_ < std::size_t(n)) return false;
+        v = 0;
+        for (int i = 0; i < n; ++i) v |= std::uint32_t(std::uint8_t(b_[pos_ + i])) << (8 * i);
+        pos_ += n;
+        return true;
+    }
+    const std::string& b_;
+    std::size_t pos_ = 0;
+};
+
+constexpr double kDequantize = 180.0 / 32767.0;
+
+}  // namespace
+
+bool decode_basemap(const std::string& bytes, std::vector<BasemapCountry>& out, std::string& error) {
+    out.clear();
+    ByteReader r(bytes);
+    std::string magic;
+    std::uint32_t version = 0, count = 0;
+    if (!r.bytes(4, magic) || magic != "ATLB" || !r.u32(version) || version != 1) {
+        error = "not an atlas basemap (version 1) file";
+        return false;
+    }
+    auto truncated = [&](const std::string& where) {
+        error = "truncated or malformed at " + where;
+        out.clear();
+        return false;
+    };
+    if (!r.u32(count) || count > 10000) return truncated("the country count");
+    for (std::uint32_t c = 0; c < count; ++c) {
+        BasemapCountry country;
+        std::uint32_t name_len = 0, polys = 0;
+        if (!r.bytes(2, country.iso2) || !r.u8(name_len) || !r.bytes(name_len, country.name) || !r.u32(polys))
+            return truncated("country " + std::to_string(c));
+        std::uint32_t q[2] = {0, 0};  // running quantized lon/lat, wrapping modulo 2^16
+        for (std::uint32_t p = 0; p < polys; ++p) {
+            std::uint32_t rings = 0;
+            // every ring needs at least its 4-byte count: bounds the allocation by the file size
+            if (!r.u32(rings) || rings > r.remaining() / 4) return truncated(country.name);
+            auto& poly = country.polygons.emplace_back();
+            for (std::uint32_t k = 0; k < rings; ++k) {
+                std::uint32_t n = 0;
+                if (!r.u32(n) || n > r.remaining() / 4) return truncated(country.name);
+                auto& ring = poly.emplace_back();
+                ring.reserve(n);
+                for (std::uint32_t i = 0; i < n; ++i) {
+                    std::uint32_t d[2] = {0, 0};  // reads cannot fail: n was checked above
+                    r.u16(d[0]);
+                    r.u16(d[1]);
+                    for (int a = 0; a < 2; ++a) q[a] = (q[a] + d[a]) & 0xffff;
+                    ring.push_back({std::int16_t(q[0]) * kDequantize, std::int16_t(q[1]) * kDequantize});
+                }
+            }
+        }
+        out.push_back(std::move(country));
+    }
+    return true;
+}
+
+namespace {
+using Point = std::array<double, 2>;
+
+// Projects a ring, splitting long edges so that projected curves stay smooth.
+std::vector<Point> project_ring(const std::vector<glm::dvec2>& ring, double max_step) {
+    std::vector<Point> out;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        const glm::dvec2 a = ring[i], b = ring[(i + 1) % ring.size()];
+        const bool closing = i + 1 == ring.size();
+        if (closing && a == ring.front()) break;  // rings may repeat their first point
+        const int steps = std::max(1, int(std::ceil(glm::length(b - a) / max_step)));
+        for (int s = 0; s < steps; ++s) {
+            const glm::dvec2 p = a + (b - a) * (double(s) / steps);
+            const glm::dvec2 xy = equal_earth::forward(p.x, p.y);
+            out.push_back({xy.x, xy.y});
+        }
+    }
+    return out;
+}
+}  // namespace
+
+BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, const CountryGroup* gs,
+                               double max_step) {
+    BasemapMesh m;
+    for (const auto& country : countries) {
+        const auto shade = country.iso2 == "MX" ? BasemapMesh::Mexico
+                         : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
+        for (const auto& poly : country.polygons) {
+            std::vector<std::vector<Point>> rings;
+            for (const auto& ring : poly) {
+                auto projected = project_ring(ring, max_step);
+                if (projected.size() >= 3) rings.push_back(std::move(projected));
+            }
+            if (rings.empty()) continue;
+            const auto base = std::uint32_t(m.vertices.size());
+            for (const auto& ring : rings) {
+                const auto start = std::uint32_t(m.vertices.size());
+                for (std::size_t i = 0; i < ring.size(); ++i) {
+                    m.vertices.push_back({float(ring[i][0]), float(ring[i][1])});
+                    m.shades.push_back(shade);
+                    m.outline.push_back(start + std::uint32_t(i));
+                    m.outline.push_back(start + std::uint32_t((i + 1) % ring.size()));
+                }
+            }
+            for (std::uint32_t index : mapbox::earcut<std::uint32_t>(rings)) m.fill.push_back(base + index);
+        }
+    }
+    // The map's outline: the meridians at +-180 degrees, and a graticule every 30 degrees.
+    for (int lat = -90; lat <= 90; ++lat) {
+        auto p = equal_earth::forward(180, lat);
+        m.sphere.push_back({float(p.x), float(p.y)});
+    }
+    for (int lat = 90; lat >= -90; --lat) {
+        auto p = equal_earth::forward(-180, lat);
+        m.sphere.push_back({float(p.x), float(p.y)});
+    }
+    auto segment = [&](glm::dvec2 a, glm::dvec2 b) {
+        m.graticule.push_back(glm::vec2(equal_earth::forward(a.x, a.y)));
+        m.graticule.push_back(glm::vec2(equal_earth::forward(b.x, b.y)));
+    };
+    for (int lon = -150; lon <= 150; lon += 30)
+        for (int lat = -90; lat < 90; lat += 2) segment({lon, lat}, {lon, lat + 2});
+    for (int lat = -60; lat <= 60; lat += 30)
+        for (int lon = -180; lon < 180; lon += 2) segment({lon, lat}, {lon + 2, lat});
+    return m;
+}
+
+}  // namespace atlas

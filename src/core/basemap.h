@@ -1,0 +1,40 @@
+// Country shapes for the basemap: decoding the compact file made by tools/build_basemap.mjs and
+// turning it into a projected, triangulated mesh (fills) plus outline segments. GL-free.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
+
+#include "core/model.h"
+
+namespace atlas {
+
+struct BasemapCountry {
+    std::string iso2, name;
+    // polygons -> rings (outer first, then holes) -> lon/lat points in degrees
+    std::vector<std::vector<std::vector<glm::dvec2>>> polygons;
+};
+
+// False with a message for a truncated or malformed file; never reads out of bounds.
+bool decode_basemap(const std::string& bytes, std::vector<BasemapCountry>& out, std::string& error);
+
+struct BasemapMesh {
+    enum Shade : std::uint8_t { Other = 0, GlobalSouth = 1, Mexico = 2 };
+    std::vector<glm::vec2> vertices;      // projected (Equal Earth)
+    std::vector<std::uint8_t> shades;     // per vertex
+    std::vector<std::uint32_t> fill;      // triangles
+    std::vector<std::uint32_t> outline;   // line segments (pairs)
+    std::vector<glm::vec2> sphere;        // the map's outline, as a closed ring
+    std::vector<glm::vec2> graticule;     // line segments (pairs) every 30 degrees
+};
+
+// Projects and triangulates every country; edges longer than max_step_deg are split so that
+// curved meridians stay curved. Countries in `global_south` are shaded as such.
+BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries,
+                               const CountryGroup* global_south, double max_step_deg = 1.0);
+
+}  // namespace atlas

@@ -1,0 +1,116 @@
+#include "core/camera.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/projection.h"
+
+namespace atlas {
+
+glm::dvec2 Camera::to_screen(glm::dvec2 w) const {
+    return {(w.x - center.x) * scale + viewport.x * 0.5, (center.y - w.y) * scale + viewport.y * 0.5};
+}
+
+glm::dvec2 Camera::to_world(glm::dvec2 s) const {
+    return {center.x + (s.x - viewport.x * 0.5) / scale, center.y - (s.y - viewport.y * 0.5) / scale};
+}
+
+double Camera::min_scale() const {
+    return std::min(viewport.x / (2 * equal_earth::kMaxX), viewport.y / (2 * equal_earth::kMaxY)) * 0.95;
+}
+
+void Camera::clamp() {
+    scale = std::clamp(scale, min_scale(), min_scale() * kMaxZoom);
+    center.x = std::clamp(center.x, -equal_earth::kMaxX, equal_earth::kMaxX);
+    center.y = std::clamp(center.y, -equal_earth::kMaxY, equal_earth::kMaxY);
+}
+
+void Camera::zoom_at(glm::dvec2 screen, double factor) {
+    const glm::dvec2 anchor = to_world(screen);
+    scale *= factor;
+    clamp();
+    center += anchor - to_world(screen);
+    clamp();
+}
+
+void Camera::pan_pixels(glm::dvec2 d) {
+    center += glm::dvec2(-d.x, d.y) / scale;
+    clamp();
+}
+
+void Camera::fit(const Bounds& b, double padding_px) {
+    center = (b.min + b.max) * 0.5;
+    const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(1e-6));
+    const glm::dvec2 room = glm::max(viewport - 2.0 * padding_px, glm::dvec2(1));
+    scale = std::min(room.x / size.x, room.y / size.y);
+    clamp();
+}
+
+void CameraController::set_viewport(glm::dvec2 size) {
+    if (size == current_.viewport) return;
+    // Keep what is in the middle of the screen in the middle, and keep the zoom relative to the
+    // window, so that a resized or rotated kiosk screen shows the same region.
+    const double ratio = Camera{current_.center, 1, size}.min_scale() / current_.min_scale();
+    current_.viewport = target_.viewport = size;
+    current_.scale *= ratio;
+    target_.scale *= ratio;
+    current_.clamp();
+    target_.clamp();
+}
+
+void CameraController::jump(const Camera& c) {
+    current_ = target_ = c;
+    current_.clamp();
+    target_ = current_;
+    anchored_ = false;
+}
+
+void CameraController::animate_to(const Camera& c) {
+    target_ = c;
+    target_.viewport = current_.viewport;
+    target_.clamp();
+    anchored_ = false;
+}
+
+void CameraController::zoom_at(glm::dvec2 screen, double factor) {
+    if (!anchored_ || anchor_screen_ != screen) {
+        // Restart from the visible camera, keeping the zoom still pending from earlier steps.
+        factor *= target_.scale / current_.scale;
+        target_ = current_;
+        anchor_screen_ = screen;
+        anchor_world_ = current_.to_world(screen);
+        anchored_ = true;
+    }
+    target_.zoom_at(screen, factor);
+}
+
+void CameraController::pan_pixels(glm::dvec2 delta, bool animated) {
+    anchored_ = false;
+    target_.pan_pixels(delta);
+    if (!animated) current_.pan_pixels(delta);
+}
+
+void CameraController::update(double dt) {
+    // Exponential approach: frame-rate independent, ~95% of the way in a quarter second.
+    const double a = 1.0 - std::exp(-12.0 * std::max(0.0, dt));
+    current_.scale = std::exp(std::log(current_.scale) + (std::log(target_.scale) - std::log(current_.scale)) * a);
+    if (anchored_) {
+        const glm::dvec2 off = anchor_screen_ - current_.viewport * 0.5;
+        current_.center = anchor_world_ - glm::dvec2(off.x, -off.y) / current_.scale;
+    } else {
+        current_.center += (target_.center - current_.center) * a;
+    }
+    current_.clamp();
+    if (!moving()) {
+        current_ = target_;
+        anchored_ = false;
+    }
+}
+
+bool CameraController::moving() const {
+    const double pixel = 0.25 / current_.scale;
+    return std::abs(std::log(target_.scale / current_.scale)) > 1e-3 ||
+           glm::length(target_.center - current_.center) > pixel;
+}
+
+}  // namespace atlas

@@ -1,0 +1,51 @@
+// The 2D map camera over projected (Equal Earth) coordinates, and its smooth motion.
+// Screen space is in logical pixels (CSS pixels on the web), origin top-left, y down.
+#pragma once
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
+
+namespace atlas {
+
+struct Bounds {
+    glm::dvec2 min{0}, max{0};
+};
+
+struct Camera {
+    glm::dvec2 center{0, 0};  // projected coordinates at the middle of the viewport
+    double scale = 200;       // pixels per projected unit
+    glm::dvec2 viewport{1280, 800};
+
+    glm::dvec2 to_screen(glm::dvec2 world) const;
+    glm::dvec2 to_world(glm::dvec2 screen) const;
+    // Keeps the world point under `screen` fixed while multiplying the scale by `factor`.
+    void zoom_at(glm::dvec2 screen, double factor);
+    void pan_pixels(glm::dvec2 delta);
+    void fit(const Bounds& b, double padding_px);
+    // Keeps the scale within [min_scale, max_scale] and the map's centre inside the world.
+    void clamp();
+    double min_scale() const;  // the whole world fits the viewport
+    static constexpr double kMaxZoom = 400;  // times min_scale
+};
+
+// Eases the visible camera towards a target camera. Direct manipulation (dragging) moves both.
+class CameraController {
+public:
+    const Camera& current() const { return current_; }
+    const Camera& target() const { return target_; }
+    void set_viewport(glm::dvec2 size);
+    void jump(const Camera& c);  // no animation
+    void animate_to(const Camera& c);
+    // Animated zoom keeping the world point under `screen` fixed during the whole motion.
+    void zoom_at(glm::dvec2 screen, double factor);
+    void pan_pixels(glm::dvec2 delta, bool animated);
+    void update(double dt_seconds);
+    bool moving() const;
+
+private:
+    Camera current_, target_;
+    bool anchored_ = false;
+    glm::dvec2 anchor_screen_{0}, anchor_world_{0};
+};
+
+}  // namespace atlas

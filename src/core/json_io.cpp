@@ -1,0 +1,76 @@
+#include "core/json_io.h"
+
+#include <fstream>
+
+namespace atlas {
+namespace {
+using json = nlohmann::json;
+
+// Runs only after a failed parse, to recover nlohmann's message with its position.
+struct ErrorCatcher : nlohmann::json_sax<json> {
+    std::string message;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+        message = ex.what();
+        if (auto p = message.find("] "); p != std::string::npos) message = message.substr(p + 2);
+        return false;
+    }
+};
+}  // namespace
+
+JsonDocument parse_json(std::string_view text, int max_depth) {
+    JsonDocument doc;
+    bool too_deep = false;
+    auto limit_depth = [&](int depth, json::parse_event_t event, json&) {
+        if (depth > max_depth && (event == json::parse_event_t::object_start ||
+                                  event == json::parse_event_t::array_start))
+            too_deep = true;
+        return !too_deep;  // once too deep, keep nothing more
+    };
+    doc.value = json::parse(text.begin(), text.end(), limit_depth, /*allow_exceptions=*/false);
+    if (too_deep) {
+        doc.value = nullptr;
+        doc.error = "nesting deeper than " + std::to_string(max_depth) + " levels";
+    } else if (doc.value.is_discarded()) {
+        doc.value = nullptr;
+        ErrorCatcher catcher;
+        json::sax_parse(text.begin(), text.end(), &catcher);
+        doc.error = catcher.message.empty() ? "invalid JSON" : catcher.message;
+    }
+    return doc;
+}
+
+bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t max_bytes) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        error = "cannot open the file";
+        return false;
+    }
+    const auto size = static_cast<std::size_t>(in.tellg());
+    if (size > max_bytes) {
+        error = "file is " + std::to_string(size) + " bytes, more than the limit of " +
+                std::to_string(max_bytes);
+        return false;
+    }
+    out.resize(size);
+    in.seekg(0);
+    in.read(out.data(), static_cast<std::streamsize>(size));
+    if (!in) {
+        error = "cannot read the file";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace atlas

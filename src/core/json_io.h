@@ -1,0 +1,25 @@
+// Reading JSON that may be hostile: size-limited file reads and parsing without exceptions
+// (exceptions are off in the wasm build) with nesting limited while parsing, because copying or
+// dumping a deeply nested document recursively can abort the app.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace atlas {
+
+constexpr int kMaxJsonDepth = 64;
+constexpr std::size_t kMaxDataFileBytes = 16u << 20;
+
+struct JsonDocument {
+    nlohmann::json value;
+    std::string error;  // empty when the text parsed; otherwise says where and what
+    bool ok() const { return error.empty(); }
+};
+
+JsonDocument parse_json(std::string_view text, int max_depth = kMaxJsonDepth);
+// Reads a whole file; false with a message if missing, unreadable or larger than max_bytes.
+bool read_file(const std::string& path, std::string& out, std::string& error,
+               std::size_t max_bytes = kMaxDataFileBytes);
+
+}  // namespace atlas

@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+#include "core/basemap.h"
+#include "core/projection.h"
+
+using namespace atlas;
+
+namespace {
+// Encodes like tools/build_basemap.mjs.
+struct Writer {
+    std::string b = "ATLB";
+    void u8(unsigned v) { b.push_back(char(v)); }
+    void u16(unsigned v) { u8(v & 255); u8((v >> 8) & 255); }
+    void u32(unsigned v) { u16(v & 0xffff); u16(v >> 16); }
+    int prev[2] = {0, 0};
+    void point(double lon, double lat) {
+        const double c[2] = {lon, lat};
+        for (int k = 0; k < 2; ++k) {
+            const int q = int(std::lround(c[k] * 32767 / 180));
+            u16(unsigned(q - prev[k]) & 0xffff);
+            prev[k] = q;
+        }
+    }
+};
+
+std::string square_country() {
+    Writer w;
+    w.u32(1);
+    w.u32(1);  // one country
+    w.b += "MX";
+    w.u8(6);
+    w.b += "Mexico";
+    w.u32(1);  // polygons
+    w.u32(1);  // rings
+    w.u32(4);
+    w.point(-110, 15); w.point(-90, 15); w.point(-90, 30); w.point(-110, 30);
+    return w.b;
+}
+}  // namespace
+
+TEST(Basemap, DecodesQuantizedDeltas) {
+    std::vector<BasemapCountry> countries;
+    std::string error;
+    ASSERT_TRUE(decode_basemap(square_country(), countries, error)) << error;
+    ASSERT_EQ(countries.size(), 1u);
+    EXPECT_EQ(countries[0].iso2, "MX");
+    EXPECT_EQ(countries[0].name, "Mexico");
+    const auto& ring = countries[0].polygons.at(0).at(0);
+    ASSERT_EQ(ring.size(), 4u);
+    EXPECT_NEAR(ring[2].x, -90, 0.006);
+    EXPECT_NEAR(ring[2].y, 30, 0.006);
+}
+
+TEST(Basemap, RejectsEveryTruncation) {
+    const std::string full = square_country();
+    for (std::size_t n = 0; n < full.size(); ++n) {
+        std::vector<BasemapCountry> countries;
+        std::string error;
+        EXPECT_FALSE(decode_basemap(full.substr(0, n), countries, error)) << n;
+        EXPECT_FALSE(error.empty());
+    }
+}
+
+TEST(Basemap, MeshCoversTheAreaWithTriangles) {
+    std::vector<BasemapCountry> countries;
+    std::string error;
+    ASSERT_TRUE(decode_basemap(square_country(), countries, error));
+    CountryGroup gs{"global-south", "Global South", "", {"MX"}};
+    const auto mesh = build_basemap_mesh(countries, &gs, 1.0);
+    ASSERT_FALSE(mesh.fill.empty());
+    EXPECT_EQ(mesh.fill.size() % 3, 0u);
+    double area = 0;
+    for (std::size_t i = 0; i < mesh.fill.size(); i += 3) {
+        auto a = mesh.vertices[mesh.fill[i]], b = mesh.vertices[mesh.fill[i + 1]], c = mesh.vertices[mesh.fill[i + 2]];
+        area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+    }
+    // Equal-area projection: the projected area equals the spherical area of the cell (unit sphere).
+    const double deg = 3.14159265358979 / 180;
+    const double sphere_area = 20 * deg * (std::sin(30 * deg) - std::sin(15 * deg));
+    EXPECT_NEAR(area, sphere_area, sphere_area * 0.01);
+    for (auto s : mesh.shades) EXPECT_EQ(s, BasemapMesh::Mexico);
+    EXPECT_GT(mesh.vertices.size(), 4u);  // 20-degree edges were split
+}

@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "core/camera.h"
+#include "core/picking.h"
+#include "core/projection.h"
+
+using namespace atlas;
+
+TEST(Camera, ScreenAndWorldAreInverse) {
+    Camera c{{0.3, -0.2}, 350, {1280, 800}};
+    const glm::dvec2 w{-1.2, 0.4};
+    const auto back = c.to_world(c.to_screen(w));
+    EXPECT_NEAR(back.x, w.x, 1e-12);
+    EXPECT_NEAR(back.y, w.y, 1e-12);
+    EXPECT_DOUBLE_EQ(c.to_screen(c.center).x, 640);
+    EXPECT_LT(c.to_screen({0.3, 0.5}).y, 400);  // north is up
+}
+
+TEST(Camera, ZoomKeepsThePointUnderTheCursor) {
+    Camera c{{0, 0}, 300, {1280, 800}};
+    const glm::dvec2 cursor{900, 200};
+    const auto before = c.to_world(cursor);
+    c.zoom_at(cursor, 3);
+    const auto after = c.to_world(cursor);
+    EXPECT_NEAR(after.x, before.x, 1e-12);
+    EXPECT_NEAR(after.y, before.y, 1e-12);
+    EXPECT_DOUBLE_EQ(c.scale, 900);
+}
+
+TEST(Camera, ScaleIsClamped) {
+    Camera c{{0, 0}, 300, {1280, 800}};
+    c.zoom_at({640, 400}, 1e-6);
+    EXPECT_DOUBLE_EQ(c.scale, c.min_scale());
+    c.zoom_at({640, 400}, 1e12);
+    EXPECT_DOUBLE_EQ(c.scale, c.min_scale() * Camera::kMaxZoom);
+}
+
+TEST(Camera, FitShowsTheBounds) {
+    Camera c;
+    c.viewport = {1000, 600};
+    Bounds b{equal_earth::forward(-118, -35), equal_earth::forward(40, 35)};
+    c.fit(b, 20);
+    for (auto p : {b.min, b.max}) {
+        auto s = c.to_screen(p);
+        EXPECT_GE(s.x, 19.99);
+        EXPECT_LE(s.x, 980.01);
+        EXPECT_GE(s.y, 19.99);
+        EXPECT_LE(s.y, 580.01);
+    }
+}
+
+TEST(CameraController, EasesToTheTargetAndStops) {
+    CameraController cc;
+    cc.jump(Camera{{0, 0}, 300, {1280, 800}});
+    Camera t = cc.current();
+    t.center = {1, 0.5};
+    t.scale = 1200;
+    cc.animate_to(t);
+    EXPECT_TRUE(cc.moving());
+    double last_scale = cc.current().scale;
+    for (int i = 0; i < 10; ++i) {
+        cc.update(1.0 / 60);
+        EXPECT_GT(cc.current().scale, last_scale);  // monotonic, no overshoot
+        EXPECT_LE(cc.current().scale, 1200);
+        last_scale = cc.current().scale;
+    }
+    for (int i = 0; i < 120; ++i) cc.update(1.0 / 60);
+    EXPECT_FALSE(cc.moving());
+    EXPECT_DOUBLE_EQ(cc.current().scale, 1200);
+}
+
+TEST(CameraController, AnimatedZoomKeepsTheAnchorFixedThroughout) {
+    CameraController cc;
+    cc.jump(Camera{{0, 0}, 300, {1280, 800}});
+    const glm::dvec2 cursor{1000, 300};
+    const auto anchor = cc.current().to_world(cursor);
+    cc.zoom_at(cursor, 4);
+    for (int i = 0; i < 30; ++i) {
+        cc.update(1.0 / 60);
+        const auto s = cc.current().to_screen(anchor);
+        EXPECT_NEAR(s.x, cursor.x, 1e-6);
+        EXPECT_NEAR(s.y, cursor.y, 1e-6);
+    }
+}
+
+TEST(Picking, FindsTheNearestCityWithinTheRadius) {
+    Camera c{{0, 0}, 100, {800, 600}};
+    std::vector<glm::dvec2> pos = {{0, 0}, {0.05, 0}, {2, 1}};
+    std::vector<int> all = {0, 1, 2};
+    EXPECT_EQ(pick_city(pos, all, c, {401, 300}, 10), 0);
+    EXPECT_EQ(pick_city(pos, all, c, {402.5, 300}, 10), 1);  // a tie: the one drawn on top wins
+    EXPECT_EQ(pick_city(pos, all, c, {404, 300}, 10), 1);
+    EXPECT_EQ(pick_city(pos, all, c, {600, 200}, 10), 2);
+    EXPECT_EQ(pick_city(pos, all, c, {500, 500}, 10), -1);
+    EXPECT_EQ(pick_city(pos, {1, 2}, c, {401, 300}, 10), 1);  // hidden cities are not picked
+}

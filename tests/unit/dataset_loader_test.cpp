@@ -1,0 +1,123 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/json_io.h"
+#include "test_data.h"
+
+using namespace atlas;
+using json = nlohmann::json;
+
+namespace {
+json read_json(const std::string& path) {
+    std::ifstream in(path);
+    return json::parse(in);
+}
+bool has_problem(const std::vector<Problem>& ps, const std::string& needle) {
+    for (auto& p : ps)
+        if (p.to_string().find(needle) != std::string::npos) return true;
+    return false;
+}
+}  // namespace
+
+TEST(DatasetLoader, ShippedDataLoadsWithoutProblems) {
+    auto r = test::shipped_data();
+    for (auto& p : r.problems) ADD_FAILURE() << p.to_string();
+    EXPECT_EQ(r.dataset.fields.size(), 8u);
+    EXPECT_NE(r.dataset.global_south(), nullptr);
+}
+
+// Every record of the files is in the model: checked against the raw JSON, read independently.
+TEST(DatasetLoader, EveryCityDesignationAndLinkIsLoaded) {
+    auto r = test::shipped_data();
+    const json cities = read_json(std::string(ATLAS_DATA_DIR) + "/cities.json")["cities"];
+    const json links = read_json(std::string(ATLAS_DATA_DIR) + "/links.json")["links"];
+    ASSERT_EQ(r.dataset.cities.size(), cities.size());
+    ASSERT_EQ(r.dataset.links.size(), links.size());
+    std::map<std::string, int> by_network;
+    for (auto& c : cities)
+        for (auto& d : c["designations"]) by_network[d["network"].get<std::string>()]++;
+    std::map<std::string, int> loaded;
+    for (auto& c : r.dataset.cities)
+        for (auto& d : c.designations) loaded[r.dataset.networks[d.network].id]++;
+    EXPECT_EQ(loaded, by_network);
+    EXPECT_EQ(by_network["mx-heritage"], 14);  // the 14 ANCMPM member cities
+}
+
+TEST(DatasetLoader, KeepsAccentsAndSources) {
+    auto r = test::shipped_data();
+    const auto& d = r.dataset;
+    const int q = d.find_city("mx-queretaro");
+    ASSERT_GE(q, 0);
+    EXPECT_EQ(d.cities[q].local_name, "Querétaro");
+    EXPECT_EQ(d.cities[d.find_city("pl-krakow")].local_name, "Kraków");
+    for (auto& c : d.cities)
+        for (auto& g : c.designations) EXPECT_FALSE(g.sources.empty()) << c.id;
+}
+
+TEST(DatasetLoader, BadRecordsAreReportedAndSkippedGoodOnesLoad) {
+    auto r = test::dataset_with(R"([
+      {"id":"ok","name":"Ok","country":"MX","lat":1,"lon":2,"designations":[{"network":"uccn","field":"Design","year":2010}]},
+      {"id":"bad-lat","name":"Bad","country":"MX","lat":95,"lon":2,"designations":[{"network":"uccn","field":"Design","year":2010}]},
+      {"id":"bad-field","name":"Bad","country":"MX","lat":1,"lon":2,"designations":[{"network":"uccn","field":"Dance","year":2010}]},
+      {"id":"bad-year","name":"Bad","country":"MX","lat":1,"lon":2,"designations":[{"network":"uccn","field":"Design","year":"2010"}]},
+      {"id":"ok","name":"Duplicate","country":"MX","lat":1,"lon":2,"designations":[{"network":"uccn","field":"Design","year":2010}]},
+      {"id":"typo","name":"Typo","country":"MX","lat":1,"lon":2,"colour":"red","designations":[{"network":"uccn","field":"Music","year":2012}]},
+      42])");
+    ASSERT_EQ(r.dataset.cities.size(), 2u);
+    EXPECT_EQ(r.dataset.cities[0].id, "ok");
+    EXPECT_EQ(r.dataset.cities[1].id, "typo");
+    EXPECT_TRUE(has_problem(r.problems, "cities.json: /cities/1/lat (bad-lat): lat: expected a number in -90..90, got 95"));
+    EXPECT_TRUE(has_problem(r.problems, "(bad-field): field: unknown creative field \"Dance\""));
+    EXPECT_TRUE(has_problem(r.problems, "(bad-year): year: expected an integer in 2004.."));
+    EXPECT_TRUE(has_problem(r.problems, "duplicate city id \"ok\""));
+    EXPECT_TRUE(has_problem(r.problems, "/cities/5/colour (typo): warning: colour: unknown field"));
+    EXPECT_TRUE(has_problem(r.problems, "/cities/6: expected an object, got a number"));
+    EXPECT_TRUE(has_problem(r.problems, "(bad-field): designations: a city needs at least one valid designation"));
+    EXPECT_EQ(r.error_count(), 7);  // 5 bad records; two of them also lose their only designation
+}
+
+TEST(DatasetLoader, ArchitectureBefore2025IsAnError) {
+    auto r = test::dataset_with(R"([{"id":"x","name":"X","country":"MX","lat":1,"lon":2,
+        "designations":[{"network":"uccn","field":"Architecture","year":2019}]}])");
+    EXPECT_TRUE(r.dataset.cities.empty());
+    EXPECT_TRUE(has_problem(r.problems, "the field Architecture exists since 2025"));
+}
+
+TEST(DatasetLoader, LinksToMissingCitiesAreRejected) {
+    auto r = test::dataset_with(test::three_cities(), R"([
+      {"id":"l1","from":"mx-puebla","to":"de-berlin","network":"twinning"},
+      {"id":"l2","from":"mx-puebla","to":"nowhere","network":"twinning"},
+      {"id":"l3","from":"mx-puebla","to":"de-berlin","network":"uccn"}])");
+    ASSERT_EQ(r.dataset.links.size(), 1u);
+    EXPECT_TRUE(has_problem(r.problems, "(l2): to: no city with id \"nowhere\""));
+    EXPECT_TRUE(has_problem(r.problems, "(l3): network: unknown link kind \"uccn\""));
+}
+
+TEST(JsonIo, SyntaxErrorsSayWhere) {
+    auto doc = parse_json("{\"a\": [1, 2,, 3]}");
+    ASSERT_FALSE(doc.ok());
+    EXPECT_NE(doc.error.find("line 1, column 13"), std::string::npos) << doc.error;
+}
+
+TEST(JsonIo, DeepNestingIsRefusedWithoutRecursion) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    auto doc = parse_json(deep);
+    ASSERT_FALSE(doc.ok());
+    EXPECT_EQ(doc.error, "nesting deeper than 64 levels");
+    EXPECT_TRUE(parse_json(std::string(64, '[') + std::string(64, ']')).ok());
+}
+
+TEST(JsonIo, InvalidUtf8IsAnError) {
+    auto doc = parse_json("{\"name\": \"Quer\xE9taro\"}");  // Latin-1, not UTF-8
+    ASSERT_FALSE(doc.ok());
+    EXPECT_NE(doc.error.find("UTF-8"), std::string::npos) << doc.error;
+}
+
+TEST(DatasetLoader, MissingDirectoryNamesEachFile) {
+    auto r = load_dataset("/nonexistent-atlas-dir");
+    EXPECT_EQ(r.error_count(), 5);
+    EXPECT_TRUE(has_problem(r.problems, "cities.json: cannot open the file"));
+}

@@ -1,0 +1,51 @@
+// Helpers for tests: the shipped data, and small datasets built from JSON text.
+#pragma once
+#include <string>
+
+#include "core/dataset_loader.h"
+
+namespace atlas::test {
+
+inline LoadResult shipped_data() { return load_dataset(ATLAS_DATA_DIR); }
+
+inline std::string fields_json() {
+    return R"({"format":"atlas-sur/fields","version":1,"fields":[
+      {"id":"design","name":"Design","color":"#56B4E9","since":2004},
+      {"id":"music","name":"Music","color":"#CC79A7","since":2004},
+      {"id":"architecture","name":"Architecture","color":"#3A3A3A","since":2025}]})";
+}
+inline std::string networks_json() {
+    return R"({"format":"atlas-sur/networks","version":1,"networks":[
+      {"id":"uccn","name":"UCCN","group":"creative","color":"#000000","marker":"circle"},
+      {"id":"mx-heritage","name":"Heritage","group":"heritage","color":"#7A1F5C","marker":"diamond"},
+      {"id":"twinning","name":"Twinning","group":"link","color":"#5E60CE"}]})";
+}
+inline std::string groups_json() {
+    return R"({"format":"atlas-sur/country-groups","version":1,"groups":[
+      {"id":"global-south","name":"Global South","criterion":"test","countries":[{"iso2":"MX","name":"Mexico"},{"iso2":"BR","name":"Brazil"}]}]})";
+}
+
+// A dataset of the given cities JSON array text (fields, networks and groups as above).
+inline LoadResult dataset_with(const std::string& cities, const std::string& links = "[]") {
+    LoadResult r;
+    load_document("fields.json", fields_json(), r.dataset, r.problems);
+    load_document("networks.json", networks_json(), r.dataset, r.problems);
+    load_document("country_groups.json", groups_json(), r.dataset, r.problems);
+    load_document("cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":)" + cities + "}", r.dataset, r.problems);
+    load_document("links.json", R"({"format":"atlas-sur/links","version":1,"links":)" + links + "}", r.dataset, r.problems);
+    r.dataset.rebuild_index();
+    return r;
+}
+
+// Three cities: Puebla (Design 2015 + heritage 1987), Berlin (Design 2005), Salvador (Music 2015).
+inline std::string three_cities() {
+    return R"([
+      {"id":"mx-puebla","name":"Puebla","localName":"Puebla","country":"MX","lat":19.04,"lon":-98.2,
+       "designations":[{"network":"uccn","field":"Design","year":2015},{"network":"mx-heritage","year":1987}]},
+      {"id":"de-berlin","name":"Berlin","country":"DE","lat":52.52,"lon":13.41,
+       "designations":[{"network":"uccn","field":"design","year":2005}]},
+      {"id":"br-salvador","name":"Salvador","country":"BR","lat":-12.97,"lon":-38.5,
+       "designations":[{"network":"uccn","field":"music","year":2015}]}])";
+}
+
+}  // namespace atlas::test

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Converts the reference CSV layout (shared/data) into the app's JSON data files.
+
+    tools/convert_data.py SOURCE_DIR OUT_DIR
+
+Reads uccn_cities.csv, mx_heritage_cities.csv, south_south_tourism.csv, links.csv and
+global_south.csv; writes cities.json, links.json and country_groups.json into OUT_DIR.
+fields.json and networks.json are hand-kept vocabularies (colours, descriptions) in OUT_DIR:
+every field and network the CSVs name must already be there, or the conversion fails.
+Every record keeps its sources, confidence and notes, so doubts stay visible in the app.
+Output is deterministic (sorted, fixed formatting), so a re-run on unchanged input changes nothing.
+"""
+import csv
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+# links.csv `kind` labels -> network ids of networks.json
+LINK_KINDS = {
+    "Mexican Network of Creative Cities": "mx-creative-network",
+    "South-South sustainable tourism exchange (UNOSSC Cities Project)": "south-south-exchange",
+    "South-South sustainable tourism/heritage exchange (UNOSSC Cities Project)": "south-south-exchange",
+    "sister cities": "twinning",
+    "friendship city": "twinning",
+}
+
+URL = re.compile(r"https?://[^\s|;,)]+[^\s|;,).]")
+
+
+def fail(msg):
+    sys.exit(f"convert_data: {msg}")
+
+
+def slug(text):
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def city_id(name, iso2):
+    return f"{iso2.lower()}-{slug(name)}"
+
+
+def parse_sources(text):
+    """'URL (note) | URL; URL (note)' -> [{url, note}]; text without a URL becomes a note."""
+    sources = []
+    matches = list(URL.finditer(text))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        note = text[m.end():end].strip(" ;|,")
+        if note.startswith("(") and note.endswith(")"):
+            note = note[1:-1]
+        sources.append({"url": m.group(0), "note": note} if note else {"url": m.group(0)})
+    if not matches and text.strip():
+        sources.append({"note": text.strip()})
+    return sources
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def number(row, key, path, kind=float):
+    try:
+        return kind(row[key])
+    except (ValueError, KeyError):
+        fail(f"{path}: {row.get('name') or row.get('city')}: column '{key}' is not a number: {row.get(key)!r}")
+
+
+def convert(src, out):
+    fields = {f["name"]: f["id"] for f in json.loads((out / "fields.json").read_text())["fields"]}
+    networks = {n["id"] for n in json.loads((out / "networks.json").read_text())["networks"]}
+    cities = {}
+
+    def city(name, local_name, iso2, country, lat, lon, coord_source):
+        cid = city_id(name, iso2)
+        if cid not in cities:
+            cities[cid] = {"id": cid, "name": name, "localName": local_name or name, "country": iso2,
+                           "countryName": country, "lat": lat, "lon": lon, "coordSource": coord_source,
+                           "designations": []}
+        elif local_name and local_name != cities[cid]["localName"]:
+            cities[cid].setdefault("altNames", []).append(local_name)
+        return cities[cid]
+
+    path = src / "uccn_cities.csv"
+    for r in read_csv(path):
+        if r["field"] not in fields:
+            fail(f"{path}: {r['name']}: unknown creative field {r['field']!r} (add it to fields.json)")
+        c = city(r["name"], r["local_name"], r["iso2"], r["country"], number(r, "lat", path),
+                 number(r, "lon", path), r["coord_source"])
+        d = {"network": "uccn", "field": fields[r["field"]], "year": number(r, "year", path, int),
+             "status": r["status"], "confidence": r["confidence"], "sources": parse_sources(r["source"])}
+        if r["notes"]:
+            d["notes"] = r["notes"]
+        c["designations"].append(d)
+
+    path = src / "mx_heritage_cities.csv"
+    for r in read_csv(path):
+        c = city(r["city"], r["local_name"], "MX", "Mexico", number(r, "lat", path), number(r, "lon", path),
+                 r["coord_source"])
+        c.setdefault("state", r["state"])
+        d = {"network": "mx-heritage", "year": number(r, "wh_inscription_year", path, int),
+             "property": r["wh_property"], "whcId": number(r, "whc_id", path, int),
+             "confidence": r["confidence"], "sources": parse_sources(r["source"])}
+        if r["notes"]:
+            d["notes"] = r["notes"]
+        c["designations"].append(d)
+
+    path = src / "south_south_tourism.csv"
+    for r in read_csv(path):
+        c = city(r["city"], "", r["iso2"], r["country"], number(r, "lat", path), number(r, "lon", path),
+                 r["coord_source"])
+        d = {"network": "south-south-tourism", "year": number(r, "year", path, int), "role": r["role"],
+             "confidence": r["confidence"], "sources": parse_sources(r["source"])}
+        if r["notes"]:
+            d["notes"] = r["notes"]
+        c["designations"].append(d)
+
+    links = []
+    path = src / "links.csv"
+    for n, r in enumerate(read_csv(path), start=2):
+        ends = [city_id(r["from_city"], r["from_iso2"]), city_id(r["to_city"], r["to_iso2"])]
+        for e in ends:
+            if e not in cities:
+                fail(f"{path}:{n}: link end {e!r} is not a city of the data")
+        kind = LINK_KINDS.get(r["kind"])
+        if kind not in networks:
+            fail(f"{path}:{n}: unknown link kind {r['kind']!r}")
+        link = {"id": f"{kind}:{ends[0]}:{ends[1]}", "from": ends[0], "to": ends[1], "network": kind,
+                "label": r["kind"], "confidence": r["confidence"], "sources": parse_sources(r["source"])}
+        if r["year"]:
+            link["year"] = int(r["year"])
+        if r["notes"]:
+            link["notes"] = r["notes"]
+        links.append(link)
+
+    path = src / "global_south.csv"
+    countries = []
+    for r in read_csv(path):
+        countries.append({"iso2": r["iso2"], "iso3": r["iso3"], "name": r["country"],
+                          "g77": r["g77"] == "Y", "unctadDeveloping": r["unctad_developing"] == "Y",
+                          "criterion": r["criterion"], "sources": parse_sources(r["source"]),
+                          **({"notes": r["notes"]} if r["notes"] else {})})
+    groups = {
+        "format": "atlas-sur/country-groups", "version": 1,
+        "groups": [{
+            "id": "global-south", "name": "Global South",
+            "criterion": "Member of the Group of 77 or a developing economy in UNCTAD's classification "
+                         "(so Mexico, which left the G77 on joining the OECD in 1994, counts).",
+            "countries": sorted(countries, key=lambda c: c["iso2"]),
+        }],
+    }
+
+    write(out / "cities.json", {"format": "atlas-sur/cities", "version": 1,
+                                "cities": sorted(cities.values(), key=lambda c: c["id"])})
+    write(out / "links.json", {"format": "atlas-sur/links", "version": 1, "links": links})
+    write(out / "country_groups.json", groups)
+    print(f"convert_data: {len(cities)} cities, {len(links)} links, {len(countries)} countries -> {out}")
+
+
+def write(path, doc):
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        fail(__doc__.strip().splitlines()[2].strip())
+    convert(Path(sys.argv[1]), Path(sys.argv[2]))
