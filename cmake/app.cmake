@@ -41,6 +41,7 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(imgui PRIVATE -w)  # third-party code: its warnings are not ours to fix
 
 # --- SDL2 and GL, by platform ---
 if(EMSCRIPTEN)
@@ -60,6 +61,7 @@ else()
   find_package(PkgConfig REQUIRED)
   add_library(sdl2 INTERFACE)
   target_link_libraries(sdl2 INTERFACE SDL2::SDL2 OpenGL::GL)
+  find_library(STB_LIBRARY stb REQUIRED)  # Debian libstb-dev, for PNG screenshots
   set(PLATFORM_SOURCES src/platform/native/platform_native.cpp src/platform/native/screenshot.cpp)
 endif()
 target_link_libraries(imgui PUBLIC sdl2)
@@ -70,7 +72,7 @@ add_executable(atlas
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
   src/ui/map_overlay.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
-target_link_libraries(atlas PRIVATE atlas_core imgui sdl2)
+target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)
 if(NOT EMSCRIPTEN)
   target_compile_options(atlas PRIVATE -Wall -Wextra)

@@ -24,22 +24,34 @@ void Atlas::refilter() {
 }
 
 Camera Atlas::start_view() const {
-    // Frame the Global South (Mexico included) as the data places its cities.
-    Bounds b{{1e9, 1e9}, {-1e9, -1e9}};
-    for (std::size_t i = 0; i < data_.cities.size(); ++i) {
-        if (!in_region(data_, data_.cities[i], Region::GlobalSouth)) continue;
-        b.min = glm::min(b.min, positions_[i]);
-        b.max = glm::max(b.max, positions_[i]);
+    // Frame where the Global South's cities are, leaving out the farthest 3% on each side so that a
+    // few Pacific islands do not force the whole world into view; all of Mexico's cities stay in.
+    std::vector<double> xs, ys;
+    for (std::size_t i = 0; i < data_.cities.size(); ++i)
+        if (in_region(data_, data_.cities[i], Region::GlobalSouth)) {
+            xs.push_back(positions_[i].x);
+            ys.push_back(positions_[i].y);
+        }
+    Bounds b{{-equal_earth::kMaxX, -equal_earth::kMaxY}, {equal_earth::kMaxX, equal_earth::kMaxY}};
+    if (!xs.empty()) {
+        std::sort(xs.begin(), xs.end());
+        std::sort(ys.begin(), ys.end());
+        const std::size_t lo = xs.size() * 3 / 100, hi = xs.size() - 1 - lo;
+        b = {{xs[lo], ys[lo]}, {xs[hi], ys[hi]}};
     }
-    if (b.min.x > b.max.x) b = {{-equal_earth::kMaxX, -equal_earth::kMaxY}, {equal_earth::kMaxX, equal_earth::kMaxY}};
-    Camera c;
-    c.viewport = camera_.current().viewport;
+    for (std::size_t i = 0; i < data_.cities.size(); ++i)
+        if (in_region(data_, data_.cities[i], Region::Mexico)) {
+            b.min = glm::min(b.min, positions_[i]);
+            b.max = glm::max(b.max, positions_[i]);
+        }
+    Camera c = camera_.current();
     c.fit(b, 24);
     return c;
 }
 
-void Atlas::set_viewport(glm::dvec2 size) {
+void Atlas::set_viewport(glm::dvec2 size, double left_inset) {
     camera_.set_viewport(size);
+    camera_.set_insets(std::min(left_inset, size.x * 0.5), 0);
     if (!framed_) {
         camera_.jump(start_view());
         framed_ = true;
@@ -132,8 +144,8 @@ std::string Atlas::apply(const json& a) {
         const int index = city_arg(a, error);
         if (index < 0) return error.empty() ? "\"id\" is required" : error;
         Camera c = camera_.target();
-        c.center = positions_[index];
         c.scale = std::max(c.scale, c.min_scale() * 12);
+        c.centre_on(positions_[index]);
         camera_.animate_to(c);
     } else if (type == "zoom") {
         const glm::dvec2 mid = camera_.current().viewport * 0.5;
@@ -163,6 +175,7 @@ std::string Atlas::apply(const json& a) {
 json Atlas::act(const json& action) {
     const std::string error = apply(action);
     if (!error.empty()) return {{"error", error}};
+    if (observer_) observer_(action);
     return state();
 }
 

@@ -15,6 +15,7 @@
 //
 // act() returns the new state, or {"error": "..."} for an unknown or malformed action.
 #pragma once
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -43,10 +44,13 @@ public:
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
-    void set_viewport(glm::dvec2 size);  // also frames the start view the first time
+    // Also frames the start view the first time; `left_inset` pixels are covered by panels.
+    void set_viewport(glm::dvec2 size, double left_inset = 0);
     Camera start_view() const;
 
     nlohmann::json act(const nlohmann::json& action);
+    // Called with every action that succeeded (for --log-actions, and later tours and deep links).
+    void on_action(std::function<void(const nlohmann::json&)> observer) { observer_ = std::move(observer); }
     nlohmann::json state() const;
     nlohmann::json visible_cities() const;
     nlohmann::json screen_position(const std::string& id) const;
@@ -70,6 +74,7 @@ private:
     unsigned revision_ = 1;
     bool framed_ = false;
     CameraController camera_;
+    std::function<void(const nlohmann::json&)> observer_;
 };
 
 }  // namespace atlas

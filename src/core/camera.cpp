@@ -39,11 +39,21 @@ void Camera::pan_pixels(glm::dvec2 d) {
 }
 
 void Camera::fit(const Bounds& b, double padding_px) {
-    center = (b.min + b.max) * 0.5;
     const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(1e-6));
-    const glm::dvec2 room = glm::max(viewport - 2.0 * padding_px, glm::dvec2(1));
+    const glm::dvec2 room = glm::max(viewport - glm::dvec2(inset_left + inset_right, 0) - 2.0 * padding_px, glm::dvec2(1));
     scale = std::min(room.x / size.x, room.y / size.y);
     clamp();
+    centre_on((b.min + b.max) * 0.5);
+}
+
+void Camera::centre_on(glm::dvec2 world) {
+    center = world - glm::dvec2((inset_left - inset_right) * 0.5 / scale, 0);
+    clamp();
+}
+
+void CameraController::set_insets(double left, double right) {
+    current_.inset_left = target_.inset_left = left;
+    current_.inset_right = target_.inset_right = right;
 }
 
 void CameraController::set_viewport(glm::dvec2 size) {
@@ -88,6 +98,17 @@ void CameraController::pan_pixels(glm::dvec2 delta, bool animated) {
     anchored_ = false;
     target_.pan_pixels(delta);
     if (!animated) current_.pan_pixels(delta);
+}
+
+void CameraController::zoom_now(glm::dvec2 screen, double factor) {
+    anchored_ = false;
+    current_.zoom_at(screen, factor);
+    target_ = current_;
+}
+
+void CameraController::finish() {
+    current_ = target_;
+    anchored_ = false;
 }
 
 void CameraController::update(double dt) {

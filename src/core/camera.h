@@ -15,6 +15,8 @@ struct Camera {
     glm::dvec2 center{0, 0};  // projected coordinates at the middle of the viewport
     double scale = 200;       // pixels per projected unit
     glm::dvec2 viewport{1280, 800};
+    // Pixels covered by panels on the left and right: framing and flying use the free part.
+    double inset_left = 0, inset_right = 0;
 
     glm::dvec2 to_screen(glm::dvec2 world) const;
     glm::dvec2 to_world(glm::dvec2 screen) const;
@@ -22,6 +24,8 @@ struct Camera {
     void zoom_at(glm::dvec2 screen, double factor);
     void pan_pixels(glm::dvec2 delta);
     void fit(const Bounds& b, double padding_px);
+    // Centres `world` in the free part of the viewport (between the insets).
+    void centre_on(glm::dvec2 world);
     // Keeps the scale within [min_scale, max_scale] and the map's centre inside the world.
     void clamp();
     double min_scale() const;  // the whole world fits the viewport
@@ -34,11 +38,14 @@ public:
     const Camera& current() const { return current_; }
     const Camera& target() const { return target_; }
     void set_viewport(glm::dvec2 size);
+    void set_insets(double left, double right);
     void jump(const Camera& c);  // no animation
     void animate_to(const Camera& c);
     // Animated zoom keeping the world point under `screen` fixed during the whole motion.
     void zoom_at(glm::dvec2 screen, double factor);
     void pan_pixels(glm::dvec2 delta, bool animated);
+    void zoom_now(glm::dvec2 screen, double factor);  // direct manipulation (pinch)
+    void finish();                                     // jump to the end of the motion
     void update(double dt_seconds);
     bool moving() const;
 

@@ -1,0 +1,52 @@
+// Marker shapes as signed distances in pixels, antialiased over one pixel:
+//   creative city: a disc in the field's colour; World Heritage: a diamond outline around it
+//   (a filled diamond alone); South-South only: a triangle; South-South with others: a halo ring.
+in vec2 v_local;
+in vec4 v_fill;
+flat in int v_flags;
+in float v_radius;
+uniform vec4 u_heritage;
+uniform vec4 u_south;
+uniform vec4 u_outline;
+out vec4 frag_color;
+
+const int CREATIVE = 1, HERITAGE = 2, SOUTH_ONLY = 4, SOUTH_HALO = 8, SELECTED = 16;
+
+float coverage(float d) { return clamp(0.5 - d, 0.0, 1.0); }  // d < 0 inside
+vec4 over(vec4 top, vec4 under) {
+    float a = top.a + under.a * (1.0 - top.a);
+    return a > 0.0 ? vec4((top.rgb * top.a + under.rgb * under.a * (1.0 - top.a)) / a, a) : vec4(0.0);
+}
+vec4 layer(vec4 c, float d) { return vec4(c.rgb, c.a * coverage(d)); }
+float ring(float d, float width) { return abs(d) - width * 0.5; }
+
+void main() {
+    float r = v_radius;
+    vec2 p = v_local;
+    float circle = length(p) - r;
+    float diamond = (abs(p.x) + abs(p.y)) * 0.70710678 - r * 1.05;
+    vec2 q = vec2(abs(p.x), -p.y + r * 0.25);  // equilateral triangle, point up (p.y grows downwards)
+    float triangle = max(q.x * 0.8660254 + q.y * 0.5, -q.y) - r * 0.72;
+    vec4 c = vec4(0.0);
+
+    if ((v_flags & SELECTED) != 0) c = over(layer(u_outline, ring(length(p) - r - 5.5, 2.5)), c);
+    if ((v_flags & SOUTH_HALO) != 0) c = over(layer(u_south, ring(length(p) - r - 3.0, 1.8)), c);
+    if ((v_flags & HERITAGE) != 0) {
+        bool alone = (v_flags & CREATIVE) == 0;
+        float outer = alone ? diamond : (abs(p.x) + abs(p.y)) * 0.70710678 - r * 1.25;
+        c = over(layer(vec4(1.0), outer), c);                          // white ground
+        c = over(layer(u_heritage, ring(outer + 1.0, 2.2)), c);        // outline
+        if (alone) c = over(layer(u_heritage, outer + 4.0), c);        // dark core
+    }
+    if ((v_flags & SOUTH_ONLY) != 0) {
+        c = over(layer(u_outline, triangle - 0.5), c);
+        c = over(layer(u_south, triangle + 0.8), c);
+    }
+    if ((v_flags & CREATIVE) != 0) {
+        float disc = (v_flags & HERITAGE) != 0 ? length(p) - r * 0.72 : circle;
+        c = over(layer(u_outline, disc - 0.6), c);
+        c = over(layer(v_fill, disc + 0.6), c);
+    }
+    if (c.a < 0.004) discard;
+    frag_color = c;
+}

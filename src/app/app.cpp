@@ -1,0 +1,207 @@
+#include "app/app.h"
+
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "core/basemap.h"
+#include "core/json_io.h"
+
+namespace atlas {
+using json = nlohmann::json;
+
+bool App::init(const platform::Options& options, std::string& error) {
+    options_ = options;
+    LoadResult loaded = load_dataset(options.data_dir);
+    problems_ = std::move(loaded.problems);
+    for (const auto& p : problems_) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
+    if (loaded.dataset.cities.empty()) {
+        error = "no usable city data in " + options.data_dir +
+                (problems_.empty() ? std::string() : ": " + problems_.front().to_string());
+        return false;
+    }
+    std::string bytes;
+    std::vector<BasemapCountry> countries;
+    const std::string basemap_path = options.assets_dir + "/basemap.bin";
+    if (!read_file(basemap_path, bytes, error) || !decode_basemap(bytes, countries, error)) {
+        error = basemap_path + ": " + error;
+        return false;
+    }
+    atlas_ = std::make_unique<Atlas>(std::move(loaded.dataset));
+    const BasemapMesh mesh = build_basemap_mesh(countries, atlas_->data().global_south());
+
+    if (!platform::create_window(options, window_, error)) return false;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the same layout at every start, for kiosks and tests
+    ui::apply_style();
+    if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
+    ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
+    ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
+    if (!renderer_.init(options.assets_dir + "/shaders", mesh, error)) return false;
+
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window_.sdl, &w, &h);
+    atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
+    if (options.log_actions)
+        atlas_->on_action([](const json& a) {
+            if (a.value("type", "") != "hover") std::cout << a.dump() << std::endl;
+        });
+    frame_ms_.assign(240, 0.0f);
+    last_counter_ = SDL_GetPerformanceCounter();
+    return true;
+}
+
+void App::handle_key(SDL_Keycode key) {
+    const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
+    const double step = std::min(vp.x, vp.y) / 5;
+    switch (key) {
+        case SDLK_LEFT: atlas_->act({{"type", "pan"}, {"dx", step}, {"dy", 0}}); break;
+        case SDLK_RIGHT: atlas_->act({{"type", "pan"}, {"dx", -step}, {"dy", 0}}); break;
+        case SDLK_UP: atlas_->act({{"type", "pan"}, {"dx", 0}, {"dy", step}}); break;
+        case SDLK_DOWN: atlas_->act({{"type", "pan"}, {"dx", 0}, {"dy", -step}}); break;
+        case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: atlas_->act({{"type", "zoom"}, {"factor", 1.6}}); break;
+        case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
+        case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
+        case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
+        default: break;
+    }
+}
+
+void App::handle_event(const SDL_Event& e) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    const ImGuiIO& io = ImGui::GetIO();
+    auto id_of = [&](int i) { return i >= 0 ? json(atlas_->data().cities[i].id) : json(nullptr); };
+    switch (e.type) {
+        case SDL_QUIT: running_ = false; break;
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse) {
+                pressing_ = true;
+                dragging_ = false;
+                press_at_ = last_mouse_ = {e.button.x, e.button.y};
+            }
+            break;
+        case SDL_MOUSEMOTION: {
+            const glm::dvec2 m{e.motion.x, e.motion.y};
+            if (pressing_ && !dragging_ && glm::length(m - press_at_) > 4) dragging_ = true;
+            if (dragging_) {
+                // Dragging is direct manipulation: the map follows the pointer without easing.
+                atlas_->camera().pan_pixels(m - last_mouse_, false);
+            } else if (!io.WantCaptureMouse) {
+                const int hit = atlas_->pick(m);
+                if (hit != atlas_->hovered()) atlas_->act({{"type", "hover"}, {"id", id_of(hit)}});
+            } else if (atlas_->hovered() >= 0) {
+                atlas_->act({{"type", "hover"}, {"id", nullptr}});
+            }
+            last_mouse_ = m;
+            break;
+        }
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.button == SDL_BUTTON_LEFT && pressing_ && !dragging_)
+                atlas_->act({{"type", "select"}, {"id", id_of(atlas_->pick({e.button.x, e.button.y}))}});
+            if (e.button.button == SDL_BUTTON_LEFT) pressing_ = dragging_ = false;
+            break;
+        case SDL_MOUSEWHEEL:
+            if (!io.WantCaptureMouse && e.wheel.preciseY != 0)
+                atlas_->camera().zoom_at(last_mouse_, std::pow(1.25, std::clamp(double(e.wheel.preciseY), -4.0, 4.0)));
+            break;
+        case SDL_MULTIGESTURE:
+            if (e.mgesture.numFingers == 2 && std::abs(e.mgesture.dDist) > 1e-4) {
+                const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
+                pressing_ = dragging_ = false;  // a pinch is not a tap
+                atlas_->camera().zoom_now({e.mgesture.x * vp.x, e.mgesture.y * vp.y}, 1.0 + e.mgesture.dDist * 4);
+            }
+            break;
+        case SDL_KEYDOWN:
+            if (!io.WantCaptureKeyboard) handle_key(e.key.keysym.sym);
+            break;
+        default: break;
+    }
+}
+
+bool App::frame() {
+    const Uint64 start = SDL_GetPerformanceCounter();
+    const double dt = double(start - last_counter_) / double(SDL_GetPerformanceFrequency());
+    last_counter_ = start;
+
+    platform::sync_window_size(window_);
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) handle_event(e);
+    int w = 0, h = 0, fb_w = 0, fb_h = 0;
+    SDL_GetWindowSize(window_.sdl, &w, &h);
+    SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
+    atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
+    atlas_->camera().update(std::min(dt, 0.1));
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, problems_};
+    ui::draw_map_overlay(ctx);
+    ui::draw_filters_panel(ctx);
+    ui::draw_legend_panel(ctx);
+    ui::draw_details_panel(ctx);
+    ImGui::Render();
+
+    renderer_.draw(*atlas_, fb_w, fb_h);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!pending_screenshot_.empty()) {
+        screenshot_ok_ = platform::write_png(pending_screenshot_, fb_w, fb_h, renderer_.read_pixels(fb_w, fb_h));
+        pending_screenshot_.clear();
+    }
+    frame_ms_[frame_index_++ % frame_ms_.size()] =
+        float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
+    SDL_GL_SwapWindow(window_.sdl);
+    if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
+    return running_;
+}
+
+bool App::save_screenshot(const std::string& path) {
+    // ImGui sizes auto-fitting windows during their first frame and shows them from the next.
+    while (frames_ < 3) frame();
+    pending_screenshot_ = path;
+    screenshot_ok_ = false;
+    frame();
+    return screenshot_ok_;
+}
+
+json App::frame_stats() const {
+    const std::size_t n = std::min<std::size_t>(frame_index_, frame_ms_.size());
+    std::vector<float> ms(frame_ms_.begin(), frame_ms_.begin() + long(n));
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return n ? double(ms[std::min(n - 1, std::size_t(q * double(n)))]) : 0.0; };
+    double sum = 0;
+    for (float v : ms) sum += v;
+    return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
+            {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0}};
+}
+
+platform::AppHooks App::hooks() {
+    platform::AppHooks h;
+    h.frame = [this] { return frame(); };
+    h.act = [this](const json& a) { return atlas_->act(a); };
+    h.state = [this] { return atlas_->state(); };
+    h.visible_cities = [this] { return atlas_->visible_cities(); };
+    h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
+    h.frame_stats = [this] { return frame_stats(); };
+    h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
+    h.settle = [this] { atlas_->camera().finish(); };
+    h.idle = [this] { return !atlas_->camera_controller().moving() && !pressing_; };
+    return h;
+}
+
+void App::shutdown() {
+    renderer_.release();
+    if (ImGui::GetCurrentContext()) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    platform::destroy_window(window_);
+}
+
+}  // namespace atlas

@@ -1,0 +1,47 @@
+// The application: wires the data (core), the map (render), the panels (ui) and the platform.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/atlas.h"
+#include "core/dataset_loader.h"
+#include "platform/platform.h"
+#include "render/map_renderer.h"
+#include "ui/ui.h"
+
+namespace atlas {
+
+class App {
+public:
+    // Loads everything; false with a message naming what failed (a file, a shader, the window).
+    bool init(const platform::Options& options, std::string& error);
+    bool frame();  // one frame; false when the user closed the window
+    void shutdown();
+    platform::AppHooks hooks();
+
+private:
+    void handle_event(const SDL_Event& e);
+    void handle_key(SDL_Keycode key);
+    nlohmann::json frame_stats() const;
+    bool save_screenshot(const std::string& path);
+
+    platform::Options options_;
+    platform::Window window_;
+    std::unique_ptr<Atlas> atlas_;
+    std::vector<Problem> problems_;
+    render::MapRenderer renderer_;
+    ui::Fonts fonts_;
+    bool running_ = true, ready_ = false;
+    // Pointer gestures on the map (not on a panel).
+    bool pressing_ = false, dragging_ = false;
+    glm::dvec2 press_at_{0}, last_mouse_{0};
+    Uint64 last_counter_ = 0;
+    std::vector<float> frame_ms_;  // CPU time of recent frames, a ring
+    std::size_t frame_index_ = 0;
+    long long frames_ = 0;
+    std::string pending_screenshot_;  // read back inside the next frame, before the swap
+    bool screenshot_ok_ = false;
+};
+
+}  // namespace atlas

@@ -1,0 +1,140 @@
+// Native (kiosk) platform: GL 3.3 core, a plain main loop, the command line, stdout/stderr.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include "core/json_io.h"
+#include "platform/platform.h"
+
+namespace atlas::platform {
+
+void set_gl_attributes() {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+}
+const char* glsl_version_header() { return "#version 330 core\n"; }
+const char* imgui_glsl_version() { return "#version 330 core"; }
+
+namespace {
+const char* kHelp = R"(atlas — Atlas Sur, the map of cultural cooperation of Mexico and the Global South
+
+Usage: atlas [options]
+  --fullscreen           fill the screen (kiosk)
+  --size WxH             window size in pixels (default 1280x800)
+  --assets DIR           assets folder (default: the assets folder next to the program)
+  --data DIR             data files (default: ASSETS/data)
+  --exec JSON            apply an action after start-up; repeatable, e.g.
+                         --exec '{"type":"filter","fields":["Design"]}'
+  --state                print the state as JSON after start-up (and the actions) and exit
+  --screenshot FILE.png  render one frame, write it as PNG and exit
+  --log-actions          print every action applied, one JSON object per line
+  --frames N             quit after N frames
+  --help                 this text
+Keys: arrows pan, + and - zoom, Home or 0 shows the start view, Esc clears the selection.
+)";
+
+std::string executable_dir() {
+    char* base = SDL_GetBasePath();
+    std::string dir = base ? base : "./";
+    SDL_free(base);
+    return dir;
+}
+}  // namespace
+
+bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
+    exit_code = 0;
+    auto need_value = [&](int& i) -> const char* {
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "atlas: %s needs a value (see --help)\n", argv[i]);
+            exit_code = 2;
+            return nullptr;
+        }
+        return argv[++i];
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const char* v = nullptr;
+        if (a == "--help" || a == "-h") {
+            std::fputs(kHelp, stdout);
+            return false;
+        } else if (a == "--fullscreen") {
+            o.fullscreen = true;
+        } else if (a == "--state") {
+            o.print_state = true;
+        } else if (a == "--log-actions") {
+            o.log_actions = true;
+        } else if (a == "--size") {
+            if (!(v = need_value(i))) return false;
+            if (std::sscanf(v, "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240 ||
+                o.width > 16384 || o.height > 16384) {
+                std::fprintf(stderr, "atlas: --size expects WxH between 320x240 and 16384x16384, got %s\n", v);
+                exit_code = 2;
+                return false;
+            }
+        } else if (a == "--assets") {
+            if (!(v = need_value(i))) return false;
+            o.assets_dir = v;
+        } else if (a == "--data") {
+            if (!(v = need_value(i))) return false;
+            o.data_dir = v;
+        } else if (a == "--exec") {
+            if (!(v = need_value(i))) return false;
+            o.actions.push_back(v);
+        } else if (a == "--screenshot") {
+            if (!(v = need_value(i))) return false;
+            o.screenshot = v;
+        } else if (a == "--frames") {
+            if (!(v = need_value(i))) return false;
+            o.max_frames = std::atoi(v);
+        } else {
+            std::fprintf(stderr, "atlas: unknown option %s (see --help)\n", argv[i]);
+            exit_code = 2;
+            return false;
+        }
+    }
+    if (o.assets_dir.empty()) o.assets_dir = executable_dir() + "assets";
+    if (o.data_dir.empty()) o.data_dir = o.assets_dir + "/data";
+    o.hidden = (o.print_state || !o.screenshot.empty());
+    return true;
+}
+
+int run(const Options& o, AppHooks app) {
+    int failures = 0;
+    for (const auto& text : o.actions) {
+        const JsonDocument action = parse_json(text);
+        auto result = action.ok() ? app.act(action.value)
+                                  : nlohmann::json{{"error", "--exec: " + action.error + ": " + text}};
+        if (result.contains("error")) {
+            std::fprintf(stderr, "atlas: %s\n", result["error"].get<std::string>().c_str());
+            ++failures;
+        }
+    }
+    if (o.print_state || !o.screenshot.empty()) {
+        app.settle();
+        if (!o.screenshot.empty() && !app.save_screenshot(o.screenshot)) {  // renders a complete frame
+            std::fprintf(stderr, "atlas: cannot write the screenshot %s\n", o.screenshot.c_str());
+            return 1;
+        }
+        if (o.screenshot.empty()) app.frame();
+        if (o.print_state) std::cout << app.state().dump(2) << std::endl;
+        return failures ? 1 : 0;
+    }
+    for (int n = 0; app.frame(); ++n) {
+        if (o.max_frames && n + 1 >= o.max_frames) break;
+        // A kiosk runs for days: when nothing moves, sleep until input instead of spinning.
+        if (app.idle()) SDL_WaitEventTimeout(nullptr, 250);
+    }
+    return 0;
+}
+
+void notify_ready() {}
+void report_fatal(const std::string& message) { std::fprintf(stderr, "atlas: %s\n", message.c_str()); }
+
+// A kiosk must not open a browser over the map: the link goes to the clipboard instead.
+void open_url(const std::string& url) { SDL_SetClipboardText(url.c_str()); }
+
+void sync_window_size(Window&) {}
+
+}  // namespace atlas::platform

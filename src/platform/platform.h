@@ -1,0 +1,73 @@
+// What the app needs from the platform, implemented once for native (platform/native/) and once for
+// the web (platform/web/), chosen in CMake. This folder is the only place that knows which it is.
+//
+// Implemented features:
+//  [x] SDL2 window with a GL 3.3 core (native) or WebGL2 (web) context, high-DPI aware
+//  [x] main loop (a plain loop natively; the browser's animation frames on the web)
+//  [x] native command line: --fullscreen --size WxH --data DIR --exec JSON --state --screenshot PNG
+//      --log-actions --frames N
+//  [x] web: window.atlas test API, window.mapReady / performance.mark('map-ready'), window.mapError
+//  [x] opening a source link (a new browser tab; natively the link is copied to the clipboard)
+#pragma once
+#include <SDL.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace atlas::platform {
+
+struct Options {
+    bool fullscreen = false;
+    int width = 1280, height = 800;
+    std::string assets_dir;             // where basemap.bin, fonts/, shaders/ and data/ are
+    std::string data_dir;               // data files; defaults to assets_dir + "/data"
+    std::vector<std::string> actions;   // --exec, applied in order after start-up
+    bool print_state = false;           // --state
+    std::string screenshot;             // --screenshot PATH
+    bool log_actions = false;           // --log-actions: print every action applied, one JSON per line
+    int max_frames = 0;                 // --frames N: quit after N frames (0: run until closed)
+    bool hidden = false;                // no visible window (for --state and --screenshot)
+};
+
+// Reads argv into options; false (after printing why, or the help) when the app should not start.
+bool parse_command_line(int argc, char** argv, Options& out, int& exit_code);
+
+struct Window {
+    SDL_Window* sdl = nullptr;
+    SDL_GLContext gl = nullptr;
+};
+bool create_window(const Options& options, Window& out, std::string& error);
+void destroy_window(Window& w);
+const char* glsl_version_header();  // prepended to every shader
+const char* imgui_glsl_version();
+
+// The hooks the platform uses to drive and query the app.
+struct AppHooks {
+    std::function<bool()> frame;                            // false: quit
+    std::function<nlohmann::json(const nlohmann::json&)> act;
+    std::function<nlohmann::json()> state;
+    std::function<nlohmann::json()> visible_cities;
+    std::function<nlohmann::json(const std::string&)> screen_position;
+    std::function<nlohmann::json()> frame_stats;
+    std::function<bool(const std::string&)> save_screenshot;
+    std::function<void()> settle;                           // finish camera animations now
+    std::function<bool()> idle;                             // nothing moves: the loop may wait for input
+};
+// Runs the app to the end; returns the process exit code. Never returns on the web.
+int run(const Options& options, AppHooks hooks);
+
+void notify_ready();                          // the first complete frame with data is on screen
+void report_fatal(const std::string& message);
+void open_url(const std::string& url);
+// Logical window size, following the page's canvas size on the web.
+void sync_window_size(Window& w);
+
+}  // namespace atlas::platform
+
+namespace atlas::platform {
+// Writes RGBA pixels (top row first) as a PNG; native only (the web build returns false).
+bool write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba);
+}  // namespace atlas::platform

@@ -1,0 +1,95 @@
+// Web platform: WebGL2, the browser's main loop, and the bridge to the page (window.atlas,
+// window.mapReady, window.mapError); see web/atlas_api.js for the JavaScript half.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "core/json_io.h"
+#include "platform/platform.h"
+
+namespace atlas::platform {
+namespace {
+AppHooks g_app;
+std::string g_reply;  // keeps the last answer alive for ccall's string conversion
+
+const char* reply(const nlohmann::json& j) {
+    g_reply = j.dump();
+    return g_reply.c_str();
+}
+void loop() { g_app.frame(); }
+}  // namespace
+
+void set_gl_attributes() {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+}
+const char* glsl_version_header() { return "#version 300 es\nprecision highp float;\n"; }
+const char* imgui_glsl_version() { return "#version 300 es"; }
+
+bool parse_command_line(int, char**, Options& o, int& exit_code) {
+    exit_code = 0;
+    o.assets_dir = "/assets";
+    o.data_dir = "/assets/data";
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    if (w >= 1 && h >= 1) {
+        o.width = int(w);
+        o.height = int(h);
+    }
+    return true;
+}
+
+int run(const Options&, AppHooks hooks) {
+    g_app = std::move(hooks);
+    emscripten_set_main_loop(loop, 0, 1);  // never returns
+    return 0;
+}
+
+void notify_ready() {
+    EM_ASM({
+        window.mapReady = true;
+        performance.mark('map-ready');
+        if (Module.onMapReady) Module.onMapReady();
+    });
+}
+
+void report_fatal(const std::string& message) {
+    EM_ASM({
+        window.mapError = UTF8ToString($0);
+        if (Module.onMapError) Module.onMapError(window.mapError);
+    }, message.c_str());
+}
+
+void open_url(const std::string& url) {
+    EM_ASM({ window.open(UTF8ToString($0), '_blank', 'noopener'); }, url.c_str());
+}
+
+void sync_window_size(Window& w) {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    int cur_w = 0, cur_h = 0;
+    SDL_GetWindowSize(w.sdl, &cur_w, &cur_h);
+    if (css_w >= 1 && css_h >= 1 && (int(css_w) != cur_w || int(css_h) != cur_h))
+        SDL_SetWindowSize(w.sdl, int(css_w), int(css_h));
+}
+
+bool write_png(const std::string&, int, int, const std::vector<unsigned char>&) { return false; }
+
+}  // namespace atlas::platform
+
+// The page's window.atlas calls these through ccall; every answer is JSON text.
+using atlas::platform::g_app;
+using atlas::platform::reply;
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_state() { return reply(g_app.state()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible_cities() { return reply(g_app.visible_cities()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_frame_stats() { return reply(g_app.frame_stats()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
+    return reply(g_app.screen_position(id ? id : ""));
+}
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {
+    const atlas::JsonDocument doc = atlas::parse_json(text ? text : "");
+    if (!doc.ok()) return reply({{"error", "the action is not valid JSON: " + doc.error}});
+    return reply(g_app.act(doc.value));
+}
+}

@@ -1,0 +1,24 @@
+// Draws the basemap mesh: ocean inside the map's outline, graticule, countries, borders.
+#pragma once
+#include "core/basemap.h"
+#include "core/camera.h"
+#include "platform/gl.h"
+#include "render/map_style.h"
+
+namespace atlas::render {
+
+class BasemapLayer {
+public:
+    bool init(GLuint program, const BasemapMesh& mesh);
+    void draw(const Camera& camera, const MapStyle& style) const;
+    void release();
+
+private:
+    GLuint program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0;
+    GLint u_center_ = -1, u_scale_ = -1, u_palette_ = -1;
+    GLsizei fill_count_ = 0, outline_count_ = 0;
+    GLint sphere_first_ = 0, graticule_first_ = 0;
+    GLsizei sphere_count_ = 0, graticule_count_ = 0;
+};
+
+}  // namespace atlas::render

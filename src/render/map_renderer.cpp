@@ -1,0 +1,53 @@
+#include "render/map_renderer.h"
+
+#include <algorithm>
+
+#include "render/shader.h"
+
+namespace atlas::render {
+
+bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& mesh, std::string& error) {
+    basemap_program_ = load_program(shader_dir, "basemap", error);
+    if (!basemap_program_) return false;
+    marker_program_ = load_program(shader_dir, "marker", error);
+    if (!marker_program_) return false;
+    if (!basemap_.init(basemap_program_, mesh) || !markers_.init(marker_program_)) {
+        error = "cannot create the map's GL buffers";
+        return false;
+    }
+    return true;
+}
+
+void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
+    glViewport(0, 0, fb_w, fb_h);
+    const Color& bg = style_.background;
+    glClearColor(bg.r, bg.g, bg.b, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    basemap_.draw(atlas.camera_controller().current(), style_);
+    markers_.draw(atlas, style_);
+}
+
+std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const {
+    std::vector<unsigned char> rgba(std::size_t(w) * h * 4), flipped(rgba.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    const std::size_t row = std::size_t(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(rgba.data() + std::size_t(h - 1 - y) * row, row, flipped.data() + std::size_t(y) * row);
+    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // an opaque picture
+    return flipped;
+}
+
+void MapRenderer::release() {
+    basemap_.release();
+    markers_.release();
+    if (basemap_program_) glDeleteProgram(basemap_program_);
+    if (marker_program_) glDeleteProgram(marker_program_);
+    basemap_program_ = marker_program_ = 0;
+}
+
+}  // namespace atlas::render

@@ -1,0 +1,122 @@
+#include "render/marker_layer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace atlas::render {
+
+float marker_radius(double zoom) { return float(std::clamp(4.5 + 1.3 * std::log2(std::max(zoom, 1.0)), 4.5, 10.0)); }
+
+int marker_flags(const Atlas& a, int city, Color* fill) {
+    const Dataset& d = a.data();
+    bool creative = false, heritage = false, south = false;
+    for (const auto& g : d.cities[city].designations) {
+        if (!designation_passes(d, a.filter(), g)) continue;
+        const std::string& group = d.networks[g.network].group;
+        if (group == "creative" && !creative) {
+            creative = true;
+            if (fill && g.field >= 0) *fill = d.fields[g.field].color;
+        }
+        heritage = heritage || group == "heritage";
+        south = south || group == "south-south";
+    }
+    int flags = (creative ? kCreative : 0) | (heritage ? kHeritage : 0);
+    if (south) flags |= flags ? kSouthHalo : kSouthOnly;
+    if (city == a.selected()) flags |= kSelected;
+    return flags;
+}
+
+namespace {
+struct Instance {
+    float x, y;
+    Color fill;
+    float flags, size;
+};
+}  // namespace
+
+bool MarkerLayer::init(GLuint program) {
+    program_ = program;
+    for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_pixel_, "u_pixel"}, {&u_radius_, "u_radius"},
+                             {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_outline_, "u_outline"}})
+        *loc = glGetUniformLocation(program, name);
+    const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    glGenVertexArrays(1, &vao_);
+    glBindVertexArray(vao_);
+    glGenBuffers(1, &quad_);
+    glBindBuffer(GL_ARRAY_BUFFER, quad_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof(corners), corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glGenBuffers(1, &instances_);
+    glBindBuffer(GL_ARRAY_BUFFER, instances_);
+    const GLsizei stride = sizeof(Instance);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, fill)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, flags)));
+    for (GLuint i = 1; i <= 3; ++i) glVertexAttribDivisor(i, 1);
+    glBindVertexArray(0);
+    return glGetError() == GL_NO_ERROR;
+}
+
+void MarkerLayer::rebuild(const Atlas& a) {
+    const Dataset& d = a.data();
+    for (const auto& n : d.networks) {
+        if (n.group == "heritage") heritage_ = n.color;
+        if (n.group == "south-south") south_ = n.color;
+    }
+    std::vector<Instance> inst;
+    inst.reserve(a.visible().size());
+    auto add = [&](int i, float size) {
+        Color fill;
+        const int flags = marker_flags(a, i, &fill);
+        if (flags) inst.push_back({float(a.positions()[i].x), float(a.positions()[i].y), fill, float(flags), size});
+    };
+    // Heritage and South-South markers first, creative discs over them, hovered and selected on top.
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i : a.visible()) {
+            if (i == a.selected() || i == a.hovered()) continue;
+            const bool creative = marker_flags(a, i, nullptr) & kCreative;
+            if (creative == (pass == 1)) add(i, 1.0f);
+        }
+    if (a.hovered() >= 0 && a.hovered() != a.selected() &&
+        std::find(a.visible().begin(), a.visible().end(), a.hovered()) != a.visible().end())
+        add(a.hovered(), 1.35f);
+    if (a.selected() >= 0 && std::find(a.visible().begin(), a.visible().end(), a.selected()) != a.visible().end())
+        add(a.selected(), 1.35f);
+    count_ = GLsizei(inst.size());
+    glBindBuffer(GL_ARRAY_BUFFER, instances_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(Instance)), inst.data(), GL_DYNAMIC_DRAW);
+    revision_ = a.revision();
+}
+
+void MarkerLayer::draw(const Atlas& a, const MapStyle& s) {
+    if (revision_ != a.revision()) rebuild(a);
+    if (!count_) return;
+    const Camera& cam = a.camera_controller().current();
+    // The per-instance size is relative; the zoom sets the pixel radius (see marker.vert).
+    const float radius = marker_radius(cam.scale / cam.min_scale());
+    glUseProgram(program_);
+    glBindVertexArray(vao_);
+    glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));
+    glUniform2f(u_scale_, float(2 * cam.scale / cam.viewport.x), float(2 * cam.scale / cam.viewport.y));
+    glUniform2f(u_pixel_, float(2 / cam.viewport.x), float(2 / cam.viewport.y));
+    glUniform1f(u_radius_, radius);
+    glUniform4f(u_heritage_, heritage_.r, heritage_.g, heritage_.b, heritage_.a);
+    glUniform4f(u_south_, south_.r, south_.g, south_.b, south_.a);
+    glUniform4f(u_outline_, s.marker_outline.r, s.marker_outline.g, s.marker_outline.b, 1);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
+    glBindVertexArray(0);
+}
+
+void MarkerLayer::release() {
+    if (instances_) glDeleteBuffers(1, &instances_);
+    if (quad_) glDeleteBuffers(1, &quad_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    vao_ = quad_ = instances_ = 0;
+}
+
+}  // namespace atlas::render

@@ -1,0 +1,29 @@
+// Draws the visible cities as instanced markers; rebuilt only when the atlas revision changes.
+#pragma once
+#include "core/atlas.h"
+#include "platform/gl.h"
+#include "render/map_style.h"
+
+namespace atlas::render {
+
+// Marker shape flags, shared with shaders/marker.frag.
+enum MarkerFlags : int { kCreative = 1, kHeritage = 2, kSouthOnly = 4, kSouthHalo = 8, kSelected = 16 };
+// The shape a city gets under the current filter (0 when nothing of it is visible).
+int marker_flags(const Atlas& atlas, int city, Color* fill);
+
+class MarkerLayer {
+public:
+    bool init(GLuint program);
+    void draw(const Atlas& atlas, const MapStyle& style);
+    void release();
+
+private:
+    void rebuild(const Atlas& atlas);
+    GLuint program_ = 0, vao_ = 0, quad_ = 0, instances_ = 0;
+    GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
+    GLsizei count_ = 0;
+    unsigned revision_ = 0;
+    Color heritage_, south_;
+};
+
+}  // namespace atlas::render

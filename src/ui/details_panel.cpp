@@ -1,0 +1,121 @@
+// Details of the selected city: names with their accents, designations, networks, sources.
+#include <set>
+
+#include "render/marker_layer.h"
+#include "ui/ui.h"
+#include "platform/platform.h"
+
+namespace atlas::ui {
+namespace {
+
+void unconfirmed_mark(const std::string& confidence, const std::string& notes) {
+    if (confidence.empty() || confidence == "high") return;
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.35f, 0.00f, 1));
+    ImGui::TextUnformatted("(unconfirmed)");
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Confidence: %s\n%s", confidence.c_str(), notes.empty() ? "" : notes.c_str());
+}
+
+void source_link(const Source& s, int id) {
+    ImGui::PushID(id);
+    ImGui::Bullet();
+    if (s.url.empty()) {
+        ImGui::TextWrapped("%s", s.note.c_str());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(s.note.empty() ? s.url.c_str() : s.note.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetTooltip("%s", s.url.c_str());
+        }
+        if (ImGui::IsItemClicked()) platform::open_url(s.url);
+    }
+    ImGui::PopID();
+}
+}  // namespace
+
+void draw_details_panel(UiContext& ui) {
+    const Atlas& a = ui.atlas;
+    if (a.selected() < 0) return;
+    const Dataset& d = a.data();
+    const City& c = d.cities[a.selected()];
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(380, 0), ImVec2(380, display.y - 24));
+    bool open = true;
+    if (!ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::TextWrapped("%s", c.local_name.c_str());
+    ImGui::PopFont();
+    std::string line = c.name != c.local_name ? c.name + " · " : "";
+    line += c.country_name.empty() ? c.country : c.country_name;
+    if (!c.state.empty()) line += " · " + c.state;
+    ImGui::TextDisabled("%s", line.c_str());
+    for (const auto& alt : c.alt_names) ImGui::TextDisabled("also: %s", alt.c_str());
+    if (ImGui::SmallButton("Fly to")) send(ui, {{"type", "flyTo"}, {"id", c.id}});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear selection")) send(ui, {{"type", "select"}, {"id", nullptr}});
+
+    section("Designations");
+    for (const auto& g : c.designations) {
+        const Network& n = d.networks[g.network];
+        ImGui::PushID(&g);
+        if (n.group == "creative") {
+            marker_glyph_item(render::kCreative, d.fields[g.field].color, a);
+            ImGui::SameLine();
+            ImGui::Text("City of %s, %d", d.fields[g.field].name.c_str(), g.year);
+            if (g.former) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("(former member)");
+            }
+        } else if (n.group == "heritage") {
+            marker_glyph_item(render::kHeritage, {}, a);
+            ImGui::SameLine();
+            ImGui::TextWrapped("World Heritage since %d: %s%s", g.year, g.property.c_str(),
+                               g.whc_id ? (" (WHC " + std::to_string(g.whc_id) + ")").c_str() : "");
+        } else {
+            marker_glyph_item(render::kSouthOnly, {}, a);
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s, %d: %s", n.name.c_str(), g.year, g.role.c_str());
+        }
+        unconfirmed_mark(g.confidence, g.notes);
+        ImGui::PopID();
+    }
+
+    section("Networks");
+    std::set<int> networks;
+    for (const auto& g : c.designations) networks.insert(g.network);
+    const int self = a.selected();
+    for (const auto& l : d.links)
+        if (l.from == self || l.to == self) networks.insert(l.network);
+    for (int n : networks) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", d.networks[n].name.c_str());
+    }
+
+    if (ImGui::CollapsingHeader("Sources", ImGuiTreeNodeFlags_DefaultOpen)) {
+        int id = 0;
+        std::set<std::string> shown;
+        for (const auto& g : c.designations)
+            for (const auto& s : g.sources)
+                if (shown.insert(s.url + s.note).second) source_link(s, id++);
+        if (!c.coord_source.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("Position: %s", c.coord_source.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::End();
+    if (!open) send(ui, {{"type", "select"}, {"id", nullptr}});
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,71 @@
+// Legend: what the colours and shapes mean, and which countries count as the Global South.
+#include "render/marker_layer.h"
+#include "ui/ui.h"
+
+namespace atlas::ui {
+namespace {
+void swatch(Color c) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(h + 4, h));
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + h, p.y + h - 2), to_imgui(c), 3);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + h, p.y + h - 2), IM_COL32(120, 120, 130, 255), 3);
+    ImGui::SameLine();
+}
+}  // namespace
+
+void draw_legend_panel(UiContext& ui) {
+    const Atlas& a = ui.atlas;
+    const Dataset& d = a.data();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, display.y - 34), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowCollapsed(display.y < 1000, ImGuiCond_Once);  // small screens: filters first
+    if (!ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::BeginTable("fields", 2)) {
+        for (const auto& f : d.fields) {
+            ImGui::TableNextColumn();
+            marker_glyph_item(render::kCreative, f.color, a);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(f.name.c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    const Color field = d.fields.empty() ? Color{} : d.fields[0].color;
+    marker_glyph_item(render::kCreative, field, a);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Creative City (colour: field)");
+    marker_glyph_item(render::kHeritage, field, a);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("World Heritage City");
+    marker_glyph_item(render::kHeritage | render::kCreative, field, a);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("both");
+    marker_glyph_item(render::kSouthOnly, field, a);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("South–South tourism city");
+    marker_glyph_item(render::kHeritage | render::kSouthHalo, field, a);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("ring: also South–South");
+    ImGui::Separator();
+    swatch(ui.style.land_mexico);
+    ImGui::TextUnformatted("Mexico");
+    swatch(ui.style.land_south);
+    ImGui::TextUnformatted("Global South");
+    if (const CountryGroup* gs = d.global_south(); gs && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\n%d countries", gs->criterion.c_str(), int(gs->countries.size()));
+    swatch(ui.style.land_other);
+    ImGui::TextUnformatted("other countries");
+    if (const CountryGroup* gs = d.global_south()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Global South: %s", gs->criterion.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::End();
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,107 @@
+// Theme, fonts and marker glyphs shared by the panels.
+#include <cstdio>
+
+#include "render/marker_layer.h"
+#include "ui/ui.h"
+
+namespace atlas::ui {
+
+void apply_style() {
+    ImGuiStyle& s = ImGui::GetStyle();
+    ImGui::StyleColorsLight(&s);
+    s.WindowRounding = 8;
+    s.FrameRounding = 5;
+    s.GrabRounding = 5;
+    s.WindowBorderSize = 0;
+    s.WindowPadding = ImVec2(14, 12);
+    s.ItemSpacing = ImVec2(8, 6);
+    s.FramePadding = ImVec2(8, 4);
+    s.ScrollbarSize = 14;
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(1.00f, 1.00f, 1.00f, 0.94f);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgCollapsed] = ImVec4(0.16f, 0.20f, 0.28f, 0.92f);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.20f, 0.28f, 1.00f);
+    c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.14f, 1.00f);
+    c[ImGuiCol_CheckMark] = ImVec4(0.16f, 0.20f, 0.28f, 1.00f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.91f, 0.92f, 0.94f, 1.00f);
+    c[ImGuiCol_Button] = ImVec4(0.88f, 0.90f, 0.93f, 1.00f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.00f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.16f, 0.20f, 0.28f, 0.85f);
+    c[ImGuiCol_Header] = ImVec4(0.88f, 0.90f, 0.93f, 1.00f);
+    c[ImGuiCol_Separator] = ImVec4(0.80f, 0.82f, 0.86f, 1.00f);
+}
+
+bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
+    ImGuiIO& io = ImGui::GetIO();
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x2013, 0x2026, 0x2190, 0x2193, 0x25A0, 0x25CF, 0};
+    const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        error = path + ": cannot open the font";
+        return false;
+    }
+    std::fclose(f);
+    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), 17.0f, nullptr, ranges);
+    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), 27.0f, nullptr, ranges);
+    if (!out.body || !out.title) {
+        error = path + ": not a usable font";
+        return false;
+    }
+    return true;
+}
+
+ImU32 to_imgui(Color c, float alpha) { return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a * alpha)); }
+
+void draw_marker_glyph(ImDrawList* dl, ImVec2 p, float r, int flags, Color fill, const Atlas& atlas) {
+    Color heritage, south;
+    for (const auto& n : atlas.data().networks) {
+        if (n.group == "heritage") heritage = n.color;
+        if (n.group == "south-south") south = n.color;
+    }
+    const ImU32 outline = IM_COL32(31, 31, 36, 255), white = IM_COL32_WHITE;
+    if (flags & render::kSouthHalo) dl->AddCircle(p, r + 3, to_imgui(south), 0, 1.8f);
+    if (flags & render::kHeritage) {
+        const bool alone = !(flags & render::kCreative);
+        const float d = (alone ? r * 1.05f : r * 1.25f) * 1.4142f;
+        const ImVec2 q[4] = {{p.x, p.y - d}, {p.x + d, p.y}, {p.x, p.y + d}, {p.x - d, p.y}};
+        dl->AddQuadFilled(q[0], q[1], q[2], q[3], white);
+        dl->AddQuad(q[0], q[1], q[2], q[3], to_imgui(heritage), 2.2f);
+        if (alone) {
+            const float k = d - 4 * 1.4142f;
+            dl->AddQuadFilled({p.x, p.y - k}, {p.x + k, p.y}, {p.x, p.y + k}, {p.x - k, p.y}, to_imgui(heritage));
+        }
+    }
+    if (flags & render::kSouthOnly) {
+        const ImVec2 a{p.x, p.y - r * 1.1f}, b{p.x + r, p.y + r * 0.65f}, c{p.x - r, p.y + r * 0.65f};
+        dl->AddTriangleFilled(a, b, c, to_imgui(south));
+        dl->AddTriangle(a, b, c, outline, 1.0f);
+    }
+    if (flags & render::kCreative) {
+        const float disc = (flags & render::kHeritage) ? r * 0.72f : r;
+        dl->AddCircleFilled(p, disc, to_imgui(fill));
+        dl->AddCircle(p, disc, outline, 0, 1.2f);
+    }
+}
+
+void marker_glyph_item(int flags, Color fill, const Atlas& atlas) {
+    const float size = ImGui::GetTextLineHeight();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size + 4, size));
+    draw_marker_glyph(ImGui::GetWindowDrawList(), ImVec2(pos.x + size * 0.5f + 2, pos.y + size * 0.5f), size * 0.36f,
+                      flags, fill, atlas);
+}
+
+void section(const char* label) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.38f, 0.45f, 1));
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
+void send(UiContext& ui, const nlohmann::json& action) {
+    const auto result = ui.atlas.act(action);
+    if (result.contains("error")) std::fprintf(stderr, "atlas: panel action refused: %s\n", result.dump().c_str());
+}
+
+}  // namespace atlas::ui

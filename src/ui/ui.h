@@ -1,0 +1,50 @@
+// The Dear ImGui panels, one file each. Panels read the atlas and change it only through actions
+// (Atlas::act), the same vocabulary the keys, the web test API and the command line use.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/atlas.h"
+#include "core/dataset_loader.h"
+#include "render/map_style.h"
+
+namespace atlas::ui {
+
+// Width of the panels along the left edge (filters, legend), and their margin.
+constexpr float kSidePanelWidth = 360, kPanelMargin = 12;
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* title = nullptr;
+};
+
+struct UiContext {
+    Atlas& atlas;
+    const render::MapStyle& style;
+    Fonts fonts;
+    const std::vector<Problem>& problems;
+};
+
+// Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
+void apply_style();
+bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error);
+
+void draw_filters_panel(UiContext& ui);
+void draw_details_panel(UiContext& ui);
+void draw_legend_panel(UiContext& ui);
+void draw_map_overlay(UiContext& ui);  // hover tooltip, selected city's label, attribution
+
+// The marker of a city group, as the map draws it (see shaders/marker.frag), for legends and lists.
+void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, Color fill, const Atlas& atlas);
+// A glyph-sized space in the current line with the glyph drawn in it.
+void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
+ImU32 to_imgui(Color c, float alpha = 1.0f);
+// A small heading with a rule under it (ImGui 1.86 has no SeparatorText).
+void section(const char* label);
+
+// Sends an action; a refused action is a bug in the panel, so it is logged, not shown.
+void send(UiContext& ui, const nlohmann::json& action);
+
+}  // namespace atlas::ui
