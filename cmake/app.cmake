@@ -89,6 +89,7 @@ else()
   # The page and its gzip-compressed twins (served as-is by scripts/run.sh).
   add_custom_command(TARGET atlas POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/index.html"
-    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html
+    COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/web_manifest.mjs" "${CMAKE_BINARY_DIR}"
+    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html files.json
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
 endif()

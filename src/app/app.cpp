@@ -2,6 +2,7 @@
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -180,6 +181,18 @@ json App::frame_stats() const {
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0}};
 }
 
+json App::panels() const {
+    json out = json::array();
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
+        const std::string name = w->Name;
+        if (name.rfind("Debug##", 0) == 0) continue;  // ImGui's implicit fallback window
+        out.push_back({{"name", name}, {"x", w->Pos.x}, {"y", w->Pos.y}, {"w", w->Size.x}, {"h", w->Size.y},
+                       {"collapsed", w->Collapsed}});
+    }
+    return out;
+}
+
 platform::AppHooks App::hooks() {
     platform::AppHooks h;
     h.frame = [this] { return frame(); };
@@ -188,6 +201,7 @@ platform::AppHooks App::hooks() {
     h.visible_cities = [this] { return atlas_->visible_cities(); };
     h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
     h.frame_stats = [this] { return frame_stats(); };
+    h.panels = [this] { return panels(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
     h.idle = [this] { return !atlas_->camera_controller().moving() && !pressing_; };

@@ -24,6 +24,7 @@ private:
     void handle_event(const SDL_Event& e);
     void handle_key(SDL_Keycode key);
     nlohmann::json frame_stats() const;
+    nlohmann::json panels() const;
     bool save_screenshot(const std::string& path);
 
     platform::Options options_;

@@ -201,6 +201,7 @@ json Atlas::state() const {
         {"selected", id_or_null(selected_)},
         {"hovered", id_or_null(hovered_)},
         {"camera", {{"lon", lon}, {"lat", lat}, {"zoom", cam.scale / cam.min_scale()},
+                    {"focus", {cam.inset_left + (cam.viewport.x - cam.inset_left - cam.inset_right) / 2, cam.viewport.y / 2}},
                     {"moving", camera_.moving()}, {"viewport", {cam.viewport.x, cam.viewport.y}}}},
         {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())},
                     {"byField", by_field}, {"byNetwork", by_network}}},

@@ -14,6 +14,8 @@
 //   {"type":"reset"}                                filters, selection and view as at start
 //
 // act() returns the new state, or {"error": "..."} for an unknown or malformed action.
+// state().camera.focus is the screen point where flyTo puts a city (the middle of the part of
+// the map that panels do not cover).
 #pragma once
 #include <functional>
 #include <nlohmann/json.hpp>

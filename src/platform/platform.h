@@ -52,6 +52,7 @@ struct AppHooks {
     std::function<nlohmann::json()> visible_cities;
     std::function<nlohmann::json(const std::string&)> screen_position;
     std::function<nlohmann::json()> frame_stats;
+    std::function<nlohmann::json()> panels;                 // open panels: name and rectangle
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now
     std::function<bool()> idle;                             // nothing moves: the loop may wait for input

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh Debian machine: installs what it needs, builds (reusing earlier
+# builds), then unit tests (CTest), data round trip, the web page in headless Chromium and the
+# native window under Xvfb. Screenshots and measurements go to tests/out/.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+"$root/scripts/setup.sh" native web test
+"$root/scripts/build.sh" native web
+mkdir -p tests/out
+status=0
+step() { echo; echo "== $1"; }
+
+step "unit tests (GoogleTest via CTest)"
+ctest --test-dir build/native --output-on-failure -j2 || status=1
+
+step "data: the converter reproduces assets/data from the reference CSVs"
+python3 tests/data/test_convert.py || status=1
+
+step "web: headless Chromium"
+node --test --test-reporter=spec tests/web/ || status=1
+
+step "native: a real window under Xvfb"
+bash tests/native/run_native_tests.sh || status=1
+
+echo
+[ $status -eq 0 ] && echo "all test suites passed" || echo "SOME TESTS FAILED"
+exit $status

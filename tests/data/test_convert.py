@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""The converter reproduces the app's data from the reference CSVs (when ../shared/data is here),
+and keeps every CSV row with its source."""
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+root = Path(__file__).resolve().parents[2]
+shared = root.parent / "shared" / "data"
+assets = root / "assets" / "data"
+passed = failed = 0
+
+
+def check(name, cond):
+    global passed, failed
+    print(("ok - " if cond else "not ok - ") + name)
+    passed, failed = passed + bool(cond), failed + (not cond)
+
+
+if not shared.is_dir():
+    print(f"reference data not found at {shared}: comparing the shipped files with themselves is pointless")
+    print("0 passed, 1 failed")
+    sys.exit(1)
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = Path(tmp)
+    for f in ("fields.json", "networks.json"):
+        shutil.copy(assets / f, out / f)
+    subprocess.run([sys.executable, str(root / "tools" / "convert_data.py"), str(shared), str(out)], check=True)
+    for f in ("cities.json", "links.json", "country_groups.json"):
+        check(f"{f} is what the converter makes of the reference CSVs",
+              (out / f).read_text(encoding="utf-8") == (assets / f).read_text(encoding="utf-8"))
+
+cities = json.loads((assets / "cities.json").read_text(encoding="utf-8"))["cities"]
+designations = [(c["name"], d["network"], d["year"]) for c in cities for d in c["designations"]]
+uccn = list(csv.DictReader(open(shared / "uccn_cities.csv", encoding="utf-8")))
+heritage = list(csv.DictReader(open(shared / "mx_heritage_cities.csv", encoding="utf-8")))
+south = list(csv.DictReader(open(shared / "south_south_tourism.csv", encoding="utf-8")))
+links = list(csv.DictReader(open(shared / "links.csv", encoding="utf-8")))
+check(f"every UCCN row is a designation ({len(uccn)})", sum(1 for d in designations if d[1] == "uccn") == len(uccn))
+check(f"every heritage row is a designation ({len(heritage)})", sum(1 for d in designations if d[1] == "mx-heritage") == len(heritage))
+check(f"every South-South row is a designation ({len(south)})", sum(1 for d in designations if d[1] == "south-south-tourism") == len(south))
+check(f"every link row is a link ({len(links)})", len(json.loads((assets / "links.json").read_text())["links"]) == len(links))
+check("every designation keeps a source", all(d["sources"] for c in cities for d in c["designations"]))
+check("doubts stay visible: medium-confidence rows keep confidence and notes",
+      all(d.get("notes") for c in cities for d in c["designations"] if d["confidence"] == "medium"))
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

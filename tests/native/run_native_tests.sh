@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The native (kiosk) build in a real X window under Xvfb: start-up state, --exec, --screenshot,
+# and a real mouse click (xdotool) that selects a city. Prints "N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+app="$root/build/native/atlas"
+out="$root/tests/out"
+mkdir -p "$out"
+passed=0 failed=0
+ok() { echo "ok - $1"; passed=$((passed + 1)); }
+not_ok() { echo "not ok - $1"; failed=$((failed + 1)); }
+check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+
+# A display of our own; only the processes this script started are stopped.
+display=99
+while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=
+cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; kill "$xvfb_pid" 2>/dev/null; }
+trap cleanup EXIT
+export DISPLAY=":$display"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+sleep 0.5
+
+expected=$(python3 - "$root/assets/data/cities.json" <<'PY'
+import json, sys
+cities = json.load(open(sys.argv[1]))["cities"]
+print(sum(1 for c in cities if any(d.get("status") != "former" for d in c["designations"])))
+PY
+)
+json_get() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
+
+# 1. --state after start-up
+state=$("$app" --state 2>"$out/native-stderr.txt")
+check "--state exits 0 and prints JSON" '[ -n "$state" ] && echo "$state" | json_get "[\"counts\"][\"visible\"]" >/dev/null'
+check "--state counts equal the data ($expected visible)" '[ "$(echo "$state" | json_get "[\"counts\"][\"visible\"]")" = "$expected" ]'
+check "start-up reports no data problems" '[ ! -s "$out/native-stderr.txt" ]'
+
+# 2. --exec applies actions in order
+state=$("$app" --exec '{"type":"filter","fields":["Design"],"networks":["uccn"]}' --exec '{"type":"select","id":"mx-puebla"}' --state)
+check "--exec filter: 53 Cities of Design" '[ "$(echo "$state" | json_get "[\"counts\"][\"visible\"]")" = "53" ]'
+check "--exec select" '[ "$(echo "$state" | json_get "[\"selected\"]")" = "mx-puebla" ]'
+"$app" --exec '{"type":"explode"}' --state >/dev/null 2>"$out/native-bad-exec.txt"; rc=$?
+check "a malformed --exec fails with a message" '[ $rc -ne 0 ] && grep -q "unknown action type" "$out/native-bad-exec.txt"'
+"$app" --exec "$(python3 -c 'print("["*5000 + "]"*5000)')" --state >/dev/null 2>"$out/native-deep-exec.txt"; rc=$?
+check "a deeply nested --exec is refused, not a crash" '[ $rc -eq 1 ] && grep -q "nesting deeper than 64" "$out/native-deep-exec.txt"'
+
+# 3. --screenshot writes a map that is not blank
+rm -f "$out/native-start.png"
+"$app" --exec '{"type":"select","id":"mx-queretaro"}' --screenshot "$out/native-start.png"
+colours=$(convert "$out/native-start.png" -format %k info: 2>/dev/null || echo 0)
+check "--screenshot writes a PNG with a real picture ($colours colours)" '[ "$colours" -gt 500 ]'
+size=$(identify -format "%wx%h" "$out/native-start.png" 2>/dev/null)
+check "the screenshot has the window's size ($size)" '[ "$size" = "1280x800" ]'
+
+# 4. a real click selects a city
+"$app" --log-actions --exec '{"type":"flyTo","id":"mx-puebla"}' >"$out/native-actions.txt" 2>&1 &
+app_pid=$!
+wid=$(timeout 20 xdotool search --sync --name "Atlas Sur" | head -n1)
+focus=$("$app" --exec '{"type":"flyTo","id":"mx-puebla"}' --state | json_get '["camera"]["focus"]')
+x=$(echo "$focus" | tr -d '[] ' | cut -d, -f1 | cut -d. -f1)
+y=$(echo "$focus" | tr -d '[] ' | cut -d, -f2 | cut -d. -f1)
+sleep 1.5   # the flight takes about half a second
+xdotool mousemove --window "$wid" "$x" "$y" sleep 0.3 click 1
+for _ in $(seq 50); do grep -q '"select"' "$out/native-actions.txt" && break; sleep 0.1; done
+sleep 0.5
+import -window root "$out/native-click.png" 2>/dev/null
+check "a click at Puebla's position selects it" 'grep -q "{\"id\":\"mx-puebla\",\"type\":\"select\"}" "$out/native-actions.txt"'
+kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=
+
+echo "native: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,57 @@
+// Shared set-up for the browser tests: a gzip-capable static server on 127.0.0.1 (http-server,
+// the same one scripts/run.sh uses) and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const webDir = process.env.ATLAS_WEB_DIR || join(root, 'build', 'web');
+export const outDir = join(root, 'tests', 'out');
+mkdirSync(outDir, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const bin = join(root, 'node_modules', 'http-server', 'bin', 'http-server');
+  const proc = spawn(process.execPath, [bin, webDir, '-a', '127.0.0.1', '-p', String(port), '-g', '-c-1', '-s'],
+                     { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).ok) return { url, stop: () => proc.kill() }; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill();
+  throw new Error('the test server did not start');
+}
+
+export async function openMap(url, { width = 1280, height = 800, query = '' } = {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+  });
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  page.on('pageerror', (e) => logs.push(String(e)));
+  await page.goto(url + query);
+  await page.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
+  const error = await page.evaluate(() => window.mapError);
+  if (error) throw new Error(`map failed to start: ${error}\n${logs.join('\n')}`);
+  return { browser, page, logs };
+}
+
+// Waits until the camera has stopped moving.
+export async function settle(page) {
+  await page.waitForFunction(() => !window.atlas.state().camera.moving, null, { timeout: 10000 });
+}

@@ -1,0 +1,188 @@
+// The web build in headless Chromium, driven as a visitor would and through window.atlas.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { openMap, outDir, settle, startServer } from './harness.mjs';
+import { cities, expectedFieldCounts, expectedVisible, fields } from './expected.mjs';
+
+let server, browser, page;
+const metrics = {};
+
+before(async () => {
+  server = await startServer();
+  ({ browser, page } = await openMap(server.url));
+});
+after(async () => {
+  writeFileSync(join(outDir, 'web-metrics.json'), JSON.stringify(metrics, null, 2));
+  await browser?.close();
+  server?.stop();
+});
+
+const act = (action) => page.evaluate((a) => window.atlas.act(a), action);
+const state = () => page.evaluate(() => window.atlas.state());
+const visibleIds = () => page.evaluate(() => window.atlas.visibleCities().map((c) => c.id).sort());
+
+async function screenshot(name) {
+  const buffer = await page.screenshot({ path: join(outDir, name) });
+  return PNG.sync.read(buffer);
+}
+function distinctColours(png, rect = { x: 0, y: 0, w: png.width, h: png.height }) {
+  const seen = new Set();
+  for (let y = rect.y; y < rect.y + rect.h; y += 3)
+    for (let x = rect.x; x < rect.x + rect.w; x += 3) {
+      const i = (y * png.width + x) * 4;
+      seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    }
+  return seen.size;
+}
+
+test('the page becomes ready and marks map-ready', async () => {
+  const t = await page.evaluate(() => performance.getEntriesByName('map-ready')[0]?.startTime);
+  assert.ok(t > 0, 'performance mark map-ready exists');
+  metrics.mapReadyMs = Math.round(t);
+  console.log(`map-ready after ${metrics.mapReadyMs} ms`);
+  const s = await state();
+  assert.deepEqual(s.camera.viewport, [1280, 800]);
+});
+
+test('counts equal the data', async () => {
+  const s = await state();
+  assert.equal(s.counts.total, cities.length);
+  assert.equal(s.counts.visible, expectedVisible().length);
+  assert.deepEqual(s.counts.byField, expectedFieldCounts());
+  assert.deepEqual(await visibleIds(), expectedVisible());
+  const one = await page.evaluate(() => window.atlas.visibleCities().find((c) => c.id === 'mx-queretaro'));
+  assert.equal(one.localName, 'Querétaro');
+  assert.equal(one.country, 'MX');
+  assert.deepEqual(one.designations.map((d) => d.network).sort(), ['mx-heritage', 'uccn']);
+});
+
+test('filters change the visible cities exactly as the data says', async () => {
+  let s = await act({ type: 'filter', fields: ['Design'] });
+  assert.equal(s.error, undefined);
+  assert.deepEqual(await visibleIds(), expectedVisible({ fieldNames: ['Design'] }));
+  assert.equal(s.counts.visible, expectedVisible({ fieldNames: ['Design'] }).length);
+
+  s = await act({ type: 'filter', fields: ['Music', 'film'], networks: ['uccn'] });
+  assert.deepEqual(await visibleIds(), expectedVisible({ fieldNames: ['Music', 'Film'], networkIds: ['uccn'] }));
+
+  await act({ type: 'reset' });
+  s = await act({ type: 'years', from: 2004, to: 2015 });
+  assert.deepEqual(await visibleIds(), expectedVisible({ from: 2004, to: 2015 }));
+
+  await act({ type: 'reset' });
+  s = await act({ type: 'filter', region: 'mexico' });
+  const mexico = expectedVisible().filter((id) => id.startsWith('mx-'));
+  assert.deepEqual(await visibleIds(), mexico);
+  assert.equal(s.counts.visible, mexico.length);
+  assert.equal(mexico.length, 20);  // 11 creative + 14 heritage cities, 5 of them both
+  await act({ type: 'reset' });
+  assert.equal((await state()).counts.visible, expectedVisible().length);
+});
+
+test('malformed actions return an error object and change nothing', async () => {
+  const before = await state();
+  const bad = [42, 'select', null, {}, { type: 'explode' }, { type: 'filter', fields: 'Design' },
+               { type: 'filter', fields: ['Dance'] }, { type: 'years', from: 2020, to: 2004 },
+               { type: 'select', id: 12 }, { type: 'select', id: 'xx-atlantis' }, { type: 'flyTo', id: '"><script>' }];
+  for (const action of bad) {
+    const r = await act(action);
+    assert.equal(typeof r.error, 'string', `error for ${JSON.stringify(action)}`);
+  }
+  // A hostile, deeply nested action is refused while parsing, not by crashing the page.
+  const deep = await page.evaluate(() => {
+    let a = []; for (let i = 0; i < 5000; i++) a = [a];
+    return window.atlas.act({ type: 'filter', fields: a });
+  });
+  assert.match(deep.error, /nesting deeper than 64/);
+  assert.deepEqual(await state(), before);
+});
+
+test('a click at a city selects it and the Details panel shows it', async () => {
+  await act({ type: 'flyTo', id: 'mx-puebla' });
+  await settle(page);
+  const p = await page.evaluate(() => window.atlas.screenPosition('mx-puebla'));
+  assert.ok(p.onScreen);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction(() => window.atlas.state().hovered === 'mx-puebla');
+  await page.mouse.click(p.x, p.y);
+  await page.waitForFunction(() => window.atlas.state().selected === 'mx-puebla');
+  await page.waitForTimeout(200);  // two frames for the panel to size itself
+  const details = (await page.evaluate(() => window.atlas.panels())).find((w) => w.name === 'Details');
+  assert.ok(details, 'Details panel is open');
+  assert.ok(details.w > 200 && details.h > 150);
+  const png = await screenshot('web-details.png');
+  // The panel is drawn where the app says: a light panel with text, not the map.
+  const rect = { x: Math.round(details.x) + 10, y: Math.round(details.y) + 40, w: Math.round(details.w) - 20, h: 80 };
+  assert.ok(distinctColours(png, rect) > 4, 'text in the panel');
+  // A click on empty ocean clears the selection.
+  await page.mouse.click(640, 790);
+  await page.waitForFunction(() => window.atlas.state().selected === null);
+});
+
+test('the map is drawn: countries, markers and panels', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  const png = await screenshot('web-start.png');
+  assert.ok(distinctColours(png) > 200, 'a rich picture, not a blank canvas');
+  const filters = (await page.evaluate(() => window.atlas.panels())).find((w) => w.name === 'Filters');
+  assert.ok(filters && filters.h > 300, 'Filters panel is open');
+  // Every field colour appears on the map (markers are drawn in data colours).
+  const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  for (const f of fields) {
+    const [r, g, b] = hex(f.color);
+    let found = false;
+    for (let i = 0; i < png.data.length && !found; i += 4)
+      found = Math.abs(png.data[i] - r) < 4 && Math.abs(png.data[i + 1] - g) < 4 && Math.abs(png.data[i + 2] - b) < 4;
+    assert.ok(found, `markers in the colour of ${f.name}`);
+  }
+});
+
+test('keys and the wheel move the camera; the wheel zooms toward the pointer', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  await page.mouse.click(900, 790);  // focus the map, on an empty spot
+  const z0 = (await state()).camera.zoom;
+  await page.keyboard.press('Equal');
+  await settle(page);
+  const z1 = (await state()).camera.zoom;
+  assert.ok(z1 > z0 * 1.4, `+ zooms in (${z0} -> ${z1})`);
+  const lon0 = (await state()).camera.lon;
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.ok((await state()).camera.lon > lon0, 'the right arrow shows what is east');
+  await page.keyboard.press('Home');
+  await settle(page);
+
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.wheel(0, -300);
+  await settle(page);
+  const q = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  assert.ok((await state()).camera.zoom > z0 * 1.5, 'the wheel zoomed in');
+  assert.ok(Math.hypot(q.x - p.x, q.y - p.y) < 3, `the city under the pointer stays put (${p.x},${p.y} -> ${q.x},${q.y})`);
+});
+
+test('frame time while panning (measured, printed)', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 100000) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(700, 400);
+  await page.mouse.down();
+  for (let i = 0; i < 120; i++) await page.mouse.move(700 + 200 * Math.sin(i / 10), 400 + 100 * Math.cos(i / 10));
+  await page.mouse.up();
+  const { deltas, stats } = await page.evaluate(() => ({ deltas: window.__frames.slice(2), stats: window.atlas.frameStats() }));
+  deltas.sort((a, b) => a - b);
+  const med = deltas[Math.floor(deltas.length / 2)], p95 = deltas[Math.floor(deltas.length * 0.95)];
+  metrics.panning = { frames: deltas.length, frameIntervalMedianMs: +med.toFixed(2), frameIntervalP95Ms: +p95.toFixed(2),
+                      appCpuMeanMs: +stats.meanMs.toFixed(2), appCpuP95Ms: +stats.p95Ms.toFixed(2) };
+  console.log('panning:', JSON.stringify(metrics.panning));
+  assert.ok(deltas.length > 10, 'frames were drawn while panning');
+});
