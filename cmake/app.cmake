@@ -6,8 +6,8 @@ file(GLOB DATA_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/data/*.json")
 set(FONT_SRC "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 find_program(NODE node REQUIRED)
 find_program(PYFTSUBSET pyftsubset REQUIRED)
-add_custom_command(OUTPUT "${ASSETS_OUT}/basemap.bin"
-  COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${ASSETS_OUT}/basemap.bin"
+add_custom_command(OUTPUT "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin"
+  COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${ASSETS_OUT}"
   DEPENDS "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${CMAKE_SOURCE_DIR}/package-lock.json"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}" COMMENT "Building the basemap from world-atlas")
 # Latin and Latin Extended (accents: Querétaro, São Paulo, Kraków, Łódź) plus a few symbols.
@@ -31,7 +31,7 @@ foreach(f ${SHADER_FILES})
     COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/shaders/${name}" DEPENDS "${f}")
   list(APPEND SHADERS_OUT "${ASSETS_OUT}/shaders/${name}")
 endforeach()
-add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
+add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   ${DATA_OUT} ${SHADERS_OUT})
 
 # --- Dear ImGui, one configuration for both builds ---

@@ -23,6 +23,13 @@ node --test --test-reporter=spec tests/web/ || status=1
 step "native: a real window under Xvfb"
 bash tests/native/run_native_tests.sh || status=1
 
+step "measurements (printed, not asserted): benchmark and download sizes"
+build/native/tests/atlas_bench --benchmark_min_time=0.2 2>/dev/null | tee tests/out/benchmark.txt || status=1
+for f in atlas.wasm atlas.js atlas.data; do
+  printf '%-11s %8d bytes, %8d gzip\n' "$f" "$(stat -c %s "build/web/$f")" "$(stat -c %s "build/web/$f.gz")"
+done | tee tests/out/sizes.txt
+[ -f tests/out/web-metrics.json ] && { echo "browser:"; cat tests/out/web-metrics.json; echo; }
+
 echo
 [ $status -eq 0 ] && echo "all test suites passed" || echo "SOME TESTS FAILED"
 exit $status

@@ -10,7 +10,6 @@
 #include <iostream>
 
 #include "core/basemap.h"
-#include "core/json_io.h"
 
 namespace atlas {
 using json = nlohmann::json;
@@ -25,15 +24,12 @@ bool App::init(const platform::Options& options, std::string& error) {
                 (problems_.empty() ? std::string() : ": " + problems_.front().to_string());
         return false;
     }
-    std::string bytes;
-    std::vector<BasemapCountry> countries;
-    const std::string basemap_path = options.assets_dir + "/basemap.bin";
-    if (!read_file(basemap_path, bytes, error) || !decode_basemap(bytes, countries, error)) {
-        error = basemap_path + ": " + error;
-        return false;
-    }
     atlas_ = std::make_unique<Atlas>(std::move(loaded.dataset));
-    const BasemapMesh mesh = build_basemap_mesh(countries, atlas_->data().global_south());
+    const CountryGroup* global_south = atlas_->data().global_south();
+    BasemapMesh world, detail;
+    if (!load_basemap(options.assets_dir + "/basemap-110m.bin", global_south, world, error) ||
+        !load_basemap(options.assets_dir + "/basemap-50m.bin", global_south, detail, error))
+        return false;
 
     if (!platform::create_window(options, window_, error)) return false;
     IMGUI_CHECKVERSION();
@@ -43,7 +39,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
-    if (!renderer_.init(options.assets_dir + "/shaders", mesh, error)) return false;
+    if (!renderer_.init(options.assets_dir + "/shaders", world, detail, error)) return false;
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
@@ -131,12 +127,26 @@ bool App::frame() {
 
     platform::sync_window_size(window_);
     SDL_Event e;
-    while (SDL_PollEvent(&e)) handle_event(e);
+    bool input = false;
+    while (SDL_PollEvent(&e)) {
+        handle_event(e);
+        input = true;
+    }
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
     atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
+    const bool moving = atlas_->camera_controller().moving();
     atlas_->camera().update(std::min(dt, 0.1));
+
+    // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
+    // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
+    const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
+                         fb_h != drawn_size_.y || !pending_screenshot_.empty();
+    quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
+    if (quiet_frames_ > 3 && frames_ > 3) return running_;
+    drawn_revision_ = atlas_->revision();
+    drawn_size_ = {fb_w, fb_h};
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -204,7 +214,7 @@ platform::AppHooks App::hooks() {
     h.panels = [this] { return panels(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
-    h.idle = [this] { return !atlas_->camera_controller().moving() && !pressing_; };
+    h.idle = [this] { return quiet_frames_ > 3; };
     return h;
 }
 

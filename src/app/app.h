@@ -1,5 +1,6 @@
 // The application: wires the data (core), the map (render), the panels (ui) and the platform.
 #pragma once
+#include <glm/vec2.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ private:
     std::vector<float> frame_ms_;  // CPU time of recent frames, a ring
     std::size_t frame_index_ = 0;
     long long frames_ = 0;
+    int quiet_frames_ = 0;  // frames in a row with nothing new to show
+    unsigned drawn_revision_ = 0;
+    glm::ivec2 drawn_size_{0, 0};
     std::string pending_screenshot_;  // read back inside the next frame, before the swap
     bool screenshot_ok_ = false;
 };

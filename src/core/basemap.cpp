@@ -6,6 +6,7 @@
 
 #include <mapbox/earcut.hpp>
 
+#include "core/json_io.h"
 #include "core/projection.h"
 
 namespace atlas {
@@ -151,6 +152,17 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     for (int lat = -60; lat <= 60; lat += 30)
         for (int lon = -180; lon < 180; lon += 2) segment({lon, lat}, {lon + 2, lat});
     return m;
+}
+
+bool load_basemap(const std::string& path, const CountryGroup* gs, BasemapMesh& out, std::string& error) {
+    std::string bytes;
+    std::vector<BasemapCountry> countries;
+    if (!read_file(path, bytes, error, 64u << 20) || !decode_basemap(bytes, countries, error)) {
+        error = path + ": " + error;
+        return false;
+    }
+    out = build_basemap_mesh(countries, gs);
+    return true;
 }
 
 }  // namespace atlas

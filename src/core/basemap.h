@@ -37,4 +37,7 @@ struct BasemapMesh {
 BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries,
                                const CountryGroup* global_south, double max_step_deg = 1.0);
 
+// Reads, decodes and meshes one basemap file; false with a message naming the file.
+bool load_basemap(const std::string& path, const CountryGroup* global_south, BasemapMesh& out, std::string& error);
+
 }  // namespace atlas

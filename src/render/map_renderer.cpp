@@ -6,12 +6,14 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& mesh, std::string& error) {
+bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail,
+                       std::string& error) {
     basemap_program_ = load_program(shader_dir, "basemap", error);
     if (!basemap_program_) return false;
     marker_program_ = load_program(shader_dir, "marker", error);
     if (!marker_program_) return false;
-    if (!basemap_.init(basemap_program_, mesh) || !markers_.init(marker_program_)) {
+    if (!world_.init(basemap_program_, world) || !detail_.init(basemap_program_, detail) ||
+        !markers_.init(marker_program_)) {
         error = "cannot create the map's GL buffers";
         return false;
     }
@@ -27,7 +29,8 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    basemap_.draw(atlas.camera_controller().current(), style_);
+    const Camera& cam = atlas.camera_controller().current();
+    (cam.scale / cam.min_scale() < kDetailZoom ? world_ : detail_).draw(cam, style_);
     markers_.draw(atlas, style_);
 }
 
@@ -43,7 +46,8 @@ std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const {
 }
 
 void MapRenderer::release() {
-    basemap_.release();
+    world_.release();
+    detail_.release();
     markers_.release();
     if (basemap_program_) glDeleteProgram(basemap_program_);
     if (marker_program_) glDeleteProgram(marker_program_);

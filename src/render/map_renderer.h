@@ -13,7 +13,9 @@ namespace atlas::render {
 
 class MapRenderer {
 public:
-    bool init(const std::string& shader_dir, const BasemapMesh& mesh, std::string& error);
+    // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom.
+    bool init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail, std::string& error);
+    static constexpr double kDetailZoom = 2.5;
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
     void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
     // Reads the framebuffer back, top row first, RGBA.
@@ -24,7 +26,7 @@ public:
 private:
     MapStyle style_;
     GLuint basemap_program_ = 0, marker_program_ = 0;
-    BasemapLayer basemap_;
+    BasemapLayer world_, detail_;
     MarkerLayer markers_;
 };
 

@@ -146,11 +146,13 @@ test('keys and the wheel move the camera; the wheel zooms toward the pointer', a
   await page.mouse.click(900, 790);  // focus the map, on an empty spot
   const z0 = (await state()).camera.zoom;
   await page.keyboard.press('Equal');
+  await page.waitForFunction((z) => window.atlas.state().camera.zoom > z * 1.01, z0);  // the key's frame ran
   await settle(page);
   const z1 = (await state()).camera.zoom;
   assert.ok(z1 > z0 * 1.4, `+ zooms in (${z0} -> ${z1})`);
   const lon0 = (await state()).camera.lon;
   await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((lon) => window.atlas.state().camera.lon !== lon, lon0);
   await settle(page);
   assert.ok((await state()).camera.lon > lon0, 'the right arrow shows what is east');
   await page.keyboard.press('Home');
@@ -159,6 +161,7 @@ test('keys and the wheel move the camera; the wheel zooms toward the pointer', a
   const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
   await page.mouse.move(p.x, p.y);
   await page.mouse.wheel(0, -300);
+  await page.waitForFunction((z) => window.atlas.state().camera.zoom > z * 1.01, z0);
   await settle(page);
   const q = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
   assert.ok((await state()).camera.zoom > z0 * 1.5, 'the wheel zoomed in');

@@ -1,0 +1,68 @@
+// Speed of the core work the app does at start-up and per interaction. Prints numbers; asserts
+// nothing (timed assertions are flaky). Run: build/native/tests/atlas_bench
+#include <benchmark/benchmark.h>
+
+#include "core/atlas.h"
+#include "core/basemap.h"
+#include "core/dataset_loader.h"
+#include "core/json_io.h"
+#include "core/picking.h"
+
+using namespace atlas;
+
+static void BM_LoadDataset(benchmark::State& s) {
+    for (auto _ : s) benchmark::DoNotOptimize(load_dataset(ATLAS_DATA_DIR));
+}
+BENCHMARK(BM_LoadDataset)->Unit(benchmark::kMillisecond);
+
+static std::string basemap_bytes() {
+    std::string bytes, error;
+    read_file(ATLAS_BASEMAP, bytes, error);
+    return bytes;
+}
+
+static void BM_DecodeBasemap(benchmark::State& s) {
+    const std::string bytes = basemap_bytes();
+    for (auto _ : s) {
+        std::vector<BasemapCountry> c;
+        std::string error;
+        benchmark::DoNotOptimize(decode_basemap(bytes, c, error));
+    }
+}
+BENCHMARK(BM_DecodeBasemap)->Unit(benchmark::kMillisecond);
+
+static void BM_BuildBasemapMesh(benchmark::State& s) {
+    std::vector<BasemapCountry> c;
+    std::string error;
+    decode_basemap(basemap_bytes(), c, error);
+    const auto data = load_dataset(ATLAS_DATA_DIR);
+    for (auto _ : s) {
+        auto mesh = build_basemap_mesh(c, data.dataset.global_south());
+        s.counters["triangles"] = double(mesh.fill.size() / 3);
+        s.counters["vertices"] = double(mesh.vertices.size());
+        benchmark::DoNotOptimize(mesh);
+    }
+}
+BENCHMARK(BM_BuildBasemapMesh)->Unit(benchmark::kMillisecond);
+
+static void BM_FilterAction(benchmark::State& s) {
+    Atlas a(load_dataset(ATLAS_DATA_DIR).dataset);
+    const nlohmann::json design = {{"type", "filter"}, {"fields", {"Design"}}};
+    const nlohmann::json all = {{"type", "reset"}};
+    bool flip = false;
+    for (auto _ : s) benchmark::DoNotOptimize(a.act((flip = !flip) ? design : all));
+}
+BENCHMARK(BM_FilterAction)->Unit(benchmark::kMicrosecond);
+
+static void BM_PickUnderPointer(benchmark::State& s) {
+    Atlas a(load_dataset(ATLAS_DATA_DIR).dataset);
+    a.set_viewport({1280, 800});
+    double x = 0;
+    for (auto _ : s) {
+        benchmark::DoNotOptimize(a.pick({x, 400}));
+        x = x > 1280 ? 0 : x + 7;
+    }
+}
+BENCHMARK(BM_PickUnderPointer)->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_MAIN();

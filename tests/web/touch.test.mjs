@@ -1,0 +1,52 @@
+// Touch screens (kiosks, phones): a pinch zooms towards the fingers, a one-finger drag pans,
+// a tap selects. Touches are sent through the Chrome DevTools protocol, as a touch screen would.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { settle, startServer } from './harness.mjs';
+
+let server, browser, page, cdp;
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: true });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
+  assert.equal(await page.evaluate(() => window.mapError), undefined);
+  cdp = await page.context().newCDPSession(page);
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+const touch = (type, points) => cdp.send('Input.dispatchTouchEvent',
+  { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+const state = () => page.evaluate(() => window.atlas.state());
+
+test('a pinch zooms in', async () => {
+  const z0 = (await state()).camera.zoom;
+  await touch('touchStart', [[760, 400], [860, 400]]);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', [[760 - i * 15, 400], [860 + i * 15, 400]]);
+  await touch('touchEnd', []);
+  await settle(page);
+  const z1 = (await state()).camera.zoom;
+  assert.ok(z1 > z0 * 1.3, `zoom ${z0} -> ${z1}`);
+});
+
+test('a one-finger drag pans, a tap selects', async () => {
+  await page.evaluate(() => window.atlas.act({ type: 'reset' }));
+  await settle(page);
+  const lon0 = (await state()).camera.lon;
+  await touch('touchStart', [[900, 500]]);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', [[900 - i * 20, 500]]);
+  await touch('touchEnd', []);
+  await settle(page);
+  assert.ok((await state()).camera.lon > lon0 + 5, 'dragging left shows what is east');
+
+  await page.evaluate(() => window.atlas.act({ type: 'flyTo', id: 'br-salvador' }));
+  await settle(page);
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  await touch('touchStart', [[p.x, p.y]]);
+  await touch('touchEnd', []);
+  await page.waitForFunction(() => window.atlas.state().selected === 'br-salvador', null, { timeout: 5000 });
+});
