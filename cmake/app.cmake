@@ -67,10 +67,10 @@ endif()
 target_link_libraries(imgui PUBLIC sdl2)
 
 add_executable(atlas
-  src/app/main.cpp src/app/app.cpp
+  src/app/main.cpp src/app/app.cpp src/app/check_data.cpp
   src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/map_renderer.cpp
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
-  src/ui/map_overlay.cpp
+  src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
 target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)
@@ -80,7 +80,8 @@ if(NOT EMSCRIPTEN)
 else()
   set(WEB_FLAGS
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
-    -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString -sINVOKE_RUN=1
+    -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
     "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js")
   target_link_options(atlas PRIVATE ${WEB_FLAGS})

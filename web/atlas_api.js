@@ -1,9 +1,19 @@
 // window.atlas: the page's interface to the map, for tests (and later tours and deep links).
 // Every call is answered by the C++ side (src/platform/web/platform_web.cpp) as JSON.
 (function () {
+  // Arguments go through the heap, not ccall's stack copies: a dropped file may be 16 MB.
   function call(name, args) {
     if (!window.mapReady) return JSON.stringify({ error: 'the map is not ready yet' });
-    return Module.ccall(name, 'string', args.map(function () { return 'string'; }), args);
+    var pointers = args.map(function (text) {
+      var size = Module.lengthBytesUTF8(text) + 1, p = Module._malloc(size);
+      Module.stringToUTF8(text, p, size);
+      return p;
+    });
+    try {
+      return Module.UTF8ToString(Module['_' + name].apply(null, pointers));
+    } finally {
+      pointers.forEach(function (p) { Module._free(p); });
+    }
   }
   function parse(text) { return JSON.parse(text); }
   window.atlas = {
@@ -17,6 +27,12 @@
       if (typeof text !== 'string') return { error: 'the action must be an object' };
       return parse(call('atlas_api_act', [text]));
     },
+    // Loads a data file over the bundled data (any name: the file's "format" says what it holds);
+    // `error` reports a file that could not be fetched. Returns the new state, with state.data.
+    loadData: function (name, text, error) {
+      return parse(call('atlas_api_load_data', [String(name), String(text || ''), String(error || '')]));
+    },
+    resetData: function () { return parse(call('atlas_api_reset_data', [])); },
     // Page coordinates in CSS pixels (the canvas may not sit at the page's origin).
     screenPosition: function (id) {
       var p = parse(call('atlas_api_screen_position', [String(id)]));
@@ -24,5 +40,56 @@
       var r = Module.canvas.getBoundingClientRect();
       return { x: p.x + r.left, y: p.y + r.top, onScreen: p.onScreen };
     },
+  };
+})();
+
+// User data: ?data=URL (same origin only, repeatable) and JSON files dropped on the page.
+(function () {
+  var kMaxBytes = 16 * 1024 * 1024;  // the loader's documented limit
+  function loadUrls() {
+    var params = new URLSearchParams(location.search);
+    params.getAll('data').forEach(function (raw) {
+      var url;
+      try { url = new URL(raw, location.href); } catch (e) { window.atlas.loadData(raw, '', 'not a URL'); return; }
+      if (url.origin !== location.origin) {
+        window.atlas.loadData(raw, '', 'only data from this site can be loaded (same origin), not from ' + url.origin);
+        return;
+      }
+      fetch(url.href).then(function (r) {
+        if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
+        var length = Number(r.headers.get('content-length') || 0);
+        if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
+        return r.text();
+      }).then(function (text) {
+        window.atlas.loadData(url.pathname.split('/').pop() || raw, text);
+      }).catch(function (e) { window.atlas.loadData(raw, '', e.message); });
+    });
+  }
+  function acceptDrops() {
+    var hint = document.createElement('div');
+    hint.textContent = 'Drop data files (JSON) to load them';
+    hint.style.cssText = 'position:fixed;inset:0;display:none;align-items:center;justify-content:center;' +
+      'background:rgba(42,51,71,.55);color:#fff;font:600 28px system-ui,sans-serif;pointer-events:none';
+    document.body.appendChild(hint);
+    window.addEventListener('dragover', function (e) { e.preventDefault(); hint.style.display = 'flex'; });
+    window.addEventListener('dragleave', function (e) { if (!e.relatedTarget) hint.style.display = 'none'; });
+    window.addEventListener('drop', function (e) {
+      e.preventDefault();
+      hint.style.display = 'none';
+      Array.prototype.forEach.call(e.dataTransfer.files, function (file) {
+        if (file.size > kMaxBytes) {
+          window.atlas.loadData(file.name, '', 'file is ' + file.size + ' bytes, more than the limit of ' + kMaxBytes);
+          return;
+        }
+        file.text().then(function (text) { window.atlas.loadData(file.name, text); },
+                         function () { window.atlas.loadData(file.name, '', 'the file could not be read'); });
+      });
+    });
+  }
+  var previous = Module.onMapReady;
+  Module.onMapReady = function () {
+    if (previous) previous();
+    loadUrls();
+    acceptDrops();
   };
 })();

@@ -10,21 +10,22 @@
 #include <iostream>
 
 #include "core/basemap.h"
+#include "core/json_io.h"
 
 namespace atlas {
 using json = nlohmann::json;
 
 bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
-    LoadResult loaded = load_dataset(options.data_dir);
-    problems_ = std::move(loaded.problems);
-    for (const auto& p : problems_) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
+    bundled_ = read_data_dir(options.data_dir, read_problems_);
+    LoadResult loaded = load_all();
+    for (const auto& p : loaded.problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     if (loaded.dataset.cities.empty()) {
         error = "no usable city data in " + options.data_dir +
-                (problems_.empty() ? std::string() : ": " + problems_.front().to_string());
+                (loaded.problems.empty() ? std::string() : ": " + loaded.problems.front().to_string());
         return false;
     }
-    atlas_ = std::make_unique<Atlas>(std::move(loaded.dataset));
+    atlas_ = std::make_unique<Atlas>(std::move(loaded));
     const CountryGroup* global_south = atlas_->data().global_south();
     BasemapMesh world, detail;
     if (!load_basemap(options.assets_dir + "/basemap-110m.bin", global_south, world, error) ||
@@ -44,10 +45,8 @@ bool App::init(const platform::Options& options, std::string& error) {
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
-    if (options.log_actions)
-        atlas_->on_action([](const json& a) {
-            if (a.value("type", "") != "hover") std::cout << a.dump() << std::endl;
-        });
+    log_actions();
+    if (!options.load_files.empty()) load_paths(options.load_files);
     frame_ms_.assign(240, 0.0f);
     last_counter_ = SDL_GetPerformanceCounter();
     return true;
@@ -113,6 +112,10 @@ void App::handle_event(const SDL_Event& e) {
                 atlas_->camera().zoom_now({e.mgesture.x * vp.x, e.mgesture.y * vp.y}, 1.0 + e.mgesture.dDist * 4);
             }
             break;
+        case SDL_DROPFILE:  // a data file dropped on the window
+            load_paths({e.drop.file});
+            SDL_free(e.drop.file);
+            break;
         case SDL_KEYDOWN:
             if (!io.WantCaptureKeyboard) handle_key(e.key.keysym.sym);
             break;
@@ -151,11 +154,12 @@ bool App::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, problems_};
+    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_};
     ui::draw_map_overlay(ctx);
     ui::draw_filters_panel(ctx);
     ui::draw_legend_panel(ctx);
     ui::draw_details_panel(ctx);
+    ui::draw_data_problems_panel(ctx);
     ImGui::Render();
 
     renderer_.draw(*atlas_, fb_w, fb_h);
@@ -178,6 +182,50 @@ bool App::save_screenshot(const std::string& path) {
     screenshot_ok_ = false;
     frame();
     return screenshot_ok_;
+}
+
+LoadResult App::load_all() const {
+    std::vector<DataFile> all = bundled_;
+    all.insert(all.end(), overrides_.begin(), overrides_.end());
+    LoadResult loaded = load_files(all);
+    loaded.problems.insert(loaded.problems.begin(), read_problems_.begin(), read_problems_.end());
+    for (const auto& p : read_problems_) loaded.rejected.push_back(p.file);  // unreadable: not used
+    return loaded;
+}
+
+json App::load_paths(const std::vector<std::string>& paths) {
+    std::vector<DataFile> files;
+    std::vector<Problem> problems;
+    for (const auto& path : paths) {
+        DataFile f{path, {}};
+        std::string error;
+        if (read_file(path, f.text, error)) files.push_back(std::move(f));
+        else problems.push_back({Problem::Severity::Error, path, "", "", error});
+    }
+    return add_data(std::move(files), std::move(problems));
+}
+
+json App::reset_data() {
+    overrides_.clear();
+    read_problems_.clear();
+    return add_data({});
+}
+
+void App::log_actions() {
+    if (!options_.log_actions) return;
+    atlas_->on_action([](const json& a) {
+        if (a.value("type", "") != "hover") std::cout << to_text(a) << std::endl;  // hovers are noise
+    });
+}
+
+json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems) {
+    for (auto& f : files) overrides_.push_back(std::move(f));
+    read_problems_.insert(read_problems_.end(), fetch_problems.begin(), fetch_problems.end());
+    auto next = std::make_unique<Atlas>(load_all());
+    next->adopt_view(*atlas_);
+    atlas_ = std::move(next);
+    log_actions();
+    return atlas_->state();
 }
 
 json App::frame_stats() const {
@@ -211,6 +259,11 @@ platform::AppHooks App::hooks() {
     h.visible_cities = [this] { return atlas_->visible_cities(); };
     h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
     h.frame_stats = [this] { return frame_stats(); };
+    h.reset_data = [this] { return reset_data(); };
+    h.load_data = [this](const std::string& name, const std::string& text, const std::string& error) {
+        if (!error.empty()) return add_data({}, {{Problem::Severity::Error, name, "", "", error}});
+        return add_data({{name, text}});
+    };
     h.panels = [this] { return panels(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };

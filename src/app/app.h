@@ -23,7 +23,13 @@ public:
 
 private:
     void handle_event(const SDL_Event& e);
+    // Loads user data files over the bundled ones, keeping the view; returns the new state.
+    nlohmann::json add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems = {});
+    nlohmann::json reset_data();  // forget the user's files
+    LoadResult load_all() const;  // the bundled files, then the user's, over them
+    nlohmann::json load_paths(const std::vector<std::string>& paths);  // --load and dropped files
     void handle_key(SDL_Keycode key);
+    void log_actions();  // --log-actions: print every action the atlas applies
     nlohmann::json frame_stats() const;
     nlohmann::json panels() const;
     bool save_screenshot(const std::string& path);
@@ -31,7 +37,8 @@ private:
     platform::Options options_;
     platform::Window window_;
     std::unique_ptr<Atlas> atlas_;
-    std::vector<Problem> problems_;
+    std::vector<DataFile> bundled_, overrides_;  // overrides: files the user gave, in order
+    std::vector<Problem> read_problems_;         // files that could not be read or fetched
     render::MapRenderer renderer_;
     ui::Fonts fonts_;
     bool running_ = true, ready_ = false;

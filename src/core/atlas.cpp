@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/json_io.h"
 #include "core/picking.h"
 #include "core/projection.h"
 
@@ -18,9 +19,43 @@ Atlas::Atlas(Dataset data) : data_(std::move(data)) {
     refilter();
 }
 
+Atlas::Atlas(LoadResult loaded) : Atlas(std::move(loaded.dataset)) {
+    problems_ = std::move(loaded.problems);
+    rejected_ = std::move(loaded.rejected);
+}
+
+namespace {
+// Revisions are unique across sessions, so a renderer never mistakes new data for what it drew.
+unsigned next_revision() {
+    static unsigned counter = 0;
+    return ++counter;
+}
+}  // namespace
+
 void Atlas::refilter() {
     visible_ = atlas::visible_cities(data_, filter_, &counts_);
-    ++revision_;
+    revision_ = next_revision();
+}
+
+void Atlas::adopt_view(const Atlas& old) {
+    const Dataset& od = old.data_;
+    for (std::size_t k = 0; k < data_.fields.size(); ++k) {
+        const int i = od.find_field(data_.fields[k].id);
+        if (i >= 0) filter_.fields[k] = old.filter_.fields[i];
+    }
+    for (std::size_t k = 0; k < data_.networks.size(); ++k) {
+        const int i = od.find_network(data_.networks[k].id);
+        if (i >= 0) filter_.networks[k] = old.filter_.networks[i];
+    }
+    filter_.year_from = old.filter_.year_from;
+    filter_.year_to = old.filter_.year_to;
+    filter_.region = old.filter_.region;
+    filter_.include_former = old.filter_.include_former;
+    selected_ = old.selected_ >= 0 ? data_.find_city(od.cities[old.selected_].id) : -1;
+    hovered_ = -1;
+    camera_ = old.camera_;
+    framed_ = old.framed_;
+    refilter();
 }
 
 Camera Atlas::start_view() const {
@@ -104,7 +139,7 @@ std::string Atlas::apply(const json& a) {
             next.fields.assign(data_.fields.size(), false);
             for (auto& f : *it) {
                 const int k = f.is_string() ? data_.find_field(f.get<std::string>()) : -1;
-                if (k < 0) return "unknown creative field " + f.dump();
+                if (k < 0) return "unknown creative field " + utf8_prefix(to_text(f), 80);
                 next.fields[k] = true;
             }
         }
@@ -113,7 +148,7 @@ std::string Atlas::apply(const json& a) {
             next.networks.assign(data_.networks.size(), false);
             for (auto& n : *it) {
                 const int k = n.is_string() ? data_.find_network(n.get<std::string>()) : -1;
-                if (k < 0 || !data_.networks[k].is_city_group()) return "unknown city network " + n.dump();
+                if (k < 0 || !data_.networks[k].is_city_group()) return "unknown city network " + utf8_prefix(to_text(n), 80);
                 next.networks[k] = true;
             }
             for (std::size_t k = 0; k < data_.networks.size(); ++k)  // link kinds are not city groups
@@ -139,7 +174,7 @@ std::string Atlas::apply(const json& a) {
         const int index = city_arg(a, error);
         if (index == -2) return error;
         (type == "select" ? selected_ : hovered_) = index;
-        ++revision_;
+        revision_ = next_revision();
     } else if (type == "flyTo") {
         const int index = city_arg(a, error);
         if (index < 0) return error.empty() ? "\"id\" is required" : error;
@@ -206,7 +241,19 @@ json Atlas::state() const {
         {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())},
                     {"byField", by_field}, {"byNetwork", by_network}}},
         {"years", {{"first", first_year_}, {"last", last_year_}}},
+        {"data", data_status()},
     };
+}
+
+json Atlas::data_status() const {
+    json problems = json::array();
+    int errors = 0;
+    for (const auto& p : problems_) {
+        if (problems.size() < kMaxProblemsInState) problems.push_back(p.to_string());
+        errors += p.severity == Problem::Severity::Error;
+    }
+    return {{"problems", problems}, {"errors", errors}, {"warnings", int(problems_.size()) - errors},
+            {"rejected", rejected_}, {"cities", int(data_.cities.size())}, {"links", int(data_.links.size())}};
 }
 
 json Atlas::city_json(int index) const {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/camera.h"
+#include "core/dataset_loader.h"
 #include "core/filter.h"
 #include "core/model.h"
 
@@ -31,6 +32,13 @@ namespace atlas {
 class Atlas {
 public:
     explicit Atlas(Dataset data);
+    // The data with what was wrong in its files (shown in the Data problems panel and the state).
+    explicit Atlas(LoadResult loaded);
+    // Takes over another session's view (filters, selection, camera) after new data was loaded,
+    // so that nothing the user had is lost; what no longer exists is dropped.
+    void adopt_view(const Atlas& previous);
+    const std::vector<Problem>& problems() const { return problems_; }
+    const std::vector<std::string>& rejected_files() const { return rejected_; }
 
     const Dataset& data() const { return data_; }
     const Filter& filter() const { return filter_; }
@@ -57,9 +65,11 @@ public:
     nlohmann::json visible_cities() const;
     nlohmann::json screen_position(const std::string& id) const;
     nlohmann::json city_json(int index) const;
+    nlohmann::json data_status() const;  // problems of the data files, as the validator words them
     int pick(glm::dvec2 screen) const;
 
     static constexpr double kPickRadiusPx = 12;
+    static constexpr std::size_t kMaxProblemsInState = 1000;  // the counts stay exact
 
 private:
     std::string apply(const nlohmann::json& a);  // empty on success, else the error
@@ -67,13 +77,15 @@ private:
     int city_arg(const nlohmann::json& a, std::string& error) const;
 
     Dataset data_;
+    std::vector<Problem> problems_;
+    std::vector<std::string> rejected_;
     Filter filter_;
     FilterCounts counts_;
     std::vector<int> visible_;
     std::vector<glm::dvec2> positions_;
     int selected_ = -1, hovered_ = -1;
     int first_year_ = 2004, last_year_ = 2025;
-    unsigned revision_ = 1;
+    unsigned revision_ = 0;
     bool framed_ = false;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;

@@ -3,7 +3,10 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <algorithm>
 #include <initializer_list>
+#include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/color.h"
@@ -13,7 +16,6 @@ namespace atlas {
 namespace {
 using json = nlohmann::json;
 
-constexpr std::size_t kMaxRecords = 100000;
 constexpr int kFirstCreativeYear = 2004;
 constexpr int kFirstHeritageYear = 1978;  // first World Heritage inscriptions
 
@@ -62,8 +64,27 @@ public:
             fail(key, std::string("expected a string, got ") + type_name(*v));
             return {};
         }
-        if (required && v->get_ref<const std::string&>().empty()) fail(key, "must not be empty");
-        return v->get<std::string>();
+        const auto& text = v->get_ref<const std::string&>();
+        if (required && text.empty()) fail(key, "must not be empty");
+        if (text.size() > kMaxStringLength) {
+            fail(key, "is " + std::to_string(text.size()) + " characters long, more than the limit of " +
+                          std::to_string(kMaxStringLength));
+            return {};
+        }
+        return text;
+    }
+
+    // Ids appear in links and deep links: lower-case ASCII letters, digits and - : . _ only.
+    std::string id(const char* key = "id") {
+        std::string text = str(key);
+        const bool ok = text.size() <= 160 && std::all_of(text.begin(), text.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '_';
+        });
+        if (!ok) {
+            fail(key, "expected lower-case letters, digits and - : . _ (at most 160), got \"" + utf8_prefix(text, 60) + "\"");
+            return {};
+        }
+        return text;
     }
 
     double number(const char* key, double lo, double hi, bool required = true) {
@@ -97,9 +118,9 @@ public:
             fail(key, std::string("expected an array, got ") + type_name(*v));
             return nullptr;
         }
-        if (v && v->size() > kMaxRecords) {
+        if (v && v->size() > kMaxRecordsPerFile) {
             fail(key, "has " + std::to_string(v->size()) + " entries, more than the limit of " +
-                          std::to_string(kMaxRecords));
+                          std::to_string(kMaxRecordsPerFile));
             return nullptr;
         }
         return v;
@@ -137,13 +158,31 @@ private:
         return f(lo) + ".." + f(hi);
     }
     static std::string limited_dump(const json& v) {
-        std::string s = v.is_structured() ? type_name(v) : v.dump();
-        return s.size() > 40 ? s.substr(0, 40) + "..." : s;
+        return v.is_structured() ? type_name(v) : utf8_prefix(to_text(v), 40);
     }
     const json& obj_;
     std::vector<Problem>& problems_;
     std::string file_, pointer_, record_;
     bool ok_ = true;
+};
+
+// A record from a later file replaces the record with the same id from an earlier file; a new id
+// is added. So a file with a few new or corrected records can be dropped over the bundled data.
+template <class T>
+class Upserter {
+public:
+    explicit Upserter(std::vector<T>& records) : records_(records) {
+        for (std::size_t i = 0; i < records.size(); ++i) index_.emplace(records[i].id, i);
+    }
+    void operator()(T record) {
+        auto [it, added] = index_.emplace(record.id, records_.size());
+        if (added) records_.push_back(std::move(record));
+        else records_[it->second] = std::move(record);
+    }
+
+private:
+    std::vector<T>& records_;
+    std::unordered_map<std::string, std::size_t> index_;
 };
 
 Color color_of(RecordReader& r, const char* key) {
@@ -153,44 +192,49 @@ Color color_of(RecordReader& r, const char* key) {
     return c;
 }
 
-// Reads the top-level object and its one array of records, checking the format name.
-const json* records(const json& doc, const std::string& file, const char* format, const char* key,
-                    std::vector<Problem>& problems) {
+// Reads the top-level object and its one array of records (the format was checked already).
+const json* records(const json& doc, const std::string& file, const char* key, std::vector<Problem>& problems) {
     RecordReader top(doc, problems, file, "");
     if (!top.ok()) return nullptr;
-    const std::string fmt = top.str("format");
-    if (!fmt.empty() && fmt != format) top.fail("format", "expected \"" + std::string(format) + "\", got \"" + fmt + "\"");
     top.integer("version", 1, 1);
     const json* arr = top.array(key);
+    top.only({"format", "version", "palette", key});
     return top.ok() ? arr : nullptr;
 }
 
 std::string pointer(const char* key, std::size_t i) { return std::string("/") + key + "/" + std::to_string(i); }
 
-void load_fields(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    const json* arr = records(doc, file, "atlas-sur/fields", "fields", problems);
-    if (!arr) return;
+std::size_t load_fields(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    std::size_t loaded = 0;
+    const json* arr = records(doc, file, "fields", problems);
+    if (!arr) return 0;
+    Upserter upsert_fields(d.fields);
+    std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < arr->size(); ++i) {
         RecordReader r((*arr)[i], problems, file, pointer("fields", i));
         CreativeField f;
-        f.id = r.str("id");
+        f.id = r.id();
         r.set_record(f.id);
         f.name = r.str("name");
         f.color = color_of(r, "color");
         f.since = r.integer("since", kFirstCreativeYear, current_year());
         r.only({"id", "name", "color", "since"});
-        if (r.ok() && (d.find_field(f.id) >= 0 || d.find_field(f.name) >= 0)) r.fail("id", "duplicate field");
-        if (r.ok()) d.fields.push_back(std::move(f));
+        if (r.ok() && !seen.insert(f.id).second) r.fail("id", "duplicate field id \"" + f.id + "\"");
+        if (r.ok()) upsert_fields(std::move(f)), ++loaded;
     }
+    return loaded;
 }
 
-void load_networks(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    const json* arr = records(doc, file, "atlas-sur/networks", "networks", problems);
-    if (!arr) return;
+std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    std::size_t loaded = 0;
+    const json* arr = records(doc, file, "networks", problems);
+    if (!arr) return 0;
+    Upserter upsert_networks(d.networks);
+    std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < arr->size(); ++i) {
         RecordReader r((*arr)[i], problems, file, pointer("networks", i));
         Network n;
-        n.id = r.str("id");
+        n.id = r.id();
         r.set_record(n.id);
         n.name = r.str("name");
         n.group = r.str("group");
@@ -202,18 +246,22 @@ void load_networks(const json& doc, const std::string& file, Dataset& d, std::ve
         n.founded = r.str("founded", false);
         n.sources = r.sources();
         r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources"});
-        if (r.ok() && d.find_network(n.id) >= 0) r.fail("id", "duplicate network");
-        if (r.ok()) d.networks.push_back(std::move(n));
+        if (r.ok() && !seen.insert(n.id).second) r.fail("id", "duplicate network id \"" + n.id + "\"");
+        if (r.ok()) upsert_networks(std::move(n)), ++loaded;
     }
+    return loaded;
 }
 
-void load_country_groups(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    const json* arr = records(doc, file, "atlas-sur/country-groups", "groups", problems);
-    if (!arr) return;
+std::size_t load_country_groups(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    std::size_t loaded = 0;
+    const json* arr = records(doc, file, "groups", problems);
+    if (!arr) return 0;
+    Upserter upsert_country_groups(d.country_groups);
+    std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < arr->size(); ++i) {
         RecordReader r((*arr)[i], problems, file, pointer("groups", i));
         CountryGroup g;
-        g.id = r.str("id");
+        g.id = r.id();
         r.set_record(g.id);
         g.name = r.str("name");
         g.criterion = r.str("criterion");
@@ -234,19 +282,23 @@ void load_country_groups(const json& doc, const std::string& file, Dataset& d, s
                 if (c.ok()) g.countries.push_back(iso2);
             }
         }
-        if (r.ok()) d.country_groups.push_back(std::move(g));
+        if (r.ok() && !seen.insert(g.id).second) r.fail("id", "duplicate group id \"" + g.id + "\"");
+        if (r.ok()) upsert_country_groups(std::move(g)), ++loaded;
     }
+    return loaded;
 }
 
-void load_cities(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    const json* arr = records(doc, file, "atlas-sur/cities", "cities", problems);
-    if (!arr) return;
+std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    std::size_t loaded = 0;
+    const json* arr = records(doc, file, "cities", problems);
+    if (!arr) return 0;
+    Upserter upsert_cities(d.cities);
     std::unordered_set<std::string> seen;
     const int this_year = current_year();
     for (std::size_t i = 0; i < arr->size(); ++i) {
         RecordReader r((*arr)[i], problems, file, pointer("cities", i));
         City c;
-        c.id = r.str("id");
+        c.id = r.id();
         r.set_record(c.id);
         c.name = r.str("name");
         c.local_name = r.str("localName", false);
@@ -296,19 +348,22 @@ void load_cities(const json& doc, const std::string& file, Dataset& d, std::vect
         }
         if (r.ok() && c.designations.empty()) r.fail("designations", "a city needs at least one valid designation");
         if (r.ok() && !seen.insert(c.id).second) r.fail("id", "duplicate city id \"" + c.id + "\"");
-        if (r.ok()) d.cities.push_back(std::move(c));
+        if (r.ok()) upsert_cities(std::move(c)), ++loaded;
     }
     d.rebuild_index();
+    return loaded;
 }
 
-void load_links(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    const json* arr = records(doc, file, "atlas-sur/links", "links", problems);
-    if (!arr) return;
+std::size_t load_links(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    std::size_t loaded = 0;
+    const json* arr = records(doc, file, "links", problems);
+    if (!arr) return 0;
+    Upserter upsert_links(d.links);
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < arr->size(); ++i) {
         RecordReader r((*arr)[i], problems, file, pointer("links", i));
         CooperationLink l;
-        l.id = r.str("id");
+        l.id = r.id();
         r.set_record(l.id);
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
@@ -326,14 +381,34 @@ void load_links(const json& doc, const std::string& file, Dataset& d, std::vecto
         l.sources = r.sources();
         r.only({"id", "from", "to", "network", "label", "year", "confidence", "notes", "sources"});
         if (r.ok() && !seen.insert(l.id).second) r.fail("id", "duplicate link id \"" + l.id + "\"");
-        if (r.ok()) d.links.push_back(std::move(l));
+        if (r.ok()) upsert_links(std::move(l)), ++loaded;
     }
+    return loaded;
 }
 
 std::string base_name(const std::string& path) {
     auto slash = path.find_last_of('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
+
+// The kinds of data file, in loading order: later kinds refer to earlier ones.
+struct Kind {
+    const char* format;
+    const char* file;
+    std::size_t (*load)(const json&, const std::string&, Dataset&, std::vector<Problem>&);
+};
+const Kind kKinds[] = {
+    {"atlas-sur/fields", "fields.json", load_fields},
+    {"atlas-sur/networks", "networks.json", load_networks},
+    {"atlas-sur/country-groups", "country_groups.json", load_country_groups},
+    {"atlas-sur/cities", "cities.json", load_cities},
+    {"atlas-sur/links", "links.json", load_links},
+};
+
+struct Parsed {
+    std::string name;
+    json doc;
+};
 }  // namespace
 
 int current_year() {
@@ -357,34 +432,79 @@ int LoadResult::error_count() const {
     return n;
 }
 
-void load_document(const std::string& file_name, const std::string& text, Dataset& into,
-                   std::vector<Problem>& problems) {
-    const std::string file = base_name(file_name);
-    JsonDocument doc = parse_json(text);
-    if (!doc.ok()) {
-        problems.push_back({Problem::Severity::Error, file, "", "", doc.error});
-        return;
-    }
-    if (file == "fields.json") load_fields(doc.value, file, into, problems);
-    else if (file == "networks.json") load_networks(doc.value, file, into, problems);
-    else if (file == "country_groups.json") load_country_groups(doc.value, file, into, problems);
-    else if (file == "cities.json") load_cities(doc.value, file, into, problems);
-    else if (file == "links.json") load_links(doc.value, file, into, problems);
-    else problems.push_back({Problem::Severity::Error, file, "", "", "not a data file of the atlas (expected fields, networks, country_groups, cities or links .json)"});
-}
-
-LoadResult load_dataset(const std::string& dir) {
+LoadResult load_files(const std::vector<DataFile>& files) {
     LoadResult result;
-    // Order matters: cities refer to fields and networks, links refer to cities.
-    for (const char* name : {"fields.json", "networks.json", "country_groups.json", "cities.json", "links.json"}) {
-        std::string text, error;
-        if (!read_file(dir + "/" + name, text, error)) {
-            result.problems.push_back({Problem::Severity::Error, name, "", "", error});
+    std::vector<std::vector<Parsed>> by_kind(std::size(kKinds));
+    auto reject = [&](const std::string& file, const std::string& message) {
+        result.problems.push_back({Problem::Severity::Error, file, "", "", message});
+        result.rejected.push_back(file);
+    };
+    for (const auto& f : files) {
+        const std::string name = base_name(f.name);
+        if (f.text.size() > kMaxDataFileBytes) {
+            reject(name, "file is " + std::to_string(f.text.size()) + " bytes, more than the limit of " +
+                             std::to_string(kMaxDataFileBytes));
             continue;
         }
-        load_document(name, text, result.dataset, result.problems);
+        JsonDocument parsed = parse_json(f.text);
+        if (!parsed.ok()) {
+            reject(name, parsed.error);
+            continue;
+        }
+        const json* format = parsed.value.is_object() && parsed.value.contains("format") ? &parsed.value["format"] : nullptr;
+        std::size_t k = 0;
+        while (k < std::size(kKinds) && !(format && format->is_string() && *format == kKinds[k].format)) ++k;
+        if (k == std::size(kKinds)) {
+            reject(name, "not an atlas data file: \"format\" must be one of atlas-sur/fields, atlas-sur/networks, "
+                         "atlas-sur/country-groups, atlas-sur/cities, atlas-sur/links");
+            continue;
+        }
+        by_kind[k].push_back({name, std::move(parsed.value)});
     }
+    // Kind by kind, file by file: records merge by id (see Upserter). A file that contributes
+    // nothing although it has errors could not be used at all.
+    for (std::size_t k = 0; k < std::size(kKinds); ++k)
+        for (const auto& file : by_kind[k]) {
+            const std::size_t errors_before = result.error_count();
+            const std::size_t loaded = kKinds[k].load(file.doc, file.name, result.dataset, result.problems);
+            if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
+                reject(file.name, "no valid record in the file: nothing of it was loaded");
+        }
     result.dataset.rebuild_index();
+    return result;
+}
+
+std::vector<DataFile> read_data_dir(const std::string& dir, std::vector<Problem>& problems) {
+    std::vector<DataFile> files;
+    for (const auto& kind : kKinds) {
+        DataFile f{kind.file, {}};
+        std::string error;
+        if (read_file(dir + "/" + kind.file, f.text, error)) files.push_back(std::move(f));
+        else problems.push_back({Problem::Severity::Error, kind.file, "", "", error});
+    }
+    return files;
+}
+
+LoadResult load_dataset(const std::string& dir, const std::vector<DataFile>& overrides) {
+    std::vector<Problem> read_problems;
+    std::vector<DataFile> files = read_data_dir(dir, read_problems);
+    files.insert(files.end(), overrides.begin(), overrides.end());
+    LoadResult result = load_files(files);
+    result.problems.insert(result.problems.begin(), read_problems.begin(), read_problems.end());
+    return result;
+}
+
+LoadResult check_data_files(const std::vector<std::string>& paths, const std::string& base_dir) {
+    std::vector<Problem> problems;
+    std::vector<DataFile> given;
+    for (const auto& path : paths) {
+        DataFile f{path, {}};
+        std::string error;
+        if (read_file(path, f.text, error)) given.push_back(std::move(f));
+        else problems.push_back({Problem::Severity::Error, path, "", "", error});
+    }
+    LoadResult result = load_dataset(base_dir, given);
+    result.problems.insert(result.problems.begin(), problems.begin(), problems.end());
     return result;
 }
 

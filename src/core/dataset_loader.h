@@ -1,5 +1,5 @@
-// Loads the app's data files (assets/data/*.json, format in docs of tools/convert_data.py) into a
-// Dataset. Bad records never stop the load: each becomes a Problem naming the file, the record and
+// Loads the app's data files (assets/data/*.json; format in docs/data-format.md and
+// docs/atlas-data.schema.json) into a Dataset. Bad records never stop the load: each becomes a Problem naming the file, the record and
 // what is wrong, and every valid record still loads. A file that cannot be used at all is a Problem
 // too, and its part of the Dataset stays empty.
 #pragma once
@@ -19,16 +19,37 @@ struct Problem {
 struct LoadResult {
     Dataset dataset;
     std::vector<Problem> problems;
+    // Files that could not be used at all (unreadable, not JSON, not an atlas data file, or
+    // without one valid record): the data stayed as it was.
+    std::vector<std::string> rejected;
     int error_count() const;
 };
 
-// Reads fields.json, networks.json, country_groups.json, cities.json and links.json from `dir`.
-LoadResult load_dataset(const std::string& dir);
+// One data file: its name as the user knows it, and its text.
+struct DataFile {
+    std::string name, text;
+};
 
-// Parse one document's text into `into`, by the file's base name; used by load_dataset and by
-// callers that hold the text already (tests, fuzzers, files dropped on the page).
-void load_document(const std::string& file_name, const std::string& text, Dataset& into,
-                   std::vector<Problem>& problems);
+// Limits, documented in docs/data-format.md.
+constexpr std::size_t kMaxRecordsPerFile = 100000;
+constexpr std::size_t kMaxStringLength = 20000;
+
+// Loads data files of any names; each file says what it holds in its "format" member
+// ("atlas-sur/cities", ...). Files of the same kind merge in order: a record replaces the record
+// with the same id from an earlier file, a new id is added. So a spreadsheet export with a few new
+// or corrected cities can be loaded over the bundled data, and nothing else is lost.
+LoadResult load_files(const std::vector<DataFile>& files);
+
+// The five files of a data folder (fields, networks, country_groups, cities, links .json);
+// a file that cannot be read becomes a Problem.
+std::vector<DataFile> read_data_dir(const std::string& dir, std::vector<Problem>& problems);
+
+// read_data_dir + load_files, with `overrides` loaded over the folder's files.
+LoadResult load_dataset(const std::string& dir, const std::vector<DataFile>& overrides = {});
+
+// The validator behind `atlas --check-data`: the given files, checked together with the files of
+// `base_dir` for the kinds they do not provide (links need cities, cities need fields, ...).
+LoadResult check_data_files(const std::vector<std::string>& paths, const std::string& base_dir);
 
 int current_year();
 

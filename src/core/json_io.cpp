@@ -6,6 +6,21 @@ namespace atlas {
 namespace {
 using json = nlohmann::json;
 
+// Keeps valid UTF-8 sequences and replaces every other byte with '?': parse messages quote the
+// bytes where parsing stopped, which may be the very bytes that were not UTF-8.
+std::string sanitize_utf8(const std::string& in) {
+    std::string out;
+    for (std::size_t i = 0; i < in.size();) {
+        const auto c = static_cast<unsigned char>(in[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = n > 0 && i + n <= in.size();
+        for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(in[i + k]) & 0xC0) == 0x80;
+        if (ok) out.append(in, i, n), i += n;
+        else out += '?', ++i;
+    }
+    return out;
+}
+
 // Runs only after a failed parse, to recover nlohmann's message with its position.
 struct ErrorCatcher : nlohmann::json_sax<json> {
     std::string message;
@@ -22,7 +37,7 @@ struct ErrorCatcher : nlohmann::json_sax<json> {
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-        message = ex.what();
+        message = sanitize_utf8(ex.what());
         if (auto p = message.find("] "); p != std::string::npos) message = message.substr(p + 2);
         return false;
     }
@@ -49,6 +64,17 @@ JsonDocument parse_json(std::string_view text, int max_depth) {
         doc.error = catcher.message.empty() ? "invalid JSON" : catcher.message;
     }
     return doc;
+}
+
+std::string to_text(const json& value, int indent) {
+    return value.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string utf8_prefix(const std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // continuation byte
+    return text.substr(0, end) + "...";
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t max_bytes) {

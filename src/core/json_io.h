@@ -18,6 +18,12 @@ struct JsonDocument {
 };
 
 JsonDocument parse_json(std::string_view text, int max_depth = kMaxJsonDepth);
+// JSON text for output. Messages may quote bytes of a broken file; invalid UTF-8 is replaced
+// (U+FFFD) instead of aborting, which is what nlohmann does without exceptions.
+std::string to_text(const nlohmann::json& value, int indent = -1);
+// At most `max_bytes` of `text`, never cutting a UTF-8 sequence in two; "..." if shortened.
+std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
+
 // Reads a whole file; false with a message if missing, unreadable or larger than max_bytes.
 bool read_file(const std::string& path, std::string& out, std::string& error,
                std::size_t max_bytes = kMaxDataFileBytes);

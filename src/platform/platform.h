@@ -24,6 +24,8 @@ struct Options {
     int width = 1280, height = 800;
     std::string assets_dir;             // where basemap.bin, fonts/, shaders/ and data/ are
     std::string data_dir;               // data files; defaults to assets_dir + "/data"
+    std::vector<std::string> check_files;  // --check-data: validate these files and exit
+    std::vector<std::string> load_files;   // --load: data files loaded over the data folder, as if dropped
     std::vector<std::string> actions;   // --exec, applied in order after start-up
     bool print_state = false;           // --state
     std::string screenshot;             // --screenshot PATH
@@ -53,6 +55,10 @@ struct AppHooks {
     std::function<nlohmann::json(const std::string&)> screen_position;
     std::function<nlohmann::json()> frame_stats;
     std::function<nlohmann::json()> panels;                 // open panels: name and rectangle
+    // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
+    // could not be fetched. Returns the new state.
+    std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
+    std::function<nlohmann::json()> reset_data;             // back to the bundled data
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now
     std::function<bool()> idle;                             // nothing moves: the loop may wait for input

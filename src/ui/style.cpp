@@ -1,6 +1,7 @@
 // Theme, fonts and marker glyphs shared by the panels.
 #include <cstdio>
 
+#include "core/json_io.h"
 #include "render/marker_layer.h"
 #include "ui/ui.h"
 
@@ -101,7 +102,7 @@ void section(const char* label) {
 
 void send(UiContext& ui, const nlohmann::json& action) {
     const auto result = ui.atlas.act(action);
-    if (result.contains("error")) std::fprintf(stderr, "atlas: panel action refused: %s\n", result.dump().c_str());
+    if (result.contains("error")) std::fprintf(stderr, "atlas: panel action refused: %s\n", to_text(result).c_str());
 }
 
 }  // namespace atlas::ui

@@ -24,7 +24,6 @@ struct UiContext {
     Atlas& atlas;
     const render::MapStyle& style;
     Fonts fonts;
-    const std::vector<Problem>& problems;
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
@@ -35,6 +34,7 @@ void draw_filters_panel(UiContext& ui);
 void draw_details_panel(UiContext& ui);
 void draw_legend_panel(UiContext& ui);
 void draw_map_overlay(UiContext& ui);  // hover tooltip, selected city's label, attribution
+void draw_data_problems_panel(UiContext& ui);  // what was wrong in the data files, and a banner
 
 // The marker of a city group, as the map draws it (see shaders/marker.frag), for legends and lists.
 void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, Color fill, const Atlas& atlas);

@@ -121,3 +121,50 @@ TEST(DatasetLoader, MissingDirectoryNamesEachFile) {
     EXPECT_EQ(r.error_count(), 5);
     EXPECT_TRUE(has_problem(r.problems, "cities.json: cannot open the file"));
 }
+
+TEST(LoadFiles, LaterFilesMergeByIdAndNothingElseIsLost) {
+    auto base = test::dataset_with(test::three_cities());
+    std::vector<DataFile> files = {{"fields.json", test::fields_json()},
+                                   {"networks.json", test::networks_json()},
+                                   {"cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":)" + test::three_cities() + "}"},
+                                   {"my update.json", R"J({"format":"atlas-sur/cities","version":1,"cities":[
+        {"id":"de-berlin","name":"Berlin","localName":"Berlin (corrected)","country":"DE","lat":52.5,"lon":13.4,
+         "designations":[{"network":"uccn","field":"design","year":2005}]},
+        {"id":"mx-oaxaca","name":"Oaxaca","country":"MX","lat":17.06,"lon":-96.72,
+         "designations":[{"network":"mx-heritage","year":1987}]}]})J"}};
+    auto r = load_files(files);
+    EXPECT_TRUE(r.problems.empty()) << r.problems.front().to_string();
+    ASSERT_EQ(r.dataset.cities.size(), 4u);  // 3 bundled, one replaced, one added
+    EXPECT_EQ(r.dataset.cities[r.dataset.find_city("de-berlin")].local_name, "Berlin (corrected)");
+    EXPECT_GE(r.dataset.find_city("mx-oaxaca"), 0);
+    EXPECT_GE(r.dataset.find_city("br-salvador"), 0);
+}
+
+TEST(LoadFiles, AFileWithNothingUsableIsRejectedAndTheDataStays) {
+    std::vector<DataFile> files = {{"fields.json", test::fields_json()},
+                                   {"networks.json", test::networks_json()},
+                                   {"cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":)" + test::three_cities() + "}"},
+                                   {"broken.json", R"({"format":"atlas-sur/cities","version":1,"cities":[{"id":"x"}]})"},
+                                   {"notes.txt", "just text"}};
+    auto r = load_files(files);
+    EXPECT_EQ(r.dataset.cities.size(), 3u);
+    EXPECT_EQ(r.rejected, (std::vector<std::string>{"notes.txt", "broken.json"}));
+    EXPECT_TRUE(has_problem(r.problems, "broken.json: no valid record in the file"));
+    EXPECT_TRUE(has_problem(r.problems, "notes.txt: parse error at line 1, column 1"));
+}
+
+TEST(LoadFiles, OversizedFilesAreRefusedBeforeParsing) {
+    DataFile huge{"huge.json", std::string(kMaxDataFileBytes + 1, ' ')};
+    auto r = load_files({huge});
+    EXPECT_TRUE(has_problem(r.problems, "huge.json: file is 16777217 bytes, more than the limit of 16777216"));
+}
+
+TEST(JsonIo, OutputNeverAbortsOnInvalidUtf8) {
+    nlohmann::json j = std::string("Quer\xE9taro");  // a message quoting a Latin-1 byte
+    EXPECT_EQ(to_text(j), "\"Quer\xEF\xBF\xBDtaro\"");  // U+FFFD
+    EXPECT_EQ(utf8_prefix("Querétaro", 5), "Quer...");   // not half of the é
+    EXPECT_EQ(utf8_prefix("Querétaro", 6), "Queré...");
+    auto doc = parse_json("{\"a\": \"\xE9\"}");
+    ASSERT_FALSE(doc.ok());
+    EXPECT_EQ(to_text(doc.error).find('\xE9'), std::string::npos);
+}

@@ -27,14 +27,11 @@ inline std::string groups_json() {
 
 // A dataset of the given cities JSON array text (fields, networks and groups as above).
 inline LoadResult dataset_with(const std::string& cities, const std::string& links = "[]") {
-    LoadResult r;
-    load_document("fields.json", fields_json(), r.dataset, r.problems);
-    load_document("networks.json", networks_json(), r.dataset, r.problems);
-    load_document("country_groups.json", groups_json(), r.dataset, r.problems);
-    load_document("cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":)" + cities + "}", r.dataset, r.problems);
-    load_document("links.json", R"({"format":"atlas-sur/links","version":1,"links":)" + links + "}", r.dataset, r.problems);
-    r.dataset.rebuild_index();
-    return r;
+    return load_files({{"fields.json", fields_json()},
+                       {"networks.json", networks_json()},
+                       {"country_groups.json", groups_json()},
+                       {"cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":)" + cities + "}"},
+                       {"links.json", R"({"format":"atlas-sur/links","version":1,"links":)" + links + "}"}});
 }
 
 // Three cities: Puebla (Design 2015 + heritage 1987), Berlin (Design 2005), Salvador (Music 2015).

@@ -24,7 +24,10 @@ Usage: atlas [options]
   --fullscreen           fill the screen (kiosk)
   --size WxH             window size in pixels (default 1280x800)
   --assets DIR           assets folder (default: the assets folder next to the program)
-  --data DIR             data files (default: ASSETS/data)
+  --data DIR             data files (default: ASSETS/data); files dropped on the window load over them
+  --load FILE            load a data file over the data folder, as if dropped on the window (repeatable)
+  --check-data FILE...   check data files (with the data folder for the kinds not given), print one
+                         line per problem, exit 0 when they are valid
   --exec JSON            apply an action after start-up; repeatable, e.g.
                          --exec '{"type":"filter","fields":["Design"]}'
   --state                print the state as JSON after start-up (and the actions) and exit
@@ -79,6 +82,16 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
         } else if (a == "--data") {
             if (!(v = need_value(i))) return false;
             o.data_dir = v;
+        } else if (a == "--check-data") {
+            while (i + 1 < argc) o.check_files.push_back(argv[++i]);
+            if (o.check_files.empty()) {
+                std::fprintf(stderr, "atlas: --check-data needs at least one file\n");
+                exit_code = 2;
+                return false;
+            }
+        } else if (a == "--load") {
+            if (!(v = need_value(i))) return false;
+            o.load_files.push_back(v);
         } else if (a == "--exec") {
             if (!(v = need_value(i))) return false;
             o.actions.push_back(v);
@@ -118,7 +131,7 @@ int run(const Options& o, AppHooks app) {
             return 1;
         }
         if (o.screenshot.empty()) app.frame();
-        if (o.print_state) std::cout << app.state().dump(2) << std::endl;
+        if (o.print_state) std::cout << to_text(app.state(), 2) << std::endl;
         return failures ? 1 : 0;
     }
     for (int n = 0; app.frame(); ++n) {

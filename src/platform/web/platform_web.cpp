@@ -12,7 +12,7 @@ AppHooks g_app;
 std::string g_reply;  // keeps the last answer alive for ccall's string conversion
 
 const char* reply(const nlohmann::json& j) {
-    g_reply = j.dump();
+    g_reply = atlas::to_text(j);
     return g_reply.c_str();
 }
 void loop() { g_app.frame(); }
@@ -88,6 +88,10 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels(
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_data(const char* name, const char* text, const char* error) {
+    return reply(g_app.load_data(name ? name : "", text ? text : "", error ? error : ""));
+}
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {
     const atlas::JsonDocument doc = atlas::parse_json(text ? text : "");
     if (!doc.ok()) return reply({{"error", "the action is not valid JSON: " + doc.error}});
