@@ -80,7 +80,7 @@ if(NOT EMSCRIPTEN)
 else()
   set(WEB_FLAGS
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
-    -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+    -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
     "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js")

@@ -2,18 +2,35 @@
 // Every call is answered by the C++ side (src/platform/web/platform_web.cpp) as JSON.
 (function () {
   // Arguments go through the heap, not ccall's stack copies: a dropped file may be 16 MB.
+  // A string becomes a C string; bytes (Uint8Array) become a pointer and a length.
   function call(name, args) {
     if (!window.mapReady) return JSON.stringify({ error: 'the map is not ready yet' });
-    var pointers = args.map(function (text) {
-      var size = Module.lengthBytesUTF8(text) + 1, p = Module._malloc(size);
-      Module.stringToUTF8(text, p, size);
-      return p;
+    var pointers = [], params = [];
+    args.forEach(function (a) {
+      var p;
+      if (a instanceof Uint8Array) {
+        p = Module._malloc(a.length + 1);
+        Module.HEAPU8.set(a, p);
+        Module.HEAPU8[p + a.length] = 0;
+        params.push(p, a.length);
+      } else {
+        var size = Module.lengthBytesUTF8(a) + 1;
+        p = Module._malloc(size);
+        Module.stringToUTF8(a, p, size);
+        params.push(p);
+      }
+      pointers.push(p);
     });
     try {
-      return Module.UTF8ToString(Module['_' + name].apply(null, pointers));
+      return Module.UTF8ToString(Module['_' + name].apply(null, params));
     } finally {
       pointers.forEach(function (p) { Module._free(p); });
     }
+  }
+  function bytesOf(data) {
+    if (data instanceof Uint8Array) return data;
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    return new TextEncoder().encode(String(data == null ? '' : data));
   }
   function parse(text) { return JSON.parse(text); }
   window.atlas = {
@@ -27,10 +44,11 @@
       if (typeof text !== 'string') return { error: 'the action must be an object' };
       return parse(call('atlas_api_act', [text]));
     },
-    // Loads a data file over the bundled data (any name: the file's "format" says what it holds);
-    // `error` reports a file that could not be fetched. Returns the new state, with state.data.
-    loadData: function (name, text, error) {
-      return parse(call('atlas_api_load_data', [String(name), String(text || ''), String(error || '')]));
+    // Loads a data file (text, ArrayBuffer or Uint8Array) over the bundled data, merging by id (any
+    // name: the file's "format" says what it holds); `error` reports a file that could not be
+    // fetched. Returns the new state; state.data lists the problems.
+    loadData: function (name, data, error) {
+      return parse(call('atlas_api_load_data', [String(name), bytesOf(data), String(error || '')]));
     },
     resetData: function () { return parse(call('atlas_api_reset_data', [])); },
     // Page coordinates in CSS pixels (the canvas may not sit at the page's origin).
@@ -59,9 +77,9 @@
         if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
         var length = Number(r.headers.get('content-length') || 0);
         if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
-        return r.text();
-      }).then(function (text) {
-        window.atlas.loadData(url.pathname.split('/').pop() || raw, text);
+        return r.arrayBuffer();
+      }).then(function (bytes) {
+        window.atlas.loadData(url.pathname.split('/').pop() || raw, bytes);
       }).catch(function (e) { window.atlas.loadData(raw, '', e.message); });
     });
   }
@@ -81,7 +99,7 @@
           window.atlas.loadData(file.name, '', 'file is ' + file.size + ' bytes, more than the limit of ' + kMaxBytes);
           return;
         }
-        file.text().then(function (text) { window.atlas.loadData(file.name, text); },
+        file.arrayBuffer().then(function (bytes) { window.atlas.loadData(file.name, bytes); },
                          function () { window.atlas.loadData(file.name, '', 'the file could not be read'); });
       });
     });

@@ -154,7 +154,9 @@ bool App::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_};
+    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, {}};
+    // The panels hold a reference to the atlas: new data replaces it only after the frame.
+    if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
     ui::draw_map_overlay(ctx);
     ui::draw_filters_panel(ctx);
     ui::draw_legend_panel(ctx);
@@ -171,6 +173,10 @@ bool App::frame() {
     frame_ms_[frame_index_++ % frame_ms_.size()] =
         float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
     SDL_GL_SwapWindow(window_.sdl);
+    if (reset_requested_) {
+        reset_requested_ = false;
+        reset_data();
+    }
     if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
     return running_;
 }

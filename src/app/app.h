@@ -41,7 +41,7 @@ private:
     std::vector<Problem> read_problems_;         // files that could not be read or fetched
     render::MapRenderer renderer_;
     ui::Fonts fonts_;
-    bool running_ = true, ready_ = false;
+    bool running_ = true, ready_ = false, reset_requested_ = false;
     // Pointer gestures on the map (not on a panel).
     bool pressing_ = false, dragging_ = false;
     glm::dvec2 press_at_{0}, last_mouse_{0};

@@ -23,12 +23,14 @@ void draw_data_problems_panel(UiContext& ui) {
         ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(display.x - kSidePanelWidth - 40, 200));
         ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.62f, 0.10f, 0.10f, 0.96f));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.45f, 0.05f, 0.05f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.35f, 0.02f, 0.02f, 1));
         ImGui::Begin("##data-banner", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
         ImGui::TextWrapped("Could not use: %s. The map keeps the data it had; see Data problems.", rejected.c_str());
         if (ImGui::SmallButton("Dismiss")) dismissed = rejected;
         ImGui::End();
-        ImGui::PopStyleColor(2);
+        ImGui::PopStyleColor(4);
     }
 
     int errors = 0;
@@ -36,11 +38,18 @@ void draw_data_problems_panel(UiContext& ui) {
     char title[96];
     std::snprintf(title, sizeof title, "Data problems: %d error%s, %d warning%s###data-problems", errors,
                   errors == 1 ? "" : "s", int(problems.size()) - errors, int(problems.size()) - errors == 1 ? "" : "s");
-    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, display.y - 40), ImGuiCond_Always, ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(560, std::min(300.0f, display.y * 0.4f)), ImGuiCond_Always);
+    // Bottom of the map, right of the side panels, clear of the Details panel; as tall as its lines.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = std::min(display.y * 0.4f, line * float(problems.size() + 5) + 24);
+    ImGui::SetNextWindowPos(ImVec2(kSidePanelWidth + 2 * kPanelMargin, display.y - 40), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(std::max(360.0f, display.x - kSidePanelWidth - 3 * kPanelMargin - kDetailsWidth - 12),
+                                    height), ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(errors == 0, ImGuiCond_Appearing);
     if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_HorizontalScrollbar)) {
         ImGui::TextDisabled("Invalid records were skipped; every valid record is on the map.");
+        if (ui.reset_data) {
+            if (ImGui::SmallButton("Use only the bundled data")) ui.reset_data();
+        }
         ImGui::Separator();
         ImGuiListClipper clipper;  // a broken file may have thousands of problems
         clipper.Begin(int(problems.size()));
@@ -49,8 +58,16 @@ void draw_data_problems_panel(UiContext& ui) {
                 const auto& p = problems[i];
                 const bool warning = p.severity == Problem::Severity::Warning;
                 ImGui::PushStyleColor(ImGuiCol_Text, warning ? ImVec4(0.55f, 0.38f, 0.0f, 1) : ImVec4(0.65f, 0.08f, 0.08f, 1));
-                ImGui::TextUnformatted(p.to_string().c_str());  // one line each: the clipper needs equal heights
+                const std::string text = p.to_string();
+                ImGui::TextUnformatted(text.c_str());  // one line each: the clipper needs equal heights
                 ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+                    ImGui::TextUnformatted(text.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
             }
     }
     ImGui::End();

@@ -46,8 +46,8 @@ void draw_details_panel(UiContext& ui) {
     const City& c = d.cities[a.selected()];
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(380, 0), ImVec2(380, display.y - 24));
+    ImGui::SetNextWindowSize(ImVec2(kDetailsWidth, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, display.y - 24));
     bool open = true;
     if (!ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();

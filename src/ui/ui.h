@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,7 @@
 namespace atlas::ui {
 
 // Width of the panels along the left edge (filters, legend), and their margin.
-constexpr float kSidePanelWidth = 360, kPanelMargin = 12;
+constexpr float kSidePanelWidth = 360, kPanelMargin = 12, kDetailsWidth = 380;
 
 struct Fonts {
     ImFont* body = nullptr;
@@ -24,6 +25,7 @@ struct UiContext {
     Atlas& atlas;
     const render::MapStyle& style;
     Fonts fonts;
+    std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).

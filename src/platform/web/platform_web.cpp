@@ -88,8 +88,10 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels(
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_data(const char* name, const char* text, const char* error) {
-    return reply(g_app.load_data(name ? name : "", text ? text : "", error ? error : ""));
+// The file's bytes as they are (with their length: a broken file may hold NUL bytes).
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_data(const char* name, const char* bytes, int size, const char* error) {
+    return reply(g_app.load_data(name ? name : "", std::string(bytes ? bytes : "", bytes ? std::size_t(size) : 0),
+                                 error ? error : ""));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {

@@ -1,0 +1,78 @@
+// Run-time data loading in the browser: the bad-input corpus through window.atlas.loadData (the
+// path dropped files and ?data= take), a real drop on the page, and ?data=URL.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openMap, outDir, root, startServer, webDir } from './harness.mjs';
+import { cities } from './expected.mjs';
+
+const badDir = join(root, 'tests', 'data', 'bad');
+const expected = JSON.parse(readFileSync(join(badDir, 'expected.json'), 'utf8'));
+let server, browser, page;
+before(async () => {
+  server = await startServer();
+  ({ browser, page } = await openMap(server.url));
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+test('every file of the bad-input corpus gives its message, and valid records still load', async () => {
+  const names = readdirSync(badDir).filter((f) => f.endsWith('.json') && f !== 'expected.json');
+  assert.ok(names.length >= 40);
+  for (const name of names) {
+    const bytes = [...readFileSync(join(badDir, name))];
+    const s = await page.evaluate(([n, b]) => { window.atlas.resetData(); return window.atlas.loadData(n, new Uint8Array(b)); },
+                                  [name, bytes]);
+    assert.equal(s.error, undefined, name);
+    assert.ok(s.data.problems.some((p) => p.includes(expected[name].message)), `${name}: ${expected[name].message}\n got: ${s.data.problems.slice(0, 3).join('\n')}`);
+    assert.ok(s.data.cities >= cities.length, `${name}: the bundled cities stay`);
+    assert.equal(s.data.problems.every((p) => p.startsWith(name + ':')), true, `${name}: only its own problems`);
+  }
+  const s = await page.evaluate(() => window.atlas.resetData());
+  assert.equal(s.data.problems.length, 0);
+  assert.equal(s.data.cities, cities.length);
+});
+
+test('a file dropped on the page merges, keeps the view, and the panel lists its problems', async () => {
+  await page.evaluate(() => { window.atlas.act({ type: 'filter', fields: ['Design'] }); window.atlas.act({ type: 'select', id: 'mx-puebla' }); });
+  const text = readFileSync(join(badDir, 'city-lat-out-of-range.json'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'my-cities.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('#canvas', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#canvas', 'drop', { dataTransfer });
+  await page.waitForFunction(() => window.atlas.state().data.cities > 422);
+  const s = await page.evaluate(() => window.atlas.state());
+  assert.equal(s.selected, 'mx-puebla', 'the selection survives');
+  assert.deepEqual(s.filters.fields, ['Design'], 'the filters survive');
+  assert.ok(s.data.problems[0].startsWith('my-cities.json: /cities/1/lat (zz-bad-city): lat: expected a number in -90..90, got 95'));
+  assert.ok((await page.evaluate(() => window.atlas.visibleCities())).some((c) => c.id === 'zz-valid-city'));
+  await page.waitForTimeout(200);
+  const panel = (await page.evaluate(() => window.atlas.panels())).find((w) => w.name.startsWith('Data problems'));
+  assert.ok(panel, 'the Data problems panel is open');
+  await page.screenshot({ path: join(outDir, 'web-data-problems.png') });
+});
+
+test('?data=URL loads same-origin files and refuses others with a banner', async () => {
+  // A file the site serves (the test puts it beside the build's files), one it does not, one elsewhere.
+  mkdirSync(join(webDir, 'test-data'), { recursive: true });
+  copyFileSync(join(badDir, 'city-lat-out-of-range.json'), join(webDir, 'test-data', 'update.json'));
+  const { browser: b2, page: p2 } = await openMap(server.url,
+    { query: '?data=test-data/update.json&data=test-data/missing.json&data=https://example.org/cities.json' });
+  try {
+    await p2.waitForFunction(() => window.atlas.state().data.rejected.length >= 2 && window.atlas.state().data.cities > 422,
+                             null, { timeout: 10000 });
+    const s = await p2.evaluate(() => window.atlas.state());
+    assert.ok(s.data.problems.some((p) => p.startsWith('update.json: /cities/1/lat (zz-bad-city)')), 'the served file loaded');
+    assert.ok(s.data.problems.some((p) => p === 'test-data/missing.json: could not be fetched: HTTP 404'));
+    assert.ok(s.data.problems.some((p) => p.startsWith('https://example.org/cities.json: only data from this site')));
+    assert.equal(s.data.cities, cities.length + 1, 'the bundled data stays, the valid city joins it');
+    await p2.waitForTimeout(200);
+    assert.ok((await p2.evaluate(() => window.atlas.panels())).some((w) => w.name === '##data-banner'), 'banner shown');
+    await p2.screenshot({ path: join(outDir, 'web-data-banner.png') });
+  } finally {
+    await b2.close();
+  }
+});
