@@ -61,7 +61,7 @@ if has web || has test; then
   fi
 fi
 if has test; then
-  apt_install chromium xvfb xauth imagemagick xdotool libclang-rt-14-dev clang-14
+  apt_install chromium xvfb xauth imagemagick xdotool libclang-rt-14-dev clang-14 python3
 fi
 # npm packages (playwright-core for tests, world-atlas for the basemap converter), from the lockfile.
 if has web || has test; then

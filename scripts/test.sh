@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs what it needs, builds (reusing earlier
-# builds), then unit tests (CTest), data round trip, the web page in headless Chromium and the
-# native window under Xvfb. Screenshots and measurements go to tests/out/.
+# builds), then unit tests (CTest, also under ASan/UBSan), fuzzing, the data round trip and the
+# bad-input corpus, the web page in headless Chromium and the native window under Xvfb. Screenshots and measurements go to tests/out/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 "$root/scripts/setup.sh" native web test
-"$root/scripts/build.sh" native web
+"$root/scripts/build.sh" native web sanitize
 mkdir -p tests/out
 status=0
 step() { echo; echo "== $1"; }
@@ -14,13 +14,19 @@ step() { echo; echo "== $1"; }
 step "unit tests (GoogleTest via CTest)"
 ctest --test-dir build/native --output-on-failure -j2 || status=1
 
+step "unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang-14)"
+ctest --test-dir build/sanitize --output-on-failure -j2 || status=1
+
+step "fuzzing: libFuzzer targets, bounded time (ATLAS_FUZZ_SECONDS, default 30 s each)"
+bash tests/fuzz/run_fuzzers.sh "${ATLAS_FUZZ_SECONDS:-30}" || status=1
+
 step "data: the converter reproduces assets/data from the reference CSVs"
 python3 tests/data/test_convert.py || status=1
 
 step "web: headless Chromium"
 node --test --test-reporter=spec tests/web/ || status=1
 
-step "native: a real window under Xvfb"
+step "native: a real window under Xvfb; the bad-input corpus through --check-data and --load"
 bash tests/native/run_native_tests.sh || status=1
 
 step "measurements (printed, not asserted): benchmark and download sizes"

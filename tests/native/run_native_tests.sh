@@ -70,4 +70,6 @@ check "a click at Puebla's position selects it" 'grep -q "{\"id\":\"mx-puebla\",
 kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=
 
 echo "native: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
+grep -E "^not ok|passed, " "$out/bad-corpus.txt"
+[ "$failed" -eq 0 ] && [ "$corpus" -eq 0 ]
