@@ -22,6 +22,7 @@ bash tests/fuzz/run_fuzzers.sh "${ATLAS_FUZZ_SECONDS:-30}" || status=1
 
 step "data: the converter reproduces assets/data from the reference CSVs"
 python3 tests/data/test_convert.py || status=1
+node --test --test-reporter=spec tests/data/ || status=1   # the JSON Schema agrees with the data
 
 step "web: headless Chromium"
 node --test --test-reporter=spec tests/web/ || status=1
