@@ -149,6 +149,11 @@ def convert(src, out):
             "id": "global-south", "name": "Global South",
             "criterion": "Member of the Group of 77 or a developing economy in UNCTAD's classification "
                          "(so Mexico, which left the G77 on joining the OECD in 1994, counts).",
+            # From the known doubts of SOURCES.md (section 5): kept visible in the app.
+            "doubts": ["The G77 roster was derived from its composition rule (134 members, the official count "
+                       "since 2013); a 2024 source says 135, unresolved.",
+                       "UNCTAD's developing economies are approximated by region (Africa, Latin America and the "
+                       "Caribbean, Asia without Israel, Japan and Korea, Oceania without Australia and New Zealand)."],
             "countries": sorted(countries, key=lambda c: c["iso2"]),
         }],
     }

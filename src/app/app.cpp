@@ -154,7 +154,7 @@ bool App::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, {}};
+    ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, {}, &ui_state_};
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
     ui::draw_map_overlay(ctx);
@@ -162,6 +162,7 @@ bool App::frame() {
     ui::draw_legend_panel(ctx);
     ui::draw_details_panel(ctx);
     ui::draw_data_problems_panel(ctx);
+    ui::draw_about_data_panel(ctx);
     ImGui::Render();
 
     renderer_.draw(*atlas_, fb_w, fb_h);

@@ -41,6 +41,7 @@ private:
     std::vector<Problem> read_problems_;         // files that could not be read or fetched
     render::MapRenderer renderer_;
     ui::Fonts fonts_;
+    ui::UiState ui_state_;
     bool running_ = true, ready_ = false, reset_requested_ = false;
     // Pointer gestures on the map (not on a panel).
     bool pressing_ = false, dragging_ = false;

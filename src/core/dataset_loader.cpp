@@ -126,6 +126,16 @@ public:
         return v;
     }
 
+    std::vector<std::string> strings(const char* key) {
+        std::vector<std::string> out;
+        const json* arr = array(key, false);
+        for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+            if ((*arr)[i].is_string()) out.push_back(utf8_prefix((*arr)[i].get<std::string>(), kMaxStringLength));
+            else fail(key, "entry " + std::to_string(i) + ": expected a string, got " + type_name((*arr)[i]));
+        }
+        return out;
+    }
+
     std::vector<Source> sources(const char* key = "sources") {
         std::vector<Source> out;
         const json* arr = array(key, false);
@@ -245,7 +255,8 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
         n.description = r.str("description", false);
         n.founded = r.str("founded", false);
         n.sources = r.sources();
-        r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources"});
+        n.doubts = r.strings("doubts");
+        r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources", "doubts"});
         if (r.ok() && !seen.insert(n.id).second) r.fail("id", "duplicate network id \"" + n.id + "\"");
         if (r.ok()) upsert_networks(std::move(n)), ++loaded;
     }
@@ -265,7 +276,8 @@ std::size_t load_country_groups(const json& doc, const std::string& file, Datase
         r.set_record(g.id);
         g.name = r.str("name");
         g.criterion = r.str("criterion");
-        r.only({"id", "name", "criterion", "countries"});
+        g.doubts = r.strings("doubts");
+        r.only({"id", "name", "criterion", "countries", "doubts"});
         if (const json* countries = r.array("countries")) {
             for (std::size_t k = 0; k < countries->size(); ++k) {
                 RecordReader c((*countries)[k], problems, file, pointer("groups", i) + pointer("countries", k));
@@ -310,9 +322,7 @@ std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, st
         c.coord_source = r.str("coordSource", false);
         c.lat = r.number("lat", -90, 90);
         c.lon = r.number("lon", -180, 180);
-        if (const json* alt = r.array("altNames", false))
-            for (auto& a : *alt)
-                if (a.is_string()) c.alt_names.push_back(a.get<std::string>());
+        c.alt_names = r.strings("altNames");
         r.only({"id", "name", "localName", "country", "countryName", "state", "coordSource", "lat", "lon", "altNames", "designations"});
         const json* des = r.array("designations");
         for (std::size_t k = 0; des && k < des->size(); ++k) {

@@ -30,6 +30,7 @@ struct Network {
     std::string id, name, group, marker, description, founded;
     Color color;
     std::vector<Source> sources;
+    std::vector<std::string> doubts;  // what is known to be uncertain or incomplete
     bool is_city_group() const { return group != "link"; }
 };
 
@@ -60,6 +61,7 @@ struct CooperationLink {
 struct CountryGroup {
     std::string id, name, criterion;
     std::vector<std::string> countries;  // ISO 3166-1 alpha-2, sorted
+    std::vector<std::string> doubts;
     bool contains(const std::string& iso2) const;
 };
 

@@ -1,6 +1,8 @@
 // Details of the selected city: names with their accents, designations, networks, sources.
 #include <set>
 
+#include "core/json_io.h"
+
 #include "render/marker_layer.h"
 #include "ui/ui.h"
 #include "platform/platform.h"
@@ -8,14 +10,23 @@
 namespace atlas::ui {
 namespace {
 
+// Facts resting on weaker evidence say so, with the reason, right under the designation.
 void unconfirmed_mark(const std::string& confidence, const std::string& notes) {
     if (confidence.empty() || confidence == "high") return;
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.35f, 0.00f, 1));
-    ImGui::TextUnformatted("(unconfirmed)");
+    constexpr std::size_t kShown = 180;
+    ImGui::Indent(ImGui::GetTextLineHeight() + 12);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.33f, 0.00f, 1));
+    const std::string reason = notes.size() > kShown ? utf8_prefix(notes, kShown) : notes;
+    ImGui::TextWrapped("Unconfirmed (%s confidence)%s%s", confidence.c_str(), reason.empty() ? "" : ": ", reason.c_str());
     ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Confidence: %s\n%s", confidence.c_str(), notes.empty() ? "" : notes.c_str());
+    if (notes.size() > kShown && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+        ImGui::TextUnformatted(notes.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    ImGui::Unindent(ImGui::GetTextLineHeight() + 12);
 }
 
 void source_link(const Source& s, int id) {

@@ -32,6 +32,7 @@ void draw_filters_panel(UiContext& ui) {
     ImGui::Text("Showing %d of %d cities", a.counts().visible, int(d.cities.size()));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Reset").x - 16);
     if (ImGui::SmallButton("Reset")) send(ui, {{"type", "reset"}});
+    if (ui.state && ImGui::SmallButton("About the data and its doubts")) ui.state->about_open = !ui.state->about_open;
 
     section("City groups");
     json networks = json::array();

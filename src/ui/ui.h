@@ -21,11 +21,17 @@ struct Fonts {
     ImFont* title = nullptr;
 };
 
+// What the panels show that is not part of the atlas (which panels are open).
+struct UiState {
+    bool about_open = false;
+};
+
 struct UiContext {
     Atlas& atlas;
     const render::MapStyle& style;
     Fonts fonts;
     std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
+    UiState* state = nullptr;
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
@@ -37,6 +43,7 @@ void draw_details_panel(UiContext& ui);
 void draw_legend_panel(UiContext& ui);
 void draw_map_overlay(UiContext& ui);  // hover tooltip, selected city's label, attribution
 void draw_data_problems_panel(UiContext& ui);  // what was wrong in the data files, and a banner
+void draw_about_data_panel(UiContext& ui);     // networks, sources and the known doubts
 
 // The marker of a city group, as the map draws it (see shaders/marker.frag), for legends and lists.
 void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, Color fill, const Atlas& atlas);

@@ -2,7 +2,7 @@
 // path dropped files and ?data= take), a real drop on the page, and ?data=URL.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openMap, outDir, root, startServer, webDir } from './harness.mjs';
 import { cities } from './expected.mjs';
@@ -31,6 +31,19 @@ test('every file of the bad-input corpus gives its message, and valid records st
   const s = await page.evaluate(() => window.atlas.resetData());
   assert.equal(s.data.problems.length, 0);
   assert.equal(s.data.cities, cities.length);
+});
+
+test('load time of the full data set in the browser (measured, printed)', async () => {
+  // resetData() parses, validates and indexes all five bundled files again, as at start-up.
+  const times = await page.evaluate(() => {
+    const t = [];
+    for (let i = 0; i < 9; i++) { const t0 = performance.now(); window.atlas.resetData(); t.push(performance.now() - t0); }
+    return t.sort((a, b) => a - b);
+  });
+  const median = +times[4].toFixed(1);
+  writeFileSync(join(outDir, 'web-data-load.json'), JSON.stringify({ fullDataLoadMedianMs: median, runs: times.length }));
+  console.log(`full data set load in the browser: median ${median} ms of ${times.length}`);
+  assert.ok(median > 0);
 });
 
 test('a file dropped on the page merges, keeps the view, and the panel lists its problems', async () => {
