@@ -16,21 +16,20 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-024F,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2190-2193,U+25A0-25CF
           --no-hinting --desubroutinize --output-file="${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   DEPENDS "${FONT_SRC}" COMMENT "Subsetting DejaVu Sans")
-set(DATA_OUT "")
-foreach(f ${DATA_FILES})
-  get_filename_component(name "${f}" NAME)
-  add_custom_command(OUTPUT "${ASSETS_OUT}/data/${name}"
-    COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/data/${name}" DEPENDS "${f}")
-  list(APPEND DATA_OUT "${ASSETS_OUT}/data/${name}")
-endforeach()
+# Copies files into a folder of the assets; the copies' paths go into out_var.
+function(copy_to_assets subdir out_var)
+  set(outputs "")
+  foreach(f ${ARGN})
+    get_filename_component(name "${f}" NAME)
+    add_custom_command(OUTPUT "${ASSETS_OUT}/${subdir}/${name}"
+      COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/${subdir}/${name}" DEPENDS "${f}")
+    list(APPEND outputs "${ASSETS_OUT}/${subdir}/${name}")
+  endforeach()
+  set(${out_var} ${outputs} PARENT_SCOPE)
+endfunction()
 file(GLOB SHADER_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*")
-set(SHADERS_OUT "")
-foreach(f ${SHADER_FILES})
-  get_filename_component(name "${f}" NAME)
-  add_custom_command(OUTPUT "${ASSETS_OUT}/shaders/${name}"
-    COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/shaders/${name}" DEPENDS "${f}")
-  list(APPEND SHADERS_OUT "${ASSETS_OUT}/shaders/${name}")
-endforeach()
+copy_to_assets(data DATA_OUT ${DATA_FILES})
+copy_to_assets(shaders SHADERS_OUT ${SHADER_FILES})
 add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   ${DATA_OUT} ${SHADERS_OUT})
 

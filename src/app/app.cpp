@@ -201,14 +201,8 @@ LoadResult App::load_all() const {
 }
 
 json App::load_paths(const std::vector<std::string>& paths) {
-    std::vector<DataFile> files;
     std::vector<Problem> problems;
-    for (const auto& path : paths) {
-        DataFile f{path, {}};
-        std::string error;
-        if (read_file(path, f.text, error)) files.push_back(std::move(f));
-        else problems.push_back({Problem::Severity::Error, path, "", "", error});
-    }
+    std::vector<DataFile> files = read_data_files(paths, problems);
     return add_data(std::move(files), std::move(problems));
 }
 

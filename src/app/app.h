@@ -42,7 +42,7 @@ private:
     render::MapRenderer renderer_;
     ui::Fonts fonts_;
     ui::UiState ui_state_;
-    bool running_ = true, ready_ = false, reset_requested_ = false;
+    bool running_ = true, reset_requested_ = false;
     // Pointer gestures on the map (not on a panel).
     bool pressing_ = false, dragging_ = false;
     glm::dvec2 press_at_{0}, last_mouse_{0};

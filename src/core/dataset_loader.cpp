@@ -504,15 +504,20 @@ LoadResult load_dataset(const std::string& dir, const std::vector<DataFile>& ove
     return result;
 }
 
-LoadResult check_data_files(const std::vector<std::string>& paths, const std::string& base_dir) {
-    std::vector<Problem> problems;
-    std::vector<DataFile> given;
+std::vector<DataFile> read_data_files(const std::vector<std::string>& paths, std::vector<Problem>& problems) {
+    std::vector<DataFile> files;
     for (const auto& path : paths) {
         DataFile f{path, {}};
         std::string error;
-        if (read_file(path, f.text, error)) given.push_back(std::move(f));
+        if (read_file(path, f.text, error)) files.push_back(std::move(f));
         else problems.push_back({Problem::Severity::Error, path, "", "", error});
     }
+    return files;
+}
+
+LoadResult check_data_files(const std::vector<std::string>& paths, const std::string& base_dir) {
+    std::vector<Problem> problems;
+    const std::vector<DataFile> given = read_data_files(paths, problems);
     LoadResult result = load_dataset(base_dir, given);
     result.problems.insert(result.problems.begin(), problems.begin(), problems.end());
     return result;

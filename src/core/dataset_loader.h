@@ -44,6 +44,9 @@ LoadResult load_files(const std::vector<DataFile>& files);
 // a file that cannot be read becomes a Problem.
 std::vector<DataFile> read_data_dir(const std::string& dir, std::vector<Problem>& problems);
 
+// Reads files given by path (dropped, --load, --check-data); unreadable ones become Problems.
+std::vector<DataFile> read_data_files(const std::vector<std::string>& paths, std::vector<Problem>& problems);
+
 // read_data_dir + load_files, with `overrides` loaded over the folder's files.
 LoadResult load_dataset(const std::string& dir, const std::vector<DataFile>& overrides = {});
 

@@ -36,21 +36,17 @@ void draw_legend_panel(UiContext& ui) {
     }
     ImGui::Separator();
     const Color field = d.fields.empty() ? Color{} : d.fields[0].color;
-    marker_glyph_item(render::kCreative, field, a);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("Creative City (colour: field)");
-    marker_glyph_item(render::kHeritage, field, a);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("World Heritage City");
-    marker_glyph_item(render::kHeritage | render::kCreative, field, a);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("both");
-    marker_glyph_item(render::kSouthOnly, field, a);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("South–South tourism city");
-    marker_glyph_item(render::kHeritage | render::kSouthHalo, field, a);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("ring: also South–South");
+    const std::pair<int, const char*> shapes[] = {
+        {render::kCreative, "Creative City (colour: field)"},
+        {render::kHeritage, "World Heritage City"},
+        {render::kHeritage | render::kCreative, "both"},
+        {render::kSouthOnly, "South–South tourism city"},
+        {render::kHeritage | render::kSouthHalo, "ring: also South–South"}};
+    for (const auto& [flags, meaning] : shapes) {
+        marker_glyph_item(flags, field, a);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(meaning);
+    }
     ImGui::Separator();
     swatch(ui.style.land_mexico);
     ImGui::TextUnformatted("Mexico");
