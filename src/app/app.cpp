@@ -139,8 +139,8 @@ bool App::frame() {
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
     atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
-    const bool moving = atlas_->camera_controller().moving();
-    atlas_->camera().update(std::min(dt, 0.1));
+    const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
+    atlas_->update(std::min(dt, 0.1));
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
@@ -268,7 +268,7 @@ platform::AppHooks App::hooks() {
     h.panels = [this] { return panels(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
-    h.idle = [this] { return quiet_frames_ > 3; };
+    h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };
     return h;
 }
 

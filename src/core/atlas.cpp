@@ -16,6 +16,8 @@ Atlas::Atlas(Dataset data) : data_(std::move(data)) {
     for (auto& c : data_.cities) positions_.push_back(equal_earth::forward(c.lon, c.lat));
     year_span(data_, first_year_, last_year_);
     filter_ = Filter::all(data_);
+    timeline_ = last_year_ + kYearEnd;
+    geometry_ = build_link_geometry(data_);
     refilter();
 }
 
@@ -33,8 +35,92 @@ unsigned next_revision() {
 }  // namespace
 
 void Atlas::refilter() {
+    filter_.until = timeline_year();
     visible_ = atlas::visible_cities(data_, filter_, &counts_);
+    is_visible_.assign(data_.cities.size(), false);
+    for (int i : visible_) is_visible_[i] = true;
+    relink();
     revision_ = next_revision();
+}
+
+// Links are drawn when both cities are shown and the link's year has come (undated links: as
+// soon as both cities are shown). A network drawn as a hub shows spokes to its hub instead.
+void Atlas::relink() {
+    drawn_links_.clear();
+    for (int i = 0; i < int(data_.links.size()); ++i) {
+        const CooperationLink& l = data_.links[i];
+        if (hub_style_ && geometry_.hub_of(l.network)) continue;
+        if (!is_visible_[l.from] || !is_visible_[l.to] || (l.year && l.year > filter_.until)) continue;
+        drawn_links_.push_back({i, l.from, l.to, l.network, l.year, &geometry_.arcs[i]});
+    }
+    if (!hub_style_) return;
+    for (const auto& hub : geometry_.hubs) {
+        if (hub.year && hub.year > filter_.until) continue;
+        std::vector<int> shown;
+        for (std::size_t m = 0; m < hub.members.size(); ++m)
+            if (is_visible_[hub.members[m]]) shown.push_back(int(m));
+        if (shown.size() < 2) continue;
+        for (int m : shown) drawn_links_.push_back({-1, hub.members[m], -1, hub.network, hub.year, &hub.spokes[m]});
+    }
+}
+
+int Atlas::first_visible_year(int city) const {
+    int first = 1 << 30;
+    Filter any_time = filter_;
+    any_time.until = 1e9;
+    for (const auto& g : data_.cities[city].designations)
+        if (designation_passes(data_, any_time, g)) first = std::min(first, g.year);
+    return first;
+}
+
+namespace {
+// How long a city or link takes to fade in, in timeline years.
+constexpr double kFadeYears = 0.5;
+float fade(double position, int year) {
+    return float(std::clamp((position - year) / kFadeYears, 0.0, 1.0));
+}
+}  // namespace
+
+float Atlas::appear_alpha(int city) const {
+    if (timeline_ >= last_year_ + kYearEnd && !playing_) return 1.0f;
+    return fade(timeline_, first_visible_year(city));
+}
+
+float Atlas::link_alpha(const DrawnLink& l) const {
+    if (timeline_ >= last_year_ + kYearEnd && !playing_) return 1.0f;
+    // A link appears with its year, or with the later of its cities when that comes after.
+    int year = std::max(l.year, first_visible_year(l.from));
+    if (l.to >= 0) year = std::max(year, first_visible_year(l.to));
+    return fade(timeline_, year);
+}
+
+bool Atlas::highlighted(int city) const {
+    if (network_ < 0) return true;
+    for (const auto& g : data_.cities[city].designations)
+        if (g.network == network_) return true;
+    for (const auto& l : data_.links)
+        if (l.network == network_ && (l.from == city || l.to == city)) return true;
+    return false;
+}
+
+bool Atlas::highlighted(const DrawnLink& l) const { return network_ < 0 || l.network == network_; }
+
+std::vector<int> Atlas::links_of(int city) const {
+    std::vector<int> out;
+    for (int i = 0; i < int(data_.links.size()); ++i)
+        if (data_.links[i].from == city || data_.links[i].to == city) out.push_back(i);
+    return out;
+}
+
+void Atlas::update(double dt) {
+    if (playing_) {
+        const int year_before = timeline_year();
+        timeline_ = std::min(timeline_ + speed_ * std::max(0.0, dt), last_year_ + kYearEnd);
+        if (timeline_ >= last_year_ + kYearEnd) playing_ = false;
+        if (timeline_year() != year_before) refilter();
+        else revision_ = next_revision();  // fades move on
+    }
+    camera_.update(dt);
 }
 
 void Atlas::adopt_view(const Atlas& old) {
@@ -55,6 +141,12 @@ void Atlas::adopt_view(const Atlas& old) {
     hovered_ = -1;
     camera_ = old.camera_;
     framed_ = old.framed_;
+    timeline_ = std::clamp(old.timeline_, double(first_year_), last_year_ + kYearEnd);
+    playing_ = old.playing_;
+    speed_ = old.speed_;
+    hub_style_ = old.hub_style_;
+    reduced_motion_ = old.reduced_motion_;
+    network_ = old.network_ >= 0 ? data_.find_network(od.networks[old.network_].id) : -1;
     refilter();
 }
 
@@ -181,7 +273,7 @@ std::string Atlas::apply(const json& a) {
         Camera c = camera_.target();
         c.scale = std::max(c.scale, c.min_scale() * 12);
         c.centre_on(positions_[index]);
-        camera_.animate_to(c);
+        camera_.fly_to(c, reduced_motion_);
     } else if (type == "zoom") {
         const glm::dvec2 mid = camera_.current().viewport * 0.5;
         double factor = 0, x = mid.x, y = mid.y;
@@ -195,12 +287,55 @@ std::string Atlas::apply(const json& a) {
         if (!number_arg(a, "dx", dx, error) || !number_arg(a, "dy", dy, error)) return error;
         camera_.pan_pixels({std::clamp(dx, -1e5, 1e5), std::clamp(dy, -1e5, 1e5)}, true);
     } else if (type == "home") {
-        camera_.animate_to(start_view());
+        camera_.fly_to(start_view(), reduced_motion_);
     } else if (type == "reset") {
         filter_ = Filter::all(data_);
         selected_ = hovered_ = -1;
+        network_ = -1;
+        playing_ = false;
+        timeline_ = last_year_ + kYearEnd;
         refilter();
-        camera_.animate_to(start_view());
+        camera_.fly_to(start_view(), reduced_motion_);
+    } else if (type == "year") {
+        double year = 0;
+        if (!number_arg(a, "year", year, error)) return error;
+        if (year < first_year_ || year > last_year_)
+            return "\"year\" must be within " + std::to_string(first_year_) + ".." + std::to_string(last_year_);
+        timeline_ = std::floor(year) + kYearEnd;
+        playing_ = false;
+        refilter();
+    } else if (type == "play") {
+        if (timeline_ >= last_year_ + kYearEnd) timeline_ = first_year_;
+        playing_ = true;
+        refilter();
+    } else if (type == "pause") {
+        playing_ = false;
+        revision_ = next_revision();
+    } else if (type == "speed") {
+        double v = 0;
+        if (!number_arg(a, "yearsPerSecond", v, error)) return error;
+        if (v < 0.1 || v > 20) return "\"yearsPerSecond\" must be within 0.1..20";
+        speed_ = v;
+    } else if (type == "network") {
+        auto it = a.find("id");
+        if (it == a.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty())) {
+            network_ = -1;
+        } else {
+            const int n = it->is_string() ? data_.find_network(it->get<std::string>()) : -1;
+            if (n < 0) return "no network with id " + utf8_prefix(to_text(*it), 80);
+            network_ = n;
+        }
+        revision_ = next_revision();
+    } else if (type == "networkStyle") {
+        auto it = a.find("style");
+        if (it == a.end() || !it->is_string() || (*it != "hub" && *it != "pairs"))
+            return "\"style\" must be \"hub\" or \"pairs\"";
+        hub_style_ = *it == "hub";
+        refilter();
+    } else if (type == "reducedMotion") {
+        auto it = a.find("on");
+        if (it == a.end() || !it->is_boolean()) return "\"on\" must be true or false";
+        reduced_motion_ = it->get<bool>();
     } else {
         return "unknown action type \"" + type + "\"";
     }
@@ -238,9 +373,13 @@ json Atlas::state() const {
         {"camera", {{"lon", lon}, {"lat", lat}, {"zoom", cam.scale / cam.min_scale()},
                     {"focus", {cam.inset_left + (cam.viewport.x - cam.inset_left - cam.inset_right) / 2, cam.viewport.y / 2}},
                     {"moving", camera_.moving()}, {"viewport", {cam.viewport.x, cam.viewport.y}}}},
-        {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())},
+        {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())}, {"links", int(drawn_links_.size())},
                     {"byField", by_field}, {"byNetwork", by_network}}},
         {"years", {{"first", first_year_}, {"last", last_year_}}},
+        {"timeline", {{"year", timeline_year()}, {"position", timeline_}, {"playing", playing_}, {"speed", speed_}}},
+        {"network", network_ >= 0 ? json(data_.networks[network_].id) : json(nullptr)},
+        {"networkStyle", hub_style_ ? "hub" : "pairs"},
+        {"reducedMotion", reduced_motion_},
         {"data", data_status()},
     };
 }
@@ -254,6 +393,17 @@ json Atlas::data_status() const {
     }
     return {{"problems", problems}, {"errors", errors}, {"warnings", int(problems_.size()) - errors},
             {"rejected", rejected_}, {"cities", int(data_.cities.size())}, {"links", int(data_.links.size())}};
+}
+
+json Atlas::links_json() const {
+    json out = json::array();
+    for (const auto& l : drawn_links_)
+        out.push_back({{"from", data_.cities[l.from].id},
+                       {"to", l.to >= 0 ? data_.cities[l.to].id : "hub:" + data_.networks[l.network].id},
+                       {"kind", data_.networks[l.network].id},
+                       {"year", l.year ? json(l.year) : json(nullptr)},
+                       {"id", l.link >= 0 ? json(data_.links[l.link].id) : json(nullptr)}});
+    return out;
 }
 
 json Atlas::city_json(int index) const {

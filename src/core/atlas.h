@@ -12,11 +12,18 @@
 //   {"type":"pan", "dx":.., "dy":..}                in screen pixels
 //   {"type":"home"}                                 the start view, filters kept
 //   {"type":"reset"}                                filters, selection and view as at start
+//   {"type":"year", "year":2015}                    the timeline: what existed up to that year
+//   {"type":"play"} {"type":"pause"}                the timeline runs (from the first year if at the end)
+//   {"type":"speed", "yearsPerSecond":2}
+//   {"type":"network", "id":"mx-creative-network"}  highlights a network, dims the rest; id null: none
+//   {"type":"networkStyle", "style":"hub|pairs"}    networks drawn as a hub or as links between all members
+//   {"type":"reducedMotion", "on":true}             camera flights become cuts
 //
 // act() returns the new state, or {"error": "..."} for an unknown or malformed action.
 // state().camera.focus is the screen point where flyTo puts a city (the middle of the part of
 // the map that panels do not cover).
 #pragma once
+#include <cmath>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -25,6 +32,7 @@
 #include "core/camera.h"
 #include "core/dataset_loader.h"
 #include "core/filter.h"
+#include "core/links.h"
 #include "core/model.h"
 
 namespace atlas {
@@ -49,8 +57,32 @@ public:
     int hovered() const { return hovered_; }
     int first_year() const { return first_year_; }
     int last_year() const { return last_year_; }
-    // Changes whenever what is drawn changes (visible set, selection, hover), not on camera moves.
+    // Changes whenever what is drawn changes (visible set, selection, hover, fades), not on camera moves.
     unsigned revision() const { return revision_; }
+
+    // The timeline: `timeline_position()` runs continuously while playing; what existed up to
+    // `timeline_year()` (its whole part) is shown.
+    double timeline_position() const { return timeline_; }
+    int timeline_year() const { return int(std::floor(timeline_)); }
+    bool playing() const { return playing_; }
+    double speed() const { return speed_; }
+    // 0..1: how far a city has faded in (1 unless it appeared within the last moments of the timeline).
+    float appear_alpha(int city) const;
+    float link_alpha(const DrawnLink& l) const;
+
+    const std::vector<DrawnLink>& drawn_links() const { return drawn_links_; }
+    const LinkGeometry& link_geometry() const { return geometry_; }
+    int chosen_network() const { return network_; }
+    bool hub_style() const { return hub_style_; }
+    bool reduced_motion() const { return reduced_motion_; }
+    // Whether a city or drawn link belongs to the chosen network (true when none is chosen).
+    bool highlighted(int city) const;
+    bool highlighted(const DrawnLink& l) const;
+    // The links of a city (data links, not spokes), for the Links panel.
+    std::vector<int> links_of(int city) const;
+
+    // Advances the timeline and the camera.
+    void update(double dt_seconds);
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
@@ -66,14 +98,18 @@ public:
     nlohmann::json screen_position(const std::string& id) const;
     nlohmann::json city_json(int index) const;
     nlohmann::json data_status() const;  // problems of the data files, as the validator words them
+    nlohmann::json links_json() const;   // the links drawn now: {from, to, kind, year}
     int pick(glm::dvec2 screen) const;
 
     static constexpr double kPickRadiusPx = 12;
+    static constexpr double kYearEnd = 0.999;  // a year shown whole: its cities have faded in
     static constexpr std::size_t kMaxProblemsInState = 1000;  // the counts stay exact
 
 private:
     std::string apply(const nlohmann::json& a);  // empty on success, else the error
     void refilter();
+    void relink();
+    int first_visible_year(int city) const;  // of the designations passing the filter
     int city_arg(const nlohmann::json& a, std::string& error) const;
 
     Dataset data_;
@@ -87,6 +123,12 @@ private:
     int first_year_ = 2004, last_year_ = 2025;
     unsigned revision_ = 0;
     bool framed_ = false;
+    double timeline_ = 0, speed_ = 1.5;
+    bool playing_ = false, hub_style_ = false, reduced_motion_ = false;
+    int network_ = -1;
+    LinkGeometry geometry_;
+    std::vector<DrawnLink> drawn_links_;
+    std::vector<bool> is_visible_;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;
 };

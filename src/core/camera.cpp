@@ -69,6 +69,7 @@ void CameraController::set_viewport(glm::dvec2 size) {
 }
 
 void CameraController::jump(const Camera& c) {
+    flight_.duration = 0;
     current_ = target_ = c;
     current_.clamp();
     target_ = current_;
@@ -76,6 +77,7 @@ void CameraController::jump(const Camera& c) {
 }
 
 void CameraController::animate_to(const Camera& c) {
+    flight_.duration = 0;
     target_ = c;
     target_.viewport = current_.viewport;
     target_.clamp();
@@ -83,6 +85,10 @@ void CameraController::animate_to(const Camera& c) {
 }
 
 void CameraController::zoom_at(glm::dvec2 screen, double factor) {
+    if (flying()) {
+        flight_.duration = 0;
+        target_ = current_;
+    }
     if (!anchored_ || anchor_screen_ != screen) {
         // Restart from the visible camera, keeping the zoom still pending from earlier steps.
         factor *= target_.scale / current_.scale;
@@ -95,23 +101,90 @@ void CameraController::zoom_at(glm::dvec2 screen, double factor) {
 }
 
 void CameraController::pan_pixels(glm::dvec2 delta, bool animated) {
+    if (flying()) {  // grabbing the map stops a flight where it is
+        flight_.duration = 0;
+        target_ = current_;
+    }
     anchored_ = false;
     target_.pan_pixels(delta);
     if (!animated) current_.pan_pixels(delta);
 }
 
+double CameraController::fly_to(const Camera& c, bool cut) {
+    Camera to = c;
+    to.viewport = current_.viewport;
+    to.clamp();
+    if (cut) {
+        jump(to);
+        return 0;
+    }
+    Flight f;
+    f.from = current_;
+    f.to = to;
+    // Widths of the view in projected units; u: distance travelled on the ground.
+    f.w0 = current_.viewport.x / current_.scale;
+    const double w1 = current_.viewport.x / to.scale;
+    f.u1 = glm::length(to.center - current_.center);
+    const double rho = f.rho;
+    if (f.u1 < 1e-9) {
+        f.S = std::abs(std::log(w1 / f.w0)) / rho;
+    } else {
+        f.dir = (to.center - current_.center) / f.u1;
+        auto r = [&](double w, double sign) {
+            const double b = (w1 * w1 - f.w0 * f.w0 + sign * rho * rho * rho * rho * f.u1 * f.u1) /
+                             (2 * w * rho * rho * f.u1);
+            return std::log(-b + std::sqrt(b * b + 1));
+        };
+        f.r0 = r(f.w0, 1);
+        f.S = (r(w1, -1) - f.r0) / rho;
+    }
+    f.duration = std::clamp(f.S * 0.7, 0.35, 2.5);
+    flight_ = f;
+    target_ = to;
+    anchored_ = false;
+    return f.duration;
+}
+
+void CameraController::step_flight(double dt) {
+    Flight& f = flight_;
+    f.elapsed = std::min(f.duration, f.elapsed + dt);
+    const double t = f.elapsed / f.duration;
+    const double e = t * t * (3 - 2 * t);  // ease in and out
+    const double s = f.S * e, rho = f.rho;
+    if (f.u1 < 1e-9) {
+        const double w1 = f.to.viewport.x / f.to.scale;
+        current_.scale = current_.viewport.x / (f.w0 * std::exp(std::log(w1 / f.w0) * e));
+        current_.center = f.to.center;
+    } else {
+        const double u = f.w0 / (rho * rho) * (std::cosh(f.r0) * std::tanh(rho * s + f.r0) - std::sinh(f.r0));
+        const double w = f.w0 * std::cosh(f.r0) / std::cosh(rho * s + f.r0);
+        current_.center = f.from.center + f.dir * u;
+        current_.scale = current_.viewport.x / w;
+    }
+    if (f.elapsed >= f.duration) {
+        current_ = f.to;
+        f.duration = 0;
+    }
+}
+
 void CameraController::zoom_now(glm::dvec2 screen, double factor) {
+    flight_.duration = 0;
     anchored_ = false;
     current_.zoom_at(screen, factor);
     target_ = current_;
 }
 
 void CameraController::finish() {
+    flight_.duration = 0;
     current_ = target_;
     anchored_ = false;
 }
 
 void CameraController::update(double dt) {
+    if (flying()) {
+        step_flight(std::max(0.0, dt));
+        return;
+    }
     // Exponential approach: frame-rate independent, ~95% of the way in a quarter second.
     const double a = 1.0 - std::exp(-12.0 * std::max(0.0, dt));
     current_.scale = std::exp(std::log(current_.scale) + (std::log(target_.scale) - std::log(current_.scale)) * a);
@@ -129,6 +202,7 @@ void CameraController::update(double dt) {
 }
 
 bool CameraController::moving() const {
+    if (flying()) return true;
     const double pixel = 0.25 / current_.scale;
     return std::abs(std::log(target_.scale / current_.scale)) > 1e-3 ||
            glm::length(target_.center - current_.center) > pixel;

@@ -45,11 +45,23 @@ public:
     void zoom_at(glm::dvec2 screen, double factor);
     void pan_pixels(glm::dvec2 delta, bool animated);
     void zoom_now(glm::dvec2 screen, double factor);  // direct manipulation (pinch)
+    // Flies to `c` along the smooth zoom-out-and-in path of van Wijk & Nuij (2003), which keeps
+    // both places in view; `cut` jumps instead (reduced motion). Returns the flight's seconds.
+    double fly_to(const Camera& c, bool cut);
+    bool flying() const { return flight_.duration > 0; }
     void finish();                                     // jump to the end of the motion
     void update(double dt_seconds);
     bool moving() const;
 
 private:
+    struct Flight {
+        Camera from, to;
+        double duration = 0, elapsed = 0;
+        double rho = 1.42, u1 = 0, w0 = 0, r0 = 0, S = 0;
+        glm::dvec2 dir{0};
+    };
+    void step_flight(double dt);
+    Flight flight_;
     Camera current_, target_;
     bool anchored_ = false;
     glm::dvec2 anchor_screen_{0}, anchor_world_{0};

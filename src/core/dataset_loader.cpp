@@ -256,7 +256,16 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
         n.founded = r.str("founded", false);
         n.sources = r.sources();
         n.doubts = r.strings("doubts");
-        r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources", "doubts"});
+        if (const std::string v = r.str("drawAs", false); !v.empty()) {
+            if (v != "pairs" && v != "network") r.fail("drawAs", "expected \"pairs\" or \"network\", got \"" + v + "\"");
+            n.draw_as = v;
+        }
+        if (const std::string v = r.str("line", false); !v.empty()) {
+            if (v != "solid" && v != "dashed" && v != "dotted")
+                r.fail("line", "expected \"solid\", \"dashed\" or \"dotted\", got \"" + v + "\"");
+            n.line = v;
+        }
+        r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources", "doubts", "drawAs", "line"});
         if (r.ok() && !seen.insert(n.id).second) r.fail("id", "duplicate network id \"" + n.id + "\"");
         if (r.ok()) upsert_networks(std::move(n)), ++loaded;
     }

@@ -55,7 +55,7 @@ bool in_region(const Dataset& d, const City& c, Region r) {
 namespace {
 bool passes(const Filter& f, const Designation& g, bool check_field, bool check_network) {
     if (g.former && !f.include_former) return false;
-    if (g.year < f.year_from || g.year > f.year_to) return false;
+    if (g.year < f.year_from || g.year > f.year_to || g.year > f.until) return false;
     if (check_network && (g.network < 0 || g.network >= int(f.networks.size()) || !f.networks[g.network])) return false;
     if (check_field && g.field >= 0 && (g.field >= int(f.fields.size()) || !f.fields[g.field])) return false;
     return true;

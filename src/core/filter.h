@@ -18,6 +18,7 @@ struct Filter {
     int year_from = 0, year_to = 0;
     Region region = Region::World;
     bool include_former = false;
+    double until = 1e9;  // the timeline: designations after this year are not shown yet
 
     static Filter all(const Dataset& d);  // everything current, the full year range
 };

@@ -28,6 +28,8 @@ struct CreativeField {
 // or a kind of cooperation link (group "link").
 struct Network {
     std::string id, name, group, marker, description, founded;
+    std::string draw_as = "pairs";  // links: "network" (a hub or all pairs, a setting) or "pairs"
+    std::string line = "solid";     // links: solid, dashed or dotted
     Color color;
     std::vector<Source> sources;
     std::vector<std::string> doubts;  // what is known to be uncertain or incomplete

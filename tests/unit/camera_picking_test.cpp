@@ -94,3 +94,37 @@ TEST(Picking, FindsTheNearestCityWithinTheRadius) {
     EXPECT_EQ(pick_city(pos, all, c, {500, 500}, 10), -1);
     EXPECT_EQ(pick_city(pos, {1, 2}, c, {401, 300}, 10), 1);  // hidden cities are not picked
 }
+
+TEST(CameraController, AFlightZoomsOutAndInAndKeepsBothPlacesInView) {
+    CameraController cc;
+    Camera start{{-1.45, 0.39}, 3000, {1280, 800}};  // zoomed in on Mexico City
+    cc.jump(start);
+    Camera end = start;
+    end.center = {1.7, 0.64};  // Luoyang
+    const double seconds = cc.fly_to(end, false);
+    EXPECT_GT(seconds, 0.3);
+    double min_scale = 1e9;
+    bool saw_both = false;
+    for (double t = 0; t < seconds + 0.1; t += 1.0 / 60) {
+        cc.update(1.0 / 60);
+        const Camera& c = cc.current();
+        min_scale = std::min(min_scale, c.scale);
+        const auto a = c.to_screen(start.center), b = c.to_screen(end.center);
+        saw_both = saw_both || (a.x >= 0 && a.x <= 1280 && b.x >= 0 && b.x <= 1280);
+    }
+    EXPECT_LT(min_scale, 3000.0 / 4) << "zooms out on the way";
+    EXPECT_TRUE(saw_both) << "both places are on screen at the top of the flight";
+    EXPECT_FALSE(cc.moving());
+    EXPECT_DOUBLE_EQ(cc.current().center.x, cc.target().center.x);
+    EXPECT_DOUBLE_EQ(cc.current().scale, end.scale);
+}
+
+TEST(CameraController, ReducedMotionCutsInsteadOfFlying) {
+    CameraController cc;
+    cc.jump(Camera{{-1.45, 0.39}, 3000, {1280, 800}});
+    Camera end = cc.current();
+    end.center = {1.7, 0.64};
+    EXPECT_EQ(cc.fly_to(end, true), 0);
+    EXPECT_FALSE(cc.moving());
+    EXPECT_DOUBLE_EQ(cc.current().center.x, 1.7);
+}

@@ -1,0 +1,40 @@
+// Geometry of the cooperation links: great-circle arcs, projected, and the hubs of networks that
+// can be drawn as a hub (all members joined to one point) instead of links between all members.
+#pragma once
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "core/model.h"
+
+namespace atlas {
+
+using Polylines = std::vector<std::vector<glm::dvec2>>;  // projected, split at the antimeridian
+
+struct NetworkHub {
+    int network = -1;
+    glm::dvec2 lonlat{0}, projected{0};  // the spherical mean of the members
+    int year = 0;                        // the network's first link year (0: undated)
+    std::vector<int> members;            // city indices
+    std::vector<Polylines> spokes;       // member -> hub, by member
+};
+
+struct LinkGeometry {
+    std::vector<Polylines> arcs;  // by link
+    std::vector<NetworkHub> hubs;
+    const NetworkHub* hub_of(int network) const;
+};
+
+LinkGeometry build_link_geometry(const Dataset& d);
+
+// A link as drawn now: a link of the data, or (hub style) a spoke from a member to its hub.
+struct DrawnLink {
+    int link = -1;   // index into Dataset::links; -1 for a spoke
+    int from = -1;   // city index
+    int to = -1;     // city index; -1 for a spoke (the hub)
+    int network = -1;
+    int year = 0;
+    const Polylines* arc = nullptr;
+};
+
+}  // namespace atlas
