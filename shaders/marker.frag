@@ -4,6 +4,7 @@
 in vec2 v_local;
 in vec4 v_fill;
 flat in int v_flags;
+in float v_opacity;  // fading in on the timeline, or dimmed outside the chosen network
 in float v_radius;
 uniform vec4 u_heritage;
 uniform vec4 u_south;
@@ -47,6 +48,7 @@ void main() {
         c = over(layer(u_outline, disc - 0.6), c);
         c = over(layer(v_fill, disc + 0.6), c);
     }
+    c.a *= v_opacity;
     if (c.a < 0.004) discard;
     frag_color = c;
 }

@@ -160,7 +160,11 @@ bool App::frame() {
     ui::draw_map_overlay(ctx);
     ui::draw_filters_panel(ctx);
     ui::draw_legend_panel(ctx);
+    ui::draw_timeline_panel(ctx);
+    ui::draw_networks_panel(ctx);
+    ui::draw_statistics_panel(ctx);
     ui::draw_details_panel(ctx);
+    ui::draw_links_panel(ctx);
     ui::draw_data_problems_panel(ctx);
     ui::draw_about_data_panel(ctx);
     ImGui::Render();

@@ -12,8 +12,10 @@ bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, 
     if (!basemap_program_) return false;
     marker_program_ = load_program(shader_dir, "marker", error);
     if (!marker_program_) return false;
+    link_program_ = load_program(shader_dir, "link", error);
+    if (!link_program_) return false;
     if (!world_.init(basemap_program_, world) || !detail_.init(basemap_program_, detail) ||
-        !markers_.init(marker_program_)) {
+        !markers_.init(marker_program_) || !links_.init(link_program_)) {
         error = "cannot create the map's GL buffers";
         return false;
     }
@@ -31,6 +33,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     const Camera& cam = atlas.camera_controller().current();
     (cam.scale / cam.min_scale() < kDetailZoom ? world_ : detail_).draw(cam, style_);
+    links_.draw(atlas, style_);
     markers_.draw(atlas, style_);
 }
 
@@ -49,9 +52,11 @@ void MapRenderer::release() {
     world_.release();
     detail_.release();
     markers_.release();
+    links_.release();
     if (basemap_program_) glDeleteProgram(basemap_program_);
-    if (marker_program_) glDeleteProgram(marker_program_);
-    basemap_program_ = marker_program_ = 0;
+    for (GLuint p : {marker_program_, link_program_})
+        if (p) glDeleteProgram(p);
+    basemap_program_ = marker_program_ = link_program_ = 0;
 }
 
 }  // namespace atlas::render

@@ -6,6 +6,7 @@
 #include "core/atlas.h"
 #include "core/basemap.h"
 #include "render/basemap_layer.h"
+#include "render/link_layer.h"
 #include "render/map_style.h"
 #include "render/marker_layer.h"
 
@@ -25,9 +26,10 @@ public:
 
 private:
     MapStyle style_;
-    GLuint basemap_program_ = 0, marker_program_ = 0;
+    GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0;
     BasemapLayer world_, detail_;
     MarkerLayer markers_;
+    LinkLayer links_;
 };
 
 }  // namespace atlas::render

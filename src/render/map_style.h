@@ -13,6 +13,8 @@ struct MapStyle {
     Color borders{0.55f, 0.55f, 0.58f, 1};
     Color graticule{0.70f, 0.78f, 0.85f, 1};
     Color marker_outline{0.12f, 0.12f, 0.14f, 1};
+    Color link_halo{1, 1, 1, 0.75f};
+    float dimmed_alpha = 0.22f;  // markers outside the chosen network
 };
 
 // Marker radius in pixels: grows gently with zoom so that dense regions open up.

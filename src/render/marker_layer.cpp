@@ -31,7 +31,7 @@ namespace {
 struct Instance {
     float x, y;
     Color fill;
-    float flags, size;
+    float flags, size, opacity;
 };
 }  // namespace
 
@@ -56,13 +56,13 @@ bool MarkerLayer::init(GLuint program) {
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, fill)));
     glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, flags)));
+    glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, flags)));
     for (GLuint i = 1; i <= 3; ++i) glVertexAttribDivisor(i, 1);
     glBindVertexArray(0);
     return glGetError() == GL_NO_ERROR;
 }
 
-void MarkerLayer::rebuild(const Atlas& a) {
+void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     const Dataset& d = a.data();
     for (const auto& n : d.networks) {
         if (n.group == "heritage") heritage_ = n.color;
@@ -73,7 +73,9 @@ void MarkerLayer::rebuild(const Atlas& a) {
     auto add = [&](int i, float size) {
         Color fill;
         const int flags = marker_flags(a, i, &fill);
-        if (flags) inst.push_back({float(a.positions()[i].x), float(a.positions()[i].y), fill, float(flags), size});
+        const float opacity = a.appear_alpha(i) * (a.highlighted(i) || i == a.selected() ? 1.0f : style.dimmed_alpha);
+        if (flags && opacity > 0.003f)
+            inst.push_back({float(a.positions()[i].x), float(a.positions()[i].y), fill, float(flags), size, opacity});
     };
     // Heritage and South-South markers first, creative discs over them, hovered and selected on top.
     for (int pass = 0; pass < 2; ++pass)
@@ -94,7 +96,7 @@ void MarkerLayer::rebuild(const Atlas& a) {
 }
 
 void MarkerLayer::draw(const Atlas& a, const MapStyle& s) {
-    if (revision_ != a.revision()) rebuild(a);
+    if (revision_ != a.revision()) rebuild(a, s);
     if (!count_) return;
     const Camera& cam = a.camera_controller().current();
     // The per-instance size is relative; the zoom sets the pixel radius (see marker.vert).

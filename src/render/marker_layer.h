@@ -18,7 +18,7 @@ public:
     void release();
 
 private:
-    void rebuild(const Atlas& atlas);
+    void rebuild(const Atlas& atlas, const MapStyle& style);
     GLuint program_ = 0, vao_ = 0, quad_ = 0, instances_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
     GLsizei count_ = 0;

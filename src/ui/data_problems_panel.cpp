@@ -18,7 +18,8 @@ void draw_data_problems_panel(UiContext& ui) {
     std::string rejected;
     for (const auto& f : a.rejected_files()) rejected += (rejected.empty() ? "" : ", ") + f;
     if (!rejected.empty() && rejected != dismissed) {
-        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f + kSidePanelWidth * 0.5f, kPanelMargin), ImGuiCond_Always,
+        const float top = (ui.state ? ui.state->top_bar_bottom : 0) + kPanelMargin;
+        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f + kSidePanelWidth * 0.5f, top), ImGuiCond_Always,
                                 ImVec2(0.5f, 0));
         ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(display.x - kSidePanelWidth - 40, 200));
         ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.62f, 0.10f, 0.10f, 0.96f));

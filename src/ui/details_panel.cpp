@@ -56,9 +56,10 @@ void draw_details_panel(UiContext& ui) {
     const Dataset& d = a.data();
     const City& c = d.cities[a.selected()];
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
+    const float top = (ui.state ? ui.state->top_bar_bottom : 0) + kPanelMargin;
+    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(kDetailsWidth, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, display.y - 24));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, (display.y - top) * 0.62f));
     bool open = true;
     if (!ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
@@ -125,6 +126,7 @@ void draw_details_panel(UiContext& ui) {
             ImGui::PopStyleColor();
         }
     }
+    if (ui.state) ui.state->details_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
     if (!open) send(ui, {{"type", "select"}, {"id", nullptr}});
 }

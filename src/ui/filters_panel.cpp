@@ -25,6 +25,10 @@ void draw_filters_panel(UiContext& ui) {
     const Filter& f = a.filter();
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, kPanelMargin), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
+    // Room below for the collapsed Networks and Legend bars; the panel scrolls on small screens.
+    const float below = 2 * ImGui::GetFrameHeight() + 3 * kPanelMargin + 34;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kSidePanelWidth, 0),
+                                        ImVec2(kSidePanelWidth, ImGui::GetIO().DisplaySize.y - kPanelMargin - below));
     if (!ImGui::Begin("Filters", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;

@@ -44,7 +44,9 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
     std::fclose(f);
     out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), 17.0f, nullptr, ranges);
     out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), 27.0f, nullptr, ranges);
-    if (!out.body || !out.title) {
+    static const ImWchar digits[] = {0x0020, 0x0039, 0};
+    out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), 64.0f, nullptr, digits);
+    if (!out.body || !out.title || !out.huge) {
         error = path + ": not a usable font";
         return false;
     }

@@ -19,11 +19,14 @@ constexpr float kSidePanelWidth = 360, kPanelMargin = 12, kDetailsWidth = 380;
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* title = nullptr;
+    ImFont* huge = nullptr;  // the timeline's year
 };
 
 // What the panels show that is not part of the atlas (which panels are open).
 struct UiState {
     bool about_open = false;
+    float details_bottom = 0;  // where the Details panel ends, for the Links panel under it
+    float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
 };
 
 struct UiContext {
@@ -44,6 +47,12 @@ void draw_legend_panel(UiContext& ui);
 void draw_map_overlay(UiContext& ui);  // hover tooltip, selected city's label, attribution
 void draw_data_problems_panel(UiContext& ui);  // what was wrong in the data files, and a banner
 void draw_about_data_panel(UiContext& ui);     // networks, sources and the known doubts
+void draw_links_panel(UiContext& ui);          // partners of the selected city
+void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the year drawn large
+void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
+void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
+// A short sample of a link network's line (colour and dashes), for lists and legends.
+void line_sample(const Network& n);
 
 // The marker of a city group, as the map draws it (see shaders/marker.frag), for legends and lists.
 void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, Color fill, const Atlas& atlas);

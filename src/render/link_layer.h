@@ -1,0 +1,24 @@
+// Draws the links the atlas shows now (Atlas::drawn_links) as styled great-circle arcs with a
+// light halo, so that they read over the basemap on a shared screen. Rebuilt on revision change.
+#pragma once
+#include "core/atlas.h"
+#include "platform/gl.h"
+#include "render/map_style.h"
+
+namespace atlas::render {
+
+class LinkLayer {
+public:
+    bool init(GLuint program);
+    void draw(const Atlas& atlas, const MapStyle& style);
+    void release();
+
+private:
+    void rebuild(const Atlas& atlas);
+    GLuint program_ = 0, vao_ = 0, quad_ = 0, instances_ = 0;
+    GLint u_center_ = -1, u_scale_ = -1, u_viewport_ = -1, u_world_to_px_ = -1, u_halo_ = -1, u_halo_color_ = -1;
+    GLsizei count_ = 0;
+    unsigned revision_ = 0;
+};
+
+}  // namespace atlas::render

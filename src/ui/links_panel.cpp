@@ -1,0 +1,75 @@
+// Links of the selected city: its partners with kind, year and source. Choosing a partner selects
+// it and flies there (a cut with reduced motion).
+#include <algorithm>
+#include <cstdio>
+
+#include "platform/platform.h"
+#include "ui/ui.h"
+
+namespace atlas::ui {
+
+void line_sample(const Network& n) {
+    const float h = ImGui::GetTextLineHeight(), w = h * 1.6f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y = p.y + h * 0.5f;
+    const int pieces = n.line == "dashed" ? 3 : n.line == "dotted" ? 5 : 1;
+    for (int i = 0; i < pieces; ++i) {
+        const float x0 = p.x + w * i / pieces, x1 = x0 + w / pieces * (pieces == 1 ? 1.0f : 0.55f);
+        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), to_imgui(n.color), 3.0f);
+    }
+}
+
+void draw_links_panel(UiContext& ui) {
+    const Atlas& a = ui.atlas;
+    if (a.selected() < 0 || !ui.state) return;
+    const std::vector<int> links = a.links_of(a.selected());
+    if (links.empty()) return;
+    const Dataset& d = a.data();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float top = std::min(ui.state->details_bottom + kPanelMargin, display.y * 0.6f);
+    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
+    // Clear of the Statistics bar at the bottom right.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0),
+                                        ImVec2(kDetailsWidth, display.y - top - 44 - ImGui::GetFrameHeight() - kPanelMargin));
+    char title[64];
+    std::snprintf(title, sizeof title, "Links (%d)###Links", int(links.size()));
+    if (!ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    for (int i : links) {
+        const CooperationLink& l = d.links[i];
+        const int partner = l.from == a.selected() ? l.to : l.from;
+        const Network& n = d.networks[l.network];
+        ImGui::PushID(i);
+        line_sample(n);
+        ImGui::SameLine();
+        if (ImGui::Selectable(d.cities[partner].local_name.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap)) {
+            send(ui, {{"type", "select"}, {"id", d.cities[partner].id}});
+            send(ui, {{"type", "flyTo"}, {"id", d.cities[partner].id}});
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s and fly there", d.cities[partner].local_name.c_str());
+        ImGui::Indent(ImGui::GetTextLineHeight() * 1.6f + 8);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s%s%s", l.label.empty() ? n.name.c_str() : l.label.c_str(), l.year ? ", " : "",
+                           l.year ? std::to_string(l.year).c_str() : "");
+        ImGui::PopStyleColor();
+        for (const auto& s : l.sources) {
+            if (s.url.empty()) continue;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
+            ImGui::TextUnformatted("source");
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
+            if (ImGui::IsItemClicked()) platform::open_url(s.url);
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        ImGui::Unindent(ImGui::GetTextLineHeight() * 1.6f + 8);
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+}  // namespace atlas::ui

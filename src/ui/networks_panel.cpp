@@ -1,0 +1,53 @@
+// Networks: choosing one highlights its members and links and dims the rest, with the network's
+// description and source; networks of members can be drawn as a hub or as links between all.
+#include "platform/platform.h"
+#include "ui/ui.h"
+
+namespace atlas::ui {
+
+void draw_networks_panel(UiContext& ui) {
+    const Atlas& a = ui.atlas;
+    const Dataset& d = a.data();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, display.y - 34 - 30), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
+    if (!ImGui::Begin("Networks and links", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::RadioButton("All networks", a.chosen_network() < 0)) send(ui, {{"type", "network"}, {"id", nullptr}});
+    for (int n = 0; n < int(d.networks.size()); ++n) {
+        const Network& net = d.networks[n];
+        ImGui::PushID(n);
+        if (ImGui::RadioButton("##choose", a.chosen_network() == n)) send(ui, {{"type", "network"}, {"id", net.id}});
+        ImGui::SameLine();
+        if (net.is_city_group()) {
+            ImGui::TextUnformatted(net.name.c_str());
+        } else {
+            line_sample(net);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(net.name.c_str());
+        }
+        ImGui::PopID();
+    }
+    bool hub = a.hub_style();
+    if (ImGui::Checkbox("Draw member networks as a hub", &hub))
+        send(ui, {{"type", "networkStyle"}, {"style", hub ? "hub" : "pairs"}});
+    if (a.chosen_network() >= 0) {
+        const Network& net = d.networks[a.chosen_network()];
+        ImGui::Separator();
+        ImGui::TextWrapped("%s", net.description.c_str());
+        for (const auto& s : net.sources) {
+            if (s.url.empty()) continue;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
+            ImGui::TextWrapped("Source: %s", (s.note.empty() ? s.url : s.note).c_str());
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
+            if (ImGui::IsItemClicked()) platform::open_url(s.url);
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace atlas::ui

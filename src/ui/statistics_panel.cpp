@@ -1,0 +1,76 @@
+// Statistics: members per year, stacked by creative field (and the other city groups), with the
+// timeline's year marked; and the counts for the current filters.
+#include "core/statistics.h"
+#include "ui/ui.h"
+
+namespace atlas::ui {
+
+void draw_statistics_panel(UiContext& ui) {
+    const Atlas& a = ui.atlas;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, display.y - 40), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
+    if (!ImGui::Begin("Statistics", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::End();
+        return;
+    }
+    // Recomputed only when the filters change (the atlas revision also moves with fades).
+    static MembersPerYear stats;
+    static const Atlas* for_atlas = nullptr;
+    static Filter for_filter;
+    const Filter& f = a.filter();
+    if (for_atlas != &a || f.fields != for_filter.fields || f.networks != for_filter.networks ||
+        f.region != for_filter.region || f.include_former != for_filter.include_former) {
+        stats = members_per_year(a.data(), f);
+        for_atlas = &a;
+        for_filter = f;
+    }
+    ImGui::Text("Shown now: %d cities, %d links", a.counts().visible, int(a.drawn_links().size()));
+    ImGui::TextDisabled("Members by year (cumulative), stacked by field");
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x, h = 150;
+    ImGui::Dummy(ImVec2(w, h + 18));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int years = stats.last_year - stats.first_year + 1;
+    int peak = 1;
+    for (int y = stats.first_year; y <= stats.last_year; ++y) peak = std::max(peak, stats.total(y));
+    const float bar = w / float(years);
+    for (int i = 0; i < years; ++i) {
+        float base = origin.y + h;
+        for (std::size_t s = 0; s < stats.series.size(); ++s) {
+            const float height = h * float(stats.cumulative[i][s]) / float(peak);
+            if (height <= 0) continue;
+            dl->AddRectFilled(ImVec2(origin.x + i * bar + 0.5f, base - height), ImVec2(origin.x + (i + 1) * bar - 0.5f, base),
+                              to_imgui(stats.series[s].color));
+            base -= height;
+        }
+    }
+    const int year = a.timeline_year();
+    if (year >= stats.first_year && year <= stats.last_year) {
+        const float x = origin.x + (year - stats.first_year + 0.5f) * bar;
+        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + h), IM_COL32(20, 20, 30, 200), 1.5f);
+    }
+    char label[16];
+    for (int y : {stats.first_year, 2004, stats.last_year}) {
+        if (y < stats.first_year || y > stats.last_year) continue;
+        std::snprintf(label, sizeof label, "%d", y);
+        dl->AddText(ImVec2(origin.x + (y - stats.first_year) * bar, origin.y + h + 2), IM_COL32(90, 90, 100, 255), label);
+    }
+    std::snprintf(label, sizeof label, "%d", peak);
+    dl->AddText(ImVec2(origin.x + 2, origin.y), IM_COL32(90, 90, 100, 255), label);
+    if (ImGui::BeginTable("counts", 2)) {
+        for (std::size_t s = 0; s < stats.series.size(); ++s) {
+            ImGui::TableNextColumn();
+            const int at = std::clamp(year, stats.first_year, stats.last_year) - stats.first_year;
+            ImGui::ColorButton("##c", ImVec4(stats.series[s].color.r, stats.series[s].color.g, stats.series[s].color.b, 1),
+                               ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+            ImGui::SameLine();
+            ImGui::Text("%s %d", stats.series[s].name.c_str(), stats.cumulative[at][s]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace atlas::ui
