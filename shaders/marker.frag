@@ -11,7 +11,7 @@ uniform vec4 u_south;
 uniform vec4 u_outline;
 out vec4 frag_color;
 
-const int CREATIVE = 1, HERITAGE = 2, SOUTH_ONLY = 4, SOUTH_HALO = 8, SELECTED = 16;
+const int CREATIVE = 1, HERITAGE = 2, SOUTH_ONLY = 4, SOUTH_HALO = 8, SELECTED = 16, CLUSTER = 32;
 
 float coverage(float d) { return clamp(0.5 - d, 0.0, 1.0); }  // d < 0 inside
 vec4 over(vec4 top, vec4 under) {
@@ -30,6 +30,10 @@ void main() {
     float triangle = max(q.x * 0.8660254 + q.y * 0.5, -q.y) - r * 0.72;
     vec4 c = vec4(0.0);
 
+    if ((v_flags & CLUSTER) != 0) {  // a group of close cities: a dark disc, its count written over it
+        c = over(layer(vec4(1.0), circle - 1.8), c);
+        c = over(layer(v_fill, circle), c);
+    }
     if ((v_flags & SELECTED) != 0) c = over(layer(u_outline, ring(length(p) - r - 5.5, 2.5)), c);
     if ((v_flags & SOUTH_HALO) != 0) c = over(layer(u_south, ring(length(p) - r - 3.0, 1.8)), c);
     if ((v_flags & HERITAGE) != 0) {

@@ -38,6 +38,8 @@
     visibleCities: function () { return parse(call('atlas_api_visible_cities', [])); },
     frameStats: function () { return parse(call('atlas_api_frame_stats', [])); },
     panels: function () { return parse(call('atlas_api_panels', [])); },
+    links: function () { return parse(call('atlas_api_links', [])); },
+    labels: function () { return parse(call('atlas_api_labels', [])); },
     act: function (action) {
       var text;
       try { text = JSON.stringify(action); } catch (e) { return { error: 'the action cannot be written as JSON: ' + e.message }; }

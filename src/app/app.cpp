@@ -2,7 +2,6 @@
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -97,8 +96,16 @@ void App::handle_event(const SDL_Event& e) {
             break;
         }
         case SDL_MOUSEBUTTONUP:
-            if (e.button.button == SDL_BUTTON_LEFT && pressing_ && !dragging_)
-                atlas_->act({{"type", "select"}, {"id", id_of(atlas_->pick({e.button.x, e.button.y}))}});
+            if (e.button.button == SDL_BUTTON_LEFT && pressing_ && !dragging_) {
+                const glm::dvec2 at{e.button.x, e.button.y};
+                if (const int c = atlas_->pick_cluster(at); c >= 0) {  // a cluster opens: fly to its cities
+                    json ids = json::array();
+                    for (int m : atlas_->clusters()[c].members) ids.push_back(atlas_->data().cities[m].id);
+                    atlas_->act({{"type", "fit"}, {"ids", ids}});
+                } else {
+                    atlas_->act({{"type", "select"}, {"id", id_of(atlas_->pick(at))}});
+                }
+            }
             if (e.button.button == SDL_BUTTON_LEFT) pressing_ = dragging_ = false;
             break;
         case SDL_MOUSEWHEEL:
@@ -246,13 +253,17 @@ json App::frame_stats() const {
 
 json App::panels() const {
     json out = json::array();
-    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-        if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
-        const std::string name = w->Name;
-        if (name.rfind("Debug##", 0) == 0) continue;  // ImGui's implicit fallback window
-        out.push_back({{"name", name}, {"x", w->Pos.x}, {"y", w->Pos.y}, {"w", w->Size.x}, {"h", w->Size.y},
-                       {"collapsed", w->Collapsed}});
-    }
+    for (const auto& p : ui::open_panels())
+        out.push_back({{"name", p.name}, {"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h},
+                       {"collapsed", p.collapsed}});
+    return out;
+}
+
+json App::labels() const {
+    json out = json::array();
+    for (const auto& l : ui_state_.labels)
+        out.push_back({{"id", atlas_->data().cities[l.city].id}, {"text", atlas_->data().cities[l.city].local_name},
+                       {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w}, {"h", l.rect.h}});
     return out;
 }
 
@@ -270,6 +281,8 @@ platform::AppHooks App::hooks() {
         return add_data({{name, text}});
     };
     h.panels = [this] { return panels(); };
+    h.links = [this] { return atlas_->links_json(); };
+    h.labels = [this] { return labels(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
     h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };

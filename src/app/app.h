@@ -32,6 +32,7 @@ private:
     void log_actions();  // --log-actions: print every action the atlas applies
     nlohmann::json frame_stats() const;
     nlohmann::json panels() const;
+    nlohmann::json labels() const;
     bool save_screenshot(const std::string& path);
 
     platform::Options options_;

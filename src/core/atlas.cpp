@@ -112,6 +112,44 @@ std::vector<int> Atlas::links_of(int city) const {
     return out;
 }
 
+float Atlas::marker_radius(double zoom) {
+    return float(std::clamp(4.5 + 1.3 * std::log2(std::max(zoom, 1.0)), 4.5, 10.0));
+}
+
+const std::vector<Cluster>& Atlas::clusters() const {
+    const Camera& cam = camera_.current();
+    if (clusters_revision_ != revision_ || std::abs(cam.scale / clusters_scale_ - 1) > 0.01) {
+        // Markers closer than about their diameter would overlap: group them. The selected city
+        // always stands alone; the most important cities seed clusters first (Mexico's, then by id).
+        const double distance = (2.2 * marker_radius(cam.scale / cam.min_scale()) + 1) / cam.scale;
+        std::vector<int> order = visible_;
+        std::stable_partition(order.begin(), order.end(), [&](int i) { return data_.cities[i].country == "MX"; });
+        std::vector<int> alone;
+        if (selected_ >= 0 && is_visible_[selected_]) alone.push_back(selected_);
+        clusters_ = cluster_cities(positions_, order, distance, alone);
+        clusters_revision_ = revision_;
+        clusters_scale_ = cam.scale;
+        ++clusters_generation_;
+    }
+    return clusters_;
+}
+
+unsigned Atlas::draw_generation() const {
+    clusters();
+    return clusters_generation_;
+}
+
+int Atlas::pick_cluster(glm::dvec2 screen) const {
+    const Camera& cam = camera_.current();
+    const auto& cs = clusters();
+    for (int i = 0; i < int(cs.size()); ++i) {
+        if (cs[i].members.size() < 2) continue;
+        const double r = marker_radius(cam.scale / cam.min_scale()) * (1.3 + 0.25 * std::log2(double(cs[i].members.size())));
+        if (glm::length(cam.to_screen(cs[i].center) - screen) <= r + 2) return i;
+    }
+    return -1;
+}
+
 void Atlas::update(double dt) {
     if (playing_) {
         const int year_before = timeline_year();
@@ -186,7 +224,10 @@ void Atlas::set_viewport(glm::dvec2 size, double left_inset) {
 }
 
 int Atlas::pick(glm::dvec2 screen) const {
-    return pick_city(positions_, visible_, camera_.current(), screen, kPickRadiusPx);
+    std::vector<int> singles;  // cities inside a cluster are not drawn, so not picked
+    for (const auto& c : clusters())
+        if (c.members.size() == 1) singles.push_back(c.members[0]);
+    return pick_city(positions_, singles, camera_.current(), screen, kPickRadiusPx);
 }
 
 int Atlas::city_arg(const json& a, std::string& error) const {
@@ -332,6 +373,19 @@ std::string Atlas::apply(const json& a) {
             return "\"style\" must be \"hub\" or \"pairs\"";
         hub_style_ = *it == "hub";
         refilter();
+    } else if (type == "fit") {
+        auto it = a.find("ids");
+        if (it == a.end() || !it->is_array() || it->empty()) return "\"ids\" must be a non-empty array of city ids";
+        Bounds b{{1e9, 1e9}, {-1e9, -1e9}};
+        for (const auto& id : *it) {
+            const int i = id.is_string() ? data_.find_city(id.get<std::string>()) : -1;
+            if (i < 0) return "no city with id " + utf8_prefix(to_text(id), 80);
+            b.min = glm::min(b.min, positions_[i]);
+            b.max = glm::max(b.max, positions_[i]);
+        }
+        Camera c = camera_.target();
+        c.fit(b, 90);
+        camera_.fly_to(c, reduced_motion_);
     } else if (type == "reducedMotion") {
         auto it = a.find("on");
         if (it == a.end() || !it->is_boolean()) return "\"on\" must be true or false";

@@ -18,6 +18,7 @@
 //   {"type":"network", "id":"mx-creative-network"}  highlights a network, dims the rest; id null: none
 //   {"type":"networkStyle", "style":"hub|pairs"}    networks drawn as a hub or as links between all members
 //   {"type":"reducedMotion", "on":true}             camera flights become cuts
+//   {"type":"fit", "ids":["mx-puebla", ...]}         flies to show these cities (a cluster opening)
 //
 // act() returns the new state, or {"error": "..."} for an unknown or malformed action.
 // state().camera.focus is the screen point where flyTo puts a city (the middle of the part of
@@ -31,6 +32,7 @@
 
 #include "core/camera.h"
 #include "core/dataset_loader.h"
+#include "core/declutter.h"
 #include "core/filter.h"
 #include "core/links.h"
 #include "core/model.h"
@@ -84,6 +86,15 @@ public:
     // Advances the timeline and the camera.
     void update(double dt_seconds);
 
+    // Markers as drawn at the current zoom: single cities, and clusters of close cities. Computed
+    // again when the zoom or the visible cities change; `draw_generation()` changes with them.
+    const std::vector<Cluster>& clusters() const;
+    unsigned draw_generation() const;
+    // The cluster (of two or more cities) under a screen point, or -1.
+    int pick_cluster(glm::dvec2 screen) const;
+    // Marker radius in pixels at a zoom (times the whole-world scale): markers grow as the map opens up.
+    static float marker_radius(double zoom);
+
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
     // Also frames the start view the first time; `left_inset` pixels are covered by panels.
@@ -129,6 +140,10 @@ private:
     LinkGeometry geometry_;
     std::vector<DrawnLink> drawn_links_;
     std::vector<bool> is_visible_;
+    // The cluster cache (see clusters()).
+    mutable std::vector<Cluster> clusters_;
+    mutable unsigned clusters_revision_ = 0, clusters_generation_ = 0;
+    mutable double clusters_scale_ = 0;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;
 };

@@ -15,9 +15,8 @@ struct MapStyle {
     Color marker_outline{0.12f, 0.12f, 0.14f, 1};
     Color link_halo{1, 1, 1, 0.75f};
     float dimmed_alpha = 0.22f;  // markers outside the chosen network
+    Color cluster_fill{0.24f, 0.27f, 0.36f, 1};
 };
 
-// Marker radius in pixels: grows gently with zoom so that dense regions open up.
-float marker_radius(double zoom);
 
 }  // namespace atlas::render

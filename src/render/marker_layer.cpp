@@ -6,7 +6,7 @@
 
 namespace atlas::render {
 
-float marker_radius(double zoom) { return float(std::clamp(4.5 + 1.3 * std::log2(std::max(zoom, 1.0)), 4.5, 10.0)); }
+float cluster_size(std::size_t members) { return float(1.3 + 0.25 * std::log2(double(members))); }
 
 int marker_flags(const Atlas& a, int city, Color* fill) {
     const Dataset& d = a.data();
@@ -77,9 +77,19 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
         if (flags && opacity > 0.003f)
             inst.push_back({float(a.positions()[i].x), float(a.positions()[i].y), fill, float(flags), size, opacity});
     };
-    // Heritage and South-South markers first, creative discs over them, hovered and selected on top.
+    // Clusters first, then heritage and South-South markers, creative discs over them, and the
+    // hovered and selected cities on top.
+    for (const auto& c : a.clusters()) {
+        if (c.members.size() < 2) continue;
+        float opacity = 0;
+        for (int m : c.members) opacity = std::max(opacity, a.appear_alpha(m) * (a.highlighted(m) ? 1.0f : style.dimmed_alpha));
+        inst.push_back({float(c.center.x), float(c.center.y), style.cluster_fill, float(kCluster),
+                        cluster_size(c.members.size()), opacity});
+    }
     for (int pass = 0; pass < 2; ++pass)
-        for (int i : a.visible()) {
+        for (const auto& c : a.clusters()) {
+            if (c.members.size() != 1) continue;
+            const int i = c.members[0];
             if (i == a.selected() || i == a.hovered()) continue;
             const bool creative = marker_flags(a, i, nullptr) & kCreative;
             if (creative == (pass == 1)) add(i, 1.0f);
@@ -92,15 +102,15 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     count_ = GLsizei(inst.size());
     glBindBuffer(GL_ARRAY_BUFFER, instances_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(Instance)), inst.data(), GL_DYNAMIC_DRAW);
-    revision_ = a.revision();
+    generation_ = a.draw_generation();
 }
 
 void MarkerLayer::draw(const Atlas& a, const MapStyle& s) {
-    if (revision_ != a.revision()) rebuild(a, s);
+    if (generation_ != a.draw_generation()) rebuild(a, s);
     if (!count_) return;
     const Camera& cam = a.camera_controller().current();
     // The per-instance size is relative; the zoom sets the pixel radius (see marker.vert).
-    const float radius = marker_radius(cam.scale / cam.min_scale());
+    const float radius = Atlas::marker_radius(cam.scale / cam.min_scale());
     glUseProgram(program_);
     glBindVertexArray(vao_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));

@@ -7,7 +7,9 @@
 namespace atlas::render {
 
 // Marker shape flags, shared with shaders/marker.frag.
-enum MarkerFlags : int { kCreative = 1, kHeritage = 2, kSouthOnly = 4, kSouthHalo = 8, kSelected = 16 };
+enum MarkerFlags : int { kCreative = 1, kHeritage = 2, kSouthOnly = 4, kSouthHalo = 8, kSelected = 16, kCluster = 32 };
+// Size of a cluster's disc relative to a city marker.
+float cluster_size(std::size_t members);
 // The shape a city gets under the current filter (0 when nothing of it is visible).
 int marker_flags(const Atlas& atlas, int city, Color* fill);
 
@@ -22,7 +24,7 @@ private:
     GLuint program_ = 0, vao_ = 0, quad_ = 0, instances_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
     GLsizei count_ = 0;
-    unsigned revision_ = 0;
+    unsigned generation_ = 0;
     Color heritage_, south_;
 };
 

@@ -1,27 +1,93 @@
 // Drawn over the map, outside the panels: hover tooltip, the selected city's label, attribution.
+#include <algorithm>
+#include <cstdio>
+
 #include "render/marker_layer.h"
 #include "ui/ui.h"
 
 namespace atlas::ui {
 namespace {
-void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text) {
+void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha) {
     const float size = font->FontSize;
+    const int a = int(255 * alpha);
     for (float dx = -1.5f; dx <= 1.5f; dx += 1.5f)  // a white halo keeps it legible over any colour
         for (float dy = -1.5f; dy <= 1.5f; dy += 1.5f)
-            dl->AddText(font, size, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, 230), text);
-    dl->AddText(font, size, at, IM_COL32(20, 22, 28, 255), text);
+            dl->AddText(font, size, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, a * 9 / 10), text);
+    dl->AddText(font, size, at, IM_COL32(20, 22, 28, a), text);
 }
 }  // namespace
+
+// City names where they fit: the selected and hovered cities first, then Mexico's, then cities
+// with more designations; panels are obstacles, and no two names overlap (core/declutter.h).
+void draw_labels(UiContext& ui, ImDrawList* bg) {
+    const Atlas& a = ui.atlas;
+    const Dataset& d = a.data();
+    const Camera& cam = a.camera_controller().current();
+    std::vector<int> cities;
+    for (const auto& c : a.clusters())
+        if (c.members.size() == 1) cities.push_back(c.members[0]);
+    auto rank = [&](int i) {
+        return (i == a.selected()) * 1000 + (i == a.hovered()) * 500 + (d.cities[i].country == "MX") * 100 +
+               int(d.cities[i].designations.size()) * 10;
+    };
+    std::stable_sort(cities.begin(), cities.end(), [&](int x, int y) { return rank(x) > rank(y); });
+    const float gap = Atlas::marker_radius(cam.scale / cam.min_scale()) + 5;
+    std::vector<LabelCandidate> candidates;
+    for (int i : cities) {
+        const ImVec2 size = ImGui::CalcTextSize(d.cities[i].local_name.c_str());
+        candidates.push_back({i, cam.to_screen(a.positions()[i]), size.x, size.y, gap});
+    }
+    std::vector<Rect> obstacles;
+    for (const auto& p : open_panels()) obstacles.push_back(p.rect);
+    for (const auto& c : a.clusters()) {  // names do not cover other markers (nor their own: gap > radius)
+        const glm::dvec2 s = cam.to_screen(c.center);
+        const float r = (gap - 5) * (c.members.size() > 1 ? render::cluster_size(c.members.size()) : 1.0f);
+        obstacles.push_back({float(s.x) - r, float(s.y) - r, 2 * r, 2 * r});
+    }
+    obstacles.push_back({0, float(cam.viewport.y) - 34, float(cam.viewport.x), 34});  // the attribution line
+    auto placed = place_labels(candidates, cam.viewport, obstacles);
+    for (const auto& p : placed) {
+        const float alpha = a.appear_alpha(p.city) * (a.highlighted(p.city) ? 1.0f : 0.35f);
+        if (alpha > 0.05f) label(bg, ui.fonts.body, ImVec2(p.rect.x, p.rect.y), d.cities[p.city].local_name.c_str(), alpha);
+    }
+    if (ui.state) ui.state->labels = std::move(placed);
+}
+
+void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
+    const Atlas& a = ui.atlas;
+    const Camera& cam = a.camera_controller().current();
+    for (const auto& c : a.clusters()) {
+        if (c.members.size() < 2) continue;
+        char text[16];
+        std::snprintf(text, sizeof text, "%zu", c.members.size());
+        const glm::dvec2 s = cam.to_screen(c.center);
+        const ImVec2 size = ImGui::CalcTextSize(text);
+        bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), IM_COL32_WHITE, text);
+    }
+}
 
 void draw_map_overlay(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     const Camera& cam = a.camera_controller().current();
+    draw_cluster_counts(ui, bg);
+    draw_labels(ui, bg);
+    for (const auto& hub : a.link_geometry().hubs) {  // hubs of networks drawn as a hub
+        if (!a.hub_style()) break;
+        const glm::dvec2 s = cam.to_screen(hub.projected);
+        bg->AddCircleFilled(ImVec2(float(s.x), float(s.y)), 7, to_imgui(d.networks[hub.network].color));
+        bg->AddCircle(ImVec2(float(s.x), float(s.y)), 7, IM_COL32_WHITE, 0, 2);
+    }
 
-    if (a.selected() >= 0) {
-        const glm::dvec2 s = cam.to_screen(a.positions()[a.selected()]);
-        label(bg, ui.fonts.body, ImVec2(float(s.x) + 16, float(s.y) - 10), d.cities[a.selected()].local_name.c_str());
+    if (const int c = a.pick_cluster(glm::dvec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y));
+        c >= 0 && !ImGui::GetIO().WantCaptureMouse) {
+        const auto& members = a.clusters()[c].members;
+        ImGui::BeginTooltip();
+        ImGui::Text("%zu cities (click to open)", members.size());
+        for (std::size_t i = 0; i < members.size() && i < 8; ++i) ImGui::BulletText("%s", d.cities[members[i]].local_name.c_str());
+        if (members.size() > 8) ImGui::TextDisabled("and %zu more", members.size() - 8);
+        ImGui::EndTooltip();
     }
 
     const int h = a.hovered();

@@ -1,4 +1,6 @@
 // Theme, fonts and marker glyphs shared by the panels.
+#include <imgui_internal.h>
+
 #include <cstdio>
 
 #include "core/json_io.h"
@@ -34,7 +36,8 @@ void apply_style() {
 
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x2013, 0x2026, 0x2190, 0x2193, 0x25A0, 0x25CF, 0};
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026,
+                                     0x2190, 0x2193, 0x25A0, 0x25CF, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
@@ -100,6 +103,17 @@ void section(const char* label) {
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
     ImGui::Separator();
+}
+
+std::vector<OpenPanel> open_panels() {
+    std::vector<OpenPanel> out;
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
+        const std::string name = w->Name;
+        if (name.rfind("Debug##", 0) == 0) continue;  // ImGui's implicit fallback window
+        out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed});
+    }
+    return out;
 }
 
 void send(UiContext& ui, const nlohmann::json& action) {

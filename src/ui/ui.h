@@ -9,6 +9,7 @@
 
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
+#include "core/declutter.h"
 #include "render/map_style.h"
 
 namespace atlas::ui {
@@ -25,6 +26,7 @@ struct Fonts {
 // What the panels show that is not part of the atlas (which panels are open).
 struct UiState {
     bool about_open = false;
+    std::vector<PlacedLabel> labels;  // the city names drawn in the last frame
     float details_bottom = 0;  // where the Details panel ends, for the Links panel under it
     float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
 };
@@ -61,6 +63,14 @@ void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
 // A small heading with a rule under it (ImGui 1.86 has no SeparatorText).
 void section(const char* label);
+
+// The panels open now (name and screen rectangle), for label placement and the test API.
+struct OpenPanel {
+    std::string name;
+    Rect rect;
+    bool collapsed = false;
+};
+std::vector<OpenPanel> open_panels();
 
 // Sends an action; a refused action is a bug in the panel, so it is logged, not shown.
 void send(UiContext& ui, const nlohmann::json& action);

@@ -85,6 +85,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_state() { return reply(g_app.state())
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible_cities() { return reply(g_app.visible_cities()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_frame_stats() { return reply(g_app.frame_stats()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_links() { return reply(g_app.links()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_labels() { return reply(g_app.labels()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }

@@ -1,0 +1,45 @@
+// Keeping dense regions readable: close markers are grouped into clusters (which show their count
+// and open on click), and city names are placed where they overlap nothing.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+namespace atlas {
+
+struct Cluster {
+    glm::dvec2 center{0};      // projected: the mean of the members
+    std::vector<int> members;  // city indices; the first is the seed
+};
+
+// Greedy clustering in projected space: in `order` (most important first), each city not yet
+// taken seeds a cluster with every free city closer than `distance` to it. Cities listed in
+// `alone` are never grouped. Grouping is by projected distance, so panning leaves it unchanged.
+std::vector<Cluster> cluster_cities(const std::vector<glm::dvec2>& positions, const std::vector<int>& order,
+                                    double distance, const std::vector<int>& alone = {});
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    bool overlaps(const Rect& o) const { return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h; }
+};
+
+struct LabelCandidate {
+    int city = -1;
+    glm::dvec2 anchor{0};  // the marker's centre on screen
+    float width = 0, height = 0, gap = 0;  // text size; distance from the anchor
+};
+
+struct PlacedLabel {
+    int city = -1;
+    Rect rect;
+};
+
+// Places labels in the given order (most important first), trying right, left, above and below
+// the marker; a label that would overlap a placed label, an obstacle (a panel) or leave the
+// viewport is left out. No two placed labels overlap.
+std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, glm::dvec2 viewport,
+                                      const std::vector<Rect>& obstacles = {});
+
+}  // namespace atlas
