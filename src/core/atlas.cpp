@@ -139,7 +139,38 @@ unsigned Atlas::draw_generation() const {
     return clusters_generation_;
 }
 
+const Atlas::Inset& Atlas::inset() const {
+    const Camera& cam = camera_.current();
+    if (inset_revision_ == revision_ && inset_viewport_ == cam.viewport && inset_scale_ == cam.scale) return inset_;
+    inset_revision_ = revision_;
+    inset_viewport_ = cam.viewport;
+    inset_scale_ = cam.scale;
+    inset_ = {};
+    Bounds b{{1e9, 1e9}, {-1e9, -1e9}};
+    for (int i : visible_)
+        if (data_.cities[i].country == "MX") {
+            inset_.cities.push_back(i);
+            b.min = glm::min(b.min, positions_[i]);
+            b.max = glm::max(b.max, positions_[i]);
+        }
+    const float w = 340, h = 240;
+    inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom &&
+                   cam.viewport.x - cam.inset_left >= 3 * w && cam.viewport.y >= 2.5 * h;
+    if (!inset_.shown) return inset_;
+    inset_.rect = {float(cam.inset_left + 12), float(cam.viewport.y - 46 - h), w, h};
+    inset_.camera.viewport = {w, h};
+    inset_.camera.scale = 1;  // fit() sets it; the whole-world clamp does not apply to an inset
+    const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(0.05));
+    inset_.camera.center = (b.min + b.max) * 0.5;
+    inset_.camera.scale = std::min((w - 40) / size.x, (h - 40) / size.y);
+    return inset_;
+}
+
 int Atlas::pick_cluster(glm::dvec2 screen) const {
+    const Inset& in = inset();
+    if (in.shown && screen.x >= in.rect.x && screen.y >= in.rect.y && screen.x < in.rect.x + in.rect.w &&
+        screen.y < in.rect.y + in.rect.h)
+        return -1;  // the inset has no clusters
     const Camera& cam = camera_.current();
     const auto& cs = clusters();
     for (int i = 0; i < int(cs.size()); ++i) {
@@ -224,6 +255,10 @@ void Atlas::set_viewport(glm::dvec2 size, double left_inset) {
 }
 
 int Atlas::pick(glm::dvec2 screen) const {
+    const Inset& in = inset();
+    if (in.shown && screen.x >= in.rect.x && screen.y >= in.rect.y && screen.x < in.rect.x + in.rect.w &&
+        screen.y < in.rect.y + in.rect.h)
+        return pick_city(positions_, in.cities, in.camera, screen - glm::dvec2(in.rect.x, in.rect.y), kPickRadiusPx);
     std::vector<int> singles;  // cities inside a cluster are not drawn, so not picked
     for (const auto& c : clusters())
         if (c.members.size() == 1) singles.push_back(c.members[0]);
@@ -433,6 +468,9 @@ json Atlas::state() const {
         {"timeline", {{"year", timeline_year()}, {"position", timeline_}, {"playing", playing_}, {"speed", speed_}}},
         {"network", network_ >= 0 ? json(data_.networks[network_].id) : json(nullptr)},
         {"networkStyle", hub_style_ ? "hub" : "pairs"},
+        {"inset", inset().shown ? json({{"x", inset().rect.x}, {"y", inset().rect.y}, {"w", inset().rect.w},
+                                        {"h", inset().rect.h}, {"cities", int(inset().cities.size())}})
+                                : json(nullptr)},
         {"reducedMotion", reduced_motion_},
         {"data", data_status()},
     };
@@ -480,10 +518,16 @@ json Atlas::visible_cities() const {
 json Atlas::screen_position(const std::string& id) const {
     const int index = data_.find_city(id);
     if (index < 0) return {{"error", "no city with id \"" + id + "\""}};
+    // Where a person would click it: in the inset of Mexico when the inset shows it.
+    const Inset& in = inset();
+    if (in.shown && std::find(in.cities.begin(), in.cities.end(), index) != in.cities.end()) {
+        const glm::dvec2 s = in.camera.to_screen(positions_[index]) + glm::dvec2(in.rect.x, in.rect.y);
+        return {{"x", s.x}, {"y", s.y}, {"onScreen", true}, {"inset", true}};
+    }
     const Camera& cam = camera_.current();
     const glm::dvec2 s = cam.to_screen(positions_[index]);
     const bool on = s.x >= 0 && s.y >= 0 && s.x < cam.viewport.x && s.y < cam.viewport.y;
-    return {{"x", s.x}, {"y", s.y}, {"onScreen", on}};
+    return {{"x", s.x}, {"y", s.y}, {"onScreen", on}, {"inset", false}};
 }
 
 }  // namespace atlas

@@ -92,6 +92,17 @@ public:
     unsigned draw_generation() const;
     // The cluster (of two or more cities) under a screen point, or -1.
     int pick_cluster(glm::dvec2 screen) const;
+    // The inset map of Mexico, shown at world zooms so that Mexico's cities stay legible: where it
+    // is on screen, its camera, and the cities it shows (all of Mexico's visible cities, unclustered).
+    struct Inset {
+        bool shown = false;
+        Rect rect;
+        Camera camera;
+        std::vector<int> cities;
+    };
+    const Inset& inset() const;
+    static constexpr double kInsetMaxZoom = 2.5;  // closer than this, the main map shows Mexico well
+
     // Marker radius in pixels at a zoom (times the whole-world scale): markers grow as the map opens up.
     static float marker_radius(double zoom);
 
@@ -144,6 +155,10 @@ private:
     mutable std::vector<Cluster> clusters_;
     mutable unsigned clusters_revision_ = 0, clusters_generation_ = 0;
     mutable double clusters_scale_ = 0;
+    mutable Inset inset_;
+    mutable unsigned inset_revision_ = 0;
+    mutable glm::dvec2 inset_viewport_{0};
+    mutable double inset_scale_ = 0;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;
 };

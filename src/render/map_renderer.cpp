@@ -15,7 +15,8 @@ bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, 
     link_program_ = load_program(shader_dir, "link", error);
     if (!link_program_) return false;
     if (!world_.init(basemap_program_, world) || !detail_.init(basemap_program_, detail) ||
-        !markers_.init(marker_program_) || !links_.init(link_program_)) {
+        !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
+        !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_)) {
         error = "cannot create the map's GL buffers";
         return false;
     }
@@ -34,7 +35,23 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
     const Camera& cam = atlas.camera_controller().current();
     (cam.scale / cam.min_scale() < kDetailZoom ? world_ : detail_).draw(cam, style_);
     links_.draw(atlas, style_);
-    markers_.draw(atlas, style_);
+    markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
+
+    // The inset of Mexico: the detailed basemap and every Mexican city, in its own viewport.
+    const Atlas::Inset& in = atlas.inset();
+    if (!in.shown) return;
+    const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
+    const GLint x = GLint(in.rect.x * ratio), y = GLint(float(fb_h) - (in.rect.y + in.rect.h) * ratio);
+    const GLsizei w = GLsizei(in.rect.w * ratio), h = GLsizei(in.rect.h * ratio);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, y, w, h);
+    glViewport(x, y, w, h);
+    glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    detail_.draw(in.camera, style_);
+    inset_markers_.draw(atlas, style_, in.camera, 5.5f);
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, fb_w, fb_h);
 }
 
 std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const {
@@ -52,6 +69,7 @@ void MapRenderer::release() {
     world_.release();
     detail_.release();
     markers_.release();
+    inset_markers_.release();
     links_.release();
     if (basemap_program_) glDeleteProgram(basemap_program_);
     for (GLuint p : {marker_program_, link_program_})

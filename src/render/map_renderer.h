@@ -28,7 +28,7 @@ private:
     MapStyle style_;
     GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0;
     BasemapLayer world_, detail_;
-    MarkerLayer markers_;
+    MarkerLayer markers_, inset_markers_;
     LinkLayer links_;
 };
 

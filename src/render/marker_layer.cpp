@@ -35,8 +35,9 @@ struct Instance {
 };
 }  // namespace
 
-bool MarkerLayer::init(GLuint program) {
+bool MarkerLayer::init(GLuint program, Source source) {
     program_ = program;
+    source_ = source;
     for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_pixel_, "u_pixel"}, {&u_radius_, "u_radius"},
                              {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_outline_, "u_outline"}})
         *loc = glGetUniformLocation(program, name);
@@ -79,7 +80,11 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     };
     // Clusters first, then heritage and South-South markers, creative discs over them, and the
     // hovered and selected cities on top.
-    for (const auto& c : a.clusters()) {
+    std::vector<Cluster> inset_cities;  // the inset: every city alone
+    if (source_ == Source::MexicoInset)
+        for (int i : a.inset().cities) inset_cities.push_back({a.positions()[i], {i}});
+    const std::vector<Cluster>& groups = source_ == Source::MainMap ? a.clusters() : inset_cities;
+    for (const auto& c : groups) {
         if (c.members.size() < 2) continue;
         float opacity = 0;
         for (int m : c.members) opacity = std::max(opacity, a.appear_alpha(m) * (a.highlighted(m) ? 1.0f : style.dimmed_alpha));
@@ -87,30 +92,30 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
                         cluster_size(c.members.size()), opacity});
     }
     for (int pass = 0; pass < 2; ++pass)
-        for (const auto& c : a.clusters()) {
+        for (const auto& c : groups) {
             if (c.members.size() != 1) continue;
             const int i = c.members[0];
             if (i == a.selected() || i == a.hovered()) continue;
             const bool creative = marker_flags(a, i, nullptr) & kCreative;
             if (creative == (pass == 1)) add(i, 1.0f);
         }
-    if (a.hovered() >= 0 && a.hovered() != a.selected() &&
-        std::find(a.visible().begin(), a.visible().end(), a.hovered()) != a.visible().end())
-        add(a.hovered(), 1.35f);
-    if (a.selected() >= 0 && std::find(a.visible().begin(), a.visible().end(), a.selected()) != a.visible().end())
-        add(a.selected(), 1.35f);
+    auto drawn_here = [&](int i) {
+        return i >= 0 && std::any_of(groups.begin(), groups.end(), [&](const Cluster& c) {
+                   return std::find(c.members.begin(), c.members.end(), i) != c.members.end();
+               });
+    };
+    if (a.hovered() != a.selected() && drawn_here(a.hovered())) add(a.hovered(), 1.35f);
+    if (drawn_here(a.selected())) add(a.selected(), 1.35f);
     count_ = GLsizei(inst.size());
     glBindBuffer(GL_ARRAY_BUFFER, instances_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(Instance)), inst.data(), GL_DYNAMIC_DRAW);
     generation_ = a.draw_generation();
 }
 
-void MarkerLayer::draw(const Atlas& a, const MapStyle& s) {
+void MarkerLayer::draw(const Atlas& a, const MapStyle& s, const Camera& cam, float radius) {
     if (generation_ != a.draw_generation()) rebuild(a, s);
     if (!count_) return;
-    const Camera& cam = a.camera_controller().current();
-    // The per-instance size is relative; the zoom sets the pixel radius (see marker.vert).
-    const float radius = Atlas::marker_radius(cam.scale / cam.min_scale());
+    // The per-instance size is relative; `radius` sets the pixels (see marker.vert).
     glUseProgram(program_);
     glBindVertexArray(vao_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));

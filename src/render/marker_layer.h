@@ -15,8 +15,10 @@ int marker_flags(const Atlas& atlas, int city, Color* fill);
 
 class MarkerLayer {
 public:
-    bool init(GLuint program);
-    void draw(const Atlas& atlas, const MapStyle& style);
+    // The main map draws clusters and single cities; the inset of Mexico draws its cities, all.
+    enum class Source { MainMap, MexicoInset };
+    bool init(GLuint program, Source source);
+    void draw(const Atlas& atlas, const MapStyle& style, const Camera& camera, float radius_px);
     void release();
 
 private:
@@ -25,6 +27,7 @@ private:
     GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
     GLsizei count_ = 0;
     unsigned generation_ = 0;
+    Source source_ = Source::MainMap;
     Color heritage_, south_;
 };
 

@@ -7,8 +7,8 @@
 
 namespace atlas::ui {
 namespace {
-void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha) {
-    const float size = font->FontSize;
+void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha, float scale = 1.0f) {
+    const float size = font->FontSize * scale;
     const int a = int(255 * alpha);
     for (float dx = -1.5f; dx <= 1.5f; dx += 1.5f)  // a white halo keeps it legible over any colour
         for (float dy = -1.5f; dy <= 1.5f; dy += 1.5f)
@@ -39,6 +39,7 @@ void draw_labels(UiContext& ui, ImDrawList* bg) {
     }
     std::vector<Rect> obstacles;
     for (const auto& p : open_panels()) obstacles.push_back(p.rect);
+    if (a.inset().shown) obstacles.push_back(a.inset().rect);
     for (const auto& c : a.clusters()) {  // names do not cover other markers (nor their own: gap > radius)
         const glm::dvec2 s = cam.to_screen(c.center);
         const float r = (gap - 5) * (c.members.size() > 1 ? render::cluster_size(c.members.size()) : 1.0f);
@@ -53,11 +54,47 @@ void draw_labels(UiContext& ui, ImDrawList* bg) {
     if (ui.state) ui.state->labels = std::move(placed);
 }
 
+// The inset of Mexico: a frame, a title that flies to Mexico, and its cities' names.
+void draw_inset(UiContext& ui, ImDrawList* bg) {
+    const Atlas& a = ui.atlas;
+    const Atlas::Inset& in = a.inset();
+    if (!in.shown) return;
+    const Dataset& d = a.data();
+    const ImVec2 p0(in.rect.x, in.rect.y), p1(in.rect.x + in.rect.w, in.rect.y + in.rect.h);
+    bg->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), IM_COL32(42, 51, 71, 255), 4, 0, 2);
+    bg->AddRectFilled(p0, ImVec2(p0.x + 70, p0.y + ImGui::GetTextLineHeight() + 6), IM_COL32(42, 51, 71, 230), 3);
+    bg->AddText(ImVec2(p0.x + 8, p0.y + 3), IM_COL32_WHITE, "Mexico");
+    std::vector<LabelCandidate> candidates;
+    std::vector<int> order = in.cities;
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+        return (x == a.selected()) > (y == a.selected()) ||
+               ((x == a.selected()) == (y == a.selected()) && d.cities[x].designations.size() > d.cities[y].designations.size());
+    });
+    for (int i : order) {
+        const ImVec2 size = ImGui::CalcTextSize(d.cities[i].local_name.c_str());
+        candidates.push_back({i, in.camera.to_screen(a.positions()[i]), size.x * 0.85f, size.y * 0.85f, 9});
+    }
+    std::vector<Rect> obstacles = {{0, 0, 70, ImGui::GetTextLineHeight() + 6}};  // the title
+    for (int i : in.cities) {
+        const glm::dvec2 s = in.camera.to_screen(a.positions()[i]);
+        obstacles.push_back({float(s.x) - 5, float(s.y) - 5, 10, 10});
+    }
+    for (const auto& l : place_labels(candidates, in.camera.viewport, obstacles)) {
+        const float alpha = a.appear_alpha(l.city) * (a.highlighted(l.city) ? 1.0f : 0.35f);
+        if (alpha > 0.05f)
+            label(bg, ui.fonts.body, ImVec2(p0.x + l.rect.x, p0.y + l.rect.y), d.cities[l.city].local_name.c_str(), alpha, 0.85f);
+    }
+}
+
 void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
     const Atlas& a = ui.atlas;
     const Camera& cam = a.camera_controller().current();
+    const Atlas::Inset& in = a.inset();
     for (const auto& c : a.clusters()) {
         if (c.members.size() < 2) continue;
+        const glm::dvec2 at = cam.to_screen(c.center);
+        if (in.shown && at.x >= in.rect.x && at.y >= in.rect.y && at.x < in.rect.x + in.rect.w && at.y < in.rect.y + in.rect.h)
+            continue;  // hidden under the inset
         char text[16];
         std::snprintf(text, sizeof text, "%zu", c.members.size());
         const glm::dvec2 s = cam.to_screen(c.center);
@@ -73,6 +110,7 @@ void draw_map_overlay(UiContext& ui) {
     const Camera& cam = a.camera_controller().current();
     draw_cluster_counts(ui, bg);
     draw_labels(ui, bg);
+    draw_inset(ui, bg);
     for (const auto& hub : a.link_geometry().hubs) {  // hubs of networks drawn as a hub
         if (!a.hub_style()) break;
         const glm::dvec2 s = cam.to_screen(hub.projected);

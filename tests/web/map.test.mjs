@@ -83,6 +83,7 @@ test('filters change the visible cities exactly as the data says', async () => {
 });
 
 test('malformed actions return an error object and change nothing', async () => {
+  await settle(page);
   const before = await state();
   const bad = [42, 'select', null, {}, { type: 'explode' }, { type: 'filter', fields: 'Design' },
                { type: 'filter', fields: ['Dance'] }, { type: 'years', from: 2020, to: 2004 },
