@@ -13,7 +13,7 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basema
 # Latin, Latin Extended and Additional (Querétaro, São Paulo, Kraków, Łódź, Hà Nội, Ṭāʼif), a few symbols.
 add_custom_command(OUTPUT "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${ASSETS_OUT}/fonts"
-  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-024F,U+02B0-02FF,U+0300-036F,U+1E00-1EFF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2190-2193,U+25A0-25CF
+  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-036F,U+1E00-1EFF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2190-2193,U+25A0-25CF
           --no-hinting --desubroutinize --output-file="${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   DEPENDS "${FONT_SRC}" COMMENT "Subsetting DejaVu Sans")
 # Copies files into a folder of the assets; the copies' paths go into out_var.

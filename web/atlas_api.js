@@ -40,6 +40,7 @@
     panels: function () { return parse(call('atlas_api_panels', [])); },
     links: function () { return parse(call('atlas_api_links', [])); },
     labels: function () { return parse(call('atlas_api_labels', [])); },
+    clusters: function () { return parse(call('atlas_api_clusters', [])); },
     act: function (action) {
       var text;
       try { text = JSON.stringify(action); } catch (e) { return { error: 'the action cannot be written as JSON: ' + e.message }; }
@@ -58,7 +59,7 @@
       var p = parse(call('atlas_api_screen_position', [String(id)]));
       if (p.error) return p;
       var r = Module.canvas.getBoundingClientRect();
-      return { x: p.x + r.left, y: p.y + r.top, onScreen: p.onScreen };
+      return Object.assign({}, p, { x: p.x + r.left, y: p.y + r.top });
     },
   };
 })();

@@ -74,7 +74,7 @@ void App::handle_event(const SDL_Event& e) {
     switch (e.type) {
         case SDL_QUIT: running_ = false; break;
         case SDL_MOUSEBUTTONDOWN:
-            if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse) {
+            if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse && !ui::over_panel(float(e.button.x), float(e.button.y))) {
                 pressing_ = true;
                 dragging_ = false;
                 press_at_ = last_mouse_ = {e.button.x, e.button.y};
@@ -86,7 +86,7 @@ void App::handle_event(const SDL_Event& e) {
             if (dragging_) {
                 // Dragging is direct manipulation: the map follows the pointer without easing.
                 atlas_->camera().pan_pixels(m - last_mouse_, false);
-            } else if (!io.WantCaptureMouse) {
+            } else if (!io.WantCaptureMouse && !ui::over_panel(float(m.x), float(m.y))) {
                 const int hit = atlas_->pick(m);
                 if (hit != atlas_->hovered()) atlas_->act({{"type", "hover"}, {"id", id_of(hit)}});
             } else if (atlas_->hovered() >= 0) {
@@ -109,7 +109,7 @@ void App::handle_event(const SDL_Event& e) {
             if (e.button.button == SDL_BUTTON_LEFT) pressing_ = dragging_ = false;
             break;
         case SDL_MOUSEWHEEL:
-            if (!io.WantCaptureMouse && e.wheel.preciseY != 0)
+            if (!io.WantCaptureMouse && !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) && e.wheel.preciseY != 0)
                 atlas_->camera().zoom_at(last_mouse_, std::pow(1.25, std::clamp(double(e.wheel.preciseY), -4.0, 4.0)));
             break;
         case SDL_MULTIGESTURE:
@@ -253,9 +253,17 @@ json App::frame_stats() const {
 
 json App::panels() const {
     json out = json::array();
-    for (const auto& p : ui::open_panels())
-        out.push_back({{"name", p.name}, {"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h},
-                       {"collapsed", p.collapsed}});
+    for (const auto& p : ui::open_panels()) {
+        json panel = {{"name", p.name}, {"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h},
+                      {"collapsed", p.collapsed}};
+        if (p.name.rfind("Links", 0) == 0) {  // its entries, so that tests click real positions
+            panel["items"] = json::array();
+            for (const auto& item : ui_state_.link_items)
+                panel["items"].push_back({{"id", item.id}, {"x", item.rect.x}, {"y", item.rect.y}, {"w", item.rect.w},
+                                          {"h", item.rect.h}});
+        }
+        out.push_back(panel);
+    }
     return out;
 }
 
@@ -283,6 +291,7 @@ platform::AppHooks App::hooks() {
     h.panels = [this] { return panels(); };
     h.links = [this] { return atlas_->links_json(); };
     h.labels = [this] { return labels(); };
+    h.clusters = [this] { return atlas_->clusters_json(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
     h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };

@@ -155,7 +155,7 @@ const Atlas::Inset& Atlas::inset() const {
         }
     const float w = 340, h = 240;
     inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom &&
-                   cam.viewport.x - cam.inset_left >= 3 * w && cam.viewport.y >= 2.5 * h;
+                   cam.viewport.x - cam.inset_left >= 2.5 * w && cam.viewport.y >= 2.5 * h;
     if (!inset_.shown) return inset_;
     inset_.rect = {float(cam.inset_left + 12), float(cam.viewport.y - 46 - h), w, h};
     inset_.camera.viewport = {w, h};
@@ -495,6 +495,19 @@ json Atlas::links_json() const {
                        {"kind", data_.networks[l.network].id},
                        {"year", l.year ? json(l.year) : json(nullptr)},
                        {"id", l.link >= 0 ? json(data_.links[l.link].id) : json(nullptr)}});
+    return out;
+}
+
+json Atlas::clusters_json() const {
+    json out = json::array();
+    const Camera& cam = camera_.current();
+    for (const auto& c : clusters()) {
+        if (c.members.size() < 2) continue;
+        json ids = json::array();
+        for (int m : c.members) ids.push_back(data_.cities[m].id);
+        const glm::dvec2 s = cam.to_screen(c.center);
+        out.push_back({{"x", s.x}, {"y", s.y}, {"count", int(c.members.size())}, {"ids", ids}});
+    }
     return out;
 }
 

@@ -55,9 +55,11 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
                                 {ax - w / 2, ay - g - h, w, h}, {ax - w / 2, ay + g, w, h}};
         for (const Rect& r : options) {
             const bool inside = r.x >= 0 && r.y >= 0 && r.x + r.w <= viewport.x && r.y + r.h <= viewport.y;
-            auto hits = [&](const Rect& o) { return r.overlaps(o); };
+            // Two pixels of air around each name, so that neighbours do not read as one.
+            const Rect padded{r.x - 2, r.y - 1, r.w + 4, r.h + 2};
+            auto hits = [&](const Rect& o) { return padded.overlaps(o); };
             if (!inside || std::any_of(obstacles.begin(), obstacles.end(), hits) ||
-                std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return r.overlaps(p.rect); }))
+                std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return hits(p.rect); }))
                 continue;
             placed.push_back({c.city, r});
             break;

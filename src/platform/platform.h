@@ -57,6 +57,7 @@ struct AppHooks {
     std::function<nlohmann::json()> panels;                 // open panels: name and rectangle
     std::function<nlohmann::json()> links;                  // the links drawn now
     std::function<nlohmann::json()> labels;                 // the city names drawn now, with rectangles
+    std::function<nlohmann::json()> clusters;               // groups of close cities on the main map
     // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
     // could not be fetched. Returns the new state.
     std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;

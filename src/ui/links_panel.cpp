@@ -39,11 +39,14 @@ void draw_links_panel(UiContext& ui) {
         ImGui::End();
         return;
     }
+    ui.state->link_items.clear();
     for (int i : links) {
         const CooperationLink& l = d.links[i];
         const int partner = l.from == a.selected() ? l.to : l.from;
         const Network& n = d.networks[l.network];
         ImGui::PushID(i);
+        const bool later = l.year && l.year > a.timeline_year();  // not yet, on the timeline
+        if (later) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
         line_sample(n);
         ImGui::SameLine();
         if (ImGui::Selectable(d.cities[partner].local_name.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap)) {
@@ -51,6 +54,8 @@ void draw_links_panel(UiContext& ui) {
             send(ui, {{"type", "flyTo"}, {"id", d.cities[partner].id}});
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s and fly there", d.cities[partner].local_name.c_str());
+        const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
+        ui.state->link_items.push_back({d.cities[partner].id, {r0.x, r0.y, r1.x - r0.x, r1.y - r0.y}});
         ImGui::Indent(ImGui::GetTextLineHeight() * 1.6f + 8);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s%s%s", l.label.empty() ? n.name.c_str() : l.label.c_str(), l.year ? ", " : "",
@@ -67,6 +72,7 @@ void draw_links_panel(UiContext& ui) {
         }
         ImGui::NewLine();
         ImGui::Unindent(ImGui::GetTextLineHeight() * 1.6f + 8);
+        if (later) ImGui::PopStyleVar();
         ImGui::PopID();
     }
     ImGui::End();

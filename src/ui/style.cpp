@@ -36,7 +36,7 @@ void apply_style() {
 
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026,
+    static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026,
                                      0x2190, 0x2193, 0x25A0, 0x25CF, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -114,6 +114,12 @@ std::vector<OpenPanel> open_panels() {
         out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed});
     }
     return out;
+}
+
+bool over_panel(float x, float y) {
+    for (const auto& p : open_panels())
+        if (x >= p.rect.x && y >= p.rect.y && x < p.rect.x + p.rect.w && y < p.rect.y + p.rect.h) return true;
+    return false;
 }
 
 void send(UiContext& ui, const nlohmann::json& action) {

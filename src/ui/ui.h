@@ -27,6 +27,11 @@ struct Fonts {
 struct UiState {
     bool about_open = false;
     std::vector<PlacedLabel> labels;  // the city names drawn in the last frame
+    struct Item {
+        std::string id;
+        Rect rect;
+    };
+    std::vector<Item> link_items;     // the partners listed in the Links panel (city ids)
     float details_bottom = 0;  // where the Details panel ends, for the Links panel under it
     float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
 };
@@ -71,6 +76,9 @@ struct OpenPanel {
     bool collapsed = false;
 };
 std::vector<OpenPanel> open_panels();
+// Whether a screen point is on a panel now. ImGui's WantCaptureMouse is a frame late: a quick click
+// just after the pointer moved onto a panel would otherwise also reach the map.
+bool over_panel(float x, float y);
 
 // Sends an action; a refused action is a bug in the panel, so it is logged, not shown.
 void send(UiContext& ui, const nlohmann::json& action);

@@ -46,6 +46,20 @@ check "a malformed --exec fails with a message" '[ $rc -ne 0 ] && grep -q "unkno
 "$app" --exec "$(python3 -c 'print("["*5000 + "]"*5000)')" --state >/dev/null 2>"$out/native-deep-exec.txt"; rc=$?
 check "a deeply nested --exec is refused, not a crash" '[ $rc -eq 1 ] && grep -q "nesting deeper than 64" "$out/native-deep-exec.txt"'
 
+# 2b. the timeline and the networks through --exec (the same actions as the web)
+expected_2015=$(python3 - "$root/assets/data/cities.json" <<'PY'
+import json, sys
+cities = json.load(open(sys.argv[1]))["cities"]
+print(sum(1 for c in cities if any(d.get("status") != "former" and d["year"] <= 2015 for d in c["designations"])))
+PY
+)
+state=$("$app" --exec '{"type":"year","year":2015}' --state)
+check "--exec year 2015: $expected_2015 cities, as the data says" '[ "$(echo "$state" | json_get "[\"counts\"][\"visible\"]")" = "$expected_2015" ]'
+state=$("$app" --exec '{"type":"networkStyle","style":"hub"}' --exec '{"type":"network","id":"mx-creative-network"}' --state)
+check "--exec network and hub style" '[ "$(echo "$state" | json_get "[\"network\"]")" = "mx-creative-network" ] && [ "$(echo "$state" | json_get "[\"networkStyle\"]")" = "hub" ]'
+"$app" --exec '{"type":"year","year":2017}' --exec '{"type":"select","id":"mx-mexico-city"}' --screenshot "$out/native-timeline-2017.png"
+check "--screenshot of the timeline at 2017" '[ -s "$out/native-timeline-2017.png" ]'
+
 # 3. --screenshot writes a map that is not blank
 rm -f "$out/native-start.png"
 "$app" --exec '{"type":"select","id":"mx-queretaro"}' --screenshot "$out/native-start.png"

@@ -87,6 +87,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_frame_stats() { return reply(g_app.fr
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_links() { return reply(g_app.links()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_labels() { return reply(g_app.labels()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_clusters() { return reply(g_app.clusters()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
