@@ -63,6 +63,14 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
         case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
+        case SDLK_SPACE: atlas_->act({{"type", atlas_->playing() ? "pause" : "play"}}); break;
+        case SDLK_LEFTBRACKET:
+        case SDLK_RIGHTBRACKET: {
+            const int year = std::clamp(atlas_->timeline_year() + (key == SDLK_RIGHTBRACKET ? 1 : -1),
+                                        atlas_->first_year(), atlas_->last_year());
+            atlas_->act({{"type", "year"}, {"year", year}});
+            break;
+        }
         default: break;
     }
 }

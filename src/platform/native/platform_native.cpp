@@ -35,7 +35,8 @@ Usage: atlas [options]
   --log-actions          print every action applied, one JSON object per line
   --frames N             quit after N frames
   --help                 this text
-Keys: arrows pan, + and - zoom, Home or 0 shows the start view, Esc clears the selection.
+Keys: arrows pan, + and - zoom, Home or 0 shows the start view, Esc clears the selection,
+      Space plays or pauses the timeline, [ and ] step a year back or forward.
 )";
 
 std::string executable_dir() {
