@@ -116,6 +116,8 @@ float Atlas::marker_radius(double zoom) {
     return float(std::clamp(4.5 + 1.3 * std::log2(std::max(zoom, 1.0)), 4.5, 10.0));
 }
 
+float Atlas::cluster_size(std::size_t members) { return float(1.3 + 0.25 * std::log2(double(members))); }
+
 const std::vector<Cluster>& Atlas::clusters() const {
     const Camera& cam = camera_.current();
     if (clusters_revision_ != revision_ || std::abs(cam.scale / clusters_scale_ - 1) > 0.01) {
@@ -168,14 +170,13 @@ const Atlas::Inset& Atlas::inset() const {
 
 int Atlas::pick_cluster(glm::dvec2 screen) const {
     const Inset& in = inset();
-    if (in.shown && screen.x >= in.rect.x && screen.y >= in.rect.y && screen.x < in.rect.x + in.rect.w &&
-        screen.y < in.rect.y + in.rect.h)
+    if (in.shown && in.rect.contains(screen.x, screen.y))
         return -1;  // the inset has no clusters
     const Camera& cam = camera_.current();
     const auto& cs = clusters();
     for (int i = 0; i < int(cs.size()); ++i) {
         if (cs[i].members.size() < 2) continue;
-        const double r = marker_radius(cam.scale / cam.min_scale()) * (1.3 + 0.25 * std::log2(double(cs[i].members.size())));
+        const double r = marker_radius(cam.scale / cam.min_scale()) * cluster_size(cs[i].members.size());
         if (glm::length(cam.to_screen(cs[i].center) - screen) <= r + 2) return i;
     }
     return -1;
@@ -256,8 +257,7 @@ void Atlas::set_viewport(glm::dvec2 size, double left_inset) {
 
 int Atlas::pick(glm::dvec2 screen) const {
     const Inset& in = inset();
-    if (in.shown && screen.x >= in.rect.x && screen.y >= in.rect.y && screen.x < in.rect.x + in.rect.w &&
-        screen.y < in.rect.y + in.rect.h)
+    if (in.shown && in.rect.contains(screen.x, screen.y))
         return pick_city(positions_, in.cities, in.camera, screen - glm::dvec2(in.rect.x, in.rect.y), kPickRadiusPx);
     std::vector<int> singles;  // cities inside a cluster are not drawn, so not picked
     for (const auto& c : clusters())

@@ -105,6 +105,8 @@ public:
 
     // Marker radius in pixels at a zoom (times the whole-world scale): markers grow as the map opens up.
     static float marker_radius(double zoom);
+    // A cluster's disc radius relative to a city marker's: grows slowly with its count.
+    static float cluster_size(std::size_t members);
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }

@@ -23,6 +23,7 @@ std::vector<Cluster> cluster_cities(const std::vector<glm::dvec2>& positions, co
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;
     bool overlaps(const Rect& o) const { return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h; }
+    bool contains(double px, double py) const { return px >= x && py >= y && px < x + w && py < y + h; }
 };
 
 struct LabelCandidate {

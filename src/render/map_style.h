@@ -18,5 +18,4 @@ struct MapStyle {
     Color cluster_fill{0.24f, 0.27f, 0.36f, 1};
 };
 
-
 }  // namespace atlas::render

@@ -6,8 +6,6 @@
 
 namespace atlas::render {
 
-float cluster_size(std::size_t members) { return float(1.3 + 0.25 * std::log2(double(members))); }
-
 int marker_flags(const Atlas& a, int city, Color* fill) {
     const Dataset& d = a.data();
     bool creative = false, heritage = false, south = false;
@@ -89,7 +87,7 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
         float opacity = 0;
         for (int m : c.members) opacity = std::max(opacity, a.appear_alpha(m) * (a.highlighted(m) ? 1.0f : style.dimmed_alpha));
         inst.push_back({float(c.center.x), float(c.center.y), style.cluster_fill, float(kCluster),
-                        cluster_size(c.members.size()), opacity});
+                        Atlas::cluster_size(c.members.size()), opacity});
     }
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& c : groups) {

@@ -8,8 +8,6 @@ namespace atlas::render {
 
 // Marker shape flags, shared with shaders/marker.frag.
 enum MarkerFlags : int { kCreative = 1, kHeritage = 2, kSouthOnly = 4, kSouthHalo = 8, kSelected = 16, kCluster = 32 };
-// Size of a cluster's disc relative to a city marker.
-float cluster_size(std::size_t members);
 // The shape a city gets under the current filter (0 when nothing of it is visible).
 int marker_flags(const Atlas& atlas, int city, Color* fill);
 

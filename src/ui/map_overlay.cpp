@@ -42,7 +42,7 @@ void draw_labels(UiContext& ui, ImDrawList* bg) {
     if (a.inset().shown) obstacles.push_back(a.inset().rect);
     for (const auto& c : a.clusters()) {  // names do not cover other markers (nor their own: gap > radius)
         const glm::dvec2 s = cam.to_screen(c.center);
-        const float r = (gap - 5) * (c.members.size() > 1 ? render::cluster_size(c.members.size()) : 1.0f);
+        const float r = (gap - 5) * (c.members.size() > 1 ? Atlas::cluster_size(c.members.size()) : 1.0f);
         obstacles.push_back({float(s.x) - r, float(s.y) - r, 2 * r, 2 * r});
     }
     obstacles.push_back({0, float(cam.viewport.y) - 34, float(cam.viewport.x), 34});  // the attribution line
@@ -93,8 +93,7 @@ void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
     for (const auto& c : a.clusters()) {
         if (c.members.size() < 2) continue;
         const glm::dvec2 at = cam.to_screen(c.center);
-        if (in.shown && at.x >= in.rect.x && at.y >= in.rect.y && at.x < in.rect.x + in.rect.w && at.y < in.rect.y + in.rect.h)
-            continue;  // hidden under the inset
+        if (in.shown && in.rect.contains(at.x, at.y)) continue;  // hidden under the inset
         char text[16];
         std::snprintf(text, sizeof text, "%zu", c.members.size());
         const glm::dvec2 s = cam.to_screen(c.center);

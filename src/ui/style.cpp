@@ -118,7 +118,7 @@ std::vector<OpenPanel> open_panels() {
 
 bool over_panel(float x, float y) {
     for (const auto& p : open_panels())
-        if (x >= p.rect.x && y >= p.rect.y && x < p.rect.x + p.rect.w && y < p.rect.y + p.rect.h) return true;
+        if (p.rect.contains(x, y)) return true;
     return false;
 }
 
