@@ -67,7 +67,8 @@ target_link_libraries(imgui PUBLIC sdl2)
 
 add_executable(atlas
   src/app/main.cpp src/app/app.cpp src/app/check_data.cpp
-  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/map_renderer.cpp
+  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp
+  src/render/map_renderer.cpp
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
   src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp src/ui/about_data_panel.cpp
   src/ui/links_panel.cpp src/ui/timeline_panel.cpp src/ui/networks_panel.cpp src/ui/statistics_panel.cpp

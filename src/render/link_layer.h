@@ -3,6 +3,7 @@
 #pragma once
 #include "core/atlas.h"
 #include "platform/gl.h"
+#include "render/instanced_quad.h"
 #include "render/map_style.h"
 
 namespace atlas::render {
@@ -15,9 +16,9 @@ public:
 
 private:
     void rebuild(const Atlas& atlas);
-    GLuint program_ = 0, vao_ = 0, quad_ = 0, instances_ = 0;
+    GLuint program_ = 0;
+    InstancedQuad quad_;
     GLint u_center_ = -1, u_scale_ = -1, u_viewport_ = -1, u_world_to_px_ = -1, u_halo_ = -1, u_halo_color_ = -1;
-    GLsizei count_ = 0;
     unsigned revision_ = 0;
 };
 

@@ -39,26 +39,9 @@ bool MarkerLayer::init(GLuint program, Source source) {
     for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_pixel_, "u_pixel"}, {&u_radius_, "u_radius"},
                              {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_outline_, "u_outline"}})
         *loc = glGetUniformLocation(program, name);
-    const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
-    glGenVertexArrays(1, &vao_);
-    glBindVertexArray(vao_);
-    glGenBuffers(1, &quad_);
-    glBindBuffer(GL_ARRAY_BUFFER, quad_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof(corners), corners, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glGenBuffers(1, &instances_);
-    glBindBuffer(GL_ARRAY_BUFFER, instances_);
-    const GLsizei stride = sizeof(Instance);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, fill)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, flags)));
-    for (GLuint i = 1; i <= 3; ++i) glVertexAttribDivisor(i, 1);
-    glBindVertexArray(0);
-    return glGetError() == GL_NO_ERROR;
+    static const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    return quad_.init(corners, sizeof(Instance), {{2, offsetof(Instance, x)}, {4, offsetof(Instance, fill)},
+                                                  {3, offsetof(Instance, flags)}});
 }
 
 void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
@@ -104,18 +87,15 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     };
     if (a.hovered() != a.selected() && drawn_here(a.hovered())) add(a.hovered(), 1.35f);
     if (drawn_here(a.selected())) add(a.selected(), 1.35f);
-    count_ = GLsizei(inst.size());
-    glBindBuffer(GL_ARRAY_BUFFER, instances_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(Instance)), inst.data(), GL_DYNAMIC_DRAW);
+    quad_.upload(inst.data(), inst.size());
     generation_ = a.draw_generation();
 }
 
 void MarkerLayer::draw(const Atlas& a, const MapStyle& s, const Camera& cam, float radius) {
     if (generation_ != a.draw_generation()) rebuild(a, s);
-    if (!count_) return;
+    if (!quad_.count()) return;
     // The per-instance size is relative; `radius` sets the pixels (see marker.vert).
     glUseProgram(program_);
-    glBindVertexArray(vao_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));
     glUniform2f(u_scale_, float(2 * cam.scale / cam.viewport.x), float(2 * cam.scale / cam.viewport.y));
     glUniform2f(u_pixel_, float(2 / cam.viewport.x), float(2 / cam.viewport.y));
@@ -123,15 +103,9 @@ void MarkerLayer::draw(const Atlas& a, const MapStyle& s, const Camera& cam, flo
     glUniform4f(u_heritage_, heritage_.r, heritage_.g, heritage_.b, heritage_.a);
     glUniform4f(u_south_, south_.r, south_.g, south_.b, south_.a);
     glUniform4f(u_outline_, s.marker_outline.r, s.marker_outline.g, s.marker_outline.b, 1);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
-    glBindVertexArray(0);
+    quad_.draw();
 }
 
-void MarkerLayer::release() {
-    if (instances_) glDeleteBuffers(1, &instances_);
-    if (quad_) glDeleteBuffers(1, &quad_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    vao_ = quad_ = instances_ = 0;
-}
+void MarkerLayer::release() { quad_.release(); }
 
 }  // namespace atlas::render

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/atlas.h"
 #include "platform/gl.h"
+#include "render/instanced_quad.h"
 #include "render/map_style.h"
 
 namespace atlas::render {
@@ -21,9 +22,9 @@ public:
 
 private:
     void rebuild(const Atlas& atlas, const MapStyle& style);
-    GLuint program_ = 0, vao_ = 0, quad_ = 0, instances_ = 0;
+    GLuint program_ = 0;
+    InstancedQuad quad_;
     GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
-    GLsizei count_ = 0;
     unsigned generation_ = 0;
     Source source_ = Source::MainMap;
     Color heritage_, south_;
