@@ -25,7 +25,7 @@ python3 tests/data/test_convert.py || status=1
 node --test --test-reporter=spec tests/data/ || status=1   # the JSON Schema agrees with the data
 
 step "web: headless Chromium"
-node --test --test-reporter=spec tests/web/ || status=1
+node --test --test-concurrency=1 --test-reporter=spec tests/web/ || status=1   # one browser at a time: 2 cores
 
 step "native: a real window under Xvfb; the bad-input corpus through --check-data and --load"
 bash tests/native/run_native_tests.sh || status=1
