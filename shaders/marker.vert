@@ -14,10 +14,15 @@ out float v_opacity;
 out float v_radius;
 void main() {
     float radius = a_style.y * u_radius;
-    float extent = radius + 8.0;  // room for halo and selection rings
+    // The quad covers what the shape needs (see marker.frag): fewer pixels to shade.
+    int flags = int(a_style.x + 0.5);
+    float extent = radius + 1.5;
+    if ((flags & 2) != 0) extent = max(extent, radius * 1.25 * 1.4143 + 2.0);  // heritage diamond
+    if ((flags & 8) != 0) extent = max(extent, radius + 5.0);                  // South-South halo
+    if ((flags & 16) != 0) extent = max(extent, radius * 1.25 * 1.4143 + 8.5);  // selection ring
     v_local = a_corner * extent;
     v_fill = a_fill;
-    v_flags = int(a_style.x + 0.5);
+    v_flags = flags;
     v_opacity = a_style.z;
     v_radius = radius;
     vec2 clip = (a_center - u_center) * u_scale;

@@ -26,9 +26,11 @@ bool App::init(const platform::Options& options, std::string& error) {
     }
     atlas_ = std::make_unique<Atlas>(std::move(loaded));
     const CountryGroup* global_south = atlas_->data().global_south();
-    BasemapMesh world, detail;
+    BasemapMesh world, detail, mexico;
+    const LonLatBox around_mexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
     if (!load_basemap(options.assets_dir + "/basemap-110m.bin", global_south, world, error) ||
-        !load_basemap(options.assets_dir + "/basemap-50m.bin", global_south, detail, error))
+        !load_basemap(options.assets_dir + "/basemap-50m.bin", global_south, detail, error) ||
+        !load_basemap(options.assets_dir + "/basemap-50m.bin", global_south, mexico, error, around_mexico))
         return false;
 
     if (!platform::create_window(options, window_, error)) return false;
@@ -39,7 +41,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
-    if (!renderer_.init(options.assets_dir + "/shaders", world, detail, error)) return false;
+    if (!renderer_.init(options.assets_dir + "/shaders", world, detail, mexico, error)) return false;
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);

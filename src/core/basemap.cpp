@@ -1,5 +1,6 @@
 #include "core/basemap.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -154,13 +155,22 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     return m;
 }
 
-bool load_basemap(const std::string& path, const CountryGroup* gs, BasemapMesh& out, std::string& error) {
+bool load_basemap(const std::string& path, const CountryGroup* gs, BasemapMesh& out, std::string& error,
+                  const LonLatBox& region) {
     std::string bytes;
     std::vector<BasemapCountry> countries;
     if (!read_file(path, bytes, error, 64u << 20) || !decode_basemap(bytes, countries, error)) {
         error = path + ": " + error;
         return false;
     }
+    auto reaches = [&](const BasemapCountry& c) {
+        for (const auto& poly : c.polygons)
+            for (const auto& ring : poly)
+                for (auto p : ring)
+                    if (p.x >= region.min.x && p.x <= region.max.x && p.y >= region.min.y && p.y <= region.max.y) return true;
+        return false;
+    };
+    countries.erase(std::remove_if(countries.begin(), countries.end(), [&](auto& c) { return !reaches(c); }), countries.end());
     out = build_basemap_mesh(countries, gs);
     return true;
 }

@@ -7,7 +7,7 @@
 namespace atlas::render {
 
 bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail,
-                       std::string& error) {
+                       const BasemapMesh& mexico, std::string& error) {
     basemap_program_ = load_program(shader_dir, "basemap", error);
     if (!basemap_program_) return false;
     marker_program_ = load_program(shader_dir, "marker", error);
@@ -15,6 +15,7 @@ bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, 
     link_program_ = load_program(shader_dir, "link", error);
     if (!link_program_) return false;
     if (!world_.init(basemap_program_, world) || !detail_.init(basemap_program_, detail) ||
+        !mexico_.init(basemap_program_, mexico) ||
         !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
         !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_)) {
         error = "cannot create the map's GL buffers";
@@ -48,7 +49,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
     glViewport(x, y, w, h);
     glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    detail_.draw(in.camera, style_);
+    mexico_.draw(in.camera, style_);
     inset_markers_.draw(atlas, style_, in.camera, 5.5f);
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, fb_w, fb_h);
@@ -68,6 +69,7 @@ std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const {
 void MapRenderer::release() {
     world_.release();
     detail_.release();
+    mexico_.release();
     markers_.release();
     inset_markers_.release();
     links_.release();

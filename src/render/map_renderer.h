@@ -14,8 +14,10 @@ namespace atlas::render {
 
 class MapRenderer {
 public:
-    // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom.
-    bool init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail, std::string& error);
+    // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
+    // detailed countries around Mexico only) in the inset.
+    bool init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail,
+              const BasemapMesh& mexico, std::string& error);
     static constexpr double kDetailZoom = 2.5;
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
     void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
@@ -27,7 +29,7 @@ public:
 private:
     MapStyle style_;
     GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0;
-    BasemapLayer world_, detail_;
+    BasemapLayer world_, detail_, mexico_;
     MarkerLayer markers_, inset_markers_;
     LinkLayer links_;
 };

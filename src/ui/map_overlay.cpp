@@ -10,9 +10,8 @@ namespace {
 void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha, float scale = 1.0f) {
     const float size = font->FontSize * scale;
     const int a = int(255 * alpha);
-    for (float dx = -1.5f; dx <= 1.5f; dx += 1.5f)  // a white halo keeps it legible over any colour
-        for (float dy = -1.5f; dy <= 1.5f; dy += 1.5f)
-            dl->AddText(font, size, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, a * 9 / 10), text);
+    for (ImVec2 d : {ImVec2(-1.2f, -1.2f), ImVec2(1.2f, -1.2f), ImVec2(-1.2f, 1.2f), ImVec2(1.2f, 1.2f)})
+        dl->AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), IM_COL32(255, 255, 255, a * 9 / 10), text);  // a halo
     dl->AddText(font, size, at, IM_COL32(20, 22, 28, a), text);
 }
 }  // namespace
