@@ -175,10 +175,10 @@ bool App::frame() {
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
     ui::draw_map_overlay(ctx);
-    ui::draw_filters_panel(ctx);
+    ui::draw_filters_panel(ctx);  // the side column, top to bottom
+    ui::draw_networks_panel(ctx);
     ui::draw_legend_panel(ctx);
     ui::draw_timeline_panel(ctx);
-    ui::draw_networks_panel(ctx);
     ui::draw_statistics_panel(ctx);
     ui::draw_details_panel(ctx);
     ui::draw_links_panel(ctx);

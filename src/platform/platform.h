@@ -4,9 +4,11 @@
 // Implemented features:
 //  [x] SDL2 window with a GL 3.3 core (native) or WebGL2 (web) context, high-DPI aware
 //  [x] main loop (a plain loop natively; the browser's animation frames on the web)
-//  [x] native command line: --fullscreen --size WxH --data DIR --exec JSON --state --screenshot PNG
-//      --log-actions --frames N
-//  [x] web: window.atlas test API, window.mapReady / performance.mark('map-ready'), window.mapError
+//  [x] native command line: --fullscreen --size WxH --data DIR --load FILE --check-data FILE...
+//      --exec JSON --state --screenshot PNG --log-actions --frames N; files dropped on the window
+//  [x] web: window.atlas API (state, act, visibleCities, screenPosition, links, labels, clusters,
+//      panels, frameStats, loadData, resetData), window.mapReady / performance.mark('map-ready'),
+//      window.mapError; ?data=URL and dropped files (web/atlas_api.js)
 //  [x] opening a source link (a new browser tab; natively the link is copied to the clipboard)
 #pragma once
 #include <SDL.h>

@@ -14,10 +14,9 @@ void draw_data_problems_panel(UiContext& ui) {
     if (problems.empty()) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
 
-    static std::string dismissed;  // the banner stays down until other files are rejected
-    std::string rejected;
+    std::string rejected;  // the banner stays down once dismissed, until other files are rejected
     for (const auto& f : a.rejected_files()) rejected += (rejected.empty() ? "" : ", ") + f;
-    if (!rejected.empty() && rejected != dismissed) {
+    if (!rejected.empty() && ui.state && rejected != ui.state->dismissed_banner) {
         const float top = (ui.state ? ui.state->top_bar_bottom : 0) + kPanelMargin;
         ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f + kSidePanelWidth * 0.5f, top), ImGuiCond_Always,
                                 ImVec2(0.5f, 0));
@@ -29,7 +28,7 @@ void draw_data_problems_panel(UiContext& ui) {
         ImGui::Begin("##data-banner", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
         ImGui::TextWrapped("Could not use: %s. The map keeps the data it had; see Data problems.", rejected.c_str());
-        if (ImGui::SmallButton("Dismiss")) dismissed = rejected;
+        if (ImGui::SmallButton("Dismiss")) ui.state->dismissed_banner = rejected;
         ImGui::End();
         ImGui::PopStyleColor(4);
     }

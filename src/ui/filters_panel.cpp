@@ -23,13 +23,9 @@ void draw_filters_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     const Filter& f = a.filter();
-    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, kPanelMargin), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
-    // Room below for the collapsed Networks and Legend bars; the panel scrolls on small screens.
-    const float below = 2 * ImGui::GetFrameHeight() + 3 * kPanelMargin + 34;
-    ImGui::SetNextWindowSizeConstraints(ImVec2(kSidePanelWidth, 0),
-                                        ImVec2(kSidePanelWidth, ImGui::GetIO().DisplaySize.y - kPanelMargin - below));
-    if (!ImGui::Begin("Filters", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (ui.state) ui.state->left_stack_y = kPanelMargin;  // the first of the side column
+    if (!begin_side_panel(ui, "Filters", 2)) {
+        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();
         return;
     }
@@ -108,6 +104,7 @@ void draw_filters_panel(UiContext& ui) {
     }
     bool former = f.include_former;
     if (ImGui::Checkbox("Include former members", &former)) send(ui, {{"type", "filter"}, {"includeFormer", former}});
+    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 }
 

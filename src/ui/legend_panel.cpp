@@ -17,11 +17,8 @@ void swatch(Color c) {
 void draw_legend_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, display.y - 34), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowCollapsed(display.y < 1000, ImGuiCond_Once);  // small screens: filters first
-    if (!ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    ImGui::SetNextWindowCollapsed(ImGui::GetIO().DisplaySize.y < 1150, ImGuiCond_Once);  // small screens: filters first
+    if (!begin_side_panel(ui, "Legend", 0)) {
         ImGui::End();
         return;
     }

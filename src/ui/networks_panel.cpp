@@ -8,11 +8,9 @@ namespace atlas::ui {
 void draw_networks_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, display.y - 34 - 30), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!ImGui::Begin("Networks and links", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (!begin_side_panel(ui, "Networks and links", 1)) {
+        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();
         return;
     }
@@ -47,6 +45,7 @@ void draw_networks_panel(UiContext& ui) {
             if (ImGui::IsItemClicked()) platform::open_url(s.url);
         }
     }
+    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 }
 

@@ -1,12 +1,15 @@
 // Statistics: members per year, stacked by creative field (and the other city groups), with the
 // timeline's year marked; and the counts for the current filters.
-#include "core/statistics.h"
+#include <algorithm>
+#include <cstdio>
+
 #include "ui/ui.h"
 
 namespace atlas::ui {
 
 void draw_statistics_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
+    if (!ui.state) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, display.y - 40), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_Always);
@@ -16,16 +19,15 @@ void draw_statistics_panel(UiContext& ui) {
         return;
     }
     // Recomputed only when the filters change (the atlas revision also moves with fades).
-    static MembersPerYear stats;
-    static const Atlas* for_atlas = nullptr;
-    static Filter for_filter;
+    UiState& st = *ui.state;
     const Filter& f = a.filter();
-    if (for_atlas != &a || f.fields != for_filter.fields || f.networks != for_filter.networks ||
-        f.region != for_filter.region || f.include_former != for_filter.include_former) {
-        stats = members_per_year(a.data(), f);
-        for_atlas = &a;
-        for_filter = f;
+    if (st.stats_atlas != &a || f.fields != st.stats_filter.fields || f.networks != st.stats_filter.networks ||
+        f.region != st.stats_filter.region || f.include_former != st.stats_filter.include_former) {
+        st.stats = members_per_year(a.data(), f);
+        st.stats_atlas = &a;
+        st.stats_filter = f;
     }
+    const MembersPerYear& stats = st.stats;
     ImGui::Text("Shown now: %d cities, %d links", a.counts().visible, int(a.drawn_links().size()));
     ImGui::TextDisabled("Members by year (cumulative), stacked by field");
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -55,7 +57,8 @@ void draw_statistics_panel(UiContext& ui) {
     for (int y : {stats.first_year, 2004, stats.last_year}) {
         if (y < stats.first_year || y > stats.last_year) continue;
         std::snprintf(label, sizeof label, "%d", y);
-        dl->AddText(ImVec2(origin.x + (y - stats.first_year) * bar, origin.y + h + 2), IM_COL32(90, 90, 100, 255), label);
+        const float x = std::min(origin.x + (y - stats.first_year) * bar, origin.x + w - ImGui::CalcTextSize(label).x);
+        dl->AddText(ImVec2(x, origin.y + h + 2), IM_COL32(90, 90, 100, 255), label);
     }
     std::snprintf(label, sizeof label, "%d", peak);
     dl->AddText(ImVec2(origin.x + 2, origin.y), IM_COL32(90, 90, 100, 255), label);

@@ -1,6 +1,7 @@
 // Theme, fonts and marker glyphs shared by the panels.
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/json_io.h"
@@ -114,6 +115,20 @@ std::vector<OpenPanel> open_panels() {
         out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed});
     }
     return out;
+}
+
+bool begin_side_panel(UiContext& ui, const char* name, int bars_below, ImGuiWindowFlags extra) {
+    const float top = ui.state ? ui.state->left_stack_y : kPanelMargin;
+    const float bar = ImGui::GetFrameHeight() + kPanelMargin;
+    const float room = ImGui::GetIO().DisplaySize.y - 34 - top - float(bars_below) * bar;  // 34: attribution
+    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kSidePanelWidth, 0), ImVec2(kSidePanelWidth, std::max(room, bar)));
+    return ImGui::Begin(name, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | extra);
+}
+
+void end_side_panel(UiContext& ui, float bottom) {
+    if (ui.state) ui.state->left_stack_y = bottom + kPanelMargin;
 }
 
 bool over_panel(float x, float y) {

@@ -10,6 +10,7 @@
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
 #include "core/declutter.h"
+#include "core/statistics.h"
 #include "render/map_style.h"
 
 namespace atlas::ui {
@@ -25,6 +26,7 @@ struct Fonts {
 
 // What the panels show that is not part of the atlas (which panels are open).
 struct UiState {
+    float left_stack_y = 0;  // the side column: where the next panel starts (see begin_side_panel)
     bool about_open = false;
     std::vector<PlacedLabel> labels;  // the city names drawn in the last frame
     struct Item {
@@ -32,6 +34,11 @@ struct UiState {
         Rect rect;
     };
     std::vector<Item> link_items;     // the partners listed in the Links panel (city ids)
+    std::string dismissed_banner;     // the rejected files whose banner was dismissed
+    // The Statistics panel's chart, computed again only when the atlas or its filters change.
+    MembersPerYear stats;
+    const Atlas* stats_atlas = nullptr;
+    Filter stats_filter;
     float details_bottom = 0;  // where the Details panel ends, for the Links panel under it
     float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
 };
@@ -63,6 +70,12 @@ void line_sample(const Network& n);
 
 // The marker of a city group, as the map draws it (see shaders/marker.frag), for legends and lists.
 void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, Color fill, const Atlas& atlas);
+// The side column stacks Filters, Networks and Legend from the top, each under the one before;
+// `bars_below` collapsed title bars keep room under it, and what does not fit scrolls.
+// Returns as ImGui::Begin; call end_side_panel after ImGui::End.
+bool begin_side_panel(UiContext& ui, const char* name, int bars_below, ImGuiWindowFlags extra = 0);
+void end_side_panel(UiContext& ui, float bottom);
+
 // A glyph-sized space in the current line with the glyph drawn in it.
 void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
