@@ -18,6 +18,7 @@ Atlas::Atlas(Dataset data) : data_(std::move(data)) {
     filter_ = Filter::all(data_);
     timeline_ = last_year_ + kYearEnd;
     geometry_ = build_link_geometry(data_);
+    choose_network(-1);
     refilter();
 }
 
@@ -39,8 +40,26 @@ void Atlas::refilter() {
     visible_ = atlas::visible_cities(data_, filter_, &counts_);
     is_visible_.assign(data_.cities.size(), false);
     for (int i : visible_) is_visible_[i] = true;
+    // When each city appears on the timeline (for the fades), under the other filters.
+    Filter any_time = filter_;
+    any_time.until = 1e9;
+    first_shown_.assign(data_.cities.size(), 1 << 30);
+    for (int i = 0; i < int(data_.cities.size()); ++i)
+        for (const auto& g : data_.cities[i].designations)
+            if (designation_passes(data_, any_time, g)) first_shown_[i] = std::min(first_shown_[i], g.year);
     relink();
-    revision_ = next_revision();
+    revision_ = set_revision_ = next_revision();
+}
+
+void Atlas::choose_network(int network) {
+    network_ = network;
+    in_network_.assign(data_.cities.size(), false);
+    if (network < 0) return;
+    for (int i = 0; i < int(data_.cities.size()); ++i)
+        for (const auto& g : data_.cities[i].designations)
+            if (g.network == network) in_network_[i] = true;
+    for (const auto& l : data_.links)
+        if (l.network == network) in_network_[l.from] = in_network_[l.to] = true;
 }
 
 // Links are drawn when both cities are shown and the link's year has come (undated links: as
@@ -64,15 +83,6 @@ void Atlas::relink() {
     }
 }
 
-int Atlas::first_visible_year(int city) const {
-    int first = 1 << 30;
-    Filter any_time = filter_;
-    any_time.until = 1e9;
-    for (const auto& g : data_.cities[city].designations)
-        if (designation_passes(data_, any_time, g)) first = std::min(first, g.year);
-    return first;
-}
-
 namespace {
 // How long a city or link takes to fade in, in timeline years.
 constexpr double kFadeYears = 0.5;
@@ -83,24 +93,19 @@ float fade(double position, int year) {
 
 float Atlas::appear_alpha(int city) const {
     if (timeline_ >= last_year_ + kYearEnd && !playing_) return 1.0f;
-    return fade(timeline_, first_visible_year(city));
+    return fade(timeline_, first_shown_[city]);
+}
+
+float Atlas::city_opacity(int city) const {
+    return appear_alpha(city) * (highlighted(city) || city == selected_ ? 1.0f : kDimmed);
 }
 
 float Atlas::link_alpha(const DrawnLink& l) const {
     if (timeline_ >= last_year_ + kYearEnd && !playing_) return 1.0f;
     // A link appears with its year, or with the later of its cities when that comes after.
-    int year = std::max(l.year, first_visible_year(l.from));
-    if (l.to >= 0) year = std::max(year, first_visible_year(l.to));
+    int year = std::max(l.year, first_shown_[l.from]);
+    if (l.to >= 0) year = std::max(year, first_shown_[l.to]);
     return fade(timeline_, year);
-}
-
-bool Atlas::highlighted(int city) const {
-    if (network_ < 0) return true;
-    for (const auto& g : data_.cities[city].designations)
-        if (g.network == network_) return true;
-    for (const auto& l : data_.links)
-        if (l.network == network_ && (l.from == city || l.to == city)) return true;
-    return false;
 }
 
 bool Atlas::highlighted(const DrawnLink& l) const { return network_ < 0 || l.network == network_; }
@@ -120,7 +125,7 @@ float Atlas::cluster_size(std::size_t members) { return float(1.3 + 0.25 * std::
 
 const std::vector<Cluster>& Atlas::clusters() const {
     const Camera& cam = camera_.current();
-    if (clusters_revision_ != revision_ || std::abs(cam.scale / clusters_scale_ - 1) > 0.01) {
+    if (clusters_set_revision_ != set_revision_ || std::abs(cam.scale / clusters_scale_ - 1) > 0.01) {
         // Markers closer than about their diameter would overlap: group them. The selected city
         // always stands alone; the most important cities seed clusters first (Mexico's, then by id).
         const double distance = (2.2 * marker_radius(cam.scale / cam.min_scale()) + 1) / cam.scale;
@@ -129,31 +134,30 @@ const std::vector<Cluster>& Atlas::clusters() const {
         std::vector<int> alone;
         if (selected_ >= 0 && is_visible_[selected_]) alone.push_back(selected_);
         clusters_ = cluster_cities(positions_, order, distance, alone);
-        clusters_revision_ = revision_;
+        clusters_set_revision_ = set_revision_;
         clusters_scale_ = cam.scale;
         ++clusters_generation_;
     }
     return clusters_;
 }
 
-unsigned Atlas::draw_generation() const {
+unsigned Atlas::cluster_generation() const {
     clusters();
     return clusters_generation_;
 }
 
 const Atlas::Inset& Atlas::inset() const {
     const Camera& cam = camera_.current();
-    if (inset_revision_ == revision_ && inset_viewport_ == cam.viewport && inset_scale_ == cam.scale) return inset_;
-    inset_revision_ = revision_;
+    if (inset_set_revision_ == set_revision_ && inset_viewport_ == cam.viewport && inset_scale_ == cam.scale) return inset_;
+    inset_set_revision_ = set_revision_;
     inset_viewport_ = cam.viewport;
     inset_scale_ = cam.scale;
     inset_ = {};
-    Bounds b{{1e9, 1e9}, {-1e9, -1e9}};
+    Bounds b;
     for (int i : visible_)
         if (data_.cities[i].country == "MX") {
             inset_.cities.push_back(i);
-            b.min = glm::min(b.min, positions_[i]);
-            b.max = glm::max(b.max, positions_[i]);
+            b.include(positions_[i]);
         }
     const float w = 340, h = 240;
     inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom &&
@@ -216,7 +220,7 @@ void Atlas::adopt_view(const Atlas& old) {
     speed_ = old.speed_;
     hub_style_ = old.hub_style_;
     reduced_motion_ = old.reduced_motion_;
-    network_ = old.network_ >= 0 ? data_.find_network(od.networks[old.network_].id) : -1;
+    choose_network(old.network_ >= 0 ? data_.find_network(od.networks[old.network_].id) : -1);
     refilter();
 }
 
@@ -237,10 +241,7 @@ Camera Atlas::start_view() const {
         b = {{xs[lo], ys[lo]}, {xs[hi], ys[hi]}};
     }
     for (std::size_t i = 0; i < data_.cities.size(); ++i)
-        if (in_region(data_, data_.cities[i], Region::Mexico)) {
-            b.min = glm::min(b.min, positions_[i]);
-            b.max = glm::max(b.max, positions_[i]);
-        }
+        if (in_region(data_, data_.cities[i], Region::Mexico)) b.include(positions_[i]);
     Camera c = camera_.current();
     c.fit(b, 24);
     return c;
@@ -265,9 +266,17 @@ int Atlas::pick(glm::dvec2 screen) const {
     return pick_city(positions_, singles, camera_.current(), screen, kPickRadiusPx);
 }
 
-int Atlas::city_arg(const json& a, std::string& error) const {
+namespace {
+// {"id": null}, {"id": ""} and no "id" all mean "none".
+bool no_id(const json& a) {
     auto it = a.find("id");
-    if (it == a.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty())) return -1;
+    return it == a.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty());
+}
+}  // namespace
+
+int Atlas::city_arg(const json& a, std::string& error) const {
+    if (no_id(a)) return -1;
+    auto it = a.find("id");
     if (!it->is_string()) {
         error = "\"id\" must be a city id string";
         return -2;
@@ -343,6 +352,7 @@ std::string Atlas::apply(const json& a) {
         if (index == -2) return error;
         (type == "select" ? selected_ : hovered_) = index;
         revision_ = next_revision();
+        if (type == "select") set_revision_ = revision_;
     } else if (type == "flyTo") {
         const int index = city_arg(a, error);
         if (index < 0) return error.empty() ? "\"id\" is required" : error;
@@ -367,7 +377,7 @@ std::string Atlas::apply(const json& a) {
     } else if (type == "reset") {
         filter_ = Filter::all(data_);
         selected_ = hovered_ = -1;
-        network_ = -1;
+        choose_network(-1);
         playing_ = false;
         timeline_ = last_year_ + kYearEnd;
         refilter();
@@ -393,14 +403,13 @@ std::string Atlas::apply(const json& a) {
         if (v < 0.1 || v > 20) return "\"yearsPerSecond\" must be within 0.1..20";
         speed_ = v;
     } else if (type == "network") {
-        auto it = a.find("id");
-        if (it == a.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty())) {
-            network_ = -1;
-        } else {
-            const int n = it->is_string() ? data_.find_network(it->get<std::string>()) : -1;
-            if (n < 0) return "no network with id " + utf8_prefix(to_text(*it), 80);
-            network_ = n;
+        int n = -1;
+        if (!no_id(a)) {
+            const json& id = a["id"];
+            n = id.is_string() ? data_.find_network(id.get<std::string>()) : -1;
+            if (n < 0) return "no network with id " + utf8_prefix(to_text(id), 80);
         }
+        choose_network(n);
         revision_ = next_revision();
     } else if (type == "networkStyle") {
         auto it = a.find("style");
@@ -411,12 +420,11 @@ std::string Atlas::apply(const json& a) {
     } else if (type == "fit") {
         auto it = a.find("ids");
         if (it == a.end() || !it->is_array() || it->empty()) return "\"ids\" must be a non-empty array of city ids";
-        Bounds b{{1e9, 1e9}, {-1e9, -1e9}};
+        Bounds b;
         for (const auto& id : *it) {
             const int i = id.is_string() ? data_.find_city(id.get<std::string>()) : -1;
             if (i < 0) return "no city with id " + utf8_prefix(to_text(id), 80);
-            b.min = glm::min(b.min, positions_[i]);
-            b.max = glm::max(b.max, positions_[i]);
+            b.include(positions_[i]);
         }
         Camera c = camera_.target();
         c.fit(b, 90);
@@ -460,7 +468,7 @@ json Atlas::state() const {
         {"selected", id_or_null(selected_)},
         {"hovered", id_or_null(hovered_)},
         {"camera", {{"lon", lon}, {"lat", lat}, {"zoom", cam.scale / cam.min_scale()},
-                    {"focus", {cam.inset_left + (cam.viewport.x - cam.inset_left - cam.inset_right) / 2, cam.viewport.y / 2}},
+                    {"focus", {cam.focus().x, cam.focus().y}},
                     {"moving", camera_.moving()}, {"viewport", {cam.viewport.x, cam.viewport.y}}}},
         {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())}, {"links", int(drawn_links_.size())},
                     {"byField", by_field}, {"byNetwork", by_network}}},

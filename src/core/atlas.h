@@ -71,6 +71,9 @@ public:
     // 0..1: how far a city has faded in (1 unless it appeared within the last moments of the timeline).
     float appear_alpha(int city) const;
     float link_alpha(const DrawnLink& l) const;
+    // How strongly a city is drawn: faded in on the timeline, dimmed outside the chosen network.
+    float city_opacity(int city) const;
+    static constexpr float kDimmed = 0.22f;
 
     const std::vector<DrawnLink>& drawn_links() const { return drawn_links_; }
     const LinkGeometry& link_geometry() const { return geometry_; }
@@ -78,7 +81,7 @@ public:
     bool hub_style() const { return hub_style_; }
     bool reduced_motion() const { return reduced_motion_; }
     // Whether a city or drawn link belongs to the chosen network (true when none is chosen).
-    bool highlighted(int city) const;
+    bool highlighted(int city) const { return network_ < 0 || in_network_[city]; }
     bool highlighted(const DrawnLink& l) const;
     // The links of a city (data links, not spokes), for the Links panel.
     std::vector<int> links_of(int city) const;
@@ -87,9 +90,10 @@ public:
     void update(double dt_seconds);
 
     // Markers as drawn at the current zoom: single cities, and clusters of close cities. Computed
-    // again when the zoom or the visible cities change; `draw_generation()` changes with them.
+    // again when the zoom, the visible cities or the selection change; `cluster_generation()`
+    // changes with them.
     const std::vector<Cluster>& clusters() const;
-    unsigned draw_generation() const;
+    unsigned cluster_generation() const;
     // The cluster (of two or more cities) under a screen point, or -1.
     int pick_cluster(glm::dvec2 screen) const;
     // The inset map of Mexico, shown at world zooms so that Mexico's cities stay legible: where it
@@ -134,7 +138,7 @@ private:
     std::string apply(const nlohmann::json& a);  // empty on success, else the error
     void refilter();
     void relink();
-    int first_visible_year(int city) const;  // of the designations passing the filter
+    void choose_network(int network);
     int city_arg(const nlohmann::json& a, std::string& error) const;
 
     Dataset data_;
@@ -147,6 +151,7 @@ private:
     int selected_ = -1, hovered_ = -1;
     int first_year_ = 2004, last_year_ = 2025;
     unsigned revision_ = 0;
+    unsigned set_revision_ = 0;  // changes only with the visible cities or the selection
     bool framed_ = false;
     double timeline_ = 0, speed_ = 1.5;
     bool playing_ = false, hub_style_ = false, reduced_motion_ = false;
@@ -154,12 +159,14 @@ private:
     LinkGeometry geometry_;
     std::vector<DrawnLink> drawn_links_;
     std::vector<bool> is_visible_;
+    std::vector<int> first_shown_;   // by city: the first year it is shown, whatever the timeline
+    std::vector<bool> in_network_;   // by city: a member of the chosen network
     // The cluster cache (see clusters()).
     mutable std::vector<Cluster> clusters_;
-    mutable unsigned clusters_revision_ = 0, clusters_generation_ = 0;
+    mutable unsigned clusters_set_revision_ = 0, clusters_generation_ = 0;
     mutable double clusters_scale_ = 0;
     mutable Inset inset_;
-    mutable unsigned inset_revision_ = 0;
+    mutable unsigned inset_set_revision_ = 0;
     mutable glm::dvec2 inset_viewport_{0};
     mutable double inset_scale_ = 0;
     CameraController camera_;

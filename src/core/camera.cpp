@@ -47,9 +47,11 @@ void Camera::fit(const Bounds& b, double padding_px) {
 }
 
 void Camera::centre_on(glm::dvec2 world) {
-    center = world - glm::dvec2((inset_left - inset_right) * 0.5 / scale, 0);
+    center = world - (focus() - viewport * 0.5) * glm::dvec2(1, -1) / scale;
     clamp();
 }
+
+glm::dvec2 Camera::focus() const { return {inset_left + (viewport.x - inset_left - inset_right) / 2, viewport.y / 2}; }
 
 void CameraController::set_insets(double left, double right) {
     current_.inset_left = target_.inset_left = left;

@@ -8,7 +8,12 @@
 namespace atlas {
 
 struct Bounds {
-    glm::dvec2 min{0}, max{0};
+    glm::dvec2 min{1e9}, max{-1e9};  // empty until a point is included
+    void include(glm::dvec2 p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    bool empty() const { return min.x > max.x; }
 };
 
 struct Camera {
@@ -26,6 +31,7 @@ struct Camera {
     void fit(const Bounds& b, double padding_px);
     // Centres `world` in the free part of the viewport (between the insets).
     void centre_on(glm::dvec2 world);
+    glm::dvec2 focus() const;  // the middle of that free part, on screen
     // Keeps the scale within [min_scale, max_scale] and the map's centre inside the world.
     void clamp();
     double min_scale() const;  // the whole world fits the viewport

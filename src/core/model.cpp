@@ -31,6 +31,12 @@ int Dataset::find_network(const std::string& id) const {
     return -1;
 }
 
+const Network* Dataset::network_of_group(const std::string& group) const {
+    for (const auto& n : networks)
+        if (n.group == group) return &n;
+    return nullptr;
+}
+
 const CountryGroup* Dataset::global_south() const {
     for (auto& g : country_groups)
         if (g.id == "global-south") return &g;

@@ -78,6 +78,7 @@ struct Dataset {
     int find_field(const std::string& id_or_name) const;
     int find_network(const std::string& id) const;
     const CountryGroup* global_south() const;
+    const Network* network_of_group(const std::string& group) const;  // the first network of a group
     void rebuild_index();
 
 private:

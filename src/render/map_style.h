@@ -14,7 +14,6 @@ struct MapStyle {
     Color graticule{0.70f, 0.78f, 0.85f, 1};
     Color marker_outline{0.12f, 0.12f, 0.14f, 1};
     Color link_halo{1, 1, 1, 0.75f};
-    float dimmed_alpha = 0.22f;  // markers outside the chosen network
     Color cluster_fill{0.24f, 0.27f, 0.36f, 1};
 };
 

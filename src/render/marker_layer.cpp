@@ -46,53 +46,43 @@ bool MarkerLayer::init(GLuint program, Source source) {
 
 void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     const Dataset& d = a.data();
-    for (const auto& n : d.networks) {
-        if (n.group == "heritage") heritage_ = n.color;
-        if (n.group == "south-south") south_ = n.color;
-    }
-    std::vector<Instance> inst;
-    inst.reserve(a.visible().size());
-    auto add = [&](int i, float size) {
-        Color fill;
-        const int flags = marker_flags(a, i, &fill);
-        const float opacity = a.appear_alpha(i) * (a.highlighted(i) || i == a.selected() ? 1.0f : style.dimmed_alpha);
-        if (flags && opacity > 0.003f)
-            inst.push_back({float(a.positions()[i].x), float(a.positions()[i].y), fill, float(flags), size, opacity});
-    };
-    // Clusters first, then heritage and South-South markers, creative discs over them, and the
-    // hovered and selected cities on top.
+    if (const Network* n = d.network_of_group("heritage")) heritage_ = n->color;
+    if (const Network* n = d.network_of_group("south-south")) south_ = n->color;
     std::vector<Cluster> inset_cities;  // the inset: every city alone
     if (source_ == Source::MexicoInset)
         for (int i : a.inset().cities) inset_cities.push_back({a.positions()[i], {i}});
     const std::vector<Cluster>& groups = source_ == Source::MainMap ? a.clusters() : inset_cities;
+
+    // Drawing order: clusters, then heritage and South-South markers, creative discs over them,
+    // and the hovered and selected cities on top, larger.
+    std::vector<Instance> clusters, plain, creative, hovered, selected;
     for (const auto& c : groups) {
-        if (c.members.size() < 2) continue;
-        float opacity = 0;
-        for (int m : c.members) opacity = std::max(opacity, a.appear_alpha(m) * (a.highlighted(m) ? 1.0f : style.dimmed_alpha));
-        inst.push_back({float(c.center.x), float(c.center.y), style.cluster_fill, float(kCluster),
-                        Atlas::cluster_size(c.members.size()), opacity});
-    }
-    for (int pass = 0; pass < 2; ++pass)
-        for (const auto& c : groups) {
-            if (c.members.size() != 1) continue;
-            const int i = c.members[0];
-            if (i == a.selected() || i == a.hovered()) continue;
-            const bool creative = marker_flags(a, i, nullptr) & kCreative;
-            if (creative == (pass == 1)) add(i, 1.0f);
+        if (c.members.size() > 1) {
+            float opacity = 0;
+            for (int m : c.members) opacity = std::max(opacity, a.city_opacity(m));
+            clusters.push_back({float(c.center.x), float(c.center.y), style.cluster_fill, float(kCluster),
+                                Atlas::cluster_size(c.members.size()), opacity});
+            continue;
         }
-    auto drawn_here = [&](int i) {
-        return i >= 0 && std::any_of(groups.begin(), groups.end(), [&](const Cluster& c) {
-                   return std::find(c.members.begin(), c.members.end(), i) != c.members.end();
-               });
-    };
-    if (a.hovered() != a.selected() && drawn_here(a.hovered())) add(a.hovered(), 1.35f);
-    if (drawn_here(a.selected())) add(a.selected(), 1.35f);
-    quad_.upload(inst.data(), inst.size());
-    generation_ = a.draw_generation();
+        const int i = c.members[0];
+        Color fill;
+        const int flags = marker_flags(a, i, &fill);
+        const float opacity = a.city_opacity(i);
+        if (!flags || opacity <= 0.003f) continue;
+        const bool emphasized = i == a.selected() || i == a.hovered();
+        auto& list = i == a.selected() ? selected : i == a.hovered() ? hovered : (flags & kCreative) ? creative : plain;
+        list.push_back({float(a.positions()[i].x), float(a.positions()[i].y), fill, float(flags),
+                        emphasized ? 1.35f : 1.0f, opacity});
+    }
+    std::vector<Instance> all = std::move(clusters);
+    for (auto* part : {&plain, &creative, &hovered, &selected}) all.insert(all.end(), part->begin(), part->end());
+    quad_.upload(all.data(), all.size());
+    revision_ = a.revision();
+    generation_ = a.cluster_generation();
 }
 
 void MarkerLayer::draw(const Atlas& a, const MapStyle& s, const Camera& cam, float radius) {
-    if (generation_ != a.draw_generation()) rebuild(a, s);
+    if (revision_ != a.revision() || generation_ != a.cluster_generation()) rebuild(a, s);
     if (!quad_.count()) return;
     // The per-instance size is relative; `radius` sets the pixels (see marker.vert).
     glUseProgram(program_);

@@ -25,7 +25,7 @@ private:
     GLuint program_ = 0;
     InstancedQuad quad_;
     GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
-    unsigned generation_ = 0;
+    unsigned revision_ = 0, generation_ = 0;  // of the atlas and of its clusters, as last drawn
     Source source_ = Source::MainMap;
     Color heritage_, south_;
 };

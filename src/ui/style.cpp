@@ -61,10 +61,8 @@ ImU32 to_imgui(Color c, float alpha) { return ImGui::GetColorU32(ImVec4(c.r, c.g
 
 void draw_marker_glyph(ImDrawList* dl, ImVec2 p, float r, int flags, Color fill, const Atlas& atlas) {
     Color heritage, south;
-    for (const auto& n : atlas.data().networks) {
-        if (n.group == "heritage") heritage = n.color;
-        if (n.group == "south-south") south = n.color;
-    }
+    if (const Network* n = atlas.data().network_of_group("heritage")) heritage = n->color;
+    if (const Network* n = atlas.data().network_of_group("south-south")) south = n->color;
     const ImU32 outline = IM_COL32(31, 31, 36, 255), white = IM_COL32_WHITE;
     if (flags & render::kSouthHalo) dl->AddCircle(p, r + 3, to_imgui(south), 0, 1.8f);
     if (flags & render::kHeritage) {
