@@ -26,12 +26,13 @@ bool App::init(const platform::Options& options, std::string& error) {
     }
     atlas_ = std::make_unique<Atlas>(std::move(loaded));
     const CountryGroup* global_south = atlas_->data().global_south();
-    BasemapMesh world, detail, mexico;
-    const LonLatBox around_mexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
-    if (!load_basemap(options.assets_dir + "/basemap-110m.bin", global_south, world, error) ||
-        !load_basemap(options.assets_dir + "/basemap-50m.bin", global_south, detail, error) ||
-        !load_basemap(options.assets_dir + "/basemap-50m.bin", global_south, mexico, error, around_mexico))
+    std::vector<BasemapCountry> coarse, fine;
+    if (!read_basemap(options.assets_dir + "/basemap-110m.bin", coarse, error) ||
+        !read_basemap(options.assets_dir + "/basemap-50m.bin", fine, error))
         return false;
+    const LonLatBox around_mexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
+    const BasemapMesh world = build_basemap_mesh(coarse, global_south), detail = build_basemap_mesh(fine, global_south),
+                      mexico = build_basemap_mesh(countries_within(fine, around_mexico), global_south);
 
     if (!platform::create_window(options, window_, error)) return false;
     IMGUI_CHECKVERSION();
@@ -77,6 +78,11 @@ void App::handle_key(SDL_Keycode key) {
     }
 }
 
+// ImGui's WantCaptureMouse is a frame late; the panels' rectangles are not (see ui::over_panel).
+bool App::on_map(glm::dvec2 p) const {
+    return !ImGui::GetIO().WantCaptureMouse && !ui::over_panel(float(p.x), float(p.y));
+}
+
 void App::handle_event(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     const ImGuiIO& io = ImGui::GetIO();
@@ -84,7 +90,7 @@ void App::handle_event(const SDL_Event& e) {
     switch (e.type) {
         case SDL_QUIT: running_ = false; break;
         case SDL_MOUSEBUTTONDOWN:
-            if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse && !ui::over_panel(float(e.button.x), float(e.button.y))) {
+            if (e.button.button == SDL_BUTTON_LEFT && on_map({e.button.x, e.button.y})) {
                 pressing_ = true;
                 dragging_ = false;
                 press_at_ = last_mouse_ = {e.button.x, e.button.y};
@@ -96,7 +102,7 @@ void App::handle_event(const SDL_Event& e) {
             if (dragging_) {
                 // Dragging is direct manipulation: the map follows the pointer without easing.
                 atlas_->camera().pan_pixels(m - last_mouse_, false);
-            } else if (!io.WantCaptureMouse && !ui::over_panel(float(m.x), float(m.y))) {
+            } else if (on_map(m)) {
                 const int hit = atlas_->pick(m);
                 if (hit != atlas_->hovered()) atlas_->act({{"type", "hover"}, {"id", id_of(hit)}});
             } else if (atlas_->hovered() >= 0) {
@@ -119,7 +125,7 @@ void App::handle_event(const SDL_Event& e) {
             if (e.button.button == SDL_BUTTON_LEFT) pressing_ = dragging_ = false;
             break;
         case SDL_MOUSEWHEEL:
-            if (!io.WantCaptureMouse && !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) && e.wheel.preciseY != 0)
+            if (on_map(last_mouse_) && e.wheel.preciseY != 0)
                 atlas_->camera().zoom_at(last_mouse_, std::pow(1.25, std::clamp(double(e.wheel.preciseY), -4.0, 4.0)));
             break;
         case SDL_MULTIGESTURE:
@@ -264,13 +270,16 @@ json App::frame_stats() const {
 json App::panels() const {
     json out = json::array();
     for (const auto& p : ui::open_panels()) {
-        json panel = {{"name", p.name}, {"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h},
-                      {"collapsed", p.collapsed}};
+        json panel = p.rect;
+        panel["name"] = p.name;
+        panel["collapsed"] = p.collapsed;
         if (p.name.rfind("Links", 0) == 0) {  // its entries, so that tests click real positions
             panel["items"] = json::array();
-            for (const auto& item : ui_state_.link_items)
-                panel["items"].push_back({{"id", item.id}, {"x", item.rect.x}, {"y", item.rect.y}, {"w", item.rect.w},
-                                          {"h", item.rect.h}});
+            for (const auto& item : ui_state_.link_items) {
+                json entry = item.rect;
+                entry["id"] = item.id;
+                panel["items"].push_back(entry);
+            }
         }
         out.push_back(panel);
     }
@@ -279,9 +288,12 @@ json App::panels() const {
 
 json App::labels() const {
     json out = json::array();
-    for (const auto& l : ui_state_.labels)
-        out.push_back({{"id", atlas_->data().cities[l.city].id}, {"text", atlas_->data().cities[l.city].local_name},
-                       {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w}, {"h", l.rect.h}});
+    for (const auto& l : ui_state_.labels) {
+        json label = l.rect;
+        label["id"] = atlas_->data().cities[l.city].id;
+        label["text"] = atlas_->data().cities[l.city].local_name;
+        out.push_back(label);
+    }
     return out;
 }
 

@@ -23,6 +23,7 @@ public:
 
 private:
     void handle_event(const SDL_Event& e);
+    bool on_map(glm::dvec2 screen) const;  // not on a panel
     // Loads user data files over the bundled ones, keeping the view; returns the new state.
     nlohmann::json add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems = {});
     nlohmann::json reset_data();  // forget the user's files

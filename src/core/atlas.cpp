@@ -476,12 +476,18 @@ json Atlas::state() const {
         {"timeline", {{"year", timeline_year()}, {"position", timeline_}, {"playing", playing_}, {"speed", speed_}}},
         {"network", network_ >= 0 ? json(data_.networks[network_].id) : json(nullptr)},
         {"networkStyle", hub_style_ ? "hub" : "pairs"},
-        {"inset", inset().shown ? json({{"x", inset().rect.x}, {"y", inset().rect.y}, {"w", inset().rect.w},
-                                        {"h", inset().rect.h}, {"cities", int(inset().cities.size())}})
-                                : json(nullptr)},
+        {"inset", inset_json()},
         {"reducedMotion", reduced_motion_},
         {"data", data_status()},
     };
+}
+
+json Atlas::inset_json() const {
+    const Inset& in = inset();
+    if (!in.shown) return nullptr;
+    json j = in.rect;
+    j["cities"] = int(in.cities.size());
+    return j;
 }
 
 json Atlas::data_status() const {

@@ -126,6 +126,7 @@ public:
     nlohmann::json screen_position(const std::string& id) const;
     nlohmann::json city_json(int index) const;
     nlohmann::json data_status() const;  // problems of the data files, as the validator words them
+    nlohmann::json inset_json() const;   // the inset's rectangle and city count, or null
     nlohmann::json links_json() const;   // the links drawn now: {from, to, kind, year}
     nlohmann::json clusters_json() const;  // groups of two or more: {x, y (screen), count, ids}
     int pick(glm::dvec2 screen) const;

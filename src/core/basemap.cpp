@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <cmath>
 #include <cstring>
 
@@ -155,24 +156,24 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     return m;
 }
 
-bool load_basemap(const std::string& path, const CountryGroup* gs, BasemapMesh& out, std::string& error,
-                  const LonLatBox& region) {
+bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std::string& error) {
     std::string bytes;
-    std::vector<BasemapCountry> countries;
-    if (!read_file(path, bytes, error, 64u << 20) || !decode_basemap(bytes, countries, error)) {
-        error = path + ": " + error;
-        return false;
-    }
+    if (read_file(path, bytes, error, 64u << 20) && decode_basemap(bytes, out, error)) return true;
+    error = path + ": " + error;
+    return false;
+}
+
+std::vector<BasemapCountry> countries_within(const std::vector<BasemapCountry>& countries, const LonLatBox& box) {
+    std::vector<BasemapCountry> out;
     auto reaches = [&](const BasemapCountry& c) {
         for (const auto& poly : c.polygons)
             for (const auto& ring : poly)
                 for (auto p : ring)
-                    if (p.x >= region.min.x && p.x <= region.max.x && p.y >= region.min.y && p.y <= region.max.y) return true;
+                    if (p.x >= box.min.x && p.x <= box.max.x && p.y >= box.min.y && p.y <= box.max.y) return true;
         return false;
     };
-    countries.erase(std::remove_if(countries.begin(), countries.end(), [&](auto& c) { return !reaches(c); }), countries.end());
-    out = build_basemap_mesh(countries, gs);
-    return true;
+    std::copy_if(countries.begin(), countries.end(), std::back_inserter(out), reaches);
+    return out;
 }
 
 }  // namespace atlas

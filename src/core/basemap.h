@@ -37,12 +37,13 @@ struct BasemapMesh {
 BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries,
                                const CountryGroup* global_south, double max_step_deg = 1.0);
 
-// Reads, decodes and meshes one basemap file; false with a message naming the file. With a
-// region ({min lon, min lat}, {max lon, max lat}), only the countries that reach into it are kept.
+// Reads and decodes one basemap file; false with a message naming the file.
+bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std::string& error);
+
+// The countries that reach into a box ({min lon, min lat}, {max lon, max lat}).
 struct LonLatBox {
     glm::dvec2 min{-180, -90}, max{180, 90};
 };
-bool load_basemap(const std::string& path, const CountryGroup* global_south, BasemapMesh& out, std::string& error,
-                  const LonLatBox& region = {});
+std::vector<BasemapCountry> countries_within(const std::vector<BasemapCountry>& countries, const LonLatBox& box);
 
 }  // namespace atlas

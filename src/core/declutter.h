@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <nlohmann/json.hpp>
 
 namespace atlas {
 
@@ -25,6 +26,9 @@ struct Rect {
     bool overlaps(const Rect& o) const { return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h; }
     bool contains(double px, double py) const { return px >= x && py >= y && px < x + w && py < y + h; }
 };
+
+// {"x", "y", "w", "h"}, as the test API reports rectangles.
+inline void to_json(nlohmann::json& j, const Rect& r) { j = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; }
 
 struct LabelCandidate {
     int city = -1;
