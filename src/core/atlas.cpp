@@ -157,6 +157,7 @@ const Atlas::Inset& Atlas::inset() const {
     for (int i : visible_)
         if (data_.cities[i].country == "MX") {
             inset_.cities.push_back(i);
+            inset_.markers.push_back({positions_[i], {i}});
             b.include(positions_[i]);
         }
     const float w = 340, h = 240;

@@ -103,6 +103,7 @@ public:
         Rect rect;
         Camera camera;
         std::vector<int> cities;
+        std::vector<Cluster> markers;  // the same cities, each alone (the inset does not cluster)
     };
     const Inset& inset() const;
     static constexpr double kInsetMaxZoom = 2.5;  // closer than this, the main map shows Mexico well

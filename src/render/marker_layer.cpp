@@ -48,10 +48,7 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     const Dataset& d = a.data();
     if (const Network* n = d.network_of_group("heritage")) heritage_ = n->color;
     if (const Network* n = d.network_of_group("south-south")) south_ = n->color;
-    std::vector<Cluster> inset_cities;  // the inset: every city alone
-    if (source_ == Source::MexicoInset)
-        for (int i : a.inset().cities) inset_cities.push_back({a.positions()[i], {i}});
-    const std::vector<Cluster>& groups = source_ == Source::MainMap ? a.clusters() : inset_cities;
+    const std::vector<Cluster>& groups = source_ == Source::MainMap ? a.clusters() : a.inset().markers;
 
     // Drawing order: clusters, then heritage and South-South markers, creative discs over them,
     // and the hovered and selected cities on top, larger.

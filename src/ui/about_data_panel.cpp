@@ -38,11 +38,7 @@ void draw_about_data_panel(UiContext& ui) {
             }
             for (const auto& s : n.sources) {
                 ImGui::Bullet();
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
-                ImGui::TextWrapped("%s", (s.note.empty() ? s.url : s.note).c_str());
-                ImGui::PopStyleColor();
-                if (ImGui::IsItemHovered() && !s.url.empty()) ImGui::SetTooltip("%s", s.url.c_str());
-                if (ImGui::IsItemClicked() && !s.url.empty()) platform::open_url(s.url);
+                source_link(s);
             }
         }
         ImGui::PopID();

@@ -29,25 +29,6 @@ void unconfirmed_mark(const std::string& confidence, const std::string& notes) {
     ImGui::Unindent(ImGui::GetTextLineHeight() + 12);
 }
 
-void source_link(const Source& s, int id) {
-    ImGui::PushID(id);
-    ImGui::Bullet();
-    if (s.url.empty()) {
-        ImGui::TextWrapped("%s", s.note.c_str());
-    } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(s.note.empty() ? s.url.c_str() : s.note.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip("%s", s.url.c_str());
-        }
-        if (ImGui::IsItemClicked()) platform::open_url(s.url);
-    }
-    ImGui::PopID();
-}
 }  // namespace
 
 void draw_details_panel(UiContext& ui) {
@@ -119,7 +100,12 @@ void draw_details_panel(UiContext& ui) {
         std::set<std::string> shown;
         for (const auto& g : c.designations)
             for (const auto& s : g.sources)
-                if (shown.insert(s.url + s.note).second) source_link(s, id++);
+                if (shown.insert(s.url + s.note).second) {
+                    ImGui::PushID(id++);
+                    ImGui::Bullet();
+                    source_link(s);
+                    ImGui::PopID();
+                }
         if (!c.coord_source.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("Position: %s", c.coord_source.c_str());

@@ -35,9 +35,6 @@ void draw_filters_panel(UiContext& ui) {
     if (ui.state && ImGui::SmallButton("About the data and its doubts")) ui.state->about_open = !ui.state->about_open;
 
     section("City groups");
-    json networks = json::array();
-    for (std::size_t k = 0; k < d.networks.size(); ++k)
-        if (d.networks[k].is_city_group() && f.networks[k]) networks.push_back(d.networks[k].id);
     for (std::size_t k = 0; k < d.networks.size(); ++k) {
         const Network& n = d.networks[k];
         if (!n.is_city_group()) continue;

@@ -63,11 +63,7 @@ void draw_links_panel(UiContext& ui) {
         ImGui::PopStyleColor();
         for (const auto& s : l.sources) {
             if (s.url.empty()) continue;
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
-            ImGui::TextUnformatted("source");
-            ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
-            if (ImGui::IsItemClicked()) platform::open_url(s.url);
+            source_link(s, "source", /*wrap=*/false);
             ImGui::SameLine();
         }
         ImGui::NewLine();

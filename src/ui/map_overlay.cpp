@@ -1,4 +1,5 @@
-// Drawn over the map, outside the panels: hover tooltip, the selected city's label, attribution.
+// Drawn over the map, outside the panels: city names, cluster counts, the inset's frame and names,
+// hubs, tooltips and the attribution.
 #include <algorithm>
 #include <cstdio>
 
@@ -16,73 +17,64 @@ void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alph
 }
 }  // namespace
 
-// City names where they fit: the selected and hovered cities first, then Mexico's, then cities
-// with more designations; panels are obstacles, and no two names overlap (core/declutter.h).
-void draw_labels(UiContext& ui, ImDrawList* bg) {
+// City names where they fit, on the map or in the inset: the selected and hovered cities first,
+// then Mexico's, then cities with more designations; markers (each `marker_px` around, clusters
+// larger) and `obstacles` are avoided, and no two names overlap (core/declutter.h).
+std::vector<PlacedLabel> place_and_draw_labels(UiContext& ui, ImDrawList* bg, const std::vector<Cluster>& markers,
+                                               const Camera& cam, ImVec2 origin, float marker_px, float gap,
+                                               float scale, std::vector<Rect> obstacles) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
-    const Camera& cam = a.camera_controller().current();
     std::vector<int> cities;
-    for (const auto& c : a.clusters())
+    for (const auto& c : markers) {
         if (c.members.size() == 1) cities.push_back(c.members[0]);
+        const glm::dvec2 s = cam.to_screen(c.center);
+        const float r = marker_px * (c.members.size() > 1 ? Atlas::cluster_size(c.members.size()) : 1.0f);
+        obstacles.push_back({float(s.x) - r, float(s.y) - r, 2 * r, 2 * r});
+    }
     auto rank = [&](int i) {
         return (i == a.selected()) * 1000 + (i == a.hovered()) * 500 + (d.cities[i].country == "MX") * 100 +
                int(d.cities[i].designations.size()) * 10;
     };
     std::stable_sort(cities.begin(), cities.end(), [&](int x, int y) { return rank(x) > rank(y); });
-    const float gap = Atlas::marker_radius(cam.scale / cam.min_scale()) + 5;
     std::vector<LabelCandidate> candidates;
     for (int i : cities) {
         const ImVec2 size = ImGui::CalcTextSize(d.cities[i].local_name.c_str());
-        candidates.push_back({i, cam.to_screen(a.positions()[i]), size.x, size.y, gap});
+        candidates.push_back({i, cam.to_screen(a.positions()[i]), size.x * scale, size.y * scale, gap});
     }
+    auto placed = place_labels(candidates, cam.viewport, obstacles);
+    for (const auto& p : placed) {
+        const float alpha = a.city_opacity(p.city);
+        if (alpha > 0.05f)
+            label(bg, ui.fonts.body, ImVec2(origin.x + p.rect.x, origin.y + p.rect.y), d.cities[p.city].local_name.c_str(),
+                  alpha, scale);
+    }
+    return placed;
+}
+
+void draw_labels(UiContext& ui, ImDrawList* bg) {
+    const Atlas& a = ui.atlas;
+    const Camera& cam = a.camera_controller().current();
     std::vector<Rect> obstacles;
     for (const auto& p : open_panels()) obstacles.push_back(p.rect);
     if (a.inset().shown) obstacles.push_back(a.inset().rect);
-    for (const auto& c : a.clusters()) {  // names do not cover other markers (nor their own: gap > radius)
-        const glm::dvec2 s = cam.to_screen(c.center);
-        const float r = (gap - 5) * (c.members.size() > 1 ? Atlas::cluster_size(c.members.size()) : 1.0f);
-        obstacles.push_back({float(s.x) - r, float(s.y) - r, 2 * r, 2 * r});
-    }
     obstacles.push_back({0, float(cam.viewport.y) - 34, float(cam.viewport.x), 34});  // the attribution line
-    auto placed = place_labels(candidates, cam.viewport, obstacles);
-    for (const auto& p : placed) {
-        const float alpha = a.appear_alpha(p.city) * (a.highlighted(p.city) ? 1.0f : 0.35f);
-        if (alpha > 0.05f) label(bg, ui.fonts.body, ImVec2(p.rect.x, p.rect.y), d.cities[p.city].local_name.c_str(), alpha);
-    }
+    const float radius = Atlas::marker_radius(cam.scale / cam.min_scale());
+    auto placed = place_and_draw_labels(ui, bg, a.clusters(), cam, ImVec2(0, 0), radius, radius + 5, 1.0f,
+                                        std::move(obstacles));
     if (ui.state) ui.state->labels = std::move(placed);
 }
 
-// The inset of Mexico: a frame, a title that flies to Mexico, and its cities' names.
+// The inset of Mexico: a frame, a title, and its cities' names.
 void draw_inset(UiContext& ui, ImDrawList* bg) {
     const Atlas& a = ui.atlas;
     const Atlas::Inset& in = a.inset();
     if (!in.shown) return;
-    const Dataset& d = a.data();
     const ImVec2 p0(in.rect.x, in.rect.y), p1(in.rect.x + in.rect.w, in.rect.y + in.rect.h);
     bg->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), IM_COL32(42, 51, 71, 255), 4, 0, 2);
     bg->AddRectFilled(p0, ImVec2(p0.x + 70, p0.y + ImGui::GetTextLineHeight() + 6), IM_COL32(42, 51, 71, 230), 3);
     bg->AddText(ImVec2(p0.x + 8, p0.y + 3), IM_COL32_WHITE, "Mexico");
-    std::vector<LabelCandidate> candidates;
-    std::vector<int> order = in.cities;
-    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-        return (x == a.selected()) > (y == a.selected()) ||
-               ((x == a.selected()) == (y == a.selected()) && d.cities[x].designations.size() > d.cities[y].designations.size());
-    });
-    for (int i : order) {
-        const ImVec2 size = ImGui::CalcTextSize(d.cities[i].local_name.c_str());
-        candidates.push_back({i, in.camera.to_screen(a.positions()[i]), size.x * 0.85f, size.y * 0.85f, 9});
-    }
-    std::vector<Rect> obstacles = {{0, 0, 70, ImGui::GetTextLineHeight() + 6}};  // the title
-    for (int i : in.cities) {
-        const glm::dvec2 s = in.camera.to_screen(a.positions()[i]);
-        obstacles.push_back({float(s.x) - 5, float(s.y) - 5, 10, 10});
-    }
-    for (const auto& l : place_labels(candidates, in.camera.viewport, obstacles)) {
-        const float alpha = a.appear_alpha(l.city) * (a.highlighted(l.city) ? 1.0f : 0.35f);
-        if (alpha > 0.05f)
-            label(bg, ui.fonts.body, ImVec2(p0.x + l.rect.x, p0.y + l.rect.y), d.cities[l.city].local_name.c_str(), alpha, 0.85f);
-    }
+    place_and_draw_labels(ui, bg, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, 70, ImGui::GetTextLineHeight() + 6}});
 }
 
 void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
@@ -91,11 +83,10 @@ void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
     const Atlas::Inset& in = a.inset();
     for (const auto& c : a.clusters()) {
         if (c.members.size() < 2) continue;
-        const glm::dvec2 at = cam.to_screen(c.center);
-        if (in.shown && in.rect.contains(at.x, at.y)) continue;  // hidden under the inset
+        const glm::dvec2 s = cam.to_screen(c.center);
+        if (in.shown && in.rect.contains(s.x, s.y)) continue;  // hidden under the inset
         char text[16];
         std::snprintf(text, sizeof text, "%zu", c.members.size());
-        const glm::dvec2 s = cam.to_screen(c.center);
         const ImVec2 size = ImGui::CalcTextSize(text);
         bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), IM_COL32_WHITE, text);
     }

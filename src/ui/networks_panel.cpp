@@ -36,14 +36,8 @@ void draw_networks_panel(UiContext& ui) {
         const Network& net = d.networks[a.chosen_network()];
         ImGui::Separator();
         ImGui::TextWrapped("%s", net.description.c_str());
-        for (const auto& s : net.sources) {
-            if (s.url.empty()) continue;
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
-            ImGui::TextWrapped("Source: %s", (s.note.empty() ? s.url : s.note).c_str());
-            ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
-            if (ImGui::IsItemClicked()) platform::open_url(s.url);
-        }
+        for (const auto& s : net.sources)
+            if (!s.url.empty()) source_link(s, "Source: " + (s.note.empty() ? s.url : s.note));
     }
     end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/json_io.h"
+#include "platform/platform.h"
 #include "render/marker_layer.h"
 #include "ui/ui.h"
 
@@ -133,6 +134,23 @@ bool over_panel(float x, float y) {
     for (const auto& p : open_panels())
         if (p.rect.contains(x, y)) return true;
     return false;
+}
+
+void source_link(const Source& s, const std::string& text, bool wrap) {
+    const std::string& shown = !text.empty() ? text : !s.note.empty() ? s.note : s.url;
+    if (s.url.empty()) {
+        ImGui::TextWrapped("%s", shown.c_str());
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
+    if (wrap) ImGui::TextWrapped("%s", shown.c_str());
+    else ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s", s.url.c_str());
+    }
+    if (ImGui::IsItemClicked()) platform::open_url(s.url);
 }
 
 void send(UiContext& ui, const nlohmann::json& action) {

@@ -93,6 +93,10 @@ std::vector<OpenPanel> open_panels();
 // just after the pointer moved onto a panel would otherwise also reach the map.
 bool over_panel(float x, float y);
 
+// A source as a link: its note (or its address) in link colour, the address as a tooltip; a
+// click opens it (platform::open_url). A source without an address is plain text.
+void source_link(const Source& s, const std::string& text = {}, bool wrap = true);
+
 // Sends an action; a refused action is a bug in the panel, so it is logged, not shown.
 void send(UiContext& ui, const nlohmann::json& action);
 
