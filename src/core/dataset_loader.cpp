@@ -214,38 +214,43 @@ const json* records(const json& doc, const std::string& file, const char* key, s
 
 std::string pointer(const char* key, std::size_t i) { return std::string("/") + key + "/" + std::to_string(i); }
 
-std::size_t load_fields(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    std::size_t loaded = 0;
-    const json* arr = records(doc, file, "fields", problems);
+// Reads the array `key` of a file into `into`: `parse` fills each record (its id is read first),
+// ids must be unique within the file, and records merge by id with earlier files (Upserter).
+// Returns how many records loaded.
+template <class T, class Parse>
+std::size_t load_records(const json& doc, const std::string& file, const char* key, const char* noun,
+                         std::vector<T>& into, std::vector<Problem>& problems, Parse parse) {
+    const json* arr = records(doc, file, key, problems);
     if (!arr) return 0;
-    Upserter upsert_fields(d.fields);
+    Upserter<T> upsert(into);
     std::unordered_set<std::string> seen;
+    std::size_t loaded = 0;
     for (std::size_t i = 0; i < arr->size(); ++i) {
-        RecordReader r((*arr)[i], problems, file, pointer("fields", i));
-        CreativeField f;
-        f.id = r.id();
-        r.set_record(f.id);
-        f.name = r.str("name");
-        f.color = color_of(r, "color");
-        f.since = r.integer("since", kFirstCreativeYear, current_year());
-        r.only({"id", "name", "color", "since"});
-        if (r.ok() && !seen.insert(f.id).second) r.fail("id", "duplicate field id \"" + f.id + "\"");
-        if (r.ok()) upsert_fields(std::move(f)), ++loaded;
+        RecordReader r((*arr)[i], problems, file, pointer(key, i));
+        T record;
+        record.id = r.id();
+        r.set_record(record.id);
+        parse(r, record, i);
+        if (r.ok() && !seen.insert(record.id).second)
+            r.fail("id", std::string("duplicate ") + noun + " id \"" + record.id + "\"");
+        if (r.ok()) upsert(std::move(record)), ++loaded;
     }
     return loaded;
 }
 
+std::size_t load_fields(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, file, "fields", "field", d.fields, problems,
+                        [&](RecordReader& r, CreativeField& f, std::size_t) {
+        f.name = r.str("name");
+        f.color = color_of(r, "color");
+        f.since = r.integer("since", kFirstCreativeYear, current_year());
+        r.only({"id", "name", "color", "since"});
+    });
+}
+
 std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    std::size_t loaded = 0;
-    const json* arr = records(doc, file, "networks", problems);
-    if (!arr) return 0;
-    Upserter upsert_networks(d.networks);
-    std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        RecordReader r((*arr)[i], problems, file, pointer("networks", i));
-        Network n;
-        n.id = r.id();
-        r.set_record(n.id);
+    return load_records(doc, file, "networks", "network", d.networks, problems,
+                        [&](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
         n.group = r.str("group");
         if (!n.group.empty() && n.group != "creative" && n.group != "heritage" && n.group != "south-south" && n.group != "link")
@@ -266,23 +271,12 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
             n.line = v;
         }
         r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources", "doubts", "drawAs", "line"});
-        if (r.ok() && !seen.insert(n.id).second) r.fail("id", "duplicate network id \"" + n.id + "\"");
-        if (r.ok()) upsert_networks(std::move(n)), ++loaded;
-    }
-    return loaded;
+    });
 }
 
 std::size_t load_country_groups(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    std::size_t loaded = 0;
-    const json* arr = records(doc, file, "groups", problems);
-    if (!arr) return 0;
-    Upserter upsert_country_groups(d.country_groups);
-    std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        RecordReader r((*arr)[i], problems, file, pointer("groups", i));
-        CountryGroup g;
-        g.id = r.id();
-        r.set_record(g.id);
+    return load_records(doc, file, "groups", "group", d.country_groups, problems,
+                        [&](RecordReader& r, CountryGroup& g, std::size_t i) {
         g.name = r.str("name");
         g.criterion = r.str("criterion");
         g.doubts = r.strings("doubts");
@@ -303,24 +297,13 @@ std::size_t load_country_groups(const json& doc, const std::string& file, Datase
                 if (c.ok()) g.countries.push_back(iso2);
             }
         }
-        if (r.ok() && !seen.insert(g.id).second) r.fail("id", "duplicate group id \"" + g.id + "\"");
-        if (r.ok()) upsert_country_groups(std::move(g)), ++loaded;
-    }
-    return loaded;
+    });
 }
 
 std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    std::size_t loaded = 0;
-    const json* arr = records(doc, file, "cities", problems);
-    if (!arr) return 0;
-    Upserter upsert_cities(d.cities);
-    std::unordered_set<std::string> seen;
     const int this_year = current_year();
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        RecordReader r((*arr)[i], problems, file, pointer("cities", i));
-        City c;
-        c.id = r.id();
-        r.set_record(c.id);
+    const std::size_t loaded = load_records(doc, file, "cities", "city", d.cities, problems,
+                                            [&](RecordReader& r, City& c, std::size_t i) {
         c.name = r.str("name");
         c.local_name = r.str("localName", false);
         if (c.local_name.empty()) c.local_name = c.name;
@@ -366,24 +349,14 @@ std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, st
             if (dr.ok()) c.designations.push_back(std::move(g));
         }
         if (r.ok() && c.designations.empty()) r.fail("designations", "a city needs at least one valid designation");
-        if (r.ok() && !seen.insert(c.id).second) r.fail("id", "duplicate city id \"" + c.id + "\"");
-        if (r.ok()) upsert_cities(std::move(c)), ++loaded;
-    }
+    });
     d.rebuild_index();
     return loaded;
 }
 
 std::size_t load_links(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    std::size_t loaded = 0;
-    const json* arr = records(doc, file, "links", problems);
-    if (!arr) return 0;
-    Upserter upsert_links(d.links);
-    std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        RecordReader r((*arr)[i], problems, file, pointer("links", i));
-        CooperationLink l;
-        l.id = r.id();
-        r.set_record(l.id);
+    return load_records(doc, file, "links", "link", d.links, problems,
+                        [&](RecordReader& r, CooperationLink& l, std::size_t) {
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
         l.to = d.find_city(to);
@@ -399,10 +372,7 @@ std::size_t load_links(const json& doc, const std::string& file, Dataset& d, std
         l.notes = r.str("notes", false);
         l.sources = r.sources();
         r.only({"id", "from", "to", "network", "label", "year", "confidence", "notes", "sources"});
-        if (r.ok() && !seen.insert(l.id).second) r.fail("id", "duplicate link id \"" + l.id + "\"");
-        if (r.ok()) upsert_links(std::move(l)), ++loaded;
-    }
-    return loaded;
+    });
 }
 
 std::string base_name(const std::string& path) {
