@@ -2,19 +2,12 @@
 // a tap selects. Touches are sent through the Chrome DevTools protocol, as a touch screen would.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { settle, startServer } from './harness.mjs';
+import { openMap, settle, startServer } from './harness.mjs';
 
 let server, browser, page, cdp;
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: true });
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
-  assert.equal(await page.evaluate(() => window.mapError), undefined);
+  ({ browser, page } = await openMap(server.url, { hasTouch: true }));
   cdp = await page.context().newCDPSession(page);
 });
 after(async () => { await browser?.close(); server?.stop(); });
