@@ -153,12 +153,15 @@ const Atlas::Inset& Atlas::inset() const {
     inset_viewport_ = cam.viewport;
     inset_scale_ = cam.scale;
     inset_ = {};
+    // It frames all of Mexico's cities, whatever is shown now, so that it stays still while the
+    // filters or the timeline change what is in it.
     Bounds b;
+    for (std::size_t i = 0; i < data_.cities.size(); ++i)
+        if (data_.cities[i].country == "MX") b.include(positions_[i]);
     for (int i : visible_)
         if (data_.cities[i].country == "MX") {
             inset_.cities.push_back(i);
             inset_.markers.push_back({positions_[i], {i}});
-            b.include(positions_[i]);
         }
     const float w = 340, h = 240;
     inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom &&
