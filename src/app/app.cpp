@@ -78,6 +78,13 @@ void App::handle_key(SDL_Keycode key) {
     }
 }
 
+// The city under the pointer, as the pointer moves and as the map moves under a still pointer.
+void App::update_hover() {
+    const int hit = on_map(last_mouse_) ? atlas_->pick(last_mouse_) : -1;
+    if (hit != atlas_->hovered())
+        atlas_->act({{"type", "hover"}, {"id", hit >= 0 ? json(atlas_->data().cities[hit].id) : json(nullptr)}});
+}
+
 // ImGui's WantCaptureMouse is a frame late; the panels' rectangles are not (see ui::over_panel).
 bool App::on_map(glm::dvec2 p) const {
     return !ImGui::GetIO().WantCaptureMouse && !ui::over_panel(float(p.x), float(p.y));
@@ -98,17 +105,12 @@ void App::handle_event(const SDL_Event& e) {
             break;
         case SDL_MOUSEMOTION: {
             const glm::dvec2 m{e.motion.x, e.motion.y};
+            pointer_seen_ = true;
             if (pressing_ && !dragging_ && glm::length(m - press_at_) > 4) dragging_ = true;
-            if (dragging_) {
-                // Dragging is direct manipulation: the map follows the pointer without easing.
-                atlas_->camera().pan_pixels(m - last_mouse_, false);
-            } else if (on_map(m)) {
-                const int hit = atlas_->pick(m);
-                if (hit != atlas_->hovered()) atlas_->act({{"type", "hover"}, {"id", id_of(hit)}});
-            } else if (atlas_->hovered() >= 0) {
-                atlas_->act({{"type", "hover"}, {"id", nullptr}});
-            }
+            // Dragging is direct manipulation: the map follows the pointer without easing.
+            if (dragging_) atlas_->camera().pan_pixels(m - last_mouse_, false);
             last_mouse_ = m;
+            if (!dragging_) update_hover();
             break;
         }
         case SDL_MOUSEBUTTONUP:
@@ -164,6 +166,7 @@ bool App::frame() {
     atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     atlas_->update(std::min(dt, 0.1));
+    if (moving && !pressing_ && pointer_seen_) update_hover();
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.

@@ -24,6 +24,7 @@ public:
 private:
     void handle_event(const SDL_Event& e);
     bool on_map(glm::dvec2 screen) const;  // not on a panel
+    void update_hover();
     // Loads user data files over the bundled ones, keeping the view; returns the new state.
     nlohmann::json add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems = {});
     nlohmann::json reset_data();  // forget the user's files
@@ -48,6 +49,7 @@ private:
     // Pointer gestures on the map (not on a panel).
     bool pressing_ = false, dragging_ = false;
     glm::dvec2 press_at_{0}, last_mouse_{0};
+    bool pointer_seen_ = false;  // no hover before the pointer has moved over the window
     Uint64 last_counter_ = 0;
     std::vector<float> frame_ms_;  // CPU time of recent frames, a ring
     std::size_t frame_index_ = 0;

@@ -40,6 +40,7 @@ void Atlas::refilter() {
     visible_ = atlas::visible_cities(data_, filter_, &counts_);
     is_visible_.assign(data_.cities.size(), false);
     for (int i : visible_) is_visible_[i] = true;
+    if (hovered_ >= 0 && !is_visible_[hovered_]) hovered_ = -1;  // a hidden city is under no pointer
     // When each city appears on the timeline (for the fades), under the other filters.
     Filter any_time = filter_;
     any_time.until = 1e9;
