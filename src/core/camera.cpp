@@ -72,7 +72,7 @@ void CameraController::set_viewport(glm::dvec2 size) {
 
 void CameraController::jump(const Camera& c) {
     flight_.duration = 0;
-    current_ = target_ = c;
+    current_ = c;
     current_.clamp();
     target_ = current_;
     anchored_ = false;
@@ -86,11 +86,15 @@ void CameraController::animate_to(const Camera& c) {
     anchored_ = false;
 }
 
+// Grabbing the map (pan, zoom) stops a flight where it is.
+void CameraController::stop_flight() {
+    if (!flying()) return;
+    flight_.duration = 0;
+    target_ = current_;
+}
+
 void CameraController::zoom_at(glm::dvec2 screen, double factor) {
-    if (flying()) {
-        flight_.duration = 0;
-        target_ = current_;
-    }
+    stop_flight();
     if (!anchored_ || anchor_screen_ != screen) {
         // Restart from the visible camera, keeping the zoom still pending from earlier steps.
         factor *= target_.scale / current_.scale;
@@ -103,10 +107,7 @@ void CameraController::zoom_at(glm::dvec2 screen, double factor) {
 }
 
 void CameraController::pan_pixels(glm::dvec2 delta, bool animated) {
-    if (flying()) {  // grabbing the map stops a flight where it is
-        flight_.duration = 0;
-        target_ = current_;
-    }
+    stop_flight();
     anchored_ = false;
     target_.pan_pixels(delta);
     if (!animated) current_.pan_pixels(delta);

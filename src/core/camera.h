@@ -67,6 +67,7 @@ private:
         glm::dvec2 dir{0};
     };
     void step_flight(double dt);
+    void stop_flight();
     Flight flight_;
     Camera current_, target_;
     bool anchored_ = false;
