@@ -63,8 +63,10 @@ fi
 if has test; then
   apt_install chromium xvfb xauth imagemagick xdotool libclang-rt-14-dev clang-14 python3
 fi
-# npm packages (playwright-core for tests, world-atlas for the basemap converter), from the lockfile.
-if has web || has test; then
+# npm packages (world-atlas and d3 for the basemap converter, which every build runs; playwright-core
+# for tests), from the lockfile.
+command -v npm >/dev/null || apt_install nodejs npm
+if true; then
   if [ ! -d "$root/node_modules/playwright-core" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -1,6 +1,7 @@
 // Marker shapes as signed distances in pixels, antialiased over one pixel:
 //   creative city: a disc in the field's colour; World Heritage: a diamond outline around it
-//   (a filled diamond alone); South-South only: a triangle; South-South with others: a halo ring.
+//   (a filled diamond alone); South-South only: a triangle; South-South with others: a halo ring;
+//   a partner city (only a partner of links): a small square, grey with a white core.
 in vec2 v_local;
 in vec4 v_fill;
 flat in int v_flags;
@@ -8,10 +9,11 @@ in float v_opacity;  // fading in on the timeline, or dimmed outside the chosen 
 in float v_radius;
 uniform vec4 u_heritage;
 uniform vec4 u_south;
+uniform vec4 u_partner;
 uniform vec4 u_outline;
 out vec4 frag_color;
 
-const int CREATIVE = 1, HERITAGE = 2, SOUTH_ONLY = 4, SOUTH_HALO = 8, SELECTED = 16, CLUSTER = 32;
+const int CREATIVE = 1, HERITAGE = 2, SOUTH_ONLY = 4, SOUTH_HALO = 8, SELECTED = 16, CLUSTER = 32, PARTNER = 64;
 
 float coverage(float d) { return clamp(0.5 - d, 0.0, 1.0); }  // d < 0 inside
 vec4 over(vec4 top, vec4 under) {
@@ -46,6 +48,12 @@ void main() {
     if ((v_flags & SOUTH_ONLY) != 0) {
         c = over(layer(u_outline, triangle - 0.5), c);
         c = over(layer(u_south, triangle + 0.8), c);
+    }
+    if ((v_flags & PARTNER) != 0) {
+        vec2 e = abs(p) - vec2(r * 0.78);
+        float square = length(max(e, 0.0)) + min(max(e.x, e.y), 0.0);
+        c = over(layer(u_partner, square), c);
+        c = over(layer(vec4(1.0), square + 2.4), c);
     }
     if ((v_flags & CREATIVE) != 0) {
         float disc = (v_flags & HERITAGE) != 0 ? length(p) - r * 0.72 : circle;

@@ -3,8 +3,8 @@
 
     tools/convert_data.py SOURCE_DIR OUT_DIR
 
-Reads uccn_cities.csv, mx_heritage_cities.csv, south_south_tourism.csv, links.csv and
-global_south.csv; writes cities.json, links.json and country_groups.json into OUT_DIR.
+Reads uccn_cities.csv, mx_heritage_cities.csv, south_south_tourism.csv, partner_cities.csv,
+links.csv and global_south.csv (the repository keeps a copy in data/reference/); writes cities.json, links.json and country_groups.json into OUT_DIR.
 fields.json and networks.json are hand-kept vocabularies (colours, descriptions) in OUT_DIR:
 every field and network the CSVs name must already be there, or the conversion fails.
 Every record keeps its sources, confidence and notes, so doubts stay visible in the app.
@@ -24,7 +24,10 @@ LINK_KINDS = {
     "South-South sustainable tourism/heritage exchange (UNOSSC Cities Project)": "south-south-exchange",
     "sister cities": "twinning",
     "friendship city": "twinning",
+    "cooperation agreement": "twinning",
+    "twinning letter of intent": "twinning",
 }
+CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 URL = re.compile(r"https?://[^\s|;,)]+[^\s|;,).]")
 
@@ -118,13 +121,45 @@ def convert(src, out):
             d["notes"] = r["notes"]
         c["designations"].append(d)
 
+    # Cities that are only partners of a link: their designation in the partner group is dated by
+    # their earliest dated link and sourced by the links' sources (the CSV has coordinates and notes).
+    partners = {}
+    path = src / "partner_cities.csv"
+    if path.exists():
+        for r in read_csv(path):
+            cid = city_id(r["city"], r["iso2"])
+            if cid in cities:
+                fail(f"{path}: {r['city']}: already a city of the other files (a partner city must be new)")
+            partners[cid] = city(r["city"], "", r["iso2"], r["country"], number(r, "lat", path), number(r, "lon", path),
+                                 r["coord_source"])
+            partners[cid]["_notes"] = r["notes"]
+
+    link_rows = read_csv(src / "links.csv")
+    for cid, c in partners.items():
+        mine = [r for r in link_rows if cid in (city_id(r["from_city"], r["from_iso2"]), city_id(r["to_city"], r["to_iso2"]))]
+        if not mine:
+            fail(f"{src / 'partner_cities.csv'}: {c['name']}: no link names this partner city")
+        years = [int(r["year"]) for r in mine if r["year"]]
+        if not years:
+            fail(f"{src / 'partner_cities.csv'}: {c['name']}: none of its links has a year")
+        ends = [(city_id(r["from_city"], r["from_iso2"]), city_id(r["to_city"], r["to_iso2"])) for r in mine]
+        partners_of = [cities[b if a == cid else a]["localName"] for a, b in ends]
+        d = {"network": "partner-cities", "year": min(years),
+             "role": "; ".join(f"{r['kind']} with {p}" for r, p in zip(mine, partners_of)),
+             "confidence": min((r["confidence"] for r in mine), key=lambda x: CONFIDENCE_ORDER.get(x, 0)),
+             "sources": [s for r in mine for s in parse_sources(r["source"])]}
+        notes = c.pop("_notes")
+        if notes:
+            d["notes"] = notes
+        c["designations"].append(d)
+
     links = []
     path = src / "links.csv"
-    for n, r in enumerate(read_csv(path), start=2):
+    for n, r in enumerate(link_rows, start=2):
         ends = [city_id(r["from_city"], r["from_iso2"]), city_id(r["to_city"], r["to_iso2"])]
         for e in ends:
             if e not in cities:
-                fail(f"{path}:{n}: link end {e!r} is not a city of the data")
+                fail(f"{path}:{n}: link end {e!r} is not a city of the data (add it to partner_cities.csv)")
         kind = LINK_KINDS.get(r["kind"])
         if kind not in networks:
             fail(f"{path}:{n}: unknown link kind {r['kind']!r}")

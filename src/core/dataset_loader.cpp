@@ -18,6 +18,7 @@ using json = nlohmann::json;
 
 constexpr int kFirstCreativeYear = 2004;
 constexpr int kFirstHeritageYear = 1978;  // first World Heritage inscriptions
+constexpr int kFirstLinkYear = 1900;      // twinnings and the partners they bring
 
 const char* type_name(const json& v) {
     switch (v.type()) {
@@ -253,8 +254,9 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
                         [&](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
         n.group = r.str("group");
-        if (!n.group.empty() && n.group != "creative" && n.group != "heritage" && n.group != "south-south" && n.group != "link")
-            r.fail("group", "expected one of creative, heritage, south-south, link; got \"" + n.group + "\"");
+        if (!n.group.empty() && n.group != "creative" && n.group != "heritage" && n.group != "south-south" &&
+            n.group != "partner" && n.group != "link")
+            r.fail("group", "expected one of creative, heritage, south-south, partner, link; got \"" + n.group + "\"");
         n.color = color_of(r, "color");
         n.marker = r.str("marker", n.is_city_group());
         n.description = r.str("description", false);
@@ -332,7 +334,9 @@ std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, st
                 if (g.field < 0) dr.fail("field", "unknown creative field \"" + field + "\" (not in fields.json)");
             }
             const bool heritage = g.network >= 0 && d.networks[g.network].group == "heritage";
-            g.year = dr.integer("year", heritage ? kFirstHeritageYear : kFirstCreativeYear, this_year);
+            // Partners are dated by their links, which may be older than the networks.
+            const bool partner = g.network >= 0 && d.networks[g.network].group == "partner";
+            g.year = dr.integer("year", partner ? kFirstLinkYear : heritage ? kFirstHeritageYear : kFirstCreativeYear, this_year);
             if (g.field >= 0 && g.year && g.year < d.fields[g.field].since)
                 dr.fail("year", "the field " + d.fields[g.field].name + " exists since " + std::to_string(d.fields[g.field].since));
             const std::string status = dr.str("status", false);
@@ -367,7 +371,7 @@ std::size_t load_links(const json& doc, const std::string& file, Dataset& d, std
         if (!net.empty() && (l.network < 0 || d.networks[l.network].is_city_group()))
             r.fail("network", "unknown link kind \"" + net + "\" (not a link network in networks.json)");
         l.label = r.str("label", false);
-        l.year = r.integer("year", 1900, current_year(), false);
+        l.year = r.integer("year", kFirstLinkYear, current_year(), false);
         l.confidence = r.str("confidence", false);
         l.notes = r.str("notes", false);
         l.sources = r.sources();

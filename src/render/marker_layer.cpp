@@ -8,7 +8,7 @@ namespace atlas::render {
 
 int marker_flags(const Atlas& a, int city, Color* fill) {
     const Dataset& d = a.data();
-    bool creative = false, heritage = false, south = false;
+    bool creative = false, heritage = false, south = false, partner = false;
     for (const auto& g : d.cities[city].designations) {
         if (!designation_passes(d, a.filter(), g)) continue;
         const std::string& group = d.networks[g.network].group;
@@ -18,8 +18,10 @@ int marker_flags(const Atlas& a, int city, Color* fill) {
         }
         heritage = heritage || group == "heritage";
         south = south || group == "south-south";
+        partner = partner || group == "partner";
     }
     int flags = (creative ? kCreative : 0) | (heritage ? kHeritage : 0);
+    if (partner && !flags && !south) flags |= kPartner;
     if (south) flags |= flags ? kSouthHalo : kSouthOnly;
     if (city == a.selected()) flags |= kSelected;
     return flags;
@@ -37,7 +39,7 @@ bool MarkerLayer::init(GLuint program, Source source) {
     program_ = program;
     source_ = source;
     for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_pixel_, "u_pixel"}, {&u_radius_, "u_radius"},
-                             {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_outline_, "u_outline"}})
+                             {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_partner_, "u_partner"}, {&u_outline_, "u_outline"}})
         *loc = glGetUniformLocation(program, name);
     static const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
     return quad_.init(corners, sizeof(Instance), {{2, offsetof(Instance, x)}, {4, offsetof(Instance, fill)},
@@ -48,6 +50,7 @@ void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {
     const Dataset& d = a.data();
     if (const Network* n = d.network_of_group("heritage")) heritage_ = n->color;
     if (const Network* n = d.network_of_group("south-south")) south_ = n->color;
+    if (const Network* n = d.network_of_group("partner")) partner_ = n->color;
     const std::vector<Cluster>& groups = source_ == Source::MainMap ? a.clusters() : a.inset().markers;
 
     // Drawing order: clusters, then heritage and South-South markers, creative discs over them,
@@ -89,6 +92,7 @@ void MarkerLayer::draw(const Atlas& a, const MapStyle& s, const Camera& cam, flo
     glUniform1f(u_radius_, radius);
     glUniform4f(u_heritage_, heritage_.r, heritage_.g, heritage_.b, heritage_.a);
     glUniform4f(u_south_, south_.r, south_.g, south_.b, south_.a);
+    glUniform4f(u_partner_, partner_.r, partner_.g, partner_.b, partner_.a);
     glUniform4f(u_outline_, s.marker_outline.r, s.marker_outline.g, s.marker_outline.b, 1);
     quad_.draw();
 }

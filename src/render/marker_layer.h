@@ -8,7 +8,7 @@
 namespace atlas::render {
 
 // Marker shape flags, shared with shaders/marker.frag.
-enum MarkerFlags : int { kCreative = 1, kHeritage = 2, kSouthOnly = 4, kSouthHalo = 8, kSelected = 16, kCluster = 32 };
+enum MarkerFlags : int { kCreative = 1, kHeritage = 2, kSouthOnly = 4, kSouthHalo = 8, kSelected = 16, kCluster = 32, kPartner = 64 };
 // The shape a city gets under the current filter (0 when nothing of it is visible).
 int marker_flags(const Atlas& atlas, int city, Color* fill);
 
@@ -24,10 +24,10 @@ private:
     void rebuild(const Atlas& atlas, const MapStyle& style);
     GLuint program_ = 0;
     InstancedQuad quad_;
-    GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_outline_ = -1;
+    GLint u_center_ = -1, u_scale_ = -1, u_pixel_ = -1, u_radius_ = -1, u_heritage_ = -1, u_south_ = -1, u_partner_ = -1, u_outline_ = -1;
     unsigned revision_ = 0, generation_ = 0;  // of the atlas and of its clusters, as last drawn
     Source source_ = Source::MainMap;
-    Color heritage_, south_;
+    Color heritage_, south_, partner_;
 };
 
 }  // namespace atlas::render

@@ -7,7 +7,8 @@ namespace {
 using json = nlohmann::json;
 
 int group_flags(const std::string& group) {
-    return group == "creative" ? render::kCreative : group == "heritage" ? render::kHeritage : render::kSouthOnly;
+    return group == "creative" ? render::kCreative : group == "heritage" ? render::kHeritage
+         : group == "partner"  ? render::kPartner  : render::kSouthOnly;
 }
 
 void count_right_aligned(int n) {

@@ -38,6 +38,7 @@ void draw_legend_panel(UiContext& ui) {
         {render::kHeritage, "World Heritage City"},
         {render::kHeritage | render::kCreative, "both"},
         {render::kSouthOnly, "South–South tourism city"},
+        {render::kPartner, "partner city of a link"},
         {render::kHeritage | render::kSouthHalo, "ring: also South–South"}};
     for (const auto& [flags, meaning] : shapes) {
         marker_glyph_item(flags, field, a);

@@ -61,9 +61,10 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
 ImU32 to_imgui(Color c, float alpha) { return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a * alpha)); }
 
 void draw_marker_glyph(ImDrawList* dl, ImVec2 p, float r, int flags, Color fill, const Atlas& atlas) {
-    Color heritage, south;
+    Color heritage, south, partner;
     if (const Network* n = atlas.data().network_of_group("heritage")) heritage = n->color;
     if (const Network* n = atlas.data().network_of_group("south-south")) south = n->color;
+    if (const Network* n = atlas.data().network_of_group("partner")) partner = n->color;
     const ImU32 outline = IM_COL32(31, 31, 36, 255), white = IM_COL32_WHITE;
     if (flags & render::kSouthHalo) dl->AddCircle(p, r + 3, to_imgui(south), 0, 1.8f);
     if (flags & render::kHeritage) {
@@ -81,6 +82,11 @@ void draw_marker_glyph(ImDrawList* dl, ImVec2 p, float r, int flags, Color fill,
         const ImVec2 a{p.x, p.y - r * 1.1f}, b{p.x + r, p.y + r * 0.65f}, c{p.x - r, p.y + r * 0.65f};
         dl->AddTriangleFilled(a, b, c, to_imgui(south));
         dl->AddTriangle(a, b, c, outline, 1.0f);
+    }
+    if (flags & render::kPartner) {
+        const float s = r * 0.78f;
+        dl->AddRectFilled({p.x - s, p.y - s}, {p.x + s, p.y + s}, to_imgui(partner));
+        dl->AddRectFilled({p.x - s + 2.4f, p.y - s + 2.4f}, {p.x + s - 2.4f, p.y + s - 2.4f}, white);
     }
     if (flags & render::kCreative) {
         const float disc = (flags & render::kHeritage) ? r * 0.72f : r;
