@@ -54,6 +54,8 @@
       return parse(call('atlas_api_load_data', [String(name), bytesOf(data), String(error || '')]));
     },
     resetData: function () { return parse(call('atlas_api_reset_data', [])); },
+    // A link to the view shown now (what "Copy link" copies).
+    viewUrl: function () { return location.href.split('#')[0] + '#' + window.atlas.state().viewUrl; },
     // Page coordinates in CSS pixels (the canvas may not sit at the page's origin).
     screenPosition: function (id) {
       var p = parse(call('atlas_api_screen_position', [String(id)]));
@@ -113,4 +115,31 @@
     loadUrls();
     acceptDrops();
   };
+})();
+
+// The view in the address: the app publishes its view (Module.publishView) after every change; a
+// step a person took (a filter, a selection, a year) is a history entry of its own, camera moves
+// replace the current entry at most every 300 ms (browsers limit how often the address may change).
+// Back, Forward and a link edited in the address bar apply the view they hold.
+(function () {
+  var pending = null, timer = 0;
+  function current() { return location.hash.slice(1); }
+  function flush() {
+    if (timer) { clearTimeout(timer); timer = 0; }
+    if (pending !== null && pending !== current()) history.replaceState(history.state, '', '#' + pending);
+    pending = null;
+  }
+  Module.publishView = function (hash, step) {
+    if (step) {
+      flush();
+      if (hash !== current()) history.pushState(null, '', '#' + hash);
+      return;
+    }
+    pending = hash;
+    if (!timer) timer = setTimeout(flush, 300);
+  };
+  window.addEventListener('popstate', function () {
+    pending = null;
+    if (window.mapReady) window.atlas.act({ type: 'viewFromUrl', hash: current() });
+  });
 })();

@@ -167,6 +167,7 @@ bool App::frame() {
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     atlas_->update(std::min(dt, 0.1));
     if (moving && !pressing_ && pointer_seen_) update_hover();
+    publish_view();
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
@@ -183,6 +184,8 @@ bool App::frame() {
     ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, {}, &ui_state_};
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
+    ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
+    ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
     ui::draw_filters_panel(ctx);  // the side column, top to bottom
     ui::draw_networks_panel(ctx);
@@ -193,6 +196,7 @@ bool App::frame() {
     ui::draw_links_panel(ctx);
     ui::draw_data_problems_panel(ctx);
     ui::draw_about_data_panel(ctx);
+    ui::draw_link_notices_panel(ctx);
     ImGui::Render();
 
     renderer_.draw(*atlas_, fb_w, fb_h);
@@ -210,6 +214,16 @@ bool App::frame() {
     }
     if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
     return running_;
+}
+
+// The page's address follows the view: a step a person took (not a camera move, not the timeline
+// playing) is a history entry of its own.
+void App::publish_view() {
+    ViewState v = rounded_for_url(atlas_->view());
+    if (published_ && v == *published_) return;
+    const bool step = published_ && !v.same_except_camera(*published_) && !atlas_->playing();
+    platform::publish_view(view_to_url(v), step);
+    published_ = std::move(v);
 }
 
 bool App::save_screenshot(const std::string& path) {
@@ -276,14 +290,13 @@ json App::panels() const {
         json panel = p.rect;
         panel["name"] = p.name;
         panel["collapsed"] = p.collapsed;
-        if (p.name.rfind("Links", 0) == 0) {  // its entries, so that tests click real positions
-            panel["items"] = json::array();
-            for (const auto& item : ui_state_.link_items) {
+        panel["items"] = json::array();  // its controls, so that tests click real positions
+        for (const auto& item : ui_state_.items)
+            if (p.name.rfind(item.panel, 0) == 0) {
                 json entry = item.rect;
                 entry["id"] = item.id;
                 panel["items"].push_back(entry);
             }
-        }
         out.push_back(panel);
     }
     return out;

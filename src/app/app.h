@@ -2,6 +2,7 @@
 #pragma once
 #include <glm/vec2.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ private:
     nlohmann::json panels() const;
     nlohmann::json labels() const;
     bool save_screenshot(const std::string& path);
+    void publish_view();
 
     platform::Options options_;
     platform::Window window_;
@@ -57,6 +59,7 @@ private:
     int quiet_frames_ = 0;  // frames in a row with nothing new to show
     unsigned drawn_revision_ = 0;
     glm::ivec2 drawn_size_{0, 0};
+    std::optional<ViewState> published_;  // the view the page's address shows
     std::string pending_screenshot_;  // read back inside the next frame, before the swap
     bool screenshot_ok_ = false;
 };

@@ -225,6 +225,8 @@ void Atlas::adopt_view(const Atlas& old) {
     speed_ = old.speed_;
     hub_style_ = old.hub_style_;
     reduced_motion_ = old.reduced_motion_;
+    languages_ = old.languages_;
+    language_ = old.language_;
     choose_network(old.network_ >= 0 ? data_.find_network(od.networks[old.network_].id) : -1);
     refilter();
 }
@@ -343,8 +345,7 @@ std::string Atlas::apply(const json& a) {
             if (!it->is_boolean()) return "\"includeFormer\" must be true or false";
             next.include_former = it->get<bool>();
         }
-        filter_ = next;
-        refilter();
+        set_filter(next);
     } else if (type == "years") {
         double from = filter_.year_from, to = filter_.year_to;
         if (!number_arg(a, "from", from, error, false) || !number_arg(a, "to", to, error, false)) return error;
@@ -355,9 +356,12 @@ std::string Atlas::apply(const json& a) {
     } else if (type == "select" || type == "hover") {
         const int index = city_arg(a, error);
         if (index == -2) return error;
-        (type == "select" ? selected_ : hovered_) = index;
-        revision_ = next_revision();
-        if (type == "select") set_revision_ = revision_;
+        if (type == "select") {
+            select(index);
+        } else {
+            hovered_ = index;
+            revision_ = next_revision();
+        }
     } else if (type == "flyTo") {
         const int index = city_arg(a, error);
         if (index < 0) return error.empty() ? "\"id\" is required" : error;
@@ -392,9 +396,7 @@ std::string Atlas::apply(const json& a) {
         if (!number_arg(a, "year", year, error)) return error;
         if (year < first_year_ || year > last_year_)
             return "\"year\" must be within " + std::to_string(first_year_) + ".." + std::to_string(last_year_);
-        timeline_ = std::floor(year) + kYearEnd;
-        playing_ = false;
-        refilter();
+        set_timeline_year(int(std::floor(year)));
     } else if (type == "play") {
         if (timeline_ >= last_year_ + kYearEnd) timeline_ = first_year_;
         playing_ = true;
@@ -420,8 +422,7 @@ std::string Atlas::apply(const json& a) {
         auto it = a.find("style");
         if (it == a.end() || !it->is_string() || (*it != "hub" && *it != "pairs"))
             return "\"style\" must be \"hub\" or \"pairs\"";
-        hub_style_ = *it == "hub";
-        refilter();
+        set_hub_style(*it == "hub");
     } else if (type == "fit") {
         auto it = a.find("ids");
         if (it == a.end() || !it->is_array() || it->empty()) return "\"ids\" must be a non-empty array of city ids";
@@ -434,6 +435,30 @@ std::string Atlas::apply(const json& a) {
         Camera c = camera_.target();
         c.fit(b, 90);
         camera_.fly_to(c, reduced_motion_);
+    } else if (type == "view") {
+        auto it = a.find("view");
+        if (it == a.end() || !it->is_object()) return "\"view\" must be an object (see state().view)";
+        auto t = a.find("transition");
+        if (t != a.end() && (!t->is_string() || (*t != "fly" && *t != "cut"))) return "\"transition\" must be \"fly\" or \"cut\"";
+        std::vector<std::string> notices;
+        const ViewState v = view_from_json(*it, notices);
+        apply_view(v, std::move(notices), reduced_motion_ || (t != a.end() && *t == "cut"));
+    } else if (type == "viewFromUrl") {
+        auto it = a.find("hash");
+        if (it == a.end() || !it->is_string()) return "\"hash\" must be a string (the part of a link after '#')";
+        std::vector<std::string> notices;
+        const ViewState v = view_from_url(it->get_ref<const std::string&>(), notices);
+        apply_view(v, std::move(notices), true);
+    } else if (type == "language") {
+        auto it = a.find("lang");
+        if (it == a.end() || !it->is_string() ||
+            std::find(languages_.begin(), languages_.end(), it->get<std::string>()) == languages_.end()) {
+            std::string list;
+            for (const auto& l : languages_) list += (list.empty() ? "" : ", ") + l;
+            return "\"lang\" must be one of " + list;
+        }
+        language_ = it->get<std::string>();
+        revision_ = next_revision();
     } else if (type == "reducedMotion") {
         auto it = a.find("on");
         if (it == a.end() || !it->is_boolean()) return "\"on\" must be true or false";
@@ -442,6 +467,120 @@ std::string Atlas::apply(const json& a) {
         return "unknown action type \"" + type + "\"";
     }
     return {};
+}
+
+void Atlas::set_filter(const Filter& f) {
+    filter_ = f;
+    refilter();
+}
+
+void Atlas::select(int city) {
+    selected_ = city;
+    revision_ = set_revision_ = next_revision();
+}
+
+void Atlas::set_timeline_year(int year) {
+    timeline_ = year + kYearEnd;
+    playing_ = false;
+    refilter();
+}
+
+void Atlas::set_hub_style(bool hub) {
+    hub_style_ = hub;
+    refilter();
+}
+
+void Atlas::set_camera(double lon, double lat, double zoom, bool cut) {
+    Camera c = camera_.target();
+    c.scale = zoom * c.min_scale();
+    c.center = equal_earth::forward(lon, lat);
+    framed_ = true;  // a view's camera is not replaced by the start view when the window opens
+    camera_.fly_to(c, cut);
+}
+
+void Atlas::set_languages(std::vector<std::string> codes) {
+    if (codes.empty()) return;
+    languages_ = std::move(codes);
+    if (std::find(languages_.begin(), languages_.end(), language_) == languages_.end()) language_ = languages_.front();
+}
+
+ViewState Atlas::view() const {
+    ViewState v;
+    const Camera& cam = camera_.target();
+    double lon = 0, lat = 0;
+    equal_earth::inverse(cam.center, lon, lat);
+    v.lon = lon, v.lat = lat, v.zoom = cam.scale / cam.min_scale();
+    v.fields.emplace();
+    for (std::size_t k = 0; k < data_.fields.size(); ++k)
+        if (filter_.fields[k]) v.fields->push_back(data_.fields[k].id);
+    v.networks.emplace();
+    for (std::size_t k = 0; k < data_.networks.size(); ++k)
+        if (data_.networks[k].is_city_group() && filter_.networks[k]) v.networks->push_back(data_.networks[k].id);
+    v.region = region_id(filter_.region);
+    v.include_former = filter_.include_former;
+    v.year_from = filter_.year_from, v.year_to = filter_.year_to;
+    v.timeline_year = timeline_year();
+    v.selected = selected_ >= 0 ? data_.cities[selected_].id : "";
+    v.network = network_ >= 0 ? data_.networks[network_].id : "";
+    v.network_style = hub_style_ ? "hub" : "pairs";
+    v.language = language_;
+    return v;
+}
+
+void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, bool cut) {
+    auto skip = [&](const std::string& what) { notices.push_back("view: " + what + "; skipped"); };
+    Filter f = filter_;
+    if (v.fields) {
+        f.fields.assign(data_.fields.size(), false);
+        for (const auto& id : *v.fields)
+            if (const int k = data_.find_field(id); k >= 0) f.fields[k] = true;
+            else skip("no creative field \"" + id + "\"");
+    }
+    if (v.networks) {
+        for (std::size_t k = 0; k < data_.networks.size(); ++k) f.networks[k] = !data_.networks[k].is_city_group();
+        for (const auto& id : *v.networks)
+            if (const int k = data_.find_network(id); k >= 0 && data_.networks[k].is_city_group()) f.networks[k] = true;
+            else skip("no city group \"" + id + "\"");
+    }
+    if (v.region) parse_region(*v.region, f.region);
+    if (v.include_former) f.include_former = *v.include_former;
+    if (v.year_from && v.year_to) f.year_from = *v.year_from, f.year_to = *v.year_to;
+    filter_ = f;
+    if (v.network_style) hub_style_ = *v.network_style == "hub";
+    if (v.timeline_year) {
+        if (*v.timeline_year >= first_year_ && *v.timeline_year <= last_year_) {
+            timeline_ = *v.timeline_year + kYearEnd;
+            playing_ = false;
+        } else {
+            skip("the year " + std::to_string(*v.timeline_year) + " is outside the data's " + std::to_string(first_year_) +
+                 ".." + std::to_string(last_year_));
+        }
+    }
+    refilter();
+    if (v.selected) {
+        const int i = v.selected->empty() ? -1 : data_.find_city(*v.selected);
+        if (i >= 0 || v.selected->empty()) select(i);
+        else skip("no city \"" + *v.selected + "\"");
+    }
+    if (v.network) {
+        const int n = v.network->empty() ? -1 : data_.find_network(*v.network);
+        if (n >= 0 || v.network->empty()) {
+            choose_network(n);
+            revision_ = next_revision();
+        } else {
+            skip("no network \"" + *v.network + "\"");
+        }
+    }
+    if (v.language) {
+        if (std::find(languages_.begin(), languages_.end(), *v.language) != languages_.end()) {
+            language_ = *v.language;
+            revision_ = next_revision();
+        } else {
+            skip("no catalogue for the language \"" + *v.language + "\"");
+        }
+    }
+    if (v.lon && v.lat && v.zoom) set_camera(*v.lon, *v.lat, *v.zoom, cut);
+    view_notices_ = std::move(notices);
 }
 
 json Atlas::act(const json& action) {
@@ -483,6 +622,10 @@ json Atlas::state() const {
         {"networkStyle", hub_style_ ? "hub" : "pairs"},
         {"inset", inset_json()},
         {"reducedMotion", reduced_motion_},
+        {"language", language_},
+        {"view", view_to_json(view())},
+        {"viewUrl", view_to_url(rounded_for_url(view()))},
+        {"viewNotices", view_notices_},
         {"data", data_status()},
     };
 }

@@ -19,7 +19,12 @@
 //   {"type":"networkStyle", "style":"hub|pairs"}    networks drawn as a hub or as links between all members
 //   {"type":"reducedMotion", "on":true}             camera flights become cuts
 //   {"type":"fit", "ids":["mx-puebla", ...]}         flies to show these cities (a cluster opening)
+//   {"type":"view", "view":{...}, "transition":"fly|cut"}  applies a whole or partial view
+//   {"type":"viewFromUrl", "hash":"c=...&s=..."}    the same from a link's part after '#' (a cut)
+//   {"type":"language", "lang":"es"}                one of the languages the app has catalogues for
 //
+// A view that names what does not exist is applied in part: state().viewNotices says what was
+// skipped (see core/view_state.h).
 // act() returns the new state, or {"error": "..."} for an unknown or malformed action.
 // state().camera.focus is the screen point where flyTo puts a city (the middle of the part of
 // the map that panels do not cover).
@@ -36,6 +41,7 @@
 #include "core/filter.h"
 #include "core/links.h"
 #include "core/model.h"
+#include "core/view_state.h"
 
 namespace atlas {
 
@@ -119,6 +125,17 @@ public:
     void set_viewport(glm::dvec2 size, double left_inset = 0);
     Camera start_view() const;
 
+    // The view (core/view_state.h): what a link, a tour step or the kiosk's reset restore.
+    ViewState view() const;
+    // Applies what a view names; parts that cannot apply (unknown ids, years outside the data) are
+    // skipped with a notice each, in view_notices(). `cut`: the camera jumps instead of flying.
+    void apply_view(const ViewState& v, std::vector<std::string> notices, bool cut);
+    const std::vector<std::string>& view_notices() const { return view_notices_; }
+    // Languages there are catalogues for (the first is the default); the view's language is one of them.
+    void set_languages(std::vector<std::string> codes);
+    const std::string& language() const { return language_; }
+    const std::vector<std::string>& languages() const { return languages_; }
+
     nlohmann::json act(const nlohmann::json& action);
     // Called with every action that succeeded (for --log-actions, and later tours and deep links).
     void on_action(std::function<void(const nlohmann::json&)> observer) { observer_ = std::move(observer); }
@@ -142,6 +159,12 @@ private:
     void relink();
     void choose_network(int network);
     int city_arg(const nlohmann::json& a, std::string& error) const;
+    // The setters actions and views share.
+    void set_filter(const Filter& f);
+    void select(int city);
+    void set_timeline_year(int year);
+    void set_hub_style(bool hub);
+    void set_camera(double lon, double lat, double zoom, bool cut);
 
     Dataset data_;
     std::vector<Problem> problems_;
@@ -173,6 +196,9 @@ private:
     mutable double inset_scale_ = 0;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;
+    std::vector<std::string> languages_{"en"};
+    std::string language_ = "en";
+    std::vector<std::string> view_notices_;
 };
 
 }  // namespace atlas

@@ -10,6 +10,9 @@
 //      panels, frameStats, loadData, resetData), window.mapReady / performance.mark('map-ready'),
 //      window.mapError; ?data=URL and dropped files (web/atlas_api.js)
 //  [x] opening a source link (a new browser tab; natively the link is copied to the clipboard)
+//  [x] the view in the link: the page's address follows the view (history entries for steps,
+//      replaced in place while the camera moves); Back/Forward and opened links apply it;
+//      natively --view "<the part after #>"
 #pragma once
 #include <SDL.h>
 
@@ -28,7 +31,7 @@ struct Options {
     std::string data_dir;               // data files; defaults to assets_dir + "/data"
     std::vector<std::string> check_files;  // --check-data: validate these files and exit
     std::vector<std::string> load_files;   // --load: data files loaded over the data folder, as if dropped
-    std::vector<std::string> actions;   // --exec, applied in order after start-up
+    std::vector<std::string> actions;   // --exec and --view (as viewFromUrl), applied in order after start-up
     bool print_state = false;           // --state
     std::string screenshot;             // --screenshot PATH
     bool log_actions = false;           // --log-actions: print every action applied, one JSON per line
@@ -74,6 +77,11 @@ int run(const Options& options, AppHooks hooks);
 void notify_ready();                          // the first complete frame with data is on screen
 void report_fatal(const std::string& message);
 void open_url(const std::string& url);
+// The view changed (its link form, without '#'): the web page's address follows it; a `step` (a
+// filter, a selection, a year) is a new history entry, anything else replaces the current one.
+void publish_view(const std::string& hash, bool step);
+// Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.
+std::string copy_view_link(const std::string& hash);
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
 

@@ -39,7 +39,6 @@ void draw_links_panel(UiContext& ui) {
         ImGui::End();
         return;
     }
-    ui.state->link_items.clear();
     for (int i : links) {
         const CooperationLink& l = d.links[i];
         const int partner = l.from == a.selected() ? l.to : l.from;
@@ -55,7 +54,7 @@ void draw_links_panel(UiContext& ui) {
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s and fly there", d.cities[partner].local_name.c_str());
         const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
-        ui.state->link_items.push_back({d.cities[partner].id, {r0.x, r0.y, r1.x - r0.x, r1.y - r0.y}});
+        ui.state->items.push_back({"Links", d.cities[partner].id, {r0.x, r0.y, r1.x - r0.x, r1.y - r0.y}});
         ImGui::Indent(ImGui::GetTextLineHeight() * 1.6f + 8);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s%s%s", l.label.empty() ? n.name.c_str() : l.label.c_str(), l.year ? ", " : "",

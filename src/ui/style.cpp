@@ -103,6 +103,12 @@ void marker_glyph_item(int flags, Color fill, const Atlas& atlas) {
                       flags, fill, atlas);
 }
 
+void report_item(UiContext& ui, const char* panel, const std::string& id) {
+    if (!ui.state) return;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ui.state->items.push_back({panel, id, {a.x, a.y, b.x - a.x, b.y - a.y}});
+}
+
 void section(const char* label) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.38f, 0.45f, 1));

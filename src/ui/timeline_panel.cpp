@@ -19,7 +19,8 @@ void draw_timeline_panel(UiContext& ui) {
         send(ui, {{"type", a.playing() ? "pause" : "play"}});
     ImGui::SameLine();
     int year = a.timeline_year();
-    const float controls = 110 + ImGui::CalcTextSize("Reduce motion").x + ImGui::GetFrameHeight() + 40;
+    const float controls = 110 + ImGui::CalcTextSize("Reduce motion").x + ImGui::GetFrameHeight() + 40 +
+                           (ui.copy_link ? ImGui::CalcTextSize("Link copied").x + 30 : 0);
     ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - controls));
     if (ImGui::SliderInt("##year", &year, a.first_year(), a.last_year(), "%d", ImGuiSliderFlags_AlwaysClamp))
         send(ui, {{"type", "year"}, {"year", year}});
@@ -38,6 +39,15 @@ void draw_timeline_panel(UiContext& ui) {
     ImGui::SameLine();
     bool reduce = a.reduced_motion();
     if (ImGui::Checkbox("Reduce motion", &reduce)) send(ui, {{"type", "reducedMotion"}, {"on", reduce}});
+    if (ui.copy_link && ui.state) {  // the whole view as a link (platform: the page's address; natively --view)
+        ImGui::SameLine();
+        const bool copied = ImGui::GetTime() - ui.state->link_copied_at < 2.5;
+        if (ImGui::Button(copied ? "Link copied###copy-link" : "Copy link###copy-link"))
+            ui.state->copied_link = ui.copy_link(), ui.state->link_copied_at = ImGui::GetTime();
+        report_item(ui, "Timeline", "copy-link");
+        if (ImGui::IsItemHovered() && !ui.state->copied_link.empty())
+            ImGui::SetTooltip("%s", ui.state->copied_link.c_str());
+    }
     const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     if (ui.state) ui.state->top_bar_bottom = bottom;
     ImGui::End();

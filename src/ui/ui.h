@@ -30,10 +30,12 @@ struct UiState {
     bool about_open = false;
     std::vector<PlacedLabel> labels;  // the city names drawn in the last frame
     struct Item {
-        std::string id;
+        std::string panel, id;
         Rect rect;
     };
-    std::vector<Item> link_items;     // the partners listed in the Links panel (city ids)
+    // Controls the panels report (the Links panel's partners by city id, buttons by name), so that
+    // tests click where a person would; the app clears them each frame.
+    std::vector<Item> items;
     std::string dismissed_banner;     // the rejected files whose banner was dismissed
     // The Statistics panel's chart, computed again only when the atlas or its filters change.
     MembersPerYear stats;
@@ -41,6 +43,9 @@ struct UiState {
     Filter stats_filter;
     float details_bottom = 0;  // where the Details panel ends, for the Links panel under it
     float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
+    double link_copied_at = -1e9;   // "Copy link" says "Link copied" for a moment
+    std::string copied_link;
+    std::vector<std::string> dismissed_notices;  // the link notices the user closed
 };
 
 struct UiContext {
@@ -49,6 +54,7 @@ struct UiContext {
     Fonts fonts;
     std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
     UiState* state = nullptr;
+    std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
@@ -65,6 +71,7 @@ void draw_links_panel(UiContext& ui);          // partners of the selected city
 void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the year drawn large
 void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
+void draw_link_notices_panel(UiContext& ui);   // which parts of an opened link were skipped, and why
 // A short sample of a link network's line (colour and dashes), for lists and legends.
 void line_sample(const Network& n);
 
@@ -96,6 +103,9 @@ bool over_panel(float x, float y);
 // A source as a link: its note (or its address) in link colour, the address as a tooltip; a
 // click opens it (platform::open_url). A source without an address is plain text.
 void source_link(const Source& s, const std::string& text = {}, bool wrap = true);
+
+// Reports the last item drawn (its rectangle) as `id` of `panel`, for the test API.
+void report_item(UiContext& ui, const char* panel, const std::string& id);
 
 // Sends an action; a refused action is a bug in the panel, so it is logged, not shown.
 void send(UiContext& ui, const nlohmann::json& action);

@@ -15,10 +15,11 @@ seed() {  # target, seed files...
 }
 seed fuzz_data_file "$root"/tests/data/bad/*.json "$root/assets/data/fields.json" "$root/assets/data/networks.json"
 seed fuzz_action "$root"/tests/fuzz/actions/*.json
+seed fuzz_view_url "$root"/tests/fuzz/links/*.txt
 seed fuzz_basemap "$root"/tests/fuzz/basemap/*.bin  # small maps: the whole world per input is slow
-for target in fuzz_data_file fuzz_action fuzz_basemap; do
+for target in fuzz_data_file fuzz_action fuzz_view_url fuzz_basemap; do
   log="$work/$target/log.txt"
-  max_len=262144; [ "$target" = fuzz_basemap ] && max_len=8192
+  max_len=262144; [ "$target" = fuzz_basemap ] && max_len=8192; [ "$target" = fuzz_view_url ] && max_len=8192
   (cd "$work/$target" && "$bin/$target" corpus -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1)
   rc=$?

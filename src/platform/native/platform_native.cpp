@@ -30,6 +30,8 @@ Usage: atlas [options]
                          line per problem, exit 0 when they are valid
   --exec JSON            apply an action after start-up; repeatable, e.g.
                          --exec '{"type":"filter","fields":["Design"]}'
+  --view HASH            apply a view given as the part of a link after '#', e.g.
+                         --view 's=mx-guadalajara&t=2017&lang=es'
   --state                print the state as JSON after start-up (and the actions) and exit
   --screenshot FILE.png  render one frame, write it as PNG and exit
   --log-actions          print every action applied, one JSON object per line
@@ -96,6 +98,9 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
         } else if (a == "--exec") {
             if (!(v = need_value(i))) return false;
             o.actions.push_back(v);
+        } else if (a == "--view") {
+            if (!(v = need_value(i))) return false;
+            o.actions.push_back(to_text({{"type", "viewFromUrl"}, {"hash", v}}));
         } else if (a == "--screenshot") {
             if (!(v = need_value(i))) return false;
             o.screenshot = v;
@@ -123,6 +128,8 @@ int run(const Options& o, AppHooks app) {
         if (result.contains("error")) {
             std::fprintf(stderr, "atlas: %s\n", result["error"].get<std::string>().c_str());
             ++failures;
+        } else if (action.ok() && action.value.value("type", "") == "viewFromUrl") {
+            for (const auto& n : result["viewNotices"]) std::fprintf(stderr, "atlas: %s\n", n.get<std::string>().c_str());
         }
     }
     if (o.print_state || !o.screenshot.empty()) {
@@ -150,5 +157,13 @@ void report_fatal(const std::string& message) { std::fprintf(stderr, "atlas: %s\
 void open_url(const std::string& url) { SDL_SetClipboardText(url.c_str()); }
 
 void sync_window_size(Window&) {}
+
+void publish_view(const std::string&, bool) {}  // a window has no address
+
+std::string copy_view_link(const std::string& hash) {
+    const std::string text = "--view '" + hash + "'";
+    SDL_SetClipboardText(text.c_str());
+    return text;
+}
 
 }  // namespace atlas::platform

@@ -16,6 +16,21 @@ const char* reply(const nlohmann::json& j) {
     return g_reply.c_str();
 }
 void loop() { g_app.frame(); }
+
+// The page's address: the part after '#' (without it), or everything before it.
+std::string page_address(bool hash) {
+    const int n = EM_ASM_INT({
+        var a = location.href.split('#');
+        return lengthBytesUTF8($0 ? a.slice(1).join('#') : a[0]) + 1;
+    }, hash);
+    std::string s(std::size_t(n), '\0');
+    EM_ASM({
+        var a = location.href.split('#');
+        stringToUTF8($0 ? a.slice(1).join('#') : a[0], $1, $2);
+    }, hash, s.data(), n);
+    s.resize(std::size_t(n - 1));
+    return s;
+}
 }  // namespace
 
 void set_gl_attributes() {
@@ -36,11 +51,18 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
         o.width = int(w);
         o.height = int(h);
     }
+    // A link's view applies at start-up, before the first frame, like --view natively.
+    if (const std::string hash = page_address(true); !hash.empty())
+        o.actions.push_back(atlas::to_text({{"type", "viewFromUrl"}, {"hash", hash}}));
     return true;
 }
 
-int run(const Options&, AppHooks hooks) {
+int run(const Options& o, AppHooks hooks) {
     g_app = std::move(hooks);
+    for (const auto& text : o.actions) {
+        const JsonDocument action = parse_json(text);
+        if (action.ok()) (void)g_app.act(action.value);  // notices stay in the state, shown by the app
+    }
     emscripten_set_main_loop(loop, 0, 1);  // never returns
     return 0;
 }
@@ -71,6 +93,18 @@ void sync_window_size(Window& w) {
     SDL_GetWindowSize(w.sdl, &cur_w, &cur_h);
     if (css_w >= 1 && css_h >= 1 && (int(css_w) != cur_w || int(css_h) != cur_h))
         SDL_SetWindowSize(w.sdl, int(css_w), int(css_h));
+}
+
+void publish_view(const std::string& hash, bool step) {
+    EM_ASM({ if (Module.publishView) Module.publishView(UTF8ToString($0), $1); }, hash.c_str(), step);
+}
+
+std::string copy_view_link(const std::string& hash) {
+    const std::string url = page_address(false) + "#" + hash;
+    EM_ASM({
+        if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString($0)).catch(function () {});
+    }, url.c_str());
+    return url;
 }
 
 bool write_png(const std::string&, int, int, const std::vector<unsigned char>&) { return false; }

@@ -1,0 +1,114 @@
+// The view in the link: a link restores the view that made it, Back and Forward walk through a
+// person's steps, hostile links are harmless, and "Copy link" gives the same link.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openMap, outDir, root, settle, startServer } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server?.stop());
+
+const hostile = readFileSync(join(root, 'tests', 'view', 'hostile_links.txt'), 'utf8')
+  .split('\n').filter((l) => l && !l.startsWith('#'));
+
+// What a view is, for comparing two pages (the camera to the link's precision).
+function essentials(s) {
+  return { filters: s.filters, selected: s.selected, network: s.network, networkStyle: s.networkStyle,
+           year: s.timeline.year, language: s.language, visible: s.counts.visible, links: s.counts.links,
+           lon: s.camera.lon.toFixed(3), lat: s.camera.lat.toFixed(3), zoom: s.camera.zoom.toPrecision(3) };
+}
+
+test('a link opened in a fresh page restores the view of the page that made it', async () => {
+  const first = await openMap(server.url);
+  let url, made;
+  try {
+    const { page } = first;
+    for (const a of [{ type: 'filter', fields: ['design', 'media-arts'], region: 'world' },
+                     { type: 'year', year: 2017 }, { type: 'select', id: 'mx-guadalajara' },
+                     { type: 'network', id: 'twinning' }, { type: 'flyTo', id: 'mx-guadalajara' }])
+      assert.ok(!(await page.evaluate((x) => window.atlas.act(x), a)).error);
+    await settle(page);
+    await page.waitForFunction(() => location.hash.includes('s=mx-guadalajara') && location.hash.includes('t=2017'));
+    await page.waitForTimeout(400);  // the camera's last move reaches the address
+    url = await page.evaluate(() => window.atlas.viewUrl());
+    assert.equal(await page.evaluate(() => location.href), url, 'the address is the view');
+    made = essentials(await page.evaluate(() => window.atlas.state()));
+  } finally { await first.browser.close(); }
+
+  const second = await openMap(url, { query: '' });
+  try {
+    const s = await second.page.evaluate(() => window.atlas.state());
+    assert.deepEqual(essentials(s), made);
+    assert.deepEqual(s.viewNotices, []);
+    await second.page.screenshot({ path: join(outDir, 'share-restored.png') });
+  } finally { await second.browser.close(); }
+});
+
+test('Back and Forward walk through three steps a person took', async () => {
+  const { browser, page } = await openMap(server.url);
+  try {
+    const state = () => page.evaluate(() => window.atlas.state());
+    const steps = [{ type: 'select', id: 'mx-puebla' }, { type: 'filter', fields: ['music'] }, { type: 'year', year: 2015 }];
+    const after = [];
+    for (const a of steps) {
+      await page.evaluate((x) => window.atlas.act(x), a);
+      await page.waitForTimeout(150);  // a frame publishes the view
+      after.push(essentials(await state()));
+    }
+    const length = await page.evaluate(() => history.length);
+    assert.ok(length >= 4, `three history entries were added (history.length ${length})`);
+    await page.goBack();
+    await page.waitForFunction(() => window.atlas.state().timeline.year !== 2015);
+    assert.deepEqual({ ...essentials(await state()), lon: 0, lat: 0, zoom: 0 }, { ...after[1], lon: 0, lat: 0, zoom: 0 });
+    await page.goBack();
+    await page.waitForFunction(() => window.atlas.state().filters.fields.length > 1);
+    assert.equal((await state()).selected, 'mx-puebla');
+    await page.goBack();
+    await page.waitForFunction(() => window.atlas.state().selected === null);
+    await page.goForward();
+    await page.waitForFunction(() => window.atlas.state().selected === 'mx-puebla');
+    await page.goForward();
+    await page.goForward();
+    await page.waitForFunction(() => window.atlas.state().timeline.year === 2015);
+    assert.deepEqual((await state()).filters.fields, ['Music']);
+  } finally { await browser.close(); }
+});
+
+test('hostile links load the map with notices, never an error or a script', async () => {
+  const { browser, page, logs } = await openMap(server.url);
+  try {
+    await page.exposeFunction('__pwned', () => { throw new Error('a link ran script'); });
+    for (const hash of hostile) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      const s = await page.evaluate(() => window.atlas.state());
+      assert.equal(await page.evaluate(() => window.mapError || null), null, hash);
+      assert.ok(s.viewNotices.length > 0 || hash.startsWith('#'), `a notice for ${hash}`);
+    }
+    // A fresh page opened on the worst of them still starts.
+    const worst = hostile.find((h) => h.includes('script'));
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await fresh.goto(server.url + '#' + worst);
+    await fresh.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
+    assert.equal(await fresh.evaluate(() => window.mapError || null), null);
+    assert.ok((await fresh.evaluate(() => window.atlas.state().viewNotices)).length > 0);
+    await fresh.screenshot({ path: join(outDir, 'share-hostile.png') });
+    assert.ok(!logs.some((l) => /a link ran script/.test(l)));
+  } finally { await browser.close(); }
+});
+
+test('"Copy link" copies the link of the view', async () => {
+  const { browser, page } = await openMap(server.url + '#s=mx-merida&t=2019');
+  try {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const bar = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Timeline');
+    const button = bar.items?.find((i) => i.id === 'copy-link');
+    assert.ok(button, 'the timeline bar reports its Copy link button');
+    await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+    await page.waitForTimeout(300);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await page.evaluate(() => window.atlas.viewUrl()));
+    assert.match(copied, /s=mx-merida/);
+  } finally { await browser.close(); }
+});
