@@ -13,7 +13,7 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basema
 # Latin, Latin Extended and Additional (Querétaro, São Paulo, Kraków, Łódź, Hà Nội, Ṭāʼif), a few symbols.
 add_custom_command(OUTPUT "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${ASSETS_OUT}/fonts"
-  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-036F,U+1E00-1EFF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2190-2193,U+25A0-25CF
+  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-036F,U+1E00-1EFF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+202F,U+2190-2193,U+25A0-25CF
           --no-hinting --desubroutinize --output-file="${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   DEPENDS "${FONT_SRC}" COMMENT "Subsetting DejaVu Sans")
 # Copies files into a folder of the assets; the copies' paths go into out_var.
@@ -30,8 +30,17 @@ endfunction()
 file(GLOB SHADER_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*")
 copy_to_assets(data DATA_OUT ${DATA_FILES})
 copy_to_assets(shaders SHADERS_OUT ${SHADER_FILES})
+file(GLOB I18N_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/i18n/*.json")
+copy_to_assets(i18n I18N_OUT ${I18N_FILES})
+# Country names in every language of the app, for the countries the data names (CLDR via npm).
+add_custom_command(OUTPUT "${ASSETS_OUT}/i18n/countries.json"
+  COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_country_names.mjs" "${CMAKE_SOURCE_DIR}/assets/data"
+          "${CMAKE_SOURCE_DIR}/assets/i18n" "${ASSETS_OUT}/i18n"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/build_country_names.mjs" "${CMAKE_SOURCE_DIR}/package-lock.json"
+          "${CMAKE_SOURCE_DIR}/assets/data/cities.json" "${CMAKE_SOURCE_DIR}/assets/i18n/languages.json"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}" COMMENT "Country names from i18n-iso-countries")
 add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
-  ${DATA_OUT} ${SHADERS_OUT})
+  ${DATA_OUT} ${SHADERS_OUT} ${I18N_OUT} "${ASSETS_OUT}/i18n/countries.json")
 
 # --- Dear ImGui, one configuration for both builds ---
 add_library(imgui STATIC

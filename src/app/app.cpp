@@ -25,6 +25,12 @@ bool App::init(const platform::Options& options, std::string& error) {
         return false;
     }
     atlas_ = std::make_unique<Atlas>(std::move(loaded));
+    std::vector<Problem> language_problems;
+    catalogues_ = load_catalogues(options.assets_dir + "/i18n", language_problems);
+    for (const auto& p : language_problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
+    atlas_->set_languages(catalogues_.languages());
+    if (const std::string lang = choose_language(options.languages, catalogues_.languages()); !lang.empty())
+        atlas_->act({{"type", "language"}, {"lang", lang}});
     const CountryGroup* global_south = atlas_->data().global_south();
     std::vector<BasemapCountry> coarse, fine;
     if (!read_basemap(options.assets_dir + "/basemap-110m.bin", coarse, error) ||
@@ -184,6 +190,7 @@ bool App::frame() {
     ui::UiContext ctx{*atlas_, renderer_.style(), fonts_, {}, &ui_state_};
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
+    ctx.catalogues = &catalogues_;
     ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);

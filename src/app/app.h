@@ -8,6 +8,7 @@
 
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
+#include "core/i18n.h"
 #include "platform/platform.h"
 #include "render/map_renderer.h"
 #include "ui/ui.h"
@@ -42,6 +43,7 @@ private:
     platform::Options options_;
     platform::Window window_;
     std::unique_ptr<Atlas> atlas_;
+    Catalogues catalogues_;
     std::vector<DataFile> bundled_, overrides_;  // overrides: files the user gave, in order
     std::vector<Problem> read_problems_;         // files that could not be read or fetched
     render::MapRenderer renderer_;

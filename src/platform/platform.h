@@ -37,6 +37,9 @@ struct Options {
     bool log_actions = false;           // --log-actions: print every action applied, one JSON per line
     int max_frames = 0;                 // --frames N: quit after N frames (0: run until closed)
     bool hidden = false;                // no visible window (for --state and --screenshot)
+    // The languages the person prefers, best first (--lang natively; the browser's languages on
+    // the web); the first one the app has a catalogue for is the start language.
+    std::vector<std::string> languages;
 };
 
 // Reads argv into options; false (after printing why, or the help) when the app should not start.

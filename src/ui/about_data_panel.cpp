@@ -20,19 +20,19 @@ void draw_about_data_panel(UiContext& ui) {
     const float width = std::min(640.0f, display.x - 2 * kPanelMargin);
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, display.y * 0.75f), ImGuiCond_Appearing);
-    if (!ImGui::Begin("About the data", &ui.state->about_open)) {
+    if (!ImGui::Begin(ui.title("About the data").c_str(), &ui.state->about_open)) {
         ImGui::End();
         return;
     }
-    ImGui::TextWrapped("Every record keeps its sources; records resting on weaker evidence are marked "
-                       "(unconfirmed) in the Details panel. What is known to be uncertain or missing:");
+    ImGui::TextWrapped("%s", ui.tr("Every record keeps its sources; records resting on weaker evidence are marked "
+                                   "(unconfirmed) in the Details panel. What is known to be uncertain or missing:"));
     for (const auto& n : d.networks) {
         ImGui::PushID(n.id.c_str());
         if (ImGui::CollapsingHeader(n.name.c_str(), n.doubts.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
-            if (!n.description.empty()) ImGui::TextWrapped("%s", n.description.c_str());
+            if (!n.description.empty()) ImGui::TextWrapped("%s", ui.network_description(n).c_str());
             if (!n.doubts.empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.32f, 0.0f, 1));
-                ImGui::TextUnformatted("Doubts");
+                ImGui::TextUnformatted(ui.tr("Doubts"));
                 ImGui::PopStyleColor();
                 for (const auto& doubt : n.doubts) bullet_wrapped(doubt);
             }
@@ -45,11 +45,11 @@ void draw_about_data_panel(UiContext& ui) {
     }
     for (const auto& g : d.country_groups)
         if (ImGui::CollapsingHeader(g.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-            ImGui::TextWrapped("%s (%d countries)", g.criterion.c_str(), int(g.countries.size()));
+            ImGui::TextWrapped("%s (%s)", g.criterion.c_str(), ui.fmt("{n} countries", {{"n", (long long)g.countries.size()}}).c_str());
             for (const auto& doubt : g.doubts) bullet_wrapped(doubt);
         }
     ImGui::Spacing();
-    ImGui::TextDisabled("Countries: Natural Earth (public domain). City positions: GeoNames (CC BY 4.0).");
+    ImGui::TextDisabled("%s", ui.tr("Countries: Natural Earth (public domain). City positions: GeoNames (CC BY 4.0)."));
     ImGui::End();
 }
 

@@ -27,17 +27,17 @@ void draw_data_problems_panel(UiContext& ui) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.35f, 0.02f, 0.02f, 1));
         ImGui::Begin("##data-banner", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-        ImGui::TextWrapped("Could not use: %s. The map keeps the data it had; see Data problems.", rejected.c_str());
-        if (ImGui::SmallButton("Dismiss")) ui.state->dismissed_banner = rejected;
+        ImGui::TextWrapped("%s", ui.fmt("Could not use: {files}. The map keeps the data it had; see Data problems.", {{"files", rejected}}).c_str());
+        if (ImGui::SmallButton(ui.tr("Dismiss"))) ui.state->dismissed_banner = rejected;
         ImGui::End();
         ImGui::PopStyleColor(4);
     }
 
     int errors = 0;
     for (const auto& p : problems) errors += p.severity == Problem::Severity::Error;
-    char title[96];
-    std::snprintf(title, sizeof title, "Data problems: %d error%s, %d warning%s###data-problems", errors,
-                  errors == 1 ? "" : "s", int(problems.size()) - errors, int(problems.size()) - errors == 1 ? "" : "s");
+    const std::string title = ui.fmt("Data problems: {errors}, {warnings}",
+                                     {{"errors", ui.fmt("{n} errors", {{"n", errors}})},
+                                      {"warnings", ui.fmt("{n} warnings", {{"n", (long long)problems.size() - errors}})}}) + "###Data problems";
     // Bottom of the map, right of the side panels, clear of the Details panel; as tall as its lines.
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float height = std::min(display.y * 0.4f, line * float(problems.size() + 5) + 24);
@@ -45,10 +45,10 @@ void draw_data_problems_panel(UiContext& ui) {
     ImGui::SetNextWindowSize(ImVec2(std::max(360.0f, display.x - kSidePanelWidth - 3 * kPanelMargin - kDetailsWidth - 12),
                                     height), ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(errors == 0, ImGuiCond_Appearing);
-    if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_HorizontalScrollbar)) {
-        ImGui::TextDisabled("Invalid records were skipped; every valid record is on the map.");
+    if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_HorizontalScrollbar)) {
+        ImGui::TextDisabled("%s", ui.tr("Invalid records were skipped; every valid record is on the map."));
         if (ui.reset_data) {
-            if (ImGui::SmallButton("Use only the bundled data")) ui.reset_data();
+            if (ImGui::SmallButton(ui.tr("Use only the bundled data"))) ui.reset_data();
         }
         ImGui::Separator();
         ImGuiListClipper clipper;  // a broken file may have thousands of problems

@@ -11,13 +11,14 @@ namespace atlas::ui {
 namespace {
 
 // Facts resting on weaker evidence say so, with the reason, right under the designation.
-void unconfirmed_mark(const std::string& confidence, const std::string& notes) {
+void unconfirmed_mark(const UiContext& ui, const std::string& confidence, const std::string& notes) {
     if (confidence.empty() || confidence == "high") return;
     constexpr std::size_t kShown = 180;
     ImGui::Indent(ImGui::GetTextLineHeight() + 12);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.33f, 0.00f, 1));
     const std::string reason = notes.size() > kShown ? utf8_prefix(notes, kShown) : notes;
-    ImGui::TextWrapped("Unconfirmed (%s confidence)%s%s", confidence.c_str(), reason.empty() ? "" : ": ", reason.c_str());
+    const std::string mark = ui.fmt("Unconfirmed ({confidence} confidence)", {{"confidence", std::string(ui.tr(confidence.c_str()))}});
+    ImGui::TextWrapped("%s%s%s", mark.c_str(), reason.empty() ? "" : ": ", reason.c_str());
     ImGui::PopStyleColor();
     if (notes.size() > kShown && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
@@ -42,7 +43,7 @@ void draw_details_panel(UiContext& ui) {
     ImGui::SetNextWindowSize(ImVec2(kDetailsWidth, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, (display.y - top) * 0.62f));
     bool open = true;
-    if (!ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (!ImGui::Begin(ui.title("Details").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -50,41 +51,41 @@ void draw_details_panel(UiContext& ui) {
     ImGui::TextWrapped("%s", c.local_name.c_str());
     ImGui::PopFont();
     std::string line = c.name != c.local_name ? c.name + " · " : "";
-    line += c.country_name.empty() ? c.country : c.country_name;
+    line += ui.country_name(c);
     if (!c.state.empty()) line += " · " + c.state;
     ImGui::TextDisabled("%s", line.c_str());
-    for (const auto& alt : c.alt_names) ImGui::TextDisabled("also: %s", alt.c_str());
-    if (ImGui::SmallButton("Fly to")) send(ui, {{"type", "flyTo"}, {"id", c.id}});
+    for (const auto& alt : c.alt_names) ImGui::TextDisabled("%s", ui.fmt("also: {name}", {{"name", alt}}).c_str());
+    if (ImGui::SmallButton(ui.tr("Fly to"))) send(ui, {{"type", "flyTo"}, {"id", c.id}});
     ImGui::SameLine();
-    if (ImGui::SmallButton("Clear selection")) send(ui, {{"type", "select"}, {"id", nullptr}});
+    if (ImGui::SmallButton(ui.tr("Clear selection"))) send(ui, {{"type", "select"}, {"id", nullptr}});
 
-    section("Designations");
+    section(ui.tr("Designations"));
     for (const auto& g : c.designations) {
         const Network& n = d.networks[g.network];
         ImGui::PushID(&g);
         if (n.group == "creative") {
             marker_glyph_item(render::kCreative, d.fields[g.field].color, a);
             ImGui::SameLine();
-            ImGui::Text("City of %s, %d", d.fields[g.field].name.c_str(), g.year);
+            ImGui::TextUnformatted(ui.fmt("City of {field}, {year}", {{"field", ui.field_name(d.fields[g.field])}, {"year", std::to_string(g.year)}}).c_str());
             if (g.former) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("(former member)");
+                ImGui::TextDisabled("%s", ui.tr("(former member)"));
             }
         } else if (n.group == "heritage") {
             marker_glyph_item(render::kHeritage, {}, a);
             ImGui::SameLine();
-            ImGui::TextWrapped("World Heritage since %d: %s%s", g.year, g.property.c_str(),
+            ImGui::TextWrapped("%s%s", ui.fmt("World Heritage since {year}: {property}", {{"year", std::to_string(g.year)}, {"property", g.property}}).c_str(),
                                g.whc_id ? (" (WHC " + std::to_string(g.whc_id) + ")").c_str() : "");
         } else {
-            marker_glyph_item(render::kSouthOnly, {}, a);
+            marker_glyph_item(n.group == "partner" ? render::kPartner : render::kSouthOnly, {}, a);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s, %d: %s", n.name.c_str(), g.year, g.role.c_str());
+            ImGui::TextWrapped("%s, %d: %s", ui.network_name(n).c_str(), g.year, g.role.c_str());
         }
-        unconfirmed_mark(g.confidence, g.notes);
+        unconfirmed_mark(ui, g.confidence, g.notes);
         ImGui::PopID();
     }
 
-    section("Networks");
+    section(ui.tr("Networks"));
     std::set<int> networks;
     for (const auto& g : c.designations) networks.insert(g.network);
     const int self = a.selected();
@@ -92,10 +93,10 @@ void draw_details_panel(UiContext& ui) {
         if (l.from == self || l.to == self) networks.insert(l.network);
     for (int n : networks) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", d.networks[n].name.c_str());
+        ImGui::TextWrapped("%s", ui.network_name(d.networks[n]).c_str());
     }
 
-    if (ImGui::CollapsingHeader("Sources", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(ui.title("Sources").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         int id = 0;
         std::set<std::string> shown;
         for (const auto& g : c.designations)
@@ -108,7 +109,7 @@ void draw_details_panel(UiContext& ui) {
                 }
         if (!c.coord_source.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("Position: %s", c.coord_source.c_str());
+            ImGui::TextWrapped("%s", ui.fmt("Position: {source}", {{"source", c.coord_source}}).c_str());
             ImGui::PopStyleColor();
         }
     }

@@ -30,12 +30,13 @@ void draw_filters_panel(UiContext& ui) {
         ImGui::End();
         return;
     }
-    ImGui::Text("Showing %d of %d cities", a.counts().visible, int(d.cities.size()));
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Reset").x - 16);
-    if (ImGui::SmallButton("Reset")) send(ui, {{"type", "reset"}});
-    if (ui.state && ImGui::SmallButton("About the data and its doubts")) ui.state->about_open = !ui.state->about_open;
+    // The count on a line of its own: in every language it must never run into the buttons.
+    ImGui::TextWrapped("%s", ui.fmt("Showing {shown} of {n} cities", {{"shown", a.counts().visible}, {"n", (long long)d.cities.size()}}).c_str());
+    if (ImGui::SmallButton(ui.tr("Reset"))) send(ui, {{"type", "reset"}});
+    ImGui::SameLine();
+    if (ui.state && ImGui::SmallButton(ui.tr("About the data and its doubts"))) ui.state->about_open = !ui.state->about_open;
 
-    section("City groups");
+    section(ui.tr("City groups"));
     for (std::size_t k = 0; k < d.networks.size(); ++k) {
         const Network& n = d.networks[k];
         if (!n.is_city_group()) continue;
@@ -51,20 +52,22 @@ void draw_filters_panel(UiContext& ui) {
         Color grey{0.6f, 0.6f, 0.6f, 1};
         marker_glyph_item(group_flags(n.group), grey, a);
         ImGui::SameLine();
-        ImGui::TextUnformatted(n.name.c_str());
-        if (ImGui::IsItemHovered() && !n.description.empty()) ImGui::SetTooltip("%s", n.description.c_str());
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - 40);  // clear of the count
+        ImGui::TextUnformatted(ui.network_name(n).c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered() && !n.description.empty()) ImGui::SetTooltip("%s", ui.network_description(n).c_str());
         count_right_aligned(a.counts().by_network[k]);
         ImGui::PopID();
     }
 
-    section("Creative fields");
-    if (ImGui::SmallButton("All")) {
+    section(ui.tr("Creative fields"));
+    if (ImGui::SmallButton(ui.tr("All"))) {
         json all = json::array();
         for (auto& fld : d.fields) all.push_back(fld.id);
         send(ui, {{"type", "filter"}, {"fields", all}});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("None")) send(ui, {{"type", "filter"}, {"fields", json::array()}});
+    if (ImGui::SmallButton(ui.tr("None"))) send(ui, {{"type", "filter"}, {"fields", json::array()}});
     for (std::size_t k = 0; k < d.fields.size(); ++k) {
         const CreativeField& fld = d.fields[k];
         bool on = f.fields[k];
@@ -78,30 +81,32 @@ void draw_filters_panel(UiContext& ui) {
         ImGui::SameLine();
         marker_glyph_item(render::kCreative, fld.color, a);
         ImGui::SameLine();
-        ImGui::TextUnformatted(fld.name.c_str());
-        if (fld.since > 2004 && ImGui::IsItemHovered()) ImGui::SetTooltip("A creative field since %d", fld.since);
+        ImGui::TextUnformatted(ui.field_name(fld).c_str());
+        if (fld.since > 2004 && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ui.fmt("A creative field since {year}", {{"year", std::to_string(fld.since)}}).c_str());
         count_right_aligned(a.counts().by_field[k]);
         ImGui::PopID();
     }
 
-    section("Years");
+    section(ui.tr("Years"));
     int from = f.year_from, to = f.year_to;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::DragIntRange2("##years", &from, &to, 0.2f, a.first_year(), a.last_year(), "from %d", "to %d",
+    const std::string from_label = ui.fmt("from {year}", {{"year", "%d"}}), to_label = ui.fmt("to {year}", {{"year", "%d"}});
+    if (ImGui::DragIntRange2("##years", &from, &to, 0.2f, a.first_year(), a.last_year(), from_label.c_str(), to_label.c_str(),
                              ImGuiSliderFlags_AlwaysClamp))
         send(ui, {{"type", "years"}, {"from", from}, {"to", std::max(from, to)}});
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Designation years; World Heritage inscription years for heritage cities");
+    ImGui::TextWrapped("%s", ui.tr("Designation years; World Heritage inscription years for heritage cities"));
     ImGui::PopStyleColor();
 
-    section("Region");
+    section(ui.tr("Region"));
     for (Region r : {Region::World, Region::GlobalSouth, Region::Mexico}) {
-        const char* label = r == Region::World ? "World" : r == Region::GlobalSouth ? "Global South" : "Mexico";
+        const char* label = ui.tr(r == Region::World ? "World" : r == Region::GlobalSouth ? "Global South" : "Mexico");
         if (ImGui::RadioButton(label, f.region == r)) send(ui, {{"type", "filter"}, {"region", region_id(r)}});
         if (r != Region::Mexico) ImGui::SameLine();
     }
     bool former = f.include_former;
-    if (ImGui::Checkbox("Include former members", &former)) send(ui, {{"type", "filter"}, {"includeFormer", former}});
+    if (ImGui::Checkbox(ui.tr("Include former members"), &former)) send(ui, {{"type", "filter"}, {"includeFormer", former}});
     end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 }

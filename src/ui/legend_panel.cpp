@@ -27,36 +27,36 @@ void draw_legend_panel(UiContext& ui) {
             ImGui::TableNextColumn();
             marker_glyph_item(render::kCreative, f.color, a);
             ImGui::SameLine();
-            ImGui::TextUnformatted(f.name.c_str());
+            ImGui::TextUnformatted(ui.field_name(f).c_str());
         }
         ImGui::EndTable();
     }
     ImGui::Separator();
     const Color field = d.fields.empty() ? Color{} : d.fields[0].color;
     const std::pair<int, const char*> shapes[] = {
-        {render::kCreative, "Creative City (colour: field)"},
-        {render::kHeritage, "World Heritage City"},
-        {render::kHeritage | render::kCreative, "both"},
-        {render::kSouthOnly, "South–South tourism city"},
-        {render::kPartner, "partner city of a link"},
-        {render::kHeritage | render::kSouthHalo, "ring: also South–South"}};
+        {render::kCreative, N_("Creative City (colour: field)")},
+        {render::kHeritage, N_("World Heritage City")},
+        {render::kHeritage | render::kCreative, N_("both")},
+        {render::kSouthOnly, N_("South–South tourism city")},
+        {render::kPartner, N_("partner city of a link")},
+        {render::kHeritage | render::kSouthHalo, N_("ring: also South–South")}};
     for (const auto& [flags, meaning] : shapes) {
         marker_glyph_item(flags, field, a);
         ImGui::SameLine();
-        ImGui::TextUnformatted(meaning);
+        ImGui::TextUnformatted(ui.tr(meaning));
     }
     ImGui::Separator();
     swatch(ui.style.land_mexico);
-    ImGui::TextUnformatted("Mexico");
+    ImGui::TextUnformatted(ui.tr("Mexico"));
     swatch(ui.style.land_south);
-    ImGui::TextUnformatted("Global South");
+    ImGui::TextUnformatted(ui.tr("Global South"));
     if (const CountryGroup* gs = d.global_south(); gs && ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s\n%d countries", gs->criterion.c_str(), int(gs->countries.size()));
+        ImGui::SetTooltip("%s\n%s", gs->criterion.c_str(), ui.fmt("{n} countries", {{"n", (long long)gs->countries.size()}}).c_str());
     swatch(ui.style.land_other);
-    ImGui::TextUnformatted("other countries");
+    ImGui::TextUnformatted(ui.tr("other countries"));
     if (const CountryGroup* gs = d.global_south()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Global South: %s", gs->criterion.c_str());
+        ImGui::TextWrapped("%s", ui.fmt("Global South: {criterion}", {{"criterion", gs->criterion}}).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::End();

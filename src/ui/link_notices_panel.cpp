@@ -14,11 +14,11 @@ void draw_link_notices_panel(UiContext& ui) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.95f, 0.80f, 0.97f));
     ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.70f, 0.50f, 0.05f, 1));
     ImGui::Begin("##link-notices", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-    ImGui::TextUnformatted("Parts of the link could not be used; the rest is shown:");
+    ImGui::TextUnformatted(ui.tr("Parts of the link could not be used; the rest is shown:"));
     constexpr std::size_t kShown = 6;
     for (std::size_t i = 0; i < notices.size() && i < kShown; ++i) ImGui::BulletText("%s", notices[i].c_str());
-    if (notices.size() > kShown) ImGui::TextDisabled("and %d more", int(notices.size() - kShown));
-    if (ImGui::SmallButton("Dismiss")) ui.state->dismissed_notices = notices;
+    if (notices.size() > kShown) ImGui::TextDisabled("%s", ui.fmt("and {n} more", {{"n", (long long)(notices.size() - kShown)}}).c_str());
+    if (ImGui::SmallButton(ui.tr("Dismiss"))) ui.state->dismissed_notices = notices;
     ImGui::End();
     ImGui::PopStyleColor(2);
 }

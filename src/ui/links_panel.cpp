@@ -34,7 +34,7 @@ void draw_links_panel(UiContext& ui) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0),
                                         ImVec2(kDetailsWidth, display.y - top - 44 - ImGui::GetFrameHeight() - kPanelMargin));
     char title[64];
-    std::snprintf(title, sizeof title, "Links (%d)###Links", int(links.size()));
+    std::snprintf(title, sizeof title, "%s (%d)###Links", ui.tr("Links"), int(links.size()));
     if (!ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
@@ -52,17 +52,18 @@ void draw_links_panel(UiContext& ui) {
             send(ui, {{"type", "select"}, {"id", d.cities[partner].id}});
             send(ui, {{"type", "flyTo"}, {"id", d.cities[partner].id}});
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s and fly there", d.cities[partner].local_name.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ui.fmt("Select {name} and fly there", {{"name", d.cities[partner].local_name}}).c_str());
         const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
         ui.state->items.push_back({"Links", d.cities[partner].id, {r0.x, r0.y, r1.x - r0.x, r1.y - r0.y}});
         ImGui::Indent(ImGui::GetTextLineHeight() * 1.6f + 8);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s%s%s", l.label.empty() ? n.name.c_str() : l.label.c_str(), l.year ? ", " : "",
+        ImGui::TextWrapped("%s%s%s", l.label.empty() ? ui.network_name(n).c_str() : ui.tr(l.label.c_str()), l.year ? ", " : "",
                            l.year ? std::to_string(l.year).c_str() : "");
         ImGui::PopStyleColor();
         for (const auto& s : l.sources) {
             if (s.url.empty()) continue;
-            source_link(s, "source", /*wrap=*/false);
+            source_link(s, ui.tr("source"), /*wrap=*/false);
             ImGui::SameLine();
         }
         ImGui::NewLine();

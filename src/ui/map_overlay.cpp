@@ -72,9 +72,11 @@ void draw_inset(UiContext& ui, ImDrawList* bg) {
     if (!in.shown) return;
     const ImVec2 p0(in.rect.x, in.rect.y), p1(in.rect.x + in.rect.w, in.rect.y + in.rect.h);
     bg->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), IM_COL32(42, 51, 71, 255), 4, 0, 2);
-    bg->AddRectFilled(p0, ImVec2(p0.x + 70, p0.y + ImGui::GetTextLineHeight() + 6), IM_COL32(42, 51, 71, 230), 3);
-    bg->AddText(ImVec2(p0.x + 8, p0.y + 3), IM_COL32_WHITE, "Mexico");
-    place_and_draw_labels(ui, bg, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, 70, ImGui::GetTextLineHeight() + 6}});
+    const char* name = ui.tr("Mexico");
+    const float tab = ImGui::CalcTextSize(name).x + 16;
+    bg->AddRectFilled(p0, ImVec2(p0.x + tab, p0.y + ImGui::GetTextLineHeight() + 6), IM_COL32(42, 51, 71, 230), 3);
+    bg->AddText(ImVec2(p0.x + 8, p0.y + 3), IM_COL32_WHITE, name);
+    place_and_draw_labels(ui, bg, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, tab, ImGui::GetTextLineHeight() + 6}});
 }
 
 void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
@@ -111,9 +113,9 @@ void draw_map_overlay(UiContext& ui) {
         c >= 0 && !ImGui::GetIO().WantCaptureMouse) {
         const auto& members = a.clusters()[c].members;
         ImGui::BeginTooltip();
-        ImGui::Text("%zu cities (click to open)", members.size());
+        ImGui::TextUnformatted(ui.fmt("{n} cities (click to open)", {{"n", (long long)members.size()}}).c_str());
         for (std::size_t i = 0; i < members.size() && i < 8; ++i) ImGui::BulletText("%s", d.cities[members[i]].local_name.c_str());
-        if (members.size() > 8) ImGui::TextDisabled("and %zu more", members.size() - 8);
+        if (members.size() > 8) ImGui::TextDisabled("%s", ui.fmt("and {n} more", {{"n", (long long)members.size() - 8}}).c_str());
         ImGui::EndTooltip();
     }
 
@@ -128,16 +130,16 @@ void draw_map_overlay(UiContext& ui) {
             if (g.field >= 0) {
                 marker_glyph_item(render::kCreative, d.fields[g.field].color, a);
                 ImGui::SameLine();
-                ImGui::Text("%s (%d)", d.fields[g.field].name.c_str(), g.year);
+                ImGui::Text("%s (%d)", ui.field_name(d.fields[g.field]).c_str(), g.year);
             } else {
-                ImGui::Text("%s (%d)", n.name.c_str(), g.year);
+                ImGui::Text("%s (%d)", ui.network_name(n).c_str(), g.year);
             }
         }
         ImGui::EndTooltip();
     }
 
-    const char* credit = "Equal Earth projection · Countries: Natural Earth · City positions: GeoNames (CC BY 4.0) · "
-                         "Sources: UNESCO, ANCMPM, UNOSSC (see Details)";
+    const char* credit = ui.tr("Equal Earth projection · Countries: Natural Earth · City positions: GeoNames (CC BY 4.0) · "
+                               "Sources: UNESCO, ANCMPM, UNOSSC (see Details)");
     const ImVec2 size = ImGui::CalcTextSize(credit);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const ImVec2 at(display.x - size.x - 14, display.y - size.y - 8);

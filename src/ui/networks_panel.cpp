@@ -14,30 +14,30 @@ void draw_networks_panel(UiContext& ui) {
         ImGui::End();
         return;
     }
-    if (ImGui::RadioButton("All networks", a.chosen_network() < 0)) send(ui, {{"type", "network"}, {"id", nullptr}});
+    if (ImGui::RadioButton(ui.tr("All networks"), a.chosen_network() < 0)) send(ui, {{"type", "network"}, {"id", nullptr}});
     for (int n = 0; n < int(d.networks.size()); ++n) {
         const Network& net = d.networks[n];
         ImGui::PushID(n);
         if (ImGui::RadioButton("##choose", a.chosen_network() == n)) send(ui, {{"type", "network"}, {"id", net.id}});
         ImGui::SameLine();
         if (net.is_city_group()) {
-            ImGui::TextUnformatted(net.name.c_str());
+            ImGui::TextUnformatted(ui.network_name(net).c_str());
         } else {
             line_sample(net);
             ImGui::SameLine();
-            ImGui::TextUnformatted(net.name.c_str());
+            ImGui::TextUnformatted(ui.network_name(net).c_str());
         }
         ImGui::PopID();
     }
     bool hub = a.hub_style();
-    if (ImGui::Checkbox("Draw member networks as a hub", &hub))
+    if (ImGui::Checkbox(ui.tr("Draw member networks as a hub"), &hub))
         send(ui, {{"type", "networkStyle"}, {"style", hub ? "hub" : "pairs"}});
     if (a.chosen_network() >= 0) {
         const Network& net = d.networks[a.chosen_network()];
         ImGui::Separator();
-        ImGui::TextWrapped("%s", net.description.c_str());
+        ImGui::TextWrapped("%s", ui.network_description(net).c_str());
         for (const auto& s : net.sources)
-            if (!s.url.empty()) source_link(s, "Source: " + (s.note.empty() ? s.url : s.note));
+            if (!s.url.empty()) source_link(s, ui.fmt("Source: {source}", {{"source", s.note.empty() ? s.url : s.note}}));
     }
     end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();

@@ -14,7 +14,7 @@ void draw_statistics_panel(UiContext& ui) {
     ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, display.y - 40), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!ImGui::Begin("Statistics", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (!ImGui::Begin(ui.title("Statistics").c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -28,8 +28,10 @@ void draw_statistics_panel(UiContext& ui) {
         st.stats_filter = f;
     }
     const MembersPerYear& stats = st.stats;
-    ImGui::Text("Shown now: %d cities, %d links", a.counts().visible, int(a.drawn_links().size()));
-    ImGui::TextDisabled("Members by year (cumulative), stacked by field");
+    ImGui::TextUnformatted(ui.fmt("Shown now: {cities}, {links}",
+                                  {{"cities", ui.fmt("{n} cities", {{"n", a.counts().visible}})},
+                                   {"links", ui.fmt("{n} links", {{"n", (long long)a.drawn_links().size()}})}}).c_str());
+    ImGui::TextDisabled("%s", ui.tr("Members by year (cumulative), stacked by field"));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x, h = 150;
     ImGui::Dummy(ImVec2(w, h + 18));
@@ -69,7 +71,10 @@ void draw_statistics_panel(UiContext& ui) {
             ImGui::ColorButton("##c", ImVec4(stats.series[s].color.r, stats.series[s].color.g, stats.series[s].color.b, 1),
                                ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
             ImGui::SameLine();
-            ImGui::Text("%s %d", stats.series[s].name.c_str(), stats.cumulative[at][s]);
+            const Series& series = stats.series[s];
+            const std::string& name = series.field >= 0 ? ui.field_name(a.data().fields[series.field])
+                                    : series.network >= 0 ? ui.network_name(a.data().networks[series.network]) : series.name;
+            ImGui::Text("%s %s", name.c_str(), ui.lang().number(stats.cumulative[at][s]).c_str());
         }
         ImGui::EndTable();
     }

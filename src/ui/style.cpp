@@ -38,7 +38,8 @@ void apply_style() {
 
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
-    static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026,
+    // The same ranges as the font subset (cmake/app.cmake); U+202F: French thousands.
+    static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F,
                                      0x2190, 0x2193, 0x25A0, 0x25CF, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -103,6 +104,11 @@ void marker_glyph_item(int flags, Color fill, const Atlas& atlas) {
                       flags, fill, atlas);
 }
 
+const Catalogue& UiContext::lang() const {
+    static const Catalogue english;
+    return catalogues ? catalogues->get(atlas.language()) : english;
+}
+
 void report_item(UiContext& ui, const char* panel, const std::string& id) {
     if (!ui.state) return;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -121,21 +127,23 @@ std::vector<OpenPanel> open_panels() {
     std::vector<OpenPanel> out;
     for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
         if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
-        const std::string name = w->Name;
+        std::string name = w->Name;  // "Filtros###Filters": the stable id after ###
+        if (const auto ids = name.find("###"); ids != std::string::npos) name = name.substr(ids + 3);
         if (name.rfind("Debug##", 0) == 0) continue;  // ImGui's implicit fallback window
         out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed});
     }
     return out;
 }
 
-bool begin_side_panel(UiContext& ui, const char* name, int bars_below, ImGuiWindowFlags extra) {
+bool begin_side_panel(UiContext& ui, const char* english_name, int bars_below, ImGuiWindowFlags extra) {
+    const std::string name = ui.title(english_name);
     const float top = ui.state ? ui.state->left_stack_y : kPanelMargin;
     const float bar = ImGui::GetFrameHeight() + kPanelMargin;
     const float room = ImGui::GetIO().DisplaySize.y - 34 - top - float(bars_below) * bar;  // 34: attribution
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(kSidePanelWidth, 0), ImVec2(kSidePanelWidth, std::max(room, bar)));
-    return ImGui::Begin(name, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | extra);
+    return ImGui::Begin(name.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | extra);
 }
 
 void end_side_panel(UiContext& ui, float bottom) {

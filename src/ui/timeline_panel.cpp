@@ -1,6 +1,7 @@
 // The timeline: a bar along the top of the map with play, pause, speed and a year slider; the
 // current year is drawn large under it, to be read on a shared screen.
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 
 #include "ui/ui.h"
@@ -14,37 +15,54 @@ void draw_timeline_panel(UiContext& ui) {
     const float width = display.x - left - kPanelMargin;  // a bar along the top of the map
     ImGui::SetNextWindowPos(ImVec2(left, kPanelMargin), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-    ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
-    if (ImGui::Button(a.playing() ? "Pause" : "Play", ImVec2(70, 0)))
+    ImGui::Begin("###Timeline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
+    if (ImGui::Button(ui.title(a.playing() ? "Pause" : "Play").c_str(), ImVec2(std::max({70.0f, ImGui::CalcTextSize(ui.tr("Pause")).x + 20, ImGui::CalcTextSize(ui.tr("Play")).x + 20}), 0)))
         send(ui, {{"type", a.playing() ? "pause" : "play"}});
     ImGui::SameLine();
     int year = a.timeline_year();
-    const float controls = 110 + ImGui::CalcTextSize("Reduce motion").x + ImGui::GetFrameHeight() + 40 +
-                           (ui.copy_link ? ImGui::CalcTextSize("Link copied").x + 30 : 0);
+    const std::vector<std::string> languages = ui.catalogues ? ui.catalogues->languages() : std::vector<std::string>{};
+    const float language_width = languages.size() > 1 ? float(languages.size()) * (ImGui::CalcTextSize("ES").x + 24) : 0;
+    const float controls = 130 + ImGui::CalcTextSize(ui.tr("Reduce motion")).x + ImGui::GetFrameHeight() + 40 +
+                           (ui.copy_link ? ImGui::CalcTextSize(ui.tr("Link copied")).x + 30 : 0) + language_width;
     ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - controls));
     if (ImGui::SliderInt("##year", &year, a.first_year(), a.last_year(), "%d", ImGuiSliderFlags_AlwaysClamp))
         send(ui, {{"type", "year"}, {"year", year}});
     ImGui::SameLine();
     static const double speeds[] = {0.5, 1, 2, 4};
-    ImGui::SetNextItemWidth(110);
-    char label[32];
-    std::snprintf(label, sizeof label, "%g years/s", a.speed());
-    if (ImGui::BeginCombo("##speed", label)) {
+    ImGui::SetNextItemWidth(130);
+    char number[16];
+    std::snprintf(number, sizeof number, "%g", a.speed());
+    std::string label = ui.fmt("{speed} years/s", {{"speed", std::string(number)}});
+    if (ImGui::BeginCombo("##speed", label.c_str())) {
         for (double v : speeds) {
-            std::snprintf(label, sizeof label, "%g years/s", v);
-            if (ImGui::Selectable(label, v == a.speed())) send(ui, {{"type", "speed"}, {"yearsPerSecond", v}});
+            std::snprintf(number, sizeof number, "%g", v);
+            label = ui.fmt("{speed} years/s", {{"speed", std::string(number)}});
+            if (ImGui::Selectable(label.c_str(), v == a.speed())) send(ui, {{"type", "speed"}, {"yearsPerSecond", v}});
         }
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     bool reduce = a.reduced_motion();
-    if (ImGui::Checkbox("Reduce motion", &reduce)) send(ui, {{"type", "reducedMotion"}, {"on", reduce}});
+    if (ImGui::Checkbox(ui.tr("Reduce motion"), &reduce)) send(ui, {{"type", "reducedMotion"}, {"on", reduce}});
     if (ui.copy_link && ui.state) {  // the whole view as a link (platform: the page's address; natively --view)
         ImGui::SameLine();
         const bool copied = ImGui::GetTime() - ui.state->link_copied_at < 2.5;
-        if (ImGui::Button(copied ? "Link copied###copy-link" : "Copy link###copy-link"))
+        if (ImGui::Button((std::string(ui.tr(copied ? "Link copied" : "Copy link")) + "###copy-link").c_str()))
             ui.state->copied_link = ui.copy_link(), ui.state->link_copied_at = ImGui::GetTime();
         report_item(ui, "Timeline", "copy-link");
+    }
+    // The language switch: EN · ES · FR, each in its own language's code; the view stays as it is.
+    for (const auto& code : languages) {
+        ImGui::SameLine(0, &code == &languages.front() ? -1.0f : 2.0f);
+        std::string upper = code;
+        for (char& ch : upper) ch = char(std::toupper((unsigned char)ch));
+        const bool current = code == a.language();
+        ImGui::PushStyleColor(ImGuiCol_Button, current ? ImVec4(0.16f, 0.20f, 0.28f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Button));
+        ImGui::PushStyleColor(ImGuiCol_Text, current ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        if (ImGui::Button((upper + "###lang-" + code).c_str()) && !current) send(ui, {{"type", "language"}, {"lang", code}});
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.catalogues->get(code).name().c_str());
+        report_item(ui, "Timeline", "lang-" + code);
         if (ImGui::IsItemHovered() && !ui.state->copied_link.empty())
             ImGui::SetTooltip("%s", ui.state->copied_link.c_str());
     }

@@ -9,6 +9,7 @@
 
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
+#include "core/i18n.h"
 #include "core/declutter.h"
 #include "core/statistics.h"
 #include "render/map_style.h"
@@ -55,6 +56,25 @@ struct UiContext {
     std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
     UiState* state = nullptr;
     std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
+    const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
+
+    // Words in the view's language (core/i18n.h): English source text in, translation out.
+    const Catalogue& lang() const;
+    const char* tr(const char* english) const { return lang().tr(english); }
+    std::string fmt(const std::string& english, std::initializer_list<std::pair<const char*, Catalogue::Arg>> args) const {
+        return lang().format(english, args);
+    }
+    // A window title in the language, with a stable id (the English text) for ImGui and the test API.
+    std::string title(const char* english) const { return std::string(tr(english)) + "###" + english; }
+    // Names the data gives in English, in the language when the catalogue has them.
+    const std::string& field_name(const CreativeField& f) const { return lang().lookup("field:" + f.id, f.name); }
+    const std::string& network_name(const Network& n) const { return lang().lookup("network:" + n.id, n.name); }
+    const std::string& network_description(const Network& n) const {
+        return lang().lookup("network:" + n.id + ":description", n.description);
+    }
+    const std::string& country_name(const City& c) const {
+        return lang().lookup("country:" + c.country, c.country_name.empty() ? c.country : c.country_name);
+    }
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
@@ -103,6 +123,10 @@ bool over_panel(float x, float y);
 // A source as a link: its note (or its address) in link colour, the address as a tooltip; a
 // click opens it (platform::open_url). A source without an address is plain text.
 void source_link(const Source& s, const std::string& text = {}, bool wrap = true);
+
+// Marks English text that is translated later (through ui.tr) for the catalogue check
+// (tests/data/test_i18n.py), as gettext's N_ does.
+constexpr const char* N_(const char* english) { return english; }
 
 // Reports the last item drawn (its rectangle) as `id` of `panel`, for the test API.
 void report_item(UiContext& ui, const char* panel, const std::string& id);

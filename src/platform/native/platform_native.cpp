@@ -30,6 +30,7 @@ Usage: atlas [options]
                          line per problem, exit 0 when they are valid
   --exec JSON            apply an action after start-up; repeatable, e.g.
                          --exec '{"type":"filter","fields":["Design"]}'
+  --lang CODE            start in this language (en, es, fr); default: English
   --view HASH            apply a view given as the part of a link after '#', e.g.
                          --view 's=mx-guadalajara&t=2017&lang=es'
   --state                print the state as JSON after start-up (and the actions) and exit
@@ -98,6 +99,9 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
         } else if (a == "--exec") {
             if (!(v = need_value(i))) return false;
             o.actions.push_back(v);
+        } else if (a == "--lang") {
+            if (!(v = need_value(i))) return false;
+            o.languages.insert(o.languages.begin(), v);
         } else if (a == "--view") {
             if (!(v = need_value(i))) return false;
             o.actions.push_back(to_text({{"type", "viewFromUrl"}, {"hash", v}}));

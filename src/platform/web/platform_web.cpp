@@ -51,6 +51,13 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
         o.width = int(w);
         o.height = int(h);
     }
+    // The browser's languages, best first; a link's own language (lang=) applies after them.
+    const int n = EM_ASM_INT({ return (navigator.languages || [navigator.language || 'en']).length; });
+    for (int i = 0; i < n && i < 16; ++i) {
+        char code[64] = {0};
+        EM_ASM({ stringToUTF8(String((navigator.languages || [navigator.language || 'en'])[$0]), $1, 64); }, i, code);
+        o.languages.push_back(code);
+    }
     // A link's view applies at start-up, before the first frame, like --view natively.
     if (const std::string hash = page_address(true); !hash.empty())
         o.actions.push_back(atlas::to_text({{"type", "viewFromUrl"}, {"hash", hash}}));

@@ -1,0 +1,184 @@
+#include "core/i18n.h"
+
+#include <algorithm>
+
+#include "core/json_io.h"
+
+namespace atlas {
+using json = nlohmann::json;
+
+bool Catalogue::load(const std::string& text, const std::string& file, Catalogue& out, std::vector<Problem>& problems) {
+    auto problem = [&](const std::string& pointer, const std::string& message) {
+        problems.push_back({Problem::Severity::Error, file, pointer, "", message});
+    };
+    const JsonDocument doc = parse_json(text);
+    if (!doc.ok()) return problem("", doc.error), false;
+    const json& j = doc.value;
+    if (!j.is_object() || j.value("format", "") != "atlas-sur/strings")
+        return problem("/format", "expected \"atlas-sur/strings\""), false;
+    if (!j.contains("language") || !j["language"].is_string()) return problem("/language", "expected a language code"), false;
+    out.language_ = j["language"].get<std::string>();
+    out.name_ = j.value("name", out.language_);
+    if (auto it = j.find("plural"); it != j.end() && it->is_object() && it->contains("one") && (*it)["one"].is_array()) {
+        out.one_.clear();
+        for (const auto& n : (*it)["one"])
+            if (n.is_number_integer()) out.one_.push_back(n.get<long long>());
+    }
+    if (auto it = j.find("numbers"); it != j.end() && it->is_object()) {
+        if (it->contains("group") && (*it)["group"].is_string()) out.group_ = (*it)["group"].get<std::string>();
+        if (it->contains("minimumGroupingDigits") && (*it)["minimumGroupingDigits"].is_number_integer())
+            out.min_grouping_ = std::clamp((*it)["minimumGroupingDigits"].get<int>(), 1, 4);
+    }
+    auto strings = j.find("strings");
+    if (strings == j.end() || !strings->is_object()) return problem("/strings", "expected an object of translations"), false;
+    for (const auto& [key, value] : strings->items()) {
+        if (value.is_string()) {
+            out.strings_[key] = value.get<std::string>();
+        } else if (value.is_object() && value.contains("one") && value.contains("other") && value["one"].is_string() &&
+                   value["other"].is_string()) {
+            out.plurals_[key] = {value["one"].get<std::string>(), value["other"].get<std::string>()};
+        } else {
+            problem("/strings/" + utf8_prefix(key, 60), "expected a text or {\"one\", \"other\"} texts");
+        }
+    }
+    return true;
+}
+
+void Catalogue::add_countries(const json& names) {
+    if (!names.is_object()) return;
+    for (const auto& [iso2, name] : names.items())
+        if (name.is_string()) strings_["country:" + iso2] = name.get<std::string>();
+}
+
+const char* Catalogue::tr(const char* english) const {
+    auto it = strings_.find(std::string_view(english));
+    return it == strings_.end() ? english : it->second.c_str();
+}
+
+const std::string& Catalogue::tr(const std::string& english) const {
+    auto it = strings_.find(english);
+    return it == strings_.end() ? english : it->second;
+}
+
+const std::string& Catalogue::lookup(const std::string& key, const std::string& fallback) const {
+    auto it = strings_.find(key);
+    return it == strings_.end() ? fallback : it->second;
+}
+
+bool Catalogue::plural_one(long long n) const { return std::find(one_.begin(), one_.end(), n) != one_.end(); }
+
+std::string Catalogue::number(long long n) const {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    if (int(digits.size()) >= 3 + min_grouping_)
+        for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(std::size_t(i), group_);
+    return (n < 0 ? "-" : "") + digits;
+}
+
+std::string Catalogue::format(const std::string& english, std::initializer_list<std::pair<const char*, Arg>> args) const {
+    std::string text = tr(english);
+    auto plural = plurals_.find(english);
+    if (plural != plurals_.end()) {
+        text = plural->second.second;
+        for (const auto& [name, value] : args)
+            if (std::string_view(name) == "n" && std::holds_alternative<long long>(value))
+                text = plural_one(std::get<long long>(value)) ? plural->second.first : plural->second.second;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+        if (close == std::string::npos) {
+            out += text[i];
+            continue;
+        }
+        const std::string_view name(text.data() + i + 1, close - i - 1);
+        bool found = false;
+        for (const auto& [n, value] : args)
+            if (name == n) {
+                out += std::holds_alternative<long long>(value) ? number(std::get<long long>(value)) : std::get<std::string>(value);
+                found = true;
+            }
+        if (!found) out.append(text, i, close - i + 1);  // left as written: a test reports it
+        i = close;
+    }
+    return out;
+}
+
+std::vector<std::string> Catalogue::keys() const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : strings_) out.push_back(k);
+    for (const auto& [k, v] : plurals_) out.push_back(k);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> Catalogue::texts() const {
+    std::vector<std::string> out{name_, group_};
+    for (const auto& [k, v] : strings_) out.push_back(v);
+    for (const auto& [k, v] : plurals_) out.push_back(v.first), out.push_back(v.second);
+    return out;
+}
+
+void Catalogues::add(Catalogue c) {
+    for (auto& existing : all_)
+        if (existing.language() == c.language()) {
+            existing = std::move(c);
+            return;
+        }
+    all_.push_back(std::move(c));
+}
+
+const Catalogue& Catalogues::get(const std::string& language) const {
+    static const Catalogue english;
+    for (const auto& c : all_)
+        if (c.language() == language) return c;
+    return all_.empty() ? english : all_.front();
+}
+
+std::vector<std::string> Catalogues::languages() const {
+    std::vector<std::string> out;
+    for (const auto& c : all_) out.push_back(c.language());
+    return out;
+}
+
+Catalogues load_catalogues(const std::string& dir, std::vector<Problem>& problems) {
+    Catalogues out;
+    std::string text, error;
+    if (!read_file(dir + "/languages.json", text, error)) {
+        problems.push_back({Problem::Severity::Error, "languages.json", "", "", error});
+        return out;
+    }
+    const JsonDocument list = parse_json(text);
+    if (!list.ok() || !list.value.is_object() || !list.value.contains("languages") || !list.value["languages"].is_array()) {
+        problems.push_back({Problem::Severity::Error, "languages.json", "/languages", "", "expected a list of language codes"});
+        return out;
+    }
+    json countries;
+    if (std::string c; read_file(dir + "/countries.json", c, error)) {
+        const JsonDocument doc = parse_json(c);
+        if (doc.ok() && doc.value.is_object() && doc.value.contains("names")) countries = doc.value["names"];
+    }
+    for (const auto& code : list.value["languages"]) {
+        if (!code.is_string()) continue;
+        const std::string file = code.get<std::string>() + ".json";
+        Catalogue c;
+        if (!read_file(dir + "/" + file, text, error)) {
+            problems.push_back({Problem::Severity::Error, file, "", "", error});
+            continue;
+        }
+        if (!Catalogue::load(text, file, c, problems)) continue;
+        if (countries.is_object() && countries.contains(c.language())) c.add_countries(countries[c.language()]);
+        out.add(std::move(c));
+    }
+    return out;
+}
+
+std::string choose_language(const std::vector<std::string>& preferred, const std::vector<std::string>& available) {
+    for (const auto& p : preferred) {
+        std::string base = p.substr(0, p.find_first_of("-_"));
+        std::transform(base.begin(), base.end(), base.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (std::find(available.begin(), available.end(), base) != available.end()) return base;
+    }
+    return {};
+}
+
+}  // namespace atlas

@@ -1,0 +1,69 @@
+// Catalogues: the shipped ones load, fall back to English, and write plurals and numbers the
+// way each language does.
+#include <gtest/gtest.h>
+
+#include "core/i18n.h"
+
+using namespace atlas;
+
+namespace {
+Catalogues shipped() {
+    std::vector<Problem> problems;
+    Catalogues c = load_catalogues(ATLAS_SOURCE_DIR "/assets/i18n", problems);
+    EXPECT_TRUE(problems.empty()) << problems.front().to_string();
+    return c;
+}
+}  // namespace
+
+TEST(I18n, TheThreeCataloguesLoadEnglishFirst) {
+    const Catalogues c = shipped();
+    EXPECT_EQ(c.languages(), (std::vector<std::string>{"en", "es", "fr"}));
+    EXPECT_EQ(c.get("es").name(), "Español");
+    EXPECT_EQ(c.get("de").language(), "en");  // unknown: English
+    for (const auto& cat : c.all())
+        for (const auto& key : c.get("en").keys()) EXPECT_TRUE(cat.has(key)) << cat.language() << " lacks " << key;
+}
+
+TEST(I18n, PluralsAndNumbersPerLanguage) {
+    const Catalogues c = shipped();
+    const Catalogue &en = c.get("en"), &es = c.get("es"), &fr = c.get("fr");
+    EXPECT_EQ(es.format("{n} cities", {{"n", 1}}), "1 ciudad");
+    EXPECT_EQ(es.format("{n} cities", {{"n", 12}}), "12 ciudades");
+    EXPECT_EQ(en.format("{n} cities", {{"n", 1}}), "1 city");
+    EXPECT_EQ(en.format("{n} cities", {{"n", 0}}), "0 cities");
+    EXPECT_EQ(fr.format("{n} cities", {{"n", 0}}), "0 ville");  // French: 0 and 1 are singular
+    EXPECT_EQ(fr.format("{n} cities", {{"n", 2}}), "2 villes");
+    EXPECT_EQ(en.number(100000), "100,000");
+    EXPECT_EQ(es.number(1234), "1234");     // Spanish groups from five digits (CLDR)
+    EXPECT_EQ(es.number(12345), "12.345");
+    EXPECT_EQ(fr.number(1234), "1\u202f234");  // narrow no-break space
+    EXPECT_EQ(fr.number(-1234567), "-1\u202f234\u202f567");
+    EXPECT_EQ(es.format("{n} cities (click to open)", {{"n", 10000}}), "10.000 ciudades (clic para abrir)");
+}
+
+TEST(I18n, MissingTranslationsFallBackToEnglishNeverToAKey) {
+    const Catalogues c = shipped();
+    EXPECT_STREQ(c.get("es").tr("Play"), "Reproducir");
+    EXPECT_STREQ(c.get("es").tr("A text nobody translated"), "A text nobody translated");
+    EXPECT_EQ(c.get("fr").lookup("field:no-such-field", "Juggling"), "Juggling");
+    EXPECT_EQ(c.get("fr").lookup("field:media-arts", "Media Arts"), "Arts numériques");
+}
+
+TEST(I18n, BadCataloguesAreReportedByFileAndKey) {
+    std::vector<Problem> problems;
+    Catalogue c;
+    EXPECT_FALSE(Catalogue::load("{", "xx.json", c, problems));
+    EXPECT_FALSE(Catalogue::load(R"({"format":"atlas-sur/strings","language":"xx"})", "xx.json", c, problems));
+    EXPECT_TRUE(Catalogue::load(R"({"format":"atlas-sur/strings","language":"xx","strings":{"Play":3,"Pause":"P"}})",
+                                "xx.json", c, problems));
+    ASSERT_EQ(problems.size(), 3u);
+    EXPECT_NE(problems[2].to_string().find("xx.json"), std::string::npos);
+    EXPECT_NE(problems[2].to_string().find("/strings/Play"), std::string::npos) << problems[2].to_string();
+    EXPECT_STREQ(c.tr("Pause"), "P");
+}
+
+TEST(I18n, TheBrowsersLanguageChoosesTheFirst) {
+    EXPECT_EQ(choose_language({"es-MX", "en-US"}, {"en", "es", "fr"}), "es");
+    EXPECT_EQ(choose_language({"de-DE", "fr-CA"}, {"en", "es", "fr"}), "fr");
+    EXPECT_EQ(choose_language({"de"}, {"en", "es", "fr"}), "");
+}
