@@ -236,7 +236,7 @@ ViewState view_from_url(std::string_view hash, std::vector<std::string>& notices
             check.bad("key " + shown(key), "is unknown");
         }
     }
-    return v;
+    return rounded_for_url(v);  // what a link holds is what it writes back
 }
 
 // --- the JSON form ---

@@ -63,7 +63,7 @@ std::string view_to_url(const ViewState& v);
 // Accepts the text with or without the leading '#'.
 ViewState view_from_url(std::string_view hash, std::vector<std::string>& notices);
 
-// Rounds numbers to the link's precision, so view -> link -> view is exact.
+// Rounds numbers to the link's precision, so view -> link -> view is exact (view_from_url does it too).
 ViewState rounded_for_url(ViewState v);
 
 }  // namespace atlas

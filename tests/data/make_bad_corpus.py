@@ -106,7 +106,7 @@ cases = {
                                        "since: expected an integer in 2004..", False),
     "network-bad-group.json": ({"format": "atlas-sur/networks", "version": 1, "networks": [
         {"id": "uccn", "name": "UCCN", "group": "creative", "color": "#000000", "marker": "circle"},
-        {"id": "x", "name": "X", "group": "club", "color": "#000000", "marker": "circle"}]}, 'group: expected one of creative, heritage, south-south, link; got "club"', False),
+        {"id": "x", "name": "X", "group": "club", "color": "#000000", "marker": "circle"}]}, 'group: expected one of creative, heritage, south-south, partner, link; got "club"', False),
     "network-without-marker.json": ({"format": "atlas-sur/networks", "version": 1, "networks": [
         {"id": "uccn", "name": "UCCN", "group": "creative", "color": "#000000", "marker": "circle"},
         {"id": "y", "name": "Y", "group": "heritage", "color": "#000000"}]}, "marker: missing (required)", False),

@@ -186,3 +186,12 @@ TEST(ViewState, LanguageIsOneOfTheCatalogues) {
     EXPECT_TRUE(a.act({{"type", "language"}, {"lang", "de"}}).contains("error"));
     EXPECT_EQ(a.state()["language"], "fr");
 }
+
+TEST(ViewState, ALinkWithMorePrecisionReadsAsWhatItWritesBack) {
+    // Found by fuzz_view_url: 27 decimals of latitude read, then written with 5.
+    std::vector<std::string> n;
+    const ViewState v = view_from_url("c=-99.13300,19.433555555555555555555555500,4.2", n);
+    ASSERT_TRUE(n.empty());
+    EXPECT_DOUBLE_EQ(*v.lat, 19.43356);
+    EXPECT_EQ(view_from_url(view_to_url(v), n), v);
+}
