@@ -227,8 +227,12 @@ void Atlas::adopt_view(const Atlas& old) {
     reduced_motion_ = old.reduced_motion_;
     languages_ = old.languages_;
     language_ = old.language_;
+    search_countries_ = old.search_countries_;
+    search_fields_ = old.search_fields_;
+    search_query_ = old.search_query_;
     choose_network(old.network_ >= 0 ? data_.find_network(od.networks[old.network_].id) : -1);
     refilter();
+    run_search();
 }
 
 Camera Atlas::start_view() const {
@@ -459,6 +463,34 @@ std::string Atlas::apply(const json& a) {
         }
         language_ = it->get<std::string>();
         revision_ = next_revision();
+    } else if (type == "search") {
+        auto it = a.find("query");
+        if (it == a.end() || !it->is_string()) return "\"query\" must be a string";
+        search_query_ = utf8_prefix(it->get<std::string>(), 200);
+        run_search();
+        revision_ = next_revision();
+    } else if (type == "reveal") {
+        const int index = city_arg(a, error);
+        if (index < 0) return error.empty() ? "\"id\" is required" : error;
+        // Each filter that hides the city opens just enough to let it through.
+        Filter f = filter_;
+        const City& c = data_.cities[index];
+        if (!in_region(data_, c, f.region)) f.region = Region::World;
+        for (const auto& g : c.designations) {
+            if (g.field >= 0) f.fields[g.field] = true;
+            if (g.network >= 0) f.networks[g.network] = true;
+            f.year_from = std::min(f.year_from, g.year);
+            f.year_to = std::max(f.year_to, g.year);
+        }
+        if (std::all_of(c.designations.begin(), c.designations.end(), [](const Designation& g) { return g.former; }))
+            f.include_former = true;
+        set_filter(f);
+        if (!is_visible_[index]) {  // not yet on the timeline: show the whole span
+            timeline_ = last_year_ + kYearEnd;
+            playing_ = false;
+            refilter();
+        }
+        run_search();
     } else if (type == "reducedMotion") {
         auto it = a.find("on");
         if (it == a.end() || !it->is_boolean()) return "\"on\" must be true or false";
@@ -583,6 +615,55 @@ void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, boo
     view_notices_ = std::move(notices);
 }
 
+void Atlas::set_search_names(std::vector<std::pair<std::string, std::string>> countries,
+                             std::vector<std::pair<int, std::string>> fields) {
+    search_countries_ = std::move(countries);
+    search_fields_ = std::move(fields);
+    search_index_ = {};
+    run_search();
+}
+
+void Atlas::run_search() {
+    if (search_query_.empty()) {
+        search_results_.clear();
+        return;
+    }
+    if (search_index_.empty()) search_index_.build(data_, search_countries_, search_fields_);
+    search_results_ = search_index_.find(search_query_, is_visible_);
+}
+
+std::vector<std::string> Atlas::hidden_by(int city) const {
+    std::vector<std::string> out;
+    if (city < 0 || is_visible(city)) return out;
+    const City& c = data_.cities[city];
+    // The filters that would show the city if they alone were opened; if none alone would, all
+    // that it fails.
+    const Filter all = Filter::all(data_);
+    const std::pair<const char*, std::function<void(Filter&)>> facets[] = {
+        {"region", [](Filter& f) { f.region = Region::World; }},
+        {"fields", [&](Filter& f) { f.fields = all.fields; }},
+        {"groups", [&](Filter& f) { f.networks = all.networks; }},
+        {"years", [&](Filter& f) { f.year_from = all.year_from, f.year_to = all.year_to; }},
+        {"timeline", [](Filter& f) { f.until = 1e9; }},
+        {"former", [](Filter& f) { f.include_former = true; }}};
+    std::vector<std::string> failing;
+    for (const auto& [name, open] : facets) {
+        Filter f = filter_;
+        open(f);
+        if (city_passes(data_, f, c)) out.push_back(name);
+        Filter only = all;  // this facet as the user set it, everything else open
+        only.until = 1e9;
+        if (std::string(name) == "region") only.region = filter_.region;
+        if (std::string(name) == "fields") only.fields = filter_.fields;
+        if (std::string(name) == "groups") only.networks = filter_.networks;
+        if (std::string(name) == "years") only.year_from = filter_.year_from, only.year_to = filter_.year_to;
+        if (std::string(name) == "timeline") only.until = filter_.until;
+        if (std::string(name) == "former") only.include_former = filter_.include_former;
+        if (!city_passes(data_, only, c)) failing.push_back(name);
+    }
+    return out.empty() ? failing : out;
+}
+
 json Atlas::act(const json& action) {
     const std::string error = apply(action);
     if (!error.empty()) return {{"error", error}};
@@ -626,8 +707,19 @@ json Atlas::state() const {
         {"view", view_to_json(view())},
         {"viewUrl", view_to_url(rounded_for_url(view()))},
         {"viewNotices", view_notices_},
+        {"search", search_json()},
         {"data", data_status()},
     };
+}
+
+json Atlas::search_json() const {
+    json results = json::array();
+    for (const auto& r : search_results_) {
+        json hidden = hidden_by(r.city);
+        results.push_back({{"id", data_.cities[r.city].id}, {"name", data_.cities[r.city].local_name}, {"why", r.why},
+                           {"hiddenBy", hidden}});
+    }
+    return {{"query", search_query_}, {"results", results}};
 }
 
 json Atlas::inset_json() const {

@@ -22,6 +22,8 @@
 //   {"type":"view", "view":{...}, "transition":"fly|cut"}  applies a whole or partial view
 //   {"type":"viewFromUrl", "hash":"c=...&s=..."}    the same from a link's part after '#' (a cut)
 //   {"type":"language", "lang":"es"}                one of the languages the app has catalogues for
+//   {"type":"search", "query":"queretaro"}          ranked suggestions in state().search (core/search.h)
+//   {"type":"reveal", "id":"mx-puebla"}             widens the filters just enough to show the city
 //
 // A view that names what does not exist is applied in part: state().viewNotices says what was
 // skipped (see core/view_state.h).
@@ -41,6 +43,7 @@
 #include "core/filter.h"
 #include "core/links.h"
 #include "core/model.h"
+#include "core/search.h"
 #include "core/view_state.h"
 
 namespace atlas {
@@ -136,6 +139,15 @@ public:
     const std::string& language() const { return language_; }
     const std::vector<std::string>& languages() const { return languages_; }
 
+    // Search: names in the app's other languages to match too (countries by ISO code, fields by index).
+    void set_search_names(std::vector<std::pair<std::string, std::string>> countries,
+                          std::vector<std::pair<int, std::string>> fields);
+    const std::string& search_query() const { return search_query_; }
+    const std::vector<SearchResult>& search_results() const { return search_results_; }
+    // Which filters hide a city (ids: "region", "fields", "groups", "years", "timeline", "former"); empty if shown.
+    std::vector<std::string> hidden_by(int city) const;
+    bool is_visible(int city) const { return city >= 0 && city < int(is_visible_.size()) && is_visible_[city]; }
+
     nlohmann::json act(const nlohmann::json& action);
     // Called with every action that succeeded (for --log-actions, and later tours and deep links).
     void on_action(std::function<void(const nlohmann::json&)> observer) { observer_ = std::move(observer); }
@@ -145,6 +157,7 @@ public:
     nlohmann::json city_json(int index) const;
     nlohmann::json data_status() const;  // problems of the data files, as the validator words them
     nlohmann::json inset_json() const;   // the inset's rectangle and city count, or null
+    nlohmann::json search_json() const;  // {query, results: [{id, name, why, hiddenBy}]}
     nlohmann::json links_json() const;   // the links drawn now: {from, to, kind, year}
     nlohmann::json clusters_json() const;  // groups of two or more: {x, y (screen), count, ids}
     int pick(glm::dvec2 screen) const;
@@ -199,6 +212,12 @@ private:
     std::vector<std::string> languages_{"en"};
     std::string language_ = "en";
     std::vector<std::string> view_notices_;
+    std::vector<std::pair<std::string, std::string>> search_countries_;
+    std::vector<std::pair<int, std::string>> search_fields_;
+    mutable SearchIndex search_index_;  // built at the first search
+    std::string search_query_;
+    std::vector<SearchResult> search_results_;
+    void run_search();
 };
 
 }  // namespace atlas
