@@ -29,6 +29,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     catalogues_ = load_catalogues(options.assets_dir + "/i18n", language_problems);
     for (const auto& p : language_problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     atlas_->set_languages(catalogues_.languages());
+    give_search_names();
     if (const std::string lang = choose_language(options.languages, catalogues_.languages()); !lang.empty())
         atlas_->act({{"type", "language"}, {"lang", lang}});
     const CountryGroup* global_south = atlas_->data().global_south();
@@ -72,6 +73,10 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
         case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
+        case SDLK_SLASH: ui_state_.focus_search = true; break;
+        case SDLK_f:
+            if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true;
+            break;
         case SDLK_SPACE: atlas_->act({{"type", atlas_->playing() ? "pause" : "play"}}); break;
         case SDLK_LEFTBRACKET:
         case SDLK_RIGHTBRACKET: {
@@ -148,6 +153,13 @@ void App::handle_event(const SDL_Event& e) {
             SDL_free(e.drop.file);
             break;
         case SDL_KEYDOWN:
+            switch (e.key.keysym.sym) {  // for the panels: presses ImGui 1.86 could miss (see UiState)
+                case SDLK_RETURN: case SDLK_KP_ENTER: ui_state_.keys_pressed.push_back(ImGuiKey_Enter); break;
+                case SDLK_UP: ui_state_.keys_pressed.push_back(ImGuiKey_UpArrow); break;
+                case SDLK_DOWN: ui_state_.keys_pressed.push_back(ImGuiKey_DownArrow); break;
+                case SDLK_ESCAPE: ui_state_.keys_pressed.push_back(ImGuiKey_Escape); break;
+                default: break;
+            }
             if (!io.WantCaptureKeyboard) handle_key(e.key.keysym.sym);
             break;
         default: break;
@@ -162,6 +174,7 @@ bool App::frame() {
     platform::sync_window_size(window_);
     SDL_Event e;
     bool input = false;
+    ui_state_.keys_pressed.clear();
     while (SDL_PollEvent(&e)) {
         handle_event(e);
         input = true;
@@ -194,7 +207,8 @@ bool App::frame() {
     ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
-    ui::draw_filters_panel(ctx);  // the side column, top to bottom
+    ui::draw_search_panel(ctx);   // the side column, top to bottom
+    ui::draw_filters_panel(ctx);
     ui::draw_networks_panel(ctx);
     ui::draw_legend_panel(ctx);
     ui::draw_timeline_panel(ctx);
@@ -276,9 +290,25 @@ json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_probl
     auto next = std::make_unique<Atlas>(load_all());
     next->adopt_view(*atlas_);
     atlas_ = std::move(next);
+    give_search_names();  // the new data's fields and countries, in every language
     log_actions();
     return atlas_->state();
 }
+
+// Search finds cities by country and field names in every language the app speaks.
+void App::give_search_names() {
+    std::vector<std::pair<std::string, std::string>> countries;
+    std::vector<std::pair<int, std::string>> fields;
+    for (const auto& c : catalogues_.all()) {
+        for (auto& e : c.entries("country:")) countries.push_back(std::move(e));
+        for (std::size_t k = 0; k < atlas_->data().fields.size(); ++k) {
+            const CreativeField& f = atlas_->data().fields[k];
+            fields.push_back({int(k), c.lookup("field:" + f.id, f.name)});
+        }
+    }
+    atlas_->set_search_names(std::move(countries), std::move(fields));
+}
+
 
 json App::frame_stats() const {
     const std::size_t n = std::min<std::size_t>(frame_index_, frame_ms_.size());

@@ -111,6 +111,13 @@ std::vector<std::string> Catalogue::keys() const {
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> Catalogue::entries(const std::string& prefix) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto it = strings_.lower_bound(prefix); it != strings_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+        out.push_back({it->first.substr(prefix.size()), it->second});
+    return out;
+}
+
 std::vector<std::string> Catalogue::texts() const {
     std::vector<std::string> out{name_, group_};
     for (const auto& [k, v] : strings_) out.push_back(v);

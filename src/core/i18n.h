@@ -48,6 +48,8 @@ public:
     bool plural_one(long long n) const;
 
     std::vector<std::string> keys() const;
+    // The entries whose key starts with `prefix`, the prefix removed ("country:" -> {"MX", "México"}).
+    std::vector<std::pair<std::string, std::string>> entries(const std::string& prefix) const;
     // Every text of the catalogue (for the font coverage check).
     std::vector<std::string> texts() const;
 

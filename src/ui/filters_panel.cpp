@@ -24,7 +24,6 @@ void draw_filters_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     const Filter& f = a.filter();
-    if (ui.state) ui.state->left_stack_y = kPanelMargin;  // the first of the side column
     if (!begin_side_panel(ui, "Filters", 2)) {
         end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();

@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -45,6 +46,16 @@ struct UiState {
     float details_bottom = 0;  // where the Details panel ends, for the Links panel under it
     float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
     double link_copied_at = -1e9;   // "Copy link" says "Link copied" for a moment
+    // Keys pressed since the last frame. ImGui 1.86 polls key states, so a press and release
+    // within one frame (a quick tap, a clicker, a test) would be missed; the app records presses.
+    std::vector<int> keys_pressed;  // ImGuiKey values
+    bool pressed(int imgui_key) const {
+        return std::find(keys_pressed.begin(), keys_pressed.end(), imgui_key) != keys_pressed.end();
+    }
+    char search_text[128] = {0};    // the search box
+    int search_highlight = 0;       // the suggestion Enter chooses
+    bool focus_search = false;      // '/' or Ctrl+F was pressed
+    std::string chosen_hidden;      // a city chosen in the search that the filters hide
     std::string copied_link;
     std::vector<std::string> dismissed_notices;  // the link notices the user closed
 };
@@ -91,7 +102,8 @@ void draw_links_panel(UiContext& ui);          // partners of the selected city
 void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the year drawn large
 void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
-void draw_link_notices_panel(UiContext& ui);   // which parts of an opened link were skipped, and why
+void draw_link_notices_panel(UiContext& ui);
+void draw_search_panel(UiContext& ui);         // the search box and its suggestions (top of the side column)   // which parts of an opened link were skipped, and why
 // A short sample of a link network's line (colour and dashes), for lists and legends.
 void line_sample(const Network& n);
 

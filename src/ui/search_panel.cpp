@@ -1,0 +1,102 @@
+// Search: a box at the top of the side column (focused with / or Ctrl+F) with ranked suggestions
+// as the visitor types. Arrow keys move through them, Enter flies to the city and selects it. A
+// city the filters hide is still found: choosing it says which filters hide it and offers to show it.
+#include <algorithm>
+#include <cstring>
+
+#include "ui/ui.h"
+
+namespace atlas::ui {
+namespace {
+using json = nlohmann::json;
+
+void choose(UiContext& ui, const std::string& id) {
+    send(ui, {{"type", "select"}, {"id", id}});
+    send(ui, {{"type", "flyTo"}, {"id", id}});
+    send(ui, {{"type", "search"}, {"query", ""}});
+    ui.state->search_text[0] = 0;
+    ui.state->search_highlight = 0;
+}
+
+// "los ámbitos creativos o los grupos de ciudades": the filters any one of which, opened, would
+// show the city, in the language.
+std::string hiding_filters(const UiContext& ui, const std::vector<std::string>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == ids.size() ? ui.tr(" or ") : ", ") + ui.lang().lookup("filter:" + ids[i], ids[i]);
+    return out;
+}
+}  // namespace
+
+void draw_search_panel(UiContext& ui) {
+    if (!ui.state) return;
+    UiState& st = *ui.state;
+    const Atlas& a = ui.atlas;
+    st.left_stack_y = kPanelMargin;  // the first of the side column
+    ImGui::SetNextWindowPos(ImVec2(kPanelMargin, kPanelMargin), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
+    ImGui::Begin("###Search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
+    if (st.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        st.focus_search = false;
+    }
+    ImGui::SetNextItemWidth(-1);
+    bool enter = ImGui::InputTextWithHint("##query", ui.tr("Search a city, country or field  ( / )"), st.search_text,
+                                                sizeof st.search_text, ImGuiInputTextFlags_EnterReturnsTrue);
+    report_item(ui, "Search", "query");
+    const bool typing = ImGui::IsItemActive();
+    enter = enter || (typing && st.pressed(ImGuiKey_Enter));
+    if (a.search_query() != st.search_text) {
+        send(ui, {{"type", "search"}, {"query", std::string(st.search_text)}});
+        st.search_highlight = 0;
+        st.chosen_hidden.clear();
+    }
+    const auto& results = a.search_results();
+    const int n = int(results.size());
+    if (typing && n > 0) {
+        if (st.pressed(ImGuiKey_DownArrow)) st.search_highlight = (st.search_highlight + 1) % n;
+        if (st.pressed(ImGuiKey_UpArrow)) st.search_highlight = (st.search_highlight + n - 1) % n;
+    }
+    if (typing && st.pressed(ImGuiKey_Escape)) {
+        st.search_text[0] = 0;
+        send(ui, {{"type", "search"}, {"query", ""}});
+    }
+    st.search_highlight = std::clamp(st.search_highlight, 0, std::max(0, n - 1));
+    std::string picked;
+    if (enter && n > 0) picked = a.data().cities[results[st.search_highlight].city].id;
+    if (!a.search_query().empty() && n == 0) ImGui::TextDisabled("%s", ui.tr("No city found"));
+    for (int i = 0; i < n; ++i) {
+        const SearchResult& r = results[i];
+        const City& c = a.data().cities[r.city];
+        ImGui::PushID(i);
+        const std::string line = c.local_name + "  ·  " + ui.country_name(c);
+        if (ImGui::Selectable(line.c_str(), i == st.search_highlight)) picked = c.id;
+        report_item(ui, "Search", c.id);
+        if (ImGui::IsItemHovered()) st.search_highlight = i;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(ui.tr(r.why.c_str())).x);
+        ImGui::TextDisabled("%s", ui.tr(r.why.c_str()));
+        ImGui::PopID();
+    }
+    if (!picked.empty()) {
+        const int city = a.data().find_city(picked);
+        st.chosen_hidden = a.is_visible(city) ? std::string() : picked;
+        choose(ui, picked);
+    }
+    // The chosen city is hidden by the filters: say which, and offer to show it.
+    if (const int hidden = a.data().find_city(st.chosen_hidden); hidden >= 0) {
+        if (a.is_visible(hidden)) {
+            st.chosen_hidden.clear();
+        } else {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.33f, 0.00f, 1));
+            ImGui::TextWrapped("%s", ui.fmt("{name} is hidden by: {filters}", {{"name", a.data().cities[hidden].local_name},
+                                                                              {"filters", hiding_filters(ui, a.hidden_by(hidden))}}).c_str());
+            ImGui::PopStyleColor();
+            if (ImGui::SmallButton(ui.tr("Show it"))) send(ui, {{"type", "reveal"}, {"id", st.chosen_hidden}});
+            report_item(ui, "Search", "reveal");
+        }
+    }
+    st.left_stack_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + kPanelMargin;
+    ImGui::End();
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,58 @@
+// Search as a visitor uses it: '/' focuses the box, typing shows ranked suggestions, Enter flies
+// to the first and selects it; a city the filters hide is found and can be shown.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openMap, outDir, settle, startServer } from './harness.mjs';
+
+let server, browser, page;
+before(async () => {
+  server = await startServer();
+  ({ browser, page } = await openMap(server.url));
+});
+after(async () => { await browser?.close(); server?.stop(); });
+const state = () => page.evaluate(() => window.atlas.state());
+
+test('typing "queretaro" and Enter selects Querétaro and flies to it', async () => {
+  await page.mouse.click(700, 600);  // the map has the keyboard, as after a visitor's first click
+  await page.evaluate(() => window.atlas.act({ type: 'select', id: null }));
+  await page.keyboard.press('/');
+  await page.waitForTimeout(100);
+  await page.keyboard.type('queretaro', { delay: 30 });
+  await page.waitForFunction(() => window.atlas.state().search.results.length > 0);
+  const s = await state();
+  assert.equal(s.search.query, 'queretaro');
+  assert.equal(s.search.results[0].id, 'mx-queretaro');
+  await page.screenshot({ path: join(outDir, 'search-suggestions.png') });
+  const before = s.camera;
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.atlas.state().selected === 'mx-queretaro');
+  await settle(page);
+  const after = await state();
+  assert.ok(after.camera.zoom > before.zoom * 2, `flew in (zoom ${before.zoom} -> ${after.camera.zoom})`);
+  const p = await page.evaluate(() => window.atlas.screenPosition('mx-queretaro'));
+  assert.ok(p.onScreen, 'Querétaro is on screen');
+  assert.equal(after.search.query, '', 'the box is cleared after choosing');
+});
+
+test('arrow keys choose another suggestion; a hidden city says which filter hides it, and Show it shows it', async () => {
+  await page.evaluate(() => window.atlas.act({ type: 'filter', fields: ['music'], networks: ['uccn'] }));
+  const box = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Search').items.find((i) => i.id === 'query');
+  await page.mouse.click(box.x + 20, box.y + box.h / 2);
+  await page.keyboard.type('puebl', { delay: 30 });
+  await page.waitForFunction(() => window.atlas.state().search.results.length > 0);
+  const results = (await state()).search.results;
+  assert.equal(results[0].id, 'mx-puebla');
+  assert.deepEqual(results[0].hiddenBy, ['fields', 'groups']);  // Design 2015 or heritage 1987: either filter alone would show it
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.atlas.state().selected === 'mx-puebla');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(outDir, 'search-hidden.png') });
+  const reveal = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Search').items.find((i) => i.id === 'reveal');
+  assert.ok(reveal, 'a "Show it" button');
+  await page.mouse.click(reveal.x + reveal.w / 2, reveal.y + reveal.h / 2);
+  await page.waitForFunction(() => window.atlas.visibleCities().some((c) => c.id === 'mx-puebla'));
+  assert.ok((await state()).filters.fields.includes('Music'), 'the chosen fields stay, widened');
+});
