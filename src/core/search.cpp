@@ -117,14 +117,23 @@ void SearchIndex::build(const Dataset& d, const std::vector<std::pair<std::strin
         if (k >= 0 && k < int(field_names_.size())) field_names_[std::size_t(k)].push_back(fold(name));
     cities_.clear();
     cities_.reserve(d.cities.size());
+    countries_.clear();
+    std::vector<std::string> codes;
     for (const City& c : d.cities) {
         Entry e;
         e.names.push_back(fold(c.local_name));
         e.names.push_back(fold(c.name));
         for (const auto& alt : c.alt_names) e.names.push_back(fold(alt));
-        if (!c.country_name.empty()) e.countries.push_back(fold(c.country_name));
-        for (const auto& [iso2, name] : country_names)
-            if (iso2 == c.country) e.countries.push_back(fold(name));
+        auto code = std::find(codes.begin(), codes.end(), c.country);
+        if (code == codes.end()) {
+            codes.push_back(c.country);
+            countries_.emplace_back();
+            if (!c.country_name.empty()) countries_.back().push_back(fold(c.country_name));
+            for (const auto& [iso2, name] : country_names)
+                if (iso2 == c.country) countries_.back().push_back(fold(name));
+            code = codes.end() - 1;
+        }
+        e.country = int(code - codes.begin());
         for (const auto& g : c.designations)
             if (g.field >= 0 && std::find(e.fields.begin(), e.fields.end(), g.field) == e.fields.end()) e.fields.push_back(g.field);
         e.sort_key = e.names[0];
@@ -133,11 +142,27 @@ void SearchIndex::build(const Dataset& d, const std::vector<std::pair<std::strin
     }
 }
 
+void SearchIndex::match_names(const std::vector<std::vector<std::string>>& names, const std::string& q,
+                              std::vector<int>& score, int exact, int prefix, int typo) {
+    score.assign(names.size(), 0);
+    if (q.empty()) return;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        for (const auto& name : names[k]) {
+            if (name == q) score[k] = std::max(score[k], exact);
+            else if (starts_with(name, q) || a_word_starts_with(name, q)) score[k] = std::max(score[k], prefix);
+            else if (q.size() >= 4 && within_one_edit(name, q)) score[k] = std::max(score[k], typo);
+        }
+}
+
 std::vector<SearchResult> SearchIndex::find(std::string_view query, const std::vector<bool>& shown, std::size_t limit) const {
     const std::string q = fold(query);
     std::vector<SearchResult> out;
     if (q.empty()) return out;
     const bool long_enough = q.size() >= 3, typo_ok = q.size() >= 4;
+    // A country named exactly outranks a name one letter off; fields come last.
+    std::vector<int> country_score, field_score;
+    match_names(countries_, long_enough ? q : std::string(), country_score, 350, 200, 180);
+    match_names(field_names_, long_enough ? q : std::string(), field_score, 150, 150, 150);
     for (int i = 0; i < int(cities_.size()); ++i) {
         const Entry& e = cities_[std::size_t(i)];
         int best = 0;
@@ -146,28 +171,19 @@ std::vector<SearchResult> SearchIndex::find(std::string_view query, const std::v
             if (score > best) best = score, why = reason;
         };
         for (std::size_t n = 0; n < e.names.size(); ++n) {
-            const std::string& name = e.names[n];
+            const std::string_view name = e.names[n];  // views: no allocation per comparison
             const int other = n < 2 ? 0 : 50;  // a former or other name counts a little less
             const char* reason = n < 2 ? "name" : "other name";
             if (name == q) consider(1000 - other, reason);
             else if (starts_with(name, q)) consider(800 - other, reason);
             else if (a_word_starts_with(name, q)) consider(600 - other, reason);
-            else if (long_enough && name.find(q) != std::string::npos) consider(400 - other, reason);
+            else if (long_enough && name.find(q) != std::string_view::npos) consider(400 - other, reason);
             else if (typo_ok && (within_one_edit(name, q) || within_one_edit(name.substr(0, q.size()), q) ||
                                  (name.size() > q.size() && within_one_edit(name.substr(0, q.size() + 1), q))))
                 consider(300 - other, "one letter off");
         }
-        if (best < 350 && long_enough)  // a country named exactly outranks a name one letter off
-            for (const auto& country : e.countries) {
-                if (country == q) consider(350, "country");
-                else if (starts_with(country, q) || a_word_starts_with(country, q)) consider(200, "country");
-                else if (typo_ok && within_one_edit(country, q)) consider(180, "country");
-            }
-        if (best < 150 && long_enough)
-            for (int f : e.fields)
-                for (const auto& name : field_names_[std::size_t(f)])
-                    if (starts_with(name, q) || a_word_starts_with(name, q) || (typo_ok && within_one_edit(name, q)))
-                        consider(150, "field");
+        if (e.country >= 0) consider(country_score[std::size_t(e.country)], "country");
+        for (int f : e.fields) consider(field_score[std::size_t(f)], "field");
         if (best > 0) out.push_back({i, best, why});
     }
     auto is_shown = [&](int i) { return i < int(shown.size()) && shown[std::size_t(i)]; };

@@ -43,13 +43,17 @@ public:
 private:
     struct Entry {
         std::vector<std::string> names;  // folded; [0] local name, [1] English name, then others
-        std::vector<std::string> countries;
+        int country = -1;  // into countries_
         std::vector<int> fields;
         std::string sort_key;
         bool mexico = false;
     };
     std::vector<Entry> cities_;
     std::vector<std::vector<std::string>> field_names_;  // folded, by field index
+    std::vector<std::vector<std::string>> countries_;    // folded names of each country the data has
+    // How well the query matches each country and field: computed once per query, not per city.
+    static void match_names(const std::vector<std::vector<std::string>>& names, const std::string& q,
+                            std::vector<int>& score, int exact, int prefix, int typo);
 };
 
 }  // namespace atlas

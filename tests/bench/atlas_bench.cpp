@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "core/atlas.h"
+#include "core/search.h"
 #include "core/basemap.h"
 #include "core/dataset_loader.h"
 #include "core/json_io.h"
@@ -64,5 +65,24 @@ static void BM_PickUnderPointer(benchmark::State& s) {
     }
 }
 BENCHMARK(BM_PickUnderPointer)->Unit(benchmark::kMicrosecond);
+
+// Search: one query over the shipped data, and over 100,000 cities (the shipped ones repeated with
+// numbered names); the index is built before timing, as the app builds it at the first search.
+static void BM_Search(benchmark::State& s) {
+    Dataset d = load_dataset(ATLAS_DATA_DIR).dataset;
+    const std::size_t n0 = d.cities.size();
+    for (std::size_t i = 0; d.cities.size() < std::size_t(s.range(0)); ++i) {
+        City c = d.cities[i % n0];
+        c.id = "synthetic-" + std::to_string(i);
+        c.local_name += " " + std::to_string(i);
+        d.cities.push_back(std::move(c));
+    }
+    SearchIndex index;
+    index.build(d);
+    const std::vector<bool> shown(d.cities.size(), true);
+    for (auto _ : s) benchmark::DoNotOptimize(index.find("queretro", shown));
+    s.SetLabel(std::to_string(d.cities.size()) + " cities");
+}
+BENCHMARK(BM_Search)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
