@@ -41,6 +41,8 @@
     links: function () { return parse(call('atlas_api_links', [])); },
     labels: function () { return parse(call('atlas_api_labels', [])); },
     clusters: function () { return parse(call('atlas_api_clusters', [])); },
+    // The catalogue of the current language ({language, name, strings}), to compare with what is drawn.
+    strings: function () { return parse(call('atlas_api_strings', [])); },
     act: function (action) {
       var text;
       try { text = JSON.stringify(action); } catch (e) { return { error: 'the action cannot be written as JSON: ' + e.message }; }
@@ -54,6 +56,13 @@
       return parse(call('atlas_api_load_data', [String(name), bytesOf(data), String(error || '')]));
     },
     resetData: function () { return parse(call('atlas_api_reset_data', [])); },
+    // The cities that pass the filters as a file: {format: 'csv' | 'geojson'} resolves to
+    // {name, mime, bytes} (bytes: a Uint8Array), what the Download buttons save.
+    exportTable: function (options) {
+      var r = parse(call('atlas_api_export_table', [String((options && options.format) || 'csv')]));
+      if (r.error) return Promise.reject(new Error(r.error));
+      return Promise.resolve({ name: r.name, mime: r.mime, bytes: new TextEncoder().encode(r.text) });
+    },
     // A link to the view shown now (what "Copy link" copies).
     viewUrl: function () { return location.href.split('#')[0] + '#' + window.atlas.state().viewUrl; },
     // Page coordinates in CSS pixels (the canvas may not sit at the page's origin).

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "core/basemap.h"
+#include "core/export.h"
 #include "core/json_io.h"
 
 namespace atlas {
@@ -204,6 +205,10 @@ bool App::frame() {
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
     ctx.catalogues = &catalogues_;
+    ctx.download_table = [this](const std::string& format) {
+        const json file = export_table(format);
+        if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
+    };
     ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
@@ -235,6 +240,17 @@ bool App::frame() {
     }
     if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
     return running_;
+}
+
+// The cities shown now as a file; the CSV as the language's spreadsheets read it.
+json App::export_table(const std::string& format) const {
+    const Catalogue& lang = catalogues_.get(atlas_->language());
+    if (format == "csv")
+        return {{"name", "atlas-sur-cities.csv"}, {"mime", "text/csv;charset=utf-8"},
+                {"text", export_csv(*atlas_, {lang.list_separator(), lang.decimal_mark()})}};
+    if (format == "geojson")
+        return {{"name", "atlas-sur-cities.geojson"}, {"mime", "application/geo+json"}, {"text", export_geojson(*atlas_)}};
+    return {{"error", "format must be \"csv\" or \"geojson\""}};
 }
 
 // The page's address follows the view: a step a person took (not a camera move, not the timeline
@@ -367,6 +383,8 @@ platform::AppHooks App::hooks() {
     h.links = [this] { return atlas_->links_json(); };
     h.labels = [this] { return labels(); };
     h.clusters = [this] { return atlas_->clusters_json(); };
+    h.export_table = [this](const std::string& format) { return export_table(format); };
+    h.strings = [this] { return catalogues_.get(atlas_->language()).to_json(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
     h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };

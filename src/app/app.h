@@ -39,6 +39,7 @@ private:
     nlohmann::json labels() const;
     bool save_screenshot(const std::string& path);
     void publish_view();
+    nlohmann::json export_table(const std::string& format) const;
     void give_search_names();
 
     platform::Options options_;

@@ -26,6 +26,12 @@ bool Catalogue::load(const std::string& text, const std::string& file, Catalogue
     }
     if (auto it = j.find("numbers"); it != j.end() && it->is_object()) {
         if (it->contains("group") && (*it)["group"].is_string()) out.group_ = (*it)["group"].get<std::string>();
+        auto one_char = [&](const char* key, char& out) {
+            if (it->contains(key) && (*it)[key].is_string() && (*it)[key].get_ref<const std::string&>().size() == 1)
+                out = (*it)[key].get_ref<const std::string&>()[0];
+        };
+        one_char("decimal", out.decimal_);
+        one_char("listSeparator", out.list_separator_);
         if (it->contains("minimumGroupingDigits") && (*it)["minimumGroupingDigits"].is_number_integer())
             out.min_grouping_ = std::clamp((*it)["minimumGroupingDigits"].get<int>(), 1, 4);
     }
@@ -101,6 +107,13 @@ std::string Catalogue::format(const std::string& english, std::initializer_list<
         i = close;
     }
     return out;
+}
+
+json Catalogue::to_json() const {
+    json strings = json::object();
+    for (const auto& [k, v] : strings_) strings[k] = v;
+    for (const auto& [k, v] : plurals_) strings[k] = {{"one", v.first}, {"other", v.second}};
+    return {{"language", language_}, {"name", name_}, {"strings", strings}};
 }
 
 std::vector<std::string> Catalogue::keys() const {

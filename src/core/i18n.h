@@ -45,9 +45,13 @@ public:
     // Fills the named placeholders; {n} (a number) chooses the plural form.
     std::string format(const std::string& english, std::initializer_list<std::pair<const char*, Arg>> args) const;
     std::string number(long long n) const;
+    char decimal_mark() const { return decimal_; }
+    char list_separator() const { return list_separator_; }  // what the language's spreadsheets split CSV on
     bool plural_one(long long n) const;
 
     std::vector<std::string> keys() const;
+    // The catalogue as JSON: {language, name, strings: {english: translation or {one, other}}}.
+    nlohmann::json to_json() const;
     // The entries whose key starts with `prefix`, the prefix removed ("country:" -> {"MX", "México"}).
     std::vector<std::pair<std::string, std::string>> entries(const std::string& prefix) const;
     // Every text of the catalogue (for the font coverage check).
@@ -58,6 +62,7 @@ private:
     std::vector<long long> one_ = {1};
     std::string group_ = ",";
     int min_grouping_ = 1;
+    char decimal_ = '.', list_separator_ = ',';
     std::map<std::string, std::string, std::less<>> strings_;
     std::map<std::string, std::pair<std::string, std::string>, std::less<>> plurals_;  // one, other
 };

@@ -66,6 +66,8 @@ struct AppHooks {
     std::function<nlohmann::json()> links;                  // the links drawn now
     std::function<nlohmann::json()> labels;                 // the city names drawn now, with rectangles
     std::function<nlohmann::json()> clusters;               // groups of close cities on the main map
+    std::function<nlohmann::json()> strings;                // the catalogue of the current language
+    std::function<nlohmann::json(const std::string&)> export_table;  // "csv" | "geojson": {name, mime, text}
     // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
     // could not be fetched. Returns the new state.
     std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
@@ -83,6 +85,8 @@ void open_url(const std::string& url);
 // The view changed (its link form, without '#'): the web page's address follows it; a `step` (a
 // filter, a selection, a year) is a new history entry, anything else replaces the current one.
 void publish_view(const std::string& hash, bool step);
+// Gives the person a file: a download in the browser; natively written to the working folder.
+void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.
 std::string copy_view_link(const std::string& hash);
 // Logical window size, following the page's canvas size on the web.

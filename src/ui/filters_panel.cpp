@@ -34,6 +34,15 @@ void draw_filters_panel(UiContext& ui) {
     if (ImGui::SmallButton(ui.tr("Reset"))) send(ui, {{"type", "reset"}});
     ImGui::SameLine();
     if (ui.state && ImGui::SmallButton(ui.tr("About the data and its doubts"))) ui.state->about_open = !ui.state->about_open;
+    if (ui.download_table) {
+        ImGui::TextDisabled("%s", ui.tr("Download the cities shown:"));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("CSV")) ui.download_table("csv");
+        report_item(ui, "Filters", "download-csv");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("GeoJSON")) ui.download_table("geojson");
+        report_item(ui, "Filters", "download-geojson");
+    }
 
     section(ui.tr("City groups"));
     for (std::size_t k = 0; k < d.networks.size(); ++k) {

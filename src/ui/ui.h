@@ -67,6 +67,7 @@ struct UiContext {
     std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
     UiState* state = nullptr;
     std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
+    std::function<void(const std::string&)> download_table;  // "csv" | "geojson" (empty: no downloads)
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
 
     // Words in the view's language (core/i18n.h): English source text in, translation out.

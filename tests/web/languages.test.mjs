@@ -45,6 +45,11 @@ test('a Spanish (Mexico) browser starts in Spanish; the switch changes the panel
     for (const key of ['selected', 'filters', 'counts', 'network'])
       assert.deepEqual(after[key], before[key], `${key} kept`);
     assert.deepEqual(await panelNames(page), names, 'panel ids do not depend on the language');
+    const strings = await page.evaluate(() => window.atlas.strings());
+    assert.equal(strings.language, 'fr');
+    assert.equal(strings.strings['Copy link'], 'Copier le lien');
+    const filters = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Filters');
+    assert.ok(filters, 'the Filters panel keeps its id');
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(outDir, 'web-french.png') });
     assert.match(await page.evaluate(() => location.hash), /lang=fr/);

@@ -112,3 +112,36 @@ test('"Copy link" copies the link of the view', async () => {
     assert.match(copied, /s=mx-merida/);
   } finally { await browser.close(); }
 });
+
+test('the table exports hold the cities shown: CSV (also as a Spanish spreadsheet reads it) and GeoJSON', async () => {
+  const { browser, page } = await openMap(server.url + '#r=mexico');
+  try {
+    const visible = (await page.evaluate(() => window.atlas.visibleCities().map((c) => c.id))).sort();
+    const csv = await page.evaluate(async () => {
+      const f = await window.atlas.exportTable({ format: 'csv' });
+      return { name: f.name, mime: f.mime, text: new TextDecoder().decode(f.bytes), bom: Array.from(f.bytes.slice(0, 3)) };
+    });
+    assert.equal(csv.name, 'atlas-sur-cities.csv');
+    assert.deepEqual(csv.bom, [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
+    const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(rows[0].split(',')[0], 'id');
+    assert.deepEqual([...new Set(rows.slice(1).map((r) => r.split(',')[0]))].sort(), visible);
+    assert.ok(csv.text.includes('Querétaro'), 'accents kept');
+
+    await page.evaluate(() => window.atlas.act({ type: 'language', lang: 'es' }));
+    const es = await page.evaluate(async () => new TextDecoder().decode((await window.atlas.exportTable({ format: 'csv' })).bytes));
+    assert.equal(es.replace(/^\uFEFF/, '').split('\r\n')[0].split(';').length, 14, 'Spanish spreadsheets split on ;');
+
+    const geo = await page.evaluate(async () => JSON.parse(new TextDecoder().decode((await window.atlas.exportTable({ format: 'geojson' })).bytes)));
+    assert.equal(geo.type, 'FeatureCollection');
+    const points = geo.features.filter((f) => f.geometry.type === 'Point').map((f) => f.id).sort();
+    assert.deepEqual(points, visible);
+    const links = geo.features.filter((f) => f.geometry.type !== 'Point');
+    assert.equal(links.length, (await page.evaluate(() => window.atlas.links())).filter((l) => !String(l.to).startsWith('hub:')).length);
+
+    // The Download button gives the same file.
+    const button = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Filters').items.find((i) => i.id === 'download-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(button.x + button.w / 2, button.y + button.h / 2)]);
+    assert.equal(download.suggestedFilename(), 'atlas-sur-cities.csv');
+  } finally { await browser.close(); }
+});

@@ -164,6 +164,13 @@ void sync_window_size(Window&) {}
 
 void publish_view(const std::string&, bool) {}  // a window has no address
 
+void save_file(const std::string& name, const std::string&, const std::string& bytes) {
+    std::FILE* f = std::fopen(name.c_str(), "wb");
+    if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) std::fprintf(stderr, "atlas: cannot write %s\n", name.c_str());
+    else std::printf("atlas: wrote %s (%zu bytes)\n", name.c_str(), bytes.size());
+    if (f) std::fclose(f);
+}
+
 std::string copy_view_link(const std::string& hash) {
     const std::string text = "--view '" + hash + "'";
     SDL_SetClipboardText(text.c_str());

@@ -106,6 +106,18 @@ void publish_view(const std::string& hash, bool step) {
     EM_ASM({ if (Module.publishView) Module.publishView(UTF8ToString($0), $1); }, hash.c_str(), step);
 }
 
+void save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
+    EM_ASM({
+        var blob = new Blob([HEAPU8.slice($2, $2 + $3)], { type: UTF8ToString($1) });
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = UTF8ToString($0);
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }, name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
+}
+
 std::string copy_view_link(const std::string& hash) {
     const std::string url = page_address(false) + "#" + hash;
     EM_ASM({
@@ -129,6 +141,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels(
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_links() { return reply(g_app.links()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_labels() { return reply(g_app.labels()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_clusters() { return reply(g_app.clusters()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_strings() { return reply(g_app.strings()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_table(const char* format) { return reply(g_app.export_table(format ? format : "")); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
