@@ -13,7 +13,7 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basema
 # Latin, Latin Extended and Additional (Querétaro, São Paulo, Kraków, Łódź, Hà Nội, Ṭāʼif), a few symbols.
 add_custom_command(OUTPUT "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${ASSETS_OUT}/fonts"
-  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-036F,U+1E00-1EFF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+202F,U+2190-2193,U+25A0-25CF
+  COMMAND "${PYFTSUBSET}" "${FONT_SRC}" --unicodes=U+0020-036F,U+1E00-1EFF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+202F,U+2190-2199,U+25A0-25CF
           --no-hinting --desubroutinize --output-file="${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   DEPENDS "${FONT_SRC}" COMMENT "Subsetting DejaVu Sans")
 # Copies files into a folder of the assets; the copies' paths go into out_var.
@@ -81,7 +81,7 @@ add_executable(atlas
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
   src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp src/ui/about_data_panel.cpp
   src/ui/links_panel.cpp src/ui/timeline_panel.cpp src/ui/networks_panel.cpp src/ui/statistics_panel.cpp
-  src/ui/link_notices_panel.cpp src/ui/search_panel.cpp
+  src/ui/link_notices_panel.cpp src/ui/search_panel.cpp src/ui/embed_panel.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
 target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)

@@ -54,7 +54,7 @@ bool App::init(const platform::Options& options, std::string& error) {
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
-    atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
+    atlas_->set_viewport({w, h}, side_inset());
     log_actions();
     if (!options.load_files.empty()) load_paths(options.load_files);
     frame_ms_.assign(240, 0.0f);
@@ -183,7 +183,7 @@ bool App::frame() {
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
-    atlas_->set_viewport({w, h}, ui::kSidePanelWidth + ui::kPanelMargin);
+    atlas_->set_viewport({w, h}, side_inset());
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     atlas_->update(std::min(dt, 0.1));
     if (moving && !pressing_ && pointer_seen_) update_hover();
@@ -210,20 +210,19 @@ bool App::frame() {
         if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
     };
     ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
+    ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(view_to_url(rounded_for_url(atlas_->view())))); };
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
-    ui::draw_search_panel(ctx);   // the side column, top to bottom
-    ui::draw_filters_panel(ctx);
-    ui::draw_networks_panel(ctx);
-    ui::draw_legend_panel(ctx);
-    ui::draw_timeline_panel(ctx);
-    ui::draw_statistics_panel(ctx);
-    ui::draw_details_panel(ctx);
-    ui::draw_links_panel(ctx);
-    ui::draw_data_problems_panel(ctx);
-    ui::draw_about_data_panel(ctx);
-    ui::draw_link_notices_panel(ctx);
+    if (options_.embed) {
+        ui::draw_embed_panel(ctx);
+        ui::draw_details_panel(ctx);
+        ui::draw_links_panel(ctx);
+        ui::draw_link_notices_panel(ctx);
+    } else {
+        draw_panels(ctx);
+    }
     ImGui::Render();
+
 
     renderer_.draw(*atlas_, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -251,6 +250,23 @@ json App::export_table(const std::string& format) const {
     if (format == "geojson")
         return {{"name", "atlas-sur-cities.geojson"}, {"mime", "application/geo+json"}, {"text", export_geojson(*atlas_)}};
     return {{"error", "format must be \"csv\" or \"geojson\""}};
+}
+
+// Pixels the side column covers on the left (none when embedded).
+double App::side_inset() const { return options_.embed ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin; }
+
+void App::draw_panels(ui::UiContext& ctx) {
+    ui::draw_search_panel(ctx);  // the side column, top to bottom
+    ui::draw_filters_panel(ctx);
+    ui::draw_networks_panel(ctx);
+    ui::draw_legend_panel(ctx);
+    ui::draw_timeline_panel(ctx);
+    ui::draw_statistics_panel(ctx);
+    ui::draw_details_panel(ctx);
+    ui::draw_links_panel(ctx);
+    ui::draw_data_problems_panel(ctx);
+    ui::draw_about_data_panel(ctx);
+    ui::draw_link_notices_panel(ctx);
 }
 
 // The page's address follows the view: a step a person took (not a camera move, not the timeline

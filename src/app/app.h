@@ -39,6 +39,8 @@ private:
     nlohmann::json labels() const;
     bool save_screenshot(const std::string& path);
     void publish_view();
+    double side_inset() const;
+    void draw_panels(ui::UiContext& ctx);
     nlohmann::json export_table(const std::string& format) const;
     void give_search_names();
 

@@ -37,6 +37,7 @@ struct Options {
     bool log_actions = false;           // --log-actions: print every action applied, one JSON per line
     int max_frames = 0;                 // --frames N: quit after N frames (0: run until closed)
     bool hidden = false;                // no visible window (for --state and --screenshot)
+    bool embed = false;                 // inside another page (?embed=1): the map, a compact legend, a link out
     // The languages the person prefers, best first (--lang natively; the browser's languages on
     // the web); the first one the app has a catalogue for is the start language.
     std::vector<std::string> languages;
@@ -85,6 +86,8 @@ void open_url(const std::string& url);
 // The view changed (its link form, without '#'): the web page's address follows it; a `step` (a
 // filter, a selection, a year) is a new history entry, anything else replaces the current one.
 void publish_view(const std::string& hash, bool step);
+// The address of the full app showing the view `hash` (from an embedded page); "" natively.
+std::string full_map_url(const std::string& hash);
 // Gives the person a file: a download in the browser; natively written to the working folder.
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.

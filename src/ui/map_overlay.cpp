@@ -138,10 +138,12 @@ void draw_map_overlay(UiContext& ui) {
         ImGui::EndTooltip();
     }
 
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const char* credit = ui.tr("Equal Earth projection · Countries: Natural Earth · City positions: GeoNames (CC BY 4.0) · "
                                "Sources: UNESCO, ANCMPM, UNOSSC (see Details)");
+    if (ImGui::CalcTextSize(credit).x > display.x - 28)  // narrow windows and embeds: the short form, never clipped
+        credit = ui.tr("Natural Earth · GeoNames (CC BY 4.0) · UNESCO, ANCMPM, UNOSSC");
     const ImVec2 size = ImGui::CalcTextSize(credit);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const ImVec2 at(display.x - size.x - 14, display.y - size.y - 8);
     bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, display.y - 4), IM_COL32(255, 255, 255, 200), 4);
     bg->AddText(at, IM_COL32(60, 62, 70, 255), credit);

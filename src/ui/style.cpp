@@ -40,7 +40,7 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
     // The same ranges as the font subset (cmake/app.cmake); U+202F: French thousands.
     static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F,
-                                     0x2190, 0x2193, 0x25A0, 0x25CF, 0};
+                                     0x2190, 0x2199, 0x25A0, 0x25CF, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {

@@ -68,6 +68,7 @@ struct UiContext {
     UiState* state = nullptr;
     std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
     std::function<void(const std::string&)> download_table;  // "csv" | "geojson" (empty: no downloads)
+    std::function<void()> open_full_map;  // embedded: the same view in the full app, in a new tab
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
 
     // Words in the view's language (core/i18n.h): English source text in, translation out.
@@ -104,7 +105,8 @@ void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the 
 void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
 void draw_link_notices_panel(UiContext& ui);
-void draw_search_panel(UiContext& ui);         // the search box and its suggestions (top of the side column)   // which parts of an opened link were skipped, and why
+void draw_search_panel(UiContext& ui);
+void draw_embed_panel(UiContext& ui);          // ?embed=1: a compact legend and "Open the full map"         // the search box and its suggestions (top of the side column)   // which parts of an opened link were skipped, and why
 // A short sample of a link network's line (colour and dashes), for lists and legends.
 void line_sample(const Network& n);
 

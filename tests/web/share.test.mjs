@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { openMap, outDir, root, settle, startServer } from './harness.mjs';
 
@@ -143,5 +144,41 @@ test('the table exports hold the cities shown: CSV (also as a Spanish spreadshee
     const button = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Filters').items.find((i) => i.id === 'download-csv');
     const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(button.x + button.w / 2, button.y + button.h / 2)]);
     assert.equal(download.suggestedFilename(), 'atlas-sur-cities.csv');
+  } finally { await browser.close(); }
+});
+
+test('embedded in a page of another site (?embed=1): no side panels, a link out, and it follows the iframe size', async () => {
+  const { browser, page } = await openMap(server.url);
+  try {
+    // Another origin on this machine: a city's page served on another port, with the README's snippet.
+    const hostServer = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>A city's page</title><h1>Our city in the network</h1>
+               <iframe id="map" src="${server.url}?embed=1#s=mx-puebla" width="640" height="400" style="border:0"
+                       title="Atlas Sur" allow="clipboard-write; fullscreen"></iframe>`);
+    });
+    await new Promise((r) => hostServer.listen(0, '127.0.0.1', r));
+    after(() => hostServer.close());
+    await page.goto(`http://127.0.0.1:${hostServer.address().port}/`);
+    const frame = await (await page.waitForSelector('#map')).contentFrame();
+    await frame.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
+    assert.equal(await frame.evaluate(() => window.mapError || null), null);
+    const names = (await frame.evaluate(() => window.atlas.panels())).map((p) => p.name);
+    for (const hidden of ['Filters', 'Search', 'Timeline', 'Statistics', 'Networks and links'])
+      assert.ok(!names.includes(hidden), `no ${hidden} when embedded (${names})`);
+    assert.ok(names.includes('Open the full map') && names.includes('Legend'), names.join(', '));
+    assert.equal((await frame.evaluate(() => window.atlas.state())).selected, 'mx-puebla');
+    await page.screenshot({ path: join(outDir, 'embed-640x400.png') });
+    let s = await frame.evaluate(() => window.atlas.state());
+    assert.deepEqual(s.camera.viewport, [640, 400]);
+    await page.evaluate(() => { const f = document.getElementById('map'); f.width = 900; f.height = 520; });
+    await frame.waitForFunction(() => window.atlas.state().camera.viewport[0] === 900, null, { timeout: 10000 });
+    s = await frame.evaluate(() => window.atlas.state());
+    assert.deepEqual(s.camera.viewport, [900, 520]);
+    // "Open the full map" opens the same view, without embed=1, in a new tab.
+    const link = (await frame.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Open the full map').items[0];
+    const box = await (await page.$('#map')).boundingBox();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.mouse.click(box.x + link.x + link.w / 2, box.y + link.y + link.h / 2)]);
+    assert.ok(!popup.url().includes('embed=1') && popup.url().includes('s=mx-puebla'), popup.url());
   } finally { await browser.close(); }
 });

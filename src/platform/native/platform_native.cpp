@@ -163,6 +163,7 @@ void open_url(const std::string& url) { SDL_SetClipboardText(url.c_str()); }
 void sync_window_size(Window&) {}
 
 void publish_view(const std::string&, bool) {}  // a window has no address
+std::string full_map_url(const std::string&) { return {}; }
 
 void save_file(const std::string& name, const std::string&, const std::string& bytes) {
     std::FILE* f = std::fopen(name.c_str(), "wb");

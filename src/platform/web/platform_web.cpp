@@ -51,6 +51,7 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
         o.width = int(w);
         o.height = int(h);
     }
+    o.embed = EM_ASM_INT({ return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; }) != 0;
     // The browser's languages, best first; a link's own language (lang=) applies after them.
     const int n = EM_ASM_INT({ return (navigator.languages || [navigator.language || 'en']).length; });
     for (int i = 0; i < n && i < 16; ++i) {
@@ -104,6 +105,17 @@ void sync_window_size(Window& w) {
 
 void publish_view(const std::string& hash, bool step) {
     EM_ASM({ if (Module.publishView) Module.publishView(UTF8ToString($0), $1); }, hash.c_str(), step);
+}
+
+std::string full_map_url(const std::string& hash) {
+    char url[4096] = {0};
+    EM_ASM({
+        var u = new URL(location.href);
+        u.searchParams.delete('embed');
+        u.hash = UTF8ToString($0);
+        stringToUTF8(u.href, $1, 4096);
+    }, hash.c_str(), url);
+    return url;
 }
 
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
