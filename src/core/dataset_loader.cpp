@@ -13,6 +13,7 @@
 #include "core/json_io.h"
 
 namespace atlas {
+using Args = std::vector<std::pair<std::string, std::string>>;
 namespace {
 using json = nlohmann::json;
 
@@ -36,16 +37,19 @@ class RecordReader {
 public:
     RecordReader(const json& obj, std::vector<Problem>& problems, std::string file, std::string pointer)
         : obj_(obj), problems_(problems), file_(std::move(file)), pointer_(std::move(pointer)) {
-        if (!obj_.is_object()) fail("", std::string("expected an object, got ") + type_name(obj_));
+        if (!obj_.is_object()) fail("", "expected an object, got {got}", {{"got", type_name(obj_)}});
     }
     bool ok() const { return ok_; }
     void set_record(std::string id) { record_ = std::move(id); }
 
-    void fail(const std::string& key, const std::string& message, bool warning = false) {
+    // `text` is an English template with {placeholders}, filled from `args` (see Problem).
+    void fail(const std::string& key, const std::string& text, Args args = {}, bool warning = false) {
         if (!warning) ok_ = false;
-        problems_.push_back({warning ? Problem::Severity::Warning : Problem::Severity::Error, file_,
-                             key.empty() ? pointer_ : pointer_ + "/" + key, record_,
-                             key.empty() ? message : key + ": " + message});
+        const std::string message = fill_template(text, args);
+        Problem p{warning ? Problem::Severity::Warning : Problem::Severity::Error, file_,
+                  key.empty() ? pointer_ : pointer_ + "/" + key, record_, key.empty() ? message : key + ": " + message};
+        p.member = key, p.text = text, p.args = std::move(args);
+        problems_.push_back(std::move(p));
     }
 
     const json* get(const char* key, bool required) {
@@ -62,14 +66,14 @@ public:
         const json* v = get(key, required);
         if (!v) return {};
         if (!v->is_string()) {
-            fail(key, std::string("expected a string, got ") + type_name(*v));
+            fail(key, "expected a string, got {got}", {{"got", type_name(*v)}});
             return {};
         }
         const auto& text = v->get_ref<const std::string&>();
         if (required && text.empty()) fail(key, "must not be empty");
         if (text.size() > kMaxStringLength) {
-            fail(key, "is " + std::to_string(text.size()) + " characters long, more than the limit of " +
-                          std::to_string(kMaxStringLength));
+            fail(key, "is {n} characters long, more than the limit of {limit}",
+                 {{"n", std::to_string(text.size())}, {"limit", std::to_string(kMaxStringLength)}});
             return {};
         }
         return text;
@@ -82,7 +86,7 @@ public:
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '_';
         });
         if (!ok) {
-            fail(key, "expected lower-case letters, digits and - : . _ (at most 160), got \"" + utf8_prefix(text, 60) + "\"");
+            fail(key, "expected lower-case letters, digits and - : . _ (at most 160), got \"{got}\"", {{"got", utf8_prefix(text, 60)}});
             return {};
         }
         return text;
@@ -92,12 +96,12 @@ public:
         const json* v = get(key, required);
         if (!v) return 0;
         if (!v->is_number()) {
-            fail(key, std::string("expected a number in ") + range(lo, hi) + ", got " + type_name(*v));
+            fail(key, "expected a number in {range}, got {got}", {{"range", range(lo, hi)}, {"got", type_name(*v)}});
             return 0;
         }
         const double d = v->get<double>();
         if (!std::isfinite(d) || d < lo || d > hi) {
-            fail(key, "expected a number in " + range(lo, hi) + ", got " + v->dump());
+            fail(key, "expected a number in {range}, got {got}", {{"range", range(lo, hi)}, {"got", v->dump()}});
             return 0;
         }
         return d;
@@ -107,7 +111,7 @@ public:
         const json* v = get(key, required);
         if (!v) return 0;
         if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
-            fail(key, "expected an integer in " + range(lo, hi) + ", got " + limited_dump(*v));
+            fail(key, "expected an integer in {range}, got {got}", {{"range", range(lo, hi)}, {"got", limited_dump(*v)}});
             return 0;
         }
         return v->get<int>();
@@ -116,12 +120,12 @@ public:
     const json* array(const char* key, bool required = true) {
         const json* v = get(key, required);
         if (v && !v->is_array()) {
-            fail(key, std::string("expected an array, got ") + type_name(*v));
+            fail(key, "expected an array, got {got}", {{"got", type_name(*v)}});
             return nullptr;
         }
         if (v && v->size() > kMaxRecordsPerFile) {
-            fail(key, "has " + std::to_string(v->size()) + " entries, more than the limit of " +
-                          std::to_string(kMaxRecordsPerFile));
+            fail(key, "has {n} entries, more than the limit of {limit}",
+                 {{"n", std::to_string(v->size())}, {"limit", std::to_string(kMaxRecordsPerFile)}});
             return nullptr;
         }
         return v;
@@ -132,7 +136,7 @@ public:
         const json* arr = array(key, false);
         for (std::size_t i = 0; arr && i < arr->size(); ++i) {
             if ((*arr)[i].is_string()) out.push_back(utf8_prefix((*arr)[i].get<std::string>(), kMaxStringLength));
-            else fail(key, "entry " + std::to_string(i) + ": expected a string, got " + type_name((*arr)[i]));
+            else fail(key, "entry {i}: expected a string, got {got}", {{"i", std::to_string(i)}, {"got", type_name((*arr)[i])}});
         }
         return out;
     }
@@ -159,7 +163,7 @@ public:
         for (auto it = obj_.begin(); it != obj_.end(); ++it) {
             bool found = false;
             for (const char* k : known) found = found || it.key() == k;
-            if (!found) fail(it.key(), "unknown field (ignored)", /*warning=*/true);
+            if (!found) fail(it.key(), "unknown field (ignored)", {}, /*warning=*/true);
         }
     }
 
@@ -199,7 +203,7 @@ private:
 Color color_of(RecordReader& r, const char* key) {
     const std::string text = r.str(key);
     Color c;
-    if (!text.empty() && !parse_hex_color(text, c)) r.fail(key, "expected a colour like \"#E69F00\", got \"" + text + "\"");
+    if (!text.empty() && !parse_hex_color(text, c)) r.fail(key, "expected a colour like \"#E69F00\", got \"{got}\"", {{"got", text}});
     return c;
 }
 
@@ -233,7 +237,7 @@ std::size_t load_records(const json& doc, const std::string& file, const char* k
         r.set_record(record.id);
         parse(r, record, i);
         if (r.ok() && !seen.insert(record.id).second)
-            r.fail("id", std::string("duplicate ") + noun + " id \"" + record.id + "\"");
+            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
         if (r.ok()) upsert(std::move(record)), ++loaded;
     }
     return loaded;
@@ -256,7 +260,7 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
         n.group = r.str("group");
         if (!n.group.empty() && n.group != "creative" && n.group != "heritage" && n.group != "south-south" &&
             n.group != "partner" && n.group != "link")
-            r.fail("group", "expected one of creative, heritage, south-south, partner, link; got \"" + n.group + "\"");
+            r.fail("group", "expected one of creative, heritage, south-south, partner, link; got \"{got}\"", {{"got", n.group}});
         n.color = color_of(r, "color");
         n.marker = r.str("marker", n.is_city_group());
         n.description = r.str("description", false);
@@ -264,12 +268,12 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
         n.sources = r.sources();
         n.doubts = r.strings("doubts");
         if (const std::string v = r.str("drawAs", false); !v.empty()) {
-            if (v != "pairs" && v != "network") r.fail("drawAs", "expected \"pairs\" or \"network\", got \"" + v + "\"");
+            if (v != "pairs" && v != "network") r.fail("drawAs", "expected \"pairs\" or \"network\", got \"{got}\"", {{"got", v}});
             n.draw_as = v;
         }
         if (const std::string v = r.str("line", false); !v.empty()) {
             if (v != "solid" && v != "dashed" && v != "dotted")
-                r.fail("line", "expected \"solid\", \"dashed\" or \"dotted\", got \"" + v + "\"");
+                r.fail("line", "expected \"solid\", \"dashed\" or \"dotted\", got \"{got}\"", {{"got", v}});
             n.line = v;
         }
         r.only({"id", "name", "group", "color", "marker", "description", "founded", "sources", "doubts", "drawAs", "line"});
@@ -289,7 +293,7 @@ std::size_t load_country_groups(const json& doc, const std::string& file, Datase
                 const std::string iso2 = c.str("iso2");
                 c.set_record(iso2);
                 if (!iso2.empty() && (iso2.size() != 2 || !std::isupper((unsigned char)iso2[0]) || !std::isupper((unsigned char)iso2[1])))
-                    c.fail("iso2", "expected an ISO 3166-1 alpha-2 code like \"MX\", got \"" + iso2 + "\"");
+                    c.fail("iso2", "expected an ISO 3166-1 alpha-2 code like \"MX\", got \"{got}\"", {{"got", iso2}});
                 c.str("iso3", false);
                 c.str("name");
                 c.str("criterion", false);
@@ -310,7 +314,7 @@ std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, st
         c.local_name = r.str("localName", false);
         if (c.local_name.empty()) c.local_name = c.name;
         c.country = r.str("country");
-        if (!c.country.empty() && c.country.size() != 2) r.fail("country", "expected an ISO 3166-1 alpha-2 code like \"MX\", got \"" + c.country + "\"");
+        if (!c.country.empty() && c.country.size() != 2) r.fail("country", "expected an ISO 3166-1 alpha-2 code like \"MX\", got \"{got}\"", {{"got", c.country}});
         c.country_name = r.str("countryName", false);
         c.state = r.str("state", false);
         c.coord_source = r.str("coordSource", false);
@@ -326,22 +330,22 @@ std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, st
             const std::string net = dr.str("network");
             g.network = d.find_network(net);
             if (!net.empty() && (g.network < 0 || !d.networks[g.network].is_city_group()))
-                dr.fail("network", "unknown city network \"" + net + "\" (not in networks.json)");
+                dr.fail("network", "unknown city network \"{id}\" (not in networks.json)", {{"id", net}});
             const bool creative = g.network >= 0 && d.networks[g.network].group == "creative";
             const std::string field = dr.str("field", creative);
             if (!field.empty()) {
                 g.field = d.find_field(field);
-                if (g.field < 0) dr.fail("field", "unknown creative field \"" + field + "\" (not in fields.json)");
+                if (g.field < 0) dr.fail("field", "unknown creative field \"{id}\" (not in fields.json)", {{"id", field}});
             }
             const bool heritage = g.network >= 0 && d.networks[g.network].group == "heritage";
             // Partners are dated by their links, which may be older than the networks.
             const bool partner = g.network >= 0 && d.networks[g.network].group == "partner";
             g.year = dr.integer("year", partner ? kFirstLinkYear : heritage ? kFirstHeritageYear : kFirstCreativeYear, this_year);
             if (g.field >= 0 && g.year && g.year < d.fields[g.field].since)
-                dr.fail("year", "the field " + d.fields[g.field].name + " exists since " + std::to_string(d.fields[g.field].since));
+                dr.fail("year", "the field {field} exists since {year}", {{"field", d.fields[g.field].name}, {"year", std::to_string(d.fields[g.field].since)}});
             const std::string status = dr.str("status", false);
             if (!status.empty() && status != "current" && status != "former")
-                dr.fail("status", "expected \"current\" or \"former\", got \"" + status + "\"");
+                dr.fail("status", "expected \"current\" or \"former\", got \"{got}\"", {{"got", status}});
             g.former = status == "former";
             g.confidence = dr.str("confidence", false);
             g.notes = dr.str("notes", false);
@@ -364,12 +368,12 @@ std::size_t load_links(const json& doc, const std::string& file, Dataset& d, std
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
         l.to = d.find_city(to);
-        if (!from.empty() && l.from < 0) r.fail("from", "no city with id \"" + from + "\"");
-        if (!to.empty() && l.to < 0) r.fail("to", "no city with id \"" + to + "\"");
+        if (!from.empty() && l.from < 0) r.fail("from", "no city with id \"{id}\"", {{"id", from}});
+        if (!to.empty() && l.to < 0) r.fail("to", "no city with id \"{id}\"", {{"id", to}});
         if (l.from >= 0 && l.from == l.to) r.fail("to", "a link needs two different cities");
         l.network = d.find_network(net);
         if (!net.empty() && (l.network < 0 || d.networks[l.network].is_city_group()))
-            r.fail("network", "unknown link kind \"" + net + "\" (not a link network in networks.json)");
+            r.fail("network", "unknown link kind \"{id}\" (not a link network in networks.json)", {{"id", net}});
         l.label = r.str("label", false);
         l.year = r.integer("year", kFirstLinkYear, current_year(), false);
         l.confidence = r.str("confidence", false);
@@ -411,12 +415,30 @@ int current_year() {
     return tm.tm_year + 1900;
 }
 
-std::string Problem::to_string() const {
+std::string fill_template(const std::string& text, const Args& args) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+        const auto arg = close == std::string::npos ? args.end()
+                       : std::find_if(args.begin(), args.end(), [&](const auto& a) { return text.compare(i + 1, close - i - 1, a.first) == 0; });
+        if (arg == args.end()) {
+            out += text[i];
+            continue;
+        }
+        out += arg->second;
+        i = close;
+    }
+    return out;
+}
+
+std::string Problem::to_string() const { return to_string(message, "warning"); }
+
+std::string Problem::to_string(const std::string& message_text, const std::string& warning_word) const {
     std::string s = file;
     if (!pointer.empty()) s += ": " + pointer;
     if (!record.empty()) s += " (" + record + ")";
-    s += severity == Severity::Warning ? ": warning: " : ": ";
-    return s + message;
+    s += severity == Severity::Warning ? ": " + warning_word + ": " : ": ";
+    return s + message_text;
 }
 
 int LoadResult::error_count() const {
@@ -428,15 +450,17 @@ int LoadResult::error_count() const {
 LoadResult load_files(const std::vector<DataFile>& files) {
     LoadResult result;
     std::vector<std::vector<Parsed>> by_kind(std::size(kKinds));
-    auto reject = [&](const std::string& file, const std::string& message) {
-        result.problems.push_back({Problem::Severity::Error, file, "", "", message});
+    auto reject = [&](const std::string& file, const std::string& text, Args args = {}) {
+        Problem p{Problem::Severity::Error, file, "", "", fill_template(text, args)};
+        p.text = text, p.args = std::move(args);
+        result.problems.push_back(std::move(p));
         result.rejected.push_back(file);
     };
     for (const auto& f : files) {
         const std::string name = base_name(f.name);
         if (f.text.size() > kMaxDataFileBytes) {
-            reject(name, "file is " + std::to_string(f.text.size()) + " bytes, more than the limit of " +
-                             std::to_string(kMaxDataFileBytes));
+            reject(name, "file is {n} bytes, more than the limit of {limit}",
+                   {{"n", std::to_string(f.text.size())}, {"limit", std::to_string(kMaxDataFileBytes)}});
             continue;
         }
         JsonDocument parsed = parse_json(f.text);

@@ -12,9 +12,21 @@ namespace atlas {
 
 struct Problem {
     enum class Severity { Error, Warning } severity = Severity::Error;
-    std::string file, pointer, record, message;
+    std::string file, pointer, record, message;  // message: in English, with the member first ("year: ...")
+    // The same message as a template and its values, so that the panel can say it in the person's
+    // language ("expected an integer in {range}, got {got}"); empty for messages of other libraries.
+    std::string member, text;
+    std::vector<std::pair<std::string, std::string>> args;
+
+    Problem() = default;
+    Problem(Severity s, std::string file_, std::string pointer_, std::string record_, std::string message_)
+        : severity(s), file(std::move(file_)), pointer(std::move(pointer_)), record(std::move(record_)), message(std::move(message_)) {}
     std::string to_string() const;  // "file: /cities/3 (mx-puebla): year: expected ..."
+    // The same with another wording of the message (a translation) and of "warning".
+    std::string to_string(const std::string& message_text, const std::string& warning_word) const;
 };
+// Fills {name} placeholders of an English template with their values.
+std::string fill_template(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args);
 
 struct LoadResult {
     Dataset dataset;

@@ -71,6 +71,14 @@ const std::string& Catalogue::lookup(const std::string& key, const std::string& 
     return it == strings_.end() ? fallback : it->second;
 }
 
+std::string Catalogue::problem_message(const Problem& p) const {
+    if (p.text.empty()) return p.message;  // from another library: as it came
+    auto args = p.args;
+    for (auto& [name, value] : args) value = tr(value);
+    const std::string text = fill_template(tr(p.text), args);
+    return p.member.empty() ? text : p.member + ": " + text;
+}
+
 bool Catalogue::plural_one(long long n) const { return std::find(one_.begin(), one_.end(), n) != one_.end(); }
 
 std::string Catalogue::number(long long n) const {

@@ -45,6 +45,9 @@ public:
     // Fills the named placeholders; {n} (a number) chooses the plural form.
     std::string format(const std::string& english, std::initializer_list<std::pair<const char*, Arg>> args) const;
     std::string number(long long n) const;
+    // A problem of a data file (see Problem) in this language: its template translated, and those
+    // of its values that are words of the catalogue ("a string") too.
+    std::string problem_message(const Problem& p) const;
     char decimal_mark() const { return decimal_; }
     char list_separator() const { return list_separator_; }  // what the language's spreadsheets split CSV on
     bool plural_one(long long n) const;

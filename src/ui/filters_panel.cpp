@@ -35,8 +35,11 @@ void draw_filters_panel(UiContext& ui) {
     ImGui::SameLine();
     if (ui.state && ImGui::SmallButton(ui.tr("About the data and its doubts"))) ui.state->about_open = !ui.state->about_open;
     if (ui.download_table) {
-        ImGui::TextDisabled("%s", ui.tr("Download the cities shown:"));
-        ImGui::SameLine();
+        const char* label = ui.tr("Download the cities shown:");
+        ImGui::TextDisabled("%s", label);
+        const ImGuiStyle& s = ImGui::GetStyle();
+        const float buttons = ImGui::CalcTextSize("CSV GeoJSON").x + 4 * s.FramePadding.x + 2 * s.ItemSpacing.x;
+        if (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x > buttons) ImGui::SameLine();  // else under it
         if (ImGui::SmallButton("CSV")) ui.download_table("csv");
         report_item(ui, "Filters", "download-csv");
         ImGui::SameLine();

@@ -52,11 +52,24 @@ def first_argument_texts(inside):
     return texts
 
 
-def calls(text, name):
-    """The English texts given to each call `name(...)` in a source text."""
+def calls(text, name, argument=0):
+    """The English texts given as the n-th argument of each call `name(...)` in a source text."""
     out = []
-    for m in re.finditer(r'(?<![\w.])' + re.escape(name) + r'\(', text):
-        out += first_argument_texts(text[m.end():])
+    for m in re.finditer(r'(?<![\w])' + re.escape(name) + r'\(', text):
+        rest = text[m.end():]
+        for _ in range(argument):  # skip to the argument: past commas at depth 0, outside literals
+            depth, i = 0, 0
+            while i < len(rest):
+                c = rest[i]
+                if c == '"':
+                    i = LITERAL.match(rest, i).end()
+                    continue
+                depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(c, 0)
+                if depth < 0 or (depth == 0 and c == ","):
+                    break
+                i += 1
+            rest = rest[i + 1:] if i < len(rest) and rest[i] == "," else ""
+        out += first_argument_texts(rest)
     return out
 
 
@@ -65,6 +78,14 @@ for src in sorted((root / "src" / "ui").glob("*.cpp")):
     text = src.read_text(encoding="utf-8")
     for fn in ("ui.tr", "ui.fmt", "ui.title", "N_"):
         used.update(calls(text, fn))
+# The data validator's messages, the words it puts in them, and the kinds of records.
+loader = (root / "src" / "core" / "dataset_loader.cpp").read_text(encoding="utf-8")
+validator = set(calls(loader, "fail", 1)) | set(calls(loader, "reject", 1))
+validator |= set(re.findall(r'return "([^"]+)";', loader.split("class RecordReader")[0]))
+validator |= {m.group(1) for m in re.finditer(r'load_records\(doc, file, "[a-z]+", "([a-z]+)"', loader)}
+validator.discard("")
+check(f"the validator's messages are found (sanity: more than 25, got {len(validator)})", len(validator) > 25)
+used |= validator | {"warning"}
 used.discard("")
 data = root / "assets" / "data"
 cities = json.loads((data / "cities.json").read_text(encoding="utf-8"))["cities"]

@@ -67,3 +67,18 @@ TEST(I18n, TheBrowsersLanguageChoosesTheFirst) {
     EXPECT_EQ(choose_language({"de-DE", "fr-CA"}, {"en", "es", "fr"}), "fr");
     EXPECT_EQ(choose_language({"de"}, {"en", "es", "fr"}), "");
 }
+
+TEST(I18n, DataProblemsAreSaidInTheLanguage) {
+    const Catalogues c = shipped();
+    std::vector<Problem> problems;
+    const LoadResult r = load_files({{"cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":[
+        {"id":"xx-a","name":"A","country":"XX","lat":"north","lon":0,"designations":[]}]})"}});
+    const Problem* lat = nullptr;
+    for (const auto& p : r.problems)
+        if (p.member == "lat") lat = &p;
+    ASSERT_NE(lat, nullptr);
+    EXPECT_EQ(lat->message, "lat: expected a number in -90..90, got a string");  // English, as --check-data says it
+    EXPECT_EQ(c.get("es").problem_message(*lat), "lat: se esperaba un número en -90..90, se recibió un texto");
+    EXPECT_EQ(c.get("fr").problem_message(*lat), "lat: nombre attendu dans -90..90, reçu un texte");
+    EXPECT_EQ(lat->to_string(c.get("es").problem_message(*lat), "aviso"), "cities.json: /cities/0/lat (xx-a): lat: se esperaba un número en -90..90, se recibió un texto");
+}
