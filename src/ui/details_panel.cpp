@@ -77,7 +77,7 @@ void draw_details_panel(UiContext& ui) {
             ImGui::TextWrapped("%s%s", ui.fmt("World Heritage since {year}: {property}", {{"year", std::to_string(g.year)}, {"property", g.property}}).c_str(),
                                g.whc_id ? (" (WHC " + std::to_string(g.whc_id) + ")").c_str() : "");
         } else {
-            marker_glyph_item(n.group == "partner" ? render::kPartner : render::kSouthOnly, {}, a);
+            marker_glyph_item(group_marker_flags(n.group), {}, a);
             ImGui::SameLine();
             ImGui::TextWrapped("%s, %d: %s", ui.network_name(n).c_str(), g.year, g.role.c_str());
         }

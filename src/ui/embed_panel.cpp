@@ -21,19 +21,10 @@ void draw_embed_panel(UiContext& ui) {
     ImGui::SetNextWindowCollapsed(display.y < 420, ImGuiCond_Once);
     ImGui::SetNextWindowBgAlpha(0.88f);
     if (ImGui::Begin(ui.title("Legend").c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
-        if (ImGui::BeginTable("fields", 2)) {
-            for (const auto& f : d.fields) {
-                ImGui::TableNextColumn();
-                marker_glyph_item(render::kCreative, f.color, a);
-                ImGui::SameLine();
-                ImGui::TextUnformatted(ui.field_name(f).c_str());
-            }
-            ImGui::EndTable();
-        }
+        field_colours_table(ui);
         for (const auto& n : d.networks) {
             if (!n.is_city_group() || n.group == "creative") continue;
-            const int flags = n.group == "heritage" ? render::kHeritage : n.group == "partner" ? render::kPartner : render::kSouthOnly;
-            marker_glyph_item(flags, {}, a);
+            marker_glyph_item(group_marker_flags(n.group), {}, a);
             ImGui::SameLine();
             ImGui::TextUnformatted(ui.network_name(n).c_str());
         }

@@ -6,11 +6,6 @@ namespace atlas::ui {
 namespace {
 using json = nlohmann::json;
 
-int group_flags(const std::string& group) {
-    return group == "creative" ? render::kCreative : group == "heritage" ? render::kHeritage
-         : group == "partner"  ? render::kPartner  : render::kSouthOnly;
-}
-
 void count_right_aligned(int n) {
     char text[16];
     std::snprintf(text, sizeof text, "%d", n);
@@ -61,7 +56,7 @@ void draw_filters_panel(UiContext& ui) {
         }
         ImGui::SameLine();
         Color grey{0.6f, 0.6f, 0.6f, 1};
-        marker_glyph_item(group_flags(n.group), grey, a);
+        marker_glyph_item(group_marker_flags(n.group), grey, a);
         ImGui::SameLine();
         ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - 40);  // clear of the count
         ImGui::TextUnformatted(ui.network_name(n).c_str());

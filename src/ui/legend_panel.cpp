@@ -14,6 +14,22 @@ void swatch(Color c) {
 }
 }  // namespace
 
+void field_colours_table(const UiContext& ui) {
+    if (!ImGui::BeginTable("fields", 2)) return;
+    for (const auto& f : ui.atlas.data().fields) {
+        ImGui::TableNextColumn();
+        marker_glyph_item(render::kCreative, f.color, ui.atlas);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(ui.field_name(f).c_str());
+    }
+    ImGui::EndTable();
+}
+
+int group_marker_flags(const std::string& group) {
+    return group == "creative" ? render::kCreative : group == "heritage" ? render::kHeritage
+         : group == "partner"  ? render::kPartner  : render::kSouthOnly;
+}
+
 void draw_legend_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
@@ -22,15 +38,7 @@ void draw_legend_panel(UiContext& ui) {
         ImGui::End();
         return;
     }
-    if (ImGui::BeginTable("fields", 2)) {
-        for (const auto& f : d.fields) {
-            ImGui::TableNextColumn();
-            marker_glyph_item(render::kCreative, f.color, a);
-            ImGui::SameLine();
-            ImGui::TextUnformatted(ui.field_name(f).c_str());
-        }
-        ImGui::EndTable();
-    }
+    field_colours_table(ui);
     ImGui::Separator();
     const Color field = d.fields.empty() ? Color{} : d.fields[0].color;
     const std::pair<int, const char*> shapes[] = {

@@ -118,6 +118,11 @@ void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, C
 bool begin_side_panel(UiContext& ui, const char* name, int bars_below, ImGuiWindowFlags extra = 0);
 void end_side_panel(UiContext& ui, float bottom);
 
+// The fields' colours as markers with their names, in two columns (Legend, embedded legend).
+void field_colours_table(const UiContext& ui);
+// The marker flags of a city group ("heritage" -> a diamond), as the map draws its cities alone.
+int group_marker_flags(const std::string& group);
+
 // A glyph-sized space in the current line with the glyph drawn in it.
 void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
