@@ -80,14 +80,16 @@
   var kMaxBytes = 16 * 1024 * 1024;  // the loader's documented limit
   function loadUrls() {
     var params = new URLSearchParams(location.search);
-    params.getAll('data').forEach(function (raw) {
+    // A link may name cities of the data it loads: its view applies again once the data is in.
+    var linked = location.hash.slice(1);
+    var loads = params.getAll('data').map(function (raw) {
       var url;
-      try { url = new URL(raw, location.href); } catch (e) { window.atlas.loadData(raw, '', 'not a URL'); return; }
+      try { url = new URL(raw, location.href); } catch (e) { window.atlas.loadData(raw, '', 'not a URL'); return null; }
       if (url.origin !== location.origin) {
         window.atlas.loadData(raw, '', 'only data from this site can be loaded (same origin), not from ' + url.origin);
-        return;
+        return null;
       }
-      fetch(url.href).then(function (r) {
+      return fetch(url.href).then(function (r) {
         if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
         var length = Number(r.headers.get('content-length') || 0);
         if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
@@ -95,7 +97,9 @@
       }).then(function (bytes) {
         window.atlas.loadData(url.pathname.split('/').pop() || raw, bytes);
       }).catch(function (e) { window.atlas.loadData(raw, '', e.message); });
-    });
+    }).filter(Boolean);
+    if (loads.length && linked)
+      Promise.all(loads).then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
   }
   function acceptDrops() {
     var hint = document.createElement('div');

@@ -89,3 +89,17 @@ test('?data=URL loads same-origin files and refuses others with a banner', async
     await b2.close();
   }
 });
+
+test('a link that names a city of the data it loads selects it once the data is in', async () => {
+  mkdirSync(join(webDir, 'test-data'), { recursive: true });
+  copyFileSync(join(badDir, 'city-lat-out-of-range.json'), join(webDir, 'test-data', 'update.json'));
+  const { browser: b3, page: p3 } = await openMap(server.url, { query: '?data=test-data/update.json#s=zz-valid-city&lang=es' });
+  try {
+    await p3.waitForFunction(() => window.atlas.state().selected === 'zz-valid-city', null, { timeout: 10000 });
+    const s = await p3.evaluate(() => window.atlas.state());
+    assert.equal(s.language, 'es');
+    assert.deepEqual(s.viewNotices, [], 'the second application of the link finds the city');
+  } finally {
+    await b3.close();
+  }
+});
