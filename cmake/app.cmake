@@ -76,12 +76,12 @@ target_link_libraries(imgui PUBLIC sdl2)
 
 add_executable(atlas
   src/app/main.cpp src/app/app.cpp src/app/check_data.cpp
-  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp
+  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp src/render/offscreen.cpp
   src/render/map_renderer.cpp
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
   src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp src/ui/about_data_panel.cpp
   src/ui/links_panel.cpp src/ui/timeline_panel.cpp src/ui/networks_panel.cpp src/ui/statistics_panel.cpp
-  src/ui/link_notices_panel.cpp src/ui/search_panel.cpp src/ui/embed_panel.cpp
+  src/ui/link_notices_panel.cpp src/ui/search_panel.cpp src/ui/embed_panel.cpp src/ui/export_card.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
 target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)

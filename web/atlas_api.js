@@ -63,6 +63,17 @@
       if (r.error) return Promise.reject(new Error(r.error));
       return Promise.resolve({ name: r.name, mime: r.mime, bytes: new TextEncoder().encode(r.text) });
     },
+    // The view as a PNG with the title, legend, attribution and date, without the panels:
+    // {scale: 2} (or {width: 2560}) resolves to {name, mime, bytes}.
+    exportImage: function (options) {
+      options = options || {};
+      var scale = options.width ? Number(options.width) / Module.canvas.clientWidth : Number(options.scale || 1);
+      return new Promise(function (resolve, reject) {
+        var r = parse(call('atlas_api_export_image', [String(scale)]));
+        if (r.error) { reject(new Error(r.error)); return; }
+        (Module.imageWaiters = Module.imageWaiters || []).push(resolve);
+      });
+    },
     // A link to the view shown now (what "Copy link" copies).
     viewUrl: function () { return location.href.split('#')[0] + '#' + window.atlas.state().viewUrl; },
     // Page coordinates in CSS pixels (the canvas may not sit at the page's origin).
@@ -156,3 +167,25 @@
     if (window.mapReady) window.atlas.act({ type: 'viewFromUrl', hash: current() });
   });
 })();
+
+// Exported pictures arrive as RGBA pixels; the browser writes the PNG. A picture someone waits for
+// (atlas.exportImage) resolves their promise; one asked for by the PNG button downloads.
+Module.onImage = function (width, height, pixels) {
+  var canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer), width, height), 0, 0);
+  canvas.toBlob(function (blob) {
+    blob.arrayBuffer().then(function (buffer) {
+      var file = { name: 'atlas-sur.png', mime: 'image/png', bytes: new Uint8Array(buffer) };
+      var waiter = (Module.imageWaiters || []).shift();
+      if (waiter) { waiter(file); return; }
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = file.name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  }, 'image/png');
+};

@@ -10,6 +10,7 @@
 
 #include "core/basemap.h"
 #include "core/export.h"
+#include "render/offscreen.h"
 #include "core/json_io.h"
 
 namespace atlas {
@@ -192,7 +193,7 @@ bool App::frame() {
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
-                         fb_h != drawn_size_.y || !pending_screenshot_.empty();
+                         fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
     if (quiet_frames_ > 3 && frames_ > 3) return running_;
     drawn_revision_ = atlas_->revision();
@@ -210,6 +211,7 @@ bool App::frame() {
         if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
     };
     ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
+    ctx.download_image = [this] { request_image(2); };
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(view_to_url(rounded_for_url(atlas_->view())))); };
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
@@ -226,6 +228,7 @@ bool App::frame() {
 
     renderer_.draw(*atlas_, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (image_scale_ > 0) render_image(ctx, {w, h});
     if (!pending_screenshot_.empty()) {
         screenshot_ok_ = platform::write_png(pending_screenshot_, fb_w, fb_h, renderer_.read_pixels(fb_w, fb_h));
         pending_screenshot_.clear();
@@ -239,6 +242,46 @@ bool App::frame() {
     }
     if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
     return running_;
+}
+
+// A picture of the view is drawn at the next frame (it needs the frame's labels).
+json App::request_image(double scale) {
+    const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
+    if (!std::isfinite(scale) || scale < 0.25 || scale > 4 || vp.x * scale > kMaxImageSide || vp.y * scale > kMaxImageSide)
+        return {{"error", "the scale must be within 0.25..4 and the picture at most " + std::to_string(int(kMaxImageSide)) +
+                              " pixels a side"}};
+    image_scale_ = scale;
+    return {{"width", std::lround(vp.x * scale)}, {"height", std::lround(vp.y * scale)}};
+}
+
+// The map at `scale` times the window's size in a framebuffer of its own, with the frame's labels,
+// inset and attribution (the background list) and the export card, but none of the panels.
+void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
+    const double scale = image_scale_;
+    image_scale_ = 0;
+    const int w = int(std::lround(size.x * scale)), h = int(std::lround(size.y * scale));
+    render::Offscreen picture;
+    if (!picture.begin(w, h)) {
+        std::fprintf(stderr, "atlas: the GL cannot draw a %dx%d picture\n", w, h);
+        return;
+    }
+    renderer_.draw(*atlas_, w, h);
+    ImDrawList card(ImGui::GetDrawListSharedData());
+    card._ResetForNewFrame();
+    card.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    card.PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
+    ui::draw_export_card(ctx, &card);
+    ImDrawList* lists[] = {ImGui::GetBackgroundDrawList(), &card};
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists;
+    data.CmdListsCount = 2;
+    for (ImDrawList* l : lists) data.TotalVtxCount += l->VtxBuffer.Size, data.TotalIdxCount += l->IdxBuffer.Size;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = ImVec2(float(size.x), float(size.y));
+    data.FramebufferScale = ImVec2(float(scale), float(scale));
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    platform::deliver_image(w, h, picture.finish());
 }
 
 // The cities shown now as a file; the CSV as the language's spreadsheets read it.
@@ -400,6 +443,7 @@ platform::AppHooks App::hooks() {
     h.labels = [this] { return labels(); };
     h.clusters = [this] { return atlas_->clusters_json(); };
     h.export_table = [this](const std::string& format) { return export_table(format); };
+    h.export_image = [this](double scale) { return request_image(scale); };
     h.strings = [this] { return catalogues_.get(atlas_->language()).to_json(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };

@@ -42,6 +42,10 @@ private:
     double side_inset() const;
     void draw_panels(ui::UiContext& ctx);
     nlohmann::json export_table(const std::string& format) const;
+    nlohmann::json request_image(double scale);
+    void render_image(const ui::UiContext& ctx, glm::ivec2 size);
+    static constexpr double kMaxImageSide = 8192;
+    double image_scale_ = 0;  // a picture is asked for (see request_image)
     void give_search_names();
 
     platform::Options options_;

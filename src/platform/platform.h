@@ -68,7 +68,8 @@ struct AppHooks {
     std::function<nlohmann::json()> labels;                 // the city names drawn now, with rectangles
     std::function<nlohmann::json()> clusters;               // groups of close cities on the main map
     std::function<nlohmann::json()> strings;                // the catalogue of the current language
-    std::function<nlohmann::json(const std::string&)> export_table;  // "csv" | "geojson": {name, mime, text}
+    std::function<nlohmann::json(const std::string&)> export_table;
+    std::function<nlohmann::json(double scale)> export_image;  // asks for a picture at the next frame  // "csv" | "geojson": {name, mime, text}
     // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
     // could not be fetched. Returns the new state.
     std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
@@ -88,6 +89,9 @@ void open_url(const std::string& url);
 void publish_view(const std::string& hash, bool step);
 // The address of the full app showing the view `hash` (from an embedded page); "" natively.
 std::string full_map_url(const std::string& hash);
+// An exported picture (RGBA rows, top first): on the web it becomes a PNG that resolves
+// atlas.exportImage() or downloads; natively it is written to the working folder.
+void deliver_image(int width, int height, const std::vector<unsigned char>& rgba);
 // Gives the person a file: a download in the browser; natively written to the working folder.
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.

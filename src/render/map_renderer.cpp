@@ -1,4 +1,5 @@
 #include "render/map_renderer.h"
+#include "render/offscreen.h"
 
 #include <algorithm>
 
@@ -55,16 +56,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
     glViewport(0, 0, fb_w, fb_h);
 }
 
-std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const {
-    std::vector<unsigned char> rgba(std::size_t(w) * h * 4), flipped(rgba.size());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    const std::size_t row = std::size_t(w) * 4;
-    for (int y = 0; y < h; ++y)
-        std::copy_n(rgba.data() + std::size_t(h - 1 - y) * row, row, flipped.data() + std::size_t(y) * row);
-    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // an opaque picture
-    return flipped;
-}
+std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return read_rgba(w, h); }
 
 void MapRenderer::release() {
     world_.release();

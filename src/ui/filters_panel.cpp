@@ -33,13 +33,18 @@ void draw_filters_panel(UiContext& ui) {
         const char* label = ui.tr("Download the cities shown:");
         ImGui::TextDisabled("%s", label);
         const ImGuiStyle& s = ImGui::GetStyle();
-        const float buttons = ImGui::CalcTextSize("CSV GeoJSON").x + 4 * s.FramePadding.x + 2 * s.ItemSpacing.x;
+        const float buttons = ImGui::CalcTextSize("CSV GeoJSON PNG").x + 6 * s.FramePadding.x + 3 * s.ItemSpacing.x;
         if (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x > buttons) ImGui::SameLine();  // else under it
         if (ImGui::SmallButton("CSV")) ui.download_table("csv");
         report_item(ui, "Filters", "download-csv");
         ImGui::SameLine();
         if (ImGui::SmallButton("GeoJSON")) ui.download_table("geojson");
         report_item(ui, "Filters", "download-geojson");
+        if (ui.download_image) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("PNG")) ui.download_image();
+            report_item(ui, "Filters", "download-png");
+        }
     }
 
     section(ui.tr("City groups"));

@@ -68,7 +68,8 @@ struct UiContext {
     UiState* state = nullptr;
     std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
     std::function<void(const std::string&)> download_table;  // "csv" | "geojson" (empty: no downloads)
-    std::function<void()> open_full_map;  // embedded: the same view in the full app, in a new tab
+    std::function<void()> open_full_map;
+    std::function<void()> download_image;  // the view as a PNG at 2x, with the export card  // embedded: the same view in the full app, in a new tab
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
 
     // Words in the view's language (core/i18n.h): English source text in, translation out.
@@ -106,7 +107,11 @@ void draw_networks_panel(UiContext& ui);       // choose a network; hub or all l
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
 void draw_link_notices_panel(UiContext& ui);
 void draw_search_panel(UiContext& ui);
-void draw_embed_panel(UiContext& ui);          // ?embed=1: a compact legend and "Open the full map"         // the search box and its suggestions (top of the side column)   // which parts of an opened link were skipped, and why
+void draw_embed_panel(UiContext& ui);
+// On an exported image: title, what is shown, the date, the legend (see export_card.cpp).
+void draw_export_card(const UiContext& ui, ImDrawList* dl);
+// "29 de noviembre de 2026": a date the way the language writes it (catalogue: month:N, {day} {month} {year}).
+std::string long_date(const UiContext& ui, int year, int month, int day);          // ?embed=1: a compact legend and "Open the full map"         // the search box and its suggestions (top of the side column)   // which parts of an opened link were skipped, and why
 // A short sample of a link network's line (colour and dashes), for lists and legends.
 void line_sample(const Network& n);
 

@@ -2,7 +2,7 @@
 // person's steps, hostile links are harmless, and "Copy link" gives the same link.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { openMap, outDir, root, settle, startServer } from './harness.mjs';
@@ -180,5 +180,36 @@ test('embedded in a page of another site (?embed=1): no side panels, a link out,
     const box = await (await page.$('#map')).boundingBox();
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.mouse.click(box.x + link.x + link.w / 2, box.y + link.y + link.h / 2)]);
     assert.ok(!popup.url().includes('embed=1') && popup.url().includes('s=mx-puebla'), popup.url());
+  } finally { await browser.close(); }
+});
+
+test('the image export is a PNG of the view at the asked size, with its card and without the panels', async () => {
+  const { browser, page } = await openMap(server.url + '#r=mexico&s=mx-queretaro&lang=es');
+  try {
+    const { PNG } = await import('pngjs');
+    const started = Date.now();
+    const file = await page.evaluate(async () => {
+      const f = await window.atlas.exportImage({ scale: 2 });
+      return { name: f.name, mime: f.mime, bytes: Array.from(f.bytes) };
+    });
+    const ms = Date.now() - started;
+    assert.equal(file.mime, 'image/png');
+    const png = PNG.sync.read(Buffer.from(file.bytes));
+    assert.equal(png.width, 2560);
+    assert.equal(png.height, 1600);
+    writeFileSync(join(outDir, 'export-2x.png'), Buffer.from(file.bytes));
+    const colours = new Set();
+    for (let i = 0; i < png.data.length; i += 4 * 97) colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    assert.ok(colours.size > 50, `a picture, not a blank (${colours.size} colours)`);
+    // The Filters panel is on the screen at (100, 600); the picture shows the map there instead.
+    const screen = PNG.sync.read(await page.screenshot());
+    const at = (p, x, y) => { const i = (y * p.width + x) * 4; return [p.data[i], p.data[i + 1], p.data[i + 2]]; };
+    const onScreen = at(screen, 100, 600), inPicture = at(png, 200, 1200);
+    assert.ok(onScreen.some((v, k) => Math.abs(v - inPicture[k]) > 12), `no panel in the picture (${onScreen} vs ${inPicture})`);
+    const small = await page.evaluate(async () => Array.from((await window.atlas.exportImage({ width: 640 })).bytes));
+    const p1 = PNG.sync.read(Buffer.from(small));
+    assert.deepEqual([p1.width, p1.height], [640, 400]);
+    assert.ok(await page.evaluate(() => window.atlas.exportImage({ scale: 100 }).then(() => false, () => true)), 'absurd sizes are refused');
+    console.log(`image export: 2560x1600 in ${ms} ms, ${file.bytes.length} bytes`);
   } finally { await browser.close(); }
 });

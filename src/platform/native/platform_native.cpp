@@ -165,6 +165,11 @@ void sync_window_size(Window&) {}
 void publish_view(const std::string&, bool) {}  // a window has no address
 std::string full_map_url(const std::string&) { return {}; }
 
+void deliver_image(int width, int height, const std::vector<unsigned char>& rgba) {
+    if (write_png("atlas-sur.png", width, height, rgba)) std::printf("atlas: wrote atlas-sur.png (%dx%d)\n", width, height);
+    else std::fprintf(stderr, "atlas: cannot write atlas-sur.png\n");
+}
+
 void save_file(const std::string& name, const std::string&, const std::string& bytes) {
     std::FILE* f = std::fopen(name.c_str(), "wb");
     if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) std::fprintf(stderr, "atlas: cannot write %s\n", name.c_str());

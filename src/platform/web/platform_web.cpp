@@ -1,6 +1,8 @@
 // Web platform: WebGL2, the browser's main loop, and the bridge to the page (window.atlas,
 // window.mapReady, window.mapError); see web/atlas_api.js for the JavaScript half.
 #include <emscripten.h>
+
+#include <cstdlib>
 #include <emscripten/html5.h>
 
 #include "core/json_io.h"
@@ -118,6 +120,10 @@ std::string full_map_url(const std::string& hash) {
     return url;
 }
 
+void deliver_image(int width, int height, const std::vector<unsigned char>& rgba) {
+    EM_ASM({ if (Module.onImage) Module.onImage($0, $1, HEAPU8.slice($2, $2 + $0 * $1 * 4)); }, width, height, rgba.data());
+}
+
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
     EM_ASM({
         var blob = new Blob([HEAPU8.slice($2, $2 + $3)], { type: UTF8ToString($1) });
@@ -153,6 +159,9 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels(
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_links() { return reply(g_app.links()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_labels() { return reply(g_app.labels()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_clusters() { return reply(g_app.clusters()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_image(const char* scale) {
+    return reply(g_app.export_image(scale ? std::atof(scale) : 1.0));
+}
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_strings() { return reply(g_app.strings()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_table(const char* format) { return reply(g_app.export_table(format ? format : "")); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {

@@ -1,0 +1,56 @@
+#include "render/offscreen.h"
+
+#include <algorithm>
+
+namespace atlas::render {
+
+bool Offscreen::begin(int w, int h) {
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (w < 1 || h < 1 || w > max_size || h > max_size) return false;
+    w_ = w, h_ = h;
+    glGenFramebuffers(1, &fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glGenRenderbuffers(1, &color_);
+    glBindRenderbuffer(GL_RENDERBUFFER, color_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
+    glGenRenderbuffers(1, &depth_);
+    glBindRenderbuffer(GL_RENDERBUFFER, depth_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        release();
+        return false;
+    }
+    return true;
+}
+
+std::vector<unsigned char> read_rgba(int w, int h) {
+    std::vector<unsigned char> rgba(std::size_t(w) * std::size_t(h) * 4), flipped(rgba.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    const std::size_t row = std::size_t(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(rgba.data() + std::size_t(h - 1 - y) * row, row, flipped.data() + std::size_t(y) * row);
+    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // an opaque picture
+    return flipped;
+}
+
+std::vector<unsigned char> Offscreen::finish() {
+    std::vector<unsigned char> out = read_rgba(w_, h_);
+    release();
+    return out;
+}
+
+void Offscreen::release() {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (color_) glDeleteRenderbuffers(1, &color_);
+    if (depth_) glDeleteRenderbuffers(1, &depth_);
+    if (fbo_) glDeleteFramebuffers(1, &fbo_);
+    fbo_ = color_ = depth_ = 0;
+}
+
+Offscreen::~Offscreen() { release(); }
+
+}  // namespace atlas::render

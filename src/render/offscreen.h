@@ -1,0 +1,27 @@
+// A framebuffer of its own size to draw a picture that is not the screen (an exported image at 2x),
+// read back as RGBA rows, top row first.
+#pragma once
+#include <vector>
+
+#include "platform/gl.h"
+
+namespace atlas::render {
+
+// The framebuffer bound now, as RGBA rows, top row first, opaque.
+std::vector<unsigned char> read_rgba(int w, int h);
+
+class Offscreen {
+public:
+    // Binds a new framebuffer of w x h pixels; false if the GL cannot make one that size.
+    bool begin(int w, int h);
+    // Reads the picture, frees the framebuffer and binds the screen again.
+    std::vector<unsigned char> finish();
+    ~Offscreen();
+
+private:
+    void release();
+    GLuint fbo_ = 0, color_ = 0, depth_ = 0;
+    int w_ = 0, h_ = 0;
+};
+
+}  // namespace atlas::render

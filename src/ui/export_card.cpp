@@ -1,0 +1,71 @@
+// The card an exported image carries in its top-left corner: the title, what is shown (cities,
+// year), the date of the export in the language, and the legend. Drawn on a draw list of its own,
+// so that the picture has it and the screen does not.
+#include <cfloat>
+#include <ctime>
+
+#include "render/marker_layer.h"
+
+#include "ui/ui.h"
+
+namespace atlas::ui {
+
+std::string long_date(const UiContext& ui, int year, int month, int day) {
+    const std::string month_name = ui.lang().lookup("month:" + std::to_string(month), std::to_string(month));
+    return ui.fmt("{day} {month} {year}", {{"day", std::to_string(day)}, {"month", month_name}, {"year", std::to_string(year)}});
+}
+
+void draw_export_card(const UiContext& ui, ImDrawList* dl) {
+    const Atlas& a = ui.atlas;
+    const Dataset& d = a.data();
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    const std::string title = ui.tr("Atlas Sur — cultural cooperation of Mexico and the Global South");
+    const std::string what = ui.fmt("{cities} · {links} · up to {year}",
+                                    {{"cities", ui.fmt("{n} cities", {{"n", a.counts().visible}})},
+                                     {"links", ui.fmt("{n} links", {{"n", (long long)a.drawn_links().size()}})},
+                                     {"year", std::to_string(a.timeline_year())}});
+    const std::string date = long_date(ui, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    ImFont* big = ui.fonts.title ? ui.fonts.title : ImGui::GetFont();
+    ImFont* body = ui.fonts.body ? ui.fonts.body : ImGui::GetFont();
+    const float pad = 14, line = body->FontSize + 6, glyph = body->FontSize * 0.36f;
+    // The legend: the fields, then the other city groups.
+    std::vector<std::pair<int, const CreativeField*>> rows;
+    for (const auto& f : d.fields) rows.push_back({render::kCreative, &f});
+    std::vector<const Network*> groups;
+    for (const auto& n : d.networks)
+        if (n.is_city_group() && n.group != "creative") groups.push_back(&n);
+    // As wide as the side column: the camera keeps what matters to the right of it.
+    const float width = kSidePanelWidth - 2 * pad;
+    const float title_h = big->CalcTextSizeA(big->FontSize, FLT_MAX, width, title.c_str()).y;
+    float groups_h = 0;
+    for (const Network* n : groups)
+        groups_h += std::max(line, body->CalcTextSizeA(body->FontSize, FLT_MAX, width - 2 * glyph - 10, ui.network_name(*n).c_str()).y + 6);
+    const float height = pad + title_h + 8 + 2 * line + 6 + float(rows.size()) * line + groups_h + pad;
+    const ImVec2 p0(12, 12), p1(12 + width + 2 * pad, 12 + height);
+    dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 236), 8);
+    dl->AddRect(p0, p1, IM_COL32(42, 51, 71, 90), 8);
+    float y = p0.y + pad;
+    const float x = p0.x + pad;
+    dl->AddText(big, big->FontSize, ImVec2(x, y), IM_COL32(26, 28, 36, 255), title.c_str(), nullptr, width);
+    y += title_h + 8;
+    dl->AddText(body, body->FontSize, ImVec2(x, y), IM_COL32(60, 62, 70, 255), what.c_str());
+    y += line;
+    dl->AddText(body, body->FontSize, ImVec2(x, y), IM_COL32(110, 112, 120, 255), date.c_str());
+    y += line + 6;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const float cx = x, cy = y + float(i) * line;  // one column: UNESCO's names are long in Spanish
+        draw_marker_glyph(dl, ImVec2(cx + glyph + 2, cy + body->FontSize * 0.5f), glyph, render::kCreative, rows[i].second->color, a);
+        dl->AddText(body, body->FontSize, ImVec2(cx + 2 * glyph + 10, cy), IM_COL32(26, 28, 36, 255), ui.field_name(*rows[i].second).c_str());
+    }
+    y += float(rows.size()) * line;
+    for (const Network* n : groups) {
+        draw_marker_glyph(dl, ImVec2(x + glyph + 2, y + body->FontSize * 0.5f), glyph, group_marker_flags(n->group), {}, a);
+        const char* name = ui.network_name(*n).c_str();
+        dl->AddText(body, body->FontSize, ImVec2(x + 2 * glyph + 10, y), IM_COL32(26, 28, 36, 255), name, nullptr, width - 2 * glyph - 10);
+        y += std::max(line, body->CalcTextSizeA(body->FontSize, FLT_MAX, width - 2 * glyph - 10, name).y + 6);
+    }
+}
+
+}  // namespace atlas::ui
