@@ -210,9 +210,9 @@ bool App::frame() {
         const json file = export_table(format);
         if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
     };
-    ctx.copy_link = [this] { return platform::copy_view_link(view_to_url(rounded_for_url(atlas_->view()))); };
+    ctx.copy_link = [this] { return platform::copy_view_link(atlas_->view_link()); };
     ctx.download_image = [this] { request_image(2); };
-    ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(view_to_url(rounded_for_url(atlas_->view())))); };
+    ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
     if (options_.embed) {
@@ -318,7 +318,7 @@ void App::publish_view() {
     ViewState v = rounded_for_url(atlas_->view());
     if (published_ && v == *published_) return;
     const bool step = published_ && !v.same_except_camera(*published_) && !atlas_->playing();
-    platform::publish_view(view_to_url(v), step);
+    platform::publish_view(atlas_->view_link(), step);
     published_ = std::move(v);
 }
 

@@ -451,7 +451,8 @@ std::string Atlas::apply(const json& a) {
         auto it = a.find("hash");
         if (it == a.end() || !it->is_string()) return "\"hash\" must be a string (the part of a link after '#')";
         std::vector<std::string> notices;
-        const ViewState v = view_from_url(it->get_ref<const std::string&>(), notices);
+        ViewState v = view_from_url(it->get_ref<const std::string&>(), notices);
+        v.fill_from(default_view());  // what a link leaves out is at its default
         apply_view(v, std::move(notices), true);
     } else if (type == "language") {
         auto it = a.find("lang");
@@ -557,6 +558,28 @@ ViewState Atlas::view() const {
     v.network_style = hub_style_ ? "hub" : "pairs";
     v.language = language_;
     return v;
+}
+
+ViewState Atlas::default_view() const {
+    const Filter all = Filter::all(data_);
+    ViewState v;
+    v.fields.emplace();
+    for (std::size_t k = 0; k < data_.fields.size(); ++k)
+        if (all.fields[k]) v.fields->push_back(data_.fields[k].id);
+    v.networks.emplace();
+    for (std::size_t k = 0; k < data_.networks.size(); ++k)
+        if (data_.networks[k].is_city_group() && all.networks[k]) v.networks->push_back(data_.networks[k].id);
+    v.region = region_id(all.region);
+    v.include_former = all.include_former;
+    v.year_from = all.year_from, v.year_to = all.year_to;
+    v.timeline_year = last_year_;
+    v.selected = "", v.network = "", v.network_style = "pairs";
+    return v;
+}
+
+std::string Atlas::view_link() const {
+    const ViewState defaults = default_view();
+    return view_to_url(rounded_for_url(view()), &defaults);
 }
 
 void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, bool cut) {
@@ -705,7 +728,7 @@ json Atlas::state() const {
         {"reducedMotion", reduced_motion_},
         {"language", language_},
         {"view", view_to_json(view())},
-        {"viewUrl", view_to_url(rounded_for_url(view()))},
+        {"viewUrl", view_link()},
         {"viewNotices", view_notices_},
         {"search", search_json()},
         {"data", data_status()},

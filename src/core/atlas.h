@@ -130,6 +130,11 @@ public:
 
     // The view (core/view_state.h): what a link, a tour step or the kiosk's reset restore.
     ViewState view() const;
+    // What a link leaves out means this: everything shown, the whole timeline, nothing selected;
+    // no camera and no language (a link without them keeps the reader's).
+    ViewState default_view() const;
+    // The link to the view shown now, short: parts at their default are left out.
+    std::string view_link() const;
     // Applies what a view names; parts that cannot apply (unknown ids, years outside the data) are
     // skipped with a notice each, in view_notices(). `cut`: the camera jumps instead of flying.
     void apply_view(const ViewState& v, std::vector<std::string> notices, bool cut);

@@ -161,7 +161,28 @@ ViewState rounded_for_url(ViewState v) {
     return v;
 }
 
-std::string view_to_url(const ViewState& v) {
+void ViewState::fill_from(const ViewState& d) {
+    auto fill = [](auto& mine, const auto& theirs) {
+        if (!mine) mine = theirs;
+    };
+    if (!lon || !lat || !zoom) lon = d.lon, lat = d.lat, zoom = d.zoom;
+    fill(fields, d.fields), fill(networks, d.networks), fill(region, d.region), fill(include_former, d.include_former);
+    if (!year_from || !year_to) year_from = d.year_from, year_to = d.year_to;
+    fill(timeline_year, d.timeline_year), fill(selected, d.selected), fill(network, d.network);
+    fill(network_style, d.network_style), fill(language, d.language);
+}
+
+std::string view_to_url(const ViewState& full, const ViewState* defaults) {
+    ViewState v = full;
+    if (defaults) {  // leave out what the reader will fill in
+        auto omit = [](auto& mine, const auto& theirs) {
+            if (mine == theirs) mine.reset();
+        };
+        omit(v.fields, defaults->fields), omit(v.networks, defaults->networks), omit(v.region, defaults->region);
+        omit(v.include_former, defaults->include_former), omit(v.timeline_year, defaults->timeline_year);
+        omit(v.selected, defaults->selected), omit(v.network, defaults->network), omit(v.network_style, defaults->network_style);
+        if (v.year_from == defaults->year_from && v.year_to == defaults->year_to) v.year_from.reset(), v.year_to.reset();
+    }
     std::vector<std::pair<const char*, std::string>> parts;
     if (v.lon && v.lat && v.zoom)
         parts.push_back({"c", number_text(*v.lon, kDegrees) + "," + number_text(*v.lat, kDegrees) + "," + number_text(*v.zoom, kZoom)});

@@ -39,6 +39,8 @@ struct ViewState {
     std::optional<std::string> language;
 
     bool operator==(const ViewState&) const = default;
+    // Fills the parts this view does not name from `defaults`.
+    void fill_from(const ViewState& defaults);
     // The same view but for the camera: a change here is a step a person took (a history entry),
     // while camera moves only update the current entry.
     bool same_except_camera(const ViewState& other) const;
@@ -58,8 +60,9 @@ nlohmann::json view_to_json(const ViewState& v);
 ViewState view_from_json(const nlohmann::json& j, std::vector<std::string>& notices);
 
 // Without the leading '#'. Numbers are written with the precision the link keeps: 5 decimals for
-// degrees (about a metre), 4 significant digits for the zoom.
-std::string view_to_url(const ViewState& v);
+// degrees (about a metre), 4 significant digits for the zoom. Parts equal to `defaults` are left
+// out (a short link); a reader fills them back in from the same defaults.
+std::string view_to_url(const ViewState& v, const ViewState* defaults = nullptr);
 // Accepts the text with or without the leading '#'.
 ViewState view_from_url(std::string_view hash, std::vector<std::string>& notices);
 

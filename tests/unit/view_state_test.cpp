@@ -195,3 +195,21 @@ TEST(ViewState, ALinkWithMorePrecisionReadsAsWhatItWritesBack) {
     EXPECT_DOUBLE_EQ(*v.lat, 19.43356);
     EXPECT_EQ(view_from_url(view_to_url(v), n), v);
 }
+
+TEST(ViewState, LinksLeaveOutWhatIsAtItsDefaultAndReadersFillItIn) {
+    Atlas a = shipped();
+    std::string link = a.view_link();
+    EXPECT_EQ(link.find("f="), std::string::npos) << link;  // all fields: not written
+    EXPECT_LT(link.size(), 60u) << link;
+    a.act({{"type", "filter"}, {"fields", {"music"}}});
+    a.act({{"type", "select"}, {"id", "mx-morelia"}});
+    link = a.view_link();
+    EXPECT_NE(link.find("f=music"), std::string::npos) << link;
+    // Going back to a link without f (all fields) must show all fields again, not keep music.
+    Atlas b = shipped();
+    const std::string start = b.view_link();
+    a.act({{"type", "viewFromUrl"}, {"hash", start}});
+    EXPECT_EQ(a.state()["filters"], b.state()["filters"]);
+    EXPECT_TRUE(a.state()["selected"].is_null());
+    EXPECT_EQ(a.view_link(), start);
+}
