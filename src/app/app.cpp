@@ -188,7 +188,6 @@ bool App::frame() {
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     atlas_->update(std::min(dt, 0.1));
     if (moving && !pressing_ && pointer_seen_) update_hover();
-    publish_view();
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
@@ -198,6 +197,7 @@ bool App::frame() {
     if (quiet_frames_ > 3 && frames_ > 3) return running_;
     drawn_revision_ = atlas_->revision();
     drawn_size_ = {fb_w, fb_h};
+    publish_view();  // every change of the view is drawn, so only drawn frames can change the address
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
