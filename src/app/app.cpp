@@ -281,7 +281,28 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
     data.DisplaySize = ImVec2(float(size.x), float(size.y));
     data.FramebufferScale = ImVec2(float(scale), float(scale));
     ImGui_ImplOpenGL3_RenderDrawData(&data);
-    platform::deliver_image(w, h, picture.finish());
+    image_delivered_ = platform::deliver_image(image_name_.empty() ? "atlas-sur.png" : image_name_, w, h, picture.finish());
+}
+
+// The timeline from its first year to its last as `frames` pictures, each rendered from the
+// timeline clock (not the wall clock), so the sequence is smooth whatever the machine's speed.
+bool App::record(const std::string& dir, int frames) {
+    while (frames_ < 3) frame();  // panels and labels settle
+    atlas_->camera().finish();
+    const double first = atlas_->first_year(), last = atlas_->last_year() + Atlas::kYearEnd;
+    for (int i = 0; i < frames; ++i) {
+        atlas_->set_timeline_position(first + (last - first) * (frames > 1 ? double(i) / (frames - 1) : 1.0));
+        char name[32];
+        std::snprintf(name, sizeof name, "/frame-%05d.png", i + 1);
+        image_name_ = dir + name;
+        image_scale_ = 1;
+        image_delivered_ = false;
+        frame();
+        if (!image_delivered_) return false;  // the picture could not be drawn or written (said on stderr)
+        if ((i + 1) % 30 == 0 || i + 1 == frames) std::printf("atlas: recorded %d of %d frames\n", i + 1, frames);
+    }
+    image_name_.clear();
+    return true;
 }
 
 // The cities shown now as a file; the CSV as the language's spreadsheets read it.
@@ -444,6 +465,7 @@ platform::AppHooks App::hooks() {
     h.clusters = [this] { return atlas_->clusters_json(); };
     h.export_table = [this](const std::string& format) { return export_table(format); };
     h.export_image = [this](double scale) { return request_image(scale); };
+    h.record = [this](const std::string& dir, int frames) { return record(dir, frames); };
     h.strings = [this] { return catalogues_.get(atlas_->language()).to_json(); };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };

@@ -46,6 +46,9 @@ private:
     void render_image(const ui::UiContext& ctx, glm::ivec2 size);
     static constexpr double kMaxImageSide = 8192;
     double image_scale_ = 0;  // a picture is asked for (see request_image)
+    std::string image_name_;  // natively: where it goes
+    bool image_delivered_ = false;
+    bool record(const std::string& dir, int frames);
     void give_search_names();
 
     platform::Options options_;

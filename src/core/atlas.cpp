@@ -518,6 +518,12 @@ void Atlas::set_timeline_year(int year) {
     refilter();
 }
 
+void Atlas::set_timeline_position(double position) {
+    timeline_ = std::clamp(position, double(first_year_), last_year_ + kYearEnd);
+    playing_ = false;
+    refilter();
+}
+
 void Atlas::set_hub_style(bool hub) {
     hub_style_ = hub;
     refilter();

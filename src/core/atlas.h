@@ -95,6 +95,9 @@ public:
     // The links of a city (data links, not spokes), for the Links panel.
     std::vector<int> links_of(int city) const;
 
+    // Puts the timeline at a position (a year and its fraction), paused: a recording steps it frame by frame.
+    void set_timeline_position(double position);
+
     // Advances the timeline and the camera.
     void update(double dt_seconds);
 

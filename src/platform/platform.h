@@ -37,6 +37,8 @@ struct Options {
     bool log_actions = false;           // --log-actions: print every action applied, one JSON per line
     int max_frames = 0;                 // --frames N: quit after N frames (0: run until closed)
     bool hidden = false;                // no visible window (for --state and --screenshot)
+    std::string record_dir;             // --record DIR: the timeline as a PNG sequence, then exit
+    int record_frames = 0;              // --frames N with --record: how many frames (from the first year to the last)
     bool embed = false;                 // inside another page (?embed=1): the map, a compact legend, a link out
     // The languages the person prefers, best first (--lang natively; the browser's languages on
     // the web); the first one the app has a catalogue for is the start language.
@@ -69,7 +71,8 @@ struct AppHooks {
     std::function<nlohmann::json()> clusters;               // groups of close cities on the main map
     std::function<nlohmann::json()> strings;                // the catalogue of the current language
     std::function<nlohmann::json(const std::string&)> export_table;
-    std::function<nlohmann::json(double scale)> export_image;  // asks for a picture at the next frame  // "csv" | "geojson": {name, mime, text}
+    std::function<nlohmann::json(double scale)> export_image;  // asks for a picture at the next frame
+    std::function<bool(const std::string& dir, int frames)> record;  // the timeline as a PNG sequence  // "csv" | "geojson": {name, mime, text}
     // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
     // could not be fetched. Returns the new state.
     std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
@@ -91,7 +94,8 @@ void publish_view(const std::string& hash, bool step);
 std::string full_map_url(const std::string& hash);
 // An exported picture (RGBA rows, top first): on the web it becomes a PNG that resolves
 // atlas.exportImage() or downloads; natively it is written to the working folder.
-void deliver_image(int width, int height, const std::vector<unsigned char>& rgba);
+// `name`: the file natively (the web names the download itself).
+bool deliver_image(const std::string& name, int width, int height, const std::vector<unsigned char>& rgba);
 // Gives the person a file: a download in the browser; natively written to the working folder.
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.

@@ -83,6 +83,17 @@ import -window root "$out/native-click.png" 2>/dev/null
 check "a click at Puebla's position selects it" 'grep -q "{\"id\":\"mx-puebla\",\"type\":\"select\"}" "$out/native-actions.txt"'
 kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=
 
+# 5. --record: the timeline as a PNG sequence rendered frame by frame from the timeline clock
+rec="$out/record"
+rm -rf "$rec"
+"$app" --size 960x540 --record "$rec" --frames 6 > "$out/native-record.txt" 2>&1
+check "--record writes the asked number of frames (6)" '[ "$(ls "$rec"/frame-*.png 2>/dev/null | wc -l)" = 6 ]'
+check "the frames have the window's size" 'identify -format "%wx%h\n" "$rec"/frame-00001.png "$rec"/frame-00006.png | sort -u | grep -qx 960x540'
+check "the timeline moves: the first frame differs from the last" '! cmp -s "$rec/frame-00001.png" "$rec/frame-00006.png"'
+check "--record says its progress" 'grep -q "recorded 6 of 6 frames" "$out/native-record.txt"'
+check "--record into a folder that cannot be made fails with a message" \
+  '! "$app" --record /proc/no/such --frames 2 2>"$out/native-record-bad.txt" && grep -q "cannot make the folder" "$out/native-record-bad.txt"'
+
 echo "native: $passed passed, $failed failed"
 python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
 grep -E "^not ok|passed, " "$out/bad-corpus.txt"

@@ -1,6 +1,7 @@
 // Native (kiosk) platform: GL 3.3 core, a plain main loop, the command line, stdout/stderr.
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "core/json_io.h"
@@ -33,6 +34,8 @@ Usage: atlas [options]
   --lang CODE            start in this language (en, es, fr); default: English
   --view HASH            apply a view given as the part of a link after '#', e.g.
                          --view 's=mx-guadalajara&t=2017&lang=es'
+  --record DIR           render the timeline from its first year to its last, frame by frame, as
+                         DIR/frame-00001.png ... (with --frames N, default 120), then exit
   --state                print the state as JSON after start-up (and the actions) and exit
   --screenshot FILE.png  render one frame, write it as PNG and exit
   --log-actions          print every action applied, one JSON object per line
@@ -110,7 +113,10 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
             o.screenshot = v;
         } else if (a == "--frames") {
             if (!(v = need_value(i))) return false;
-            o.max_frames = std::atoi(v);
+            o.max_frames = o.record_frames = std::atoi(v);
+        } else if (a == "--record") {
+            if (!(v = need_value(i))) return false;
+            o.record_dir = v;
         } else {
             std::fprintf(stderr, "atlas: unknown option %s (see --help)\n", argv[i]);
             exit_code = 2;
@@ -119,7 +125,18 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
     }
     if (o.assets_dir.empty()) o.assets_dir = executable_dir() + "assets";
     if (o.data_dir.empty()) o.data_dir = o.assets_dir + "/data";
-    o.hidden = (o.print_state || !o.screenshot.empty());
+    if (!o.record_dir.empty() && (o.record_frames < 0 || o.record_frames > 100000)) {
+        std::fprintf(stderr, "atlas: --frames must be within 1..100000 for --record\n");
+        exit_code = 2;
+        return false;
+    }
+    if (!o.record_dir.empty() && o.record_frames == 0) o.record_frames = 120;
+    if (std::error_code ec; !o.record_dir.empty() && !std::filesystem::create_directories(o.record_dir, ec) && ec) {
+        std::fprintf(stderr, "atlas: --record: cannot make the folder %s: %s\n", o.record_dir.c_str(), ec.message().c_str());
+        exit_code = 2;
+        return false;
+    }
+    o.hidden = (o.print_state || !o.screenshot.empty() || !o.record_dir.empty());
     return true;
 }
 
@@ -136,6 +153,7 @@ int run(const Options& o, AppHooks app) {
             for (const auto& n : result["viewNotices"]) std::fprintf(stderr, "atlas: %s\n", n.get<std::string>().c_str());
         }
     }
+    if (!o.record_dir.empty()) return app.record(o.record_dir, o.record_frames) && !failures ? 0 : 1;
     if (o.print_state || !o.screenshot.empty()) {
         app.settle();
         if (!o.screenshot.empty() && !app.save_screenshot(o.screenshot)) {  // renders a complete frame
@@ -165,9 +183,10 @@ void sync_window_size(Window&) {}
 void publish_view(const std::string&, bool) {}  // a window has no address
 std::string full_map_url(const std::string&) { return {}; }
 
-void deliver_image(int width, int height, const std::vector<unsigned char>& rgba) {
-    if (write_png("atlas-sur.png", width, height, rgba)) std::printf("atlas: wrote atlas-sur.png (%dx%d)\n", width, height);
-    else std::fprintf(stderr, "atlas: cannot write atlas-sur.png\n");
+bool deliver_image(const std::string& name, int width, int height, const std::vector<unsigned char>& rgba) {
+    if (write_png(name, width, height, rgba)) return true;
+    std::fprintf(stderr, "atlas: cannot write %s\n", name.c_str());
+    return false;
 }
 
 void save_file(const std::string& name, const std::string&, const std::string& bytes) {

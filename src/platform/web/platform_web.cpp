@@ -120,8 +120,9 @@ std::string full_map_url(const std::string& hash) {
     return url;
 }
 
-void deliver_image(int width, int height, const std::vector<unsigned char>& rgba) {
+bool deliver_image(const std::string&, int width, int height, const std::vector<unsigned char>& rgba) {
     EM_ASM({ if (Module.onImage) Module.onImage($0, $1, HEAPU8.slice($2, $2 + $0 * $1 * 4)); }, width, height, rgba.data());
+    return true;
 }
 
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
