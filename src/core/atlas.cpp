@@ -456,8 +456,7 @@ std::string Atlas::apply(const json& a) {
         apply_view(v, std::move(notices), true);
     } else if (type == "language") {
         auto it = a.find("lang");
-        if (it == a.end() || !it->is_string() ||
-            std::find(languages_.begin(), languages_.end(), it->get<std::string>()) == languages_.end()) {
+        if (it == a.end() || !it->is_string() || !has_language(it->get<std::string>())) {
             std::string list;
             for (const auto& l : languages_) list += (list.empty() ? "" : ", ") + l;
             return "\"lang\" must be one of " + list;
@@ -486,11 +485,7 @@ std::string Atlas::apply(const json& a) {
         if (std::all_of(c.designations.begin(), c.designations.end(), [](const Designation& g) { return g.former; }))
             f.include_former = true;
         set_filter(f);
-        if (!is_visible_[index]) {  // not yet on the timeline: show the whole span
-            timeline_ = last_year_ + kYearEnd;
-            playing_ = false;
-            refilter();
-        }
+        if (!is_visible_[index]) set_timeline_position(last_year_ + kYearEnd);  // not yet on the timeline: the whole span
         run_search();
     } else if (type == "reducedMotion") {
         auto it = a.find("on");
@@ -540,24 +535,34 @@ void Atlas::set_camera(double lon, double lat, double zoom, bool cut) {
 void Atlas::set_languages(std::vector<std::string> codes) {
     if (codes.empty()) return;
     languages_ = std::move(codes);
-    if (std::find(languages_.begin(), languages_.end(), language_) == languages_.end()) language_ = languages_.front();
+    if (!has_language(language_)) language_ = languages_.front();
+}
+
+bool Atlas::has_language(const std::string& code) const {
+    return std::find(languages_.begin(), languages_.end(), code) != languages_.end();
+}
+
+// The filter parts of a view: ids of the fields and city groups on, region, former, years.
+ViewState Atlas::filter_view(const Filter& f) const {
+    ViewState v;
+    v.fields.emplace();
+    for (std::size_t k = 0; k < data_.fields.size(); ++k)
+        if (f.fields[k]) v.fields->push_back(data_.fields[k].id);
+    v.networks.emplace();
+    for (std::size_t k = 0; k < data_.networks.size(); ++k)
+        if (data_.networks[k].is_city_group() && f.networks[k]) v.networks->push_back(data_.networks[k].id);
+    v.region = region_id(f.region);
+    v.include_former = f.include_former;
+    v.year_from = f.year_from, v.year_to = f.year_to;
+    return v;
 }
 
 ViewState Atlas::view() const {
-    ViewState v;
+    ViewState v = filter_view(filter_);
     const Camera& cam = camera_.target();
     double lon = 0, lat = 0;
     equal_earth::inverse(cam.center, lon, lat);
     v.lon = lon, v.lat = lat, v.zoom = cam.scale / cam.min_scale();
-    v.fields.emplace();
-    for (std::size_t k = 0; k < data_.fields.size(); ++k)
-        if (filter_.fields[k]) v.fields->push_back(data_.fields[k].id);
-    v.networks.emplace();
-    for (std::size_t k = 0; k < data_.networks.size(); ++k)
-        if (data_.networks[k].is_city_group() && filter_.networks[k]) v.networks->push_back(data_.networks[k].id);
-    v.region = region_id(filter_.region);
-    v.include_former = filter_.include_former;
-    v.year_from = filter_.year_from, v.year_to = filter_.year_to;
     v.timeline_year = timeline_year();
     v.selected = selected_ >= 0 ? data_.cities[selected_].id : "";
     v.network = network_ >= 0 ? data_.networks[network_].id : "";
@@ -567,17 +572,7 @@ ViewState Atlas::view() const {
 }
 
 ViewState Atlas::default_view() const {
-    const Filter all = Filter::all(data_);
-    ViewState v;
-    v.fields.emplace();
-    for (std::size_t k = 0; k < data_.fields.size(); ++k)
-        if (all.fields[k]) v.fields->push_back(data_.fields[k].id);
-    v.networks.emplace();
-    for (std::size_t k = 0; k < data_.networks.size(); ++k)
-        if (data_.networks[k].is_city_group() && all.networks[k]) v.networks->push_back(data_.networks[k].id);
-    v.region = region_id(all.region);
-    v.include_former = all.include_former;
-    v.year_from = all.year_from, v.year_to = all.year_to;
+    ViewState v = filter_view(Filter::all(data_));
     v.timeline_year = last_year_;
     v.selected = "", v.network = "", v.network_style = "pairs";
     return v;
@@ -633,7 +628,7 @@ void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, boo
         }
     }
     if (v.language) {
-        if (std::find(languages_.begin(), languages_.end(), *v.language) != languages_.end()) {
+        if (has_language(*v.language)) {
             language_ = *v.language;
             revision_ = next_revision();
         } else {
@@ -662,33 +657,29 @@ void Atlas::run_search() {
 }
 
 std::vector<std::string> Atlas::hidden_by(int city) const {
-    std::vector<std::string> out;
+    std::vector<std::string> out, failing;
     if (city < 0 || is_visible(city)) return out;
     const City& c = data_.cities[city];
+    // Every filter wide open, and how to take one facet of a filter over to another.
+    Filter open = Filter::all(data_);
+    open.until = 1e9;
+    open.include_former = true;
+    using Copy = void (*)(Filter& to, const Filter& from);
+    const std::pair<const char*, Copy> facets[] = {
+        {"region", [](Filter& t, const Filter& f) { t.region = f.region; }},
+        {"fields", [](Filter& t, const Filter& f) { t.fields = f.fields; }},
+        {"groups", [](Filter& t, const Filter& f) { t.networks = f.networks; }},
+        {"years", [](Filter& t, const Filter& f) { t.year_from = f.year_from, t.year_to = f.year_to; }},
+        {"timeline", [](Filter& t, const Filter& f) { t.until = f.until; }},
+        {"former", [](Filter& t, const Filter& f) { t.include_former = f.include_former; }}};
     // The filters that would show the city if they alone were opened; if none alone would, all
-    // that it fails.
-    const Filter all = Filter::all(data_);
-    const std::pair<const char*, std::function<void(Filter&)>> facets[] = {
-        {"region", [](Filter& f) { f.region = Region::World; }},
-        {"fields", [&](Filter& f) { f.fields = all.fields; }},
-        {"groups", [&](Filter& f) { f.networks = all.networks; }},
-        {"years", [&](Filter& f) { f.year_from = all.year_from, f.year_to = all.year_to; }},
-        {"timeline", [](Filter& f) { f.until = 1e9; }},
-        {"former", [](Filter& f) { f.include_former = true; }}};
-    std::vector<std::string> failing;
-    for (const auto& [name, open] : facets) {
-        Filter f = filter_;
-        open(f);
-        if (city_passes(data_, f, c)) out.push_back(name);
-        Filter only = all;  // this facet as the user set it, everything else open
-        only.until = 1e9;
-        if (std::string(name) == "region") only.region = filter_.region;
-        if (std::string(name) == "fields") only.fields = filter_.fields;
-        if (std::string(name) == "groups") only.networks = filter_.networks;
-        if (std::string(name) == "years") only.year_from = filter_.year_from, only.year_to = filter_.year_to;
-        if (std::string(name) == "timeline") only.until = filter_.until;
-        if (std::string(name) == "former") only.include_former = filter_.include_former;
-        if (!city_passes(data_, only, c)) failing.push_back(name);
+    // that it fails on their own.
+    for (const auto& [name, copy] : facets) {
+        Filter opened = filter_, alone = open;
+        copy(opened, open);
+        copy(alone, filter_);
+        if (city_passes(data_, opened, c)) out.push_back(name);
+        if (!city_passes(data_, alone, c)) failing.push_back(name);
     }
     return out.empty() ? failing : out;
 }

@@ -146,6 +146,7 @@ public:
     void set_languages(std::vector<std::string> codes);
     const std::string& language() const { return language_; }
     const std::vector<std::string>& languages() const { return languages_; }
+    bool has_language(const std::string& code) const;
 
     // Search: names in the app's other languages to match too (countries by ISO code, fields by index).
     void set_search_names(std::vector<std::pair<std::string, std::string>> countries,
@@ -186,6 +187,7 @@ private:
     void set_timeline_year(int year);
     void set_hub_style(bool hub);
     void set_camera(double lon, double lat, double zoom, bool cut);
+    ViewState filter_view(const Filter& f) const;
 
     Dataset data_;
     std::vector<Problem> problems_;
