@@ -32,6 +32,8 @@ copy_to_assets(data DATA_OUT ${DATA_FILES})
 copy_to_assets(shaders SHADERS_OUT ${SHADER_FILES})
 file(GLOB I18N_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/i18n/*.json")
 copy_to_assets(i18n I18N_OUT ${I18N_FILES})
+file(GLOB TOUR_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/tours/*.json")
+copy_to_assets(tours TOURS_OUT ${TOUR_FILES})
 # Country names in every language of the app, for the countries the data names (CLDR via npm).
 add_custom_command(OUTPUT "${ASSETS_OUT}/i18n/countries.json"
   COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_country_names.mjs" "${CMAKE_SOURCE_DIR}/assets/data"
@@ -40,7 +42,7 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/i18n/countries.json"
           "${CMAKE_SOURCE_DIR}/assets/data/cities.json" "${CMAKE_SOURCE_DIR}/assets/i18n/languages.json"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}" COMMENT "Country names from i18n-iso-countries")
 add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
-  ${DATA_OUT} ${SHADERS_OUT} ${I18N_OUT} "${ASSETS_OUT}/i18n/countries.json")
+  ${DATA_OUT} ${SHADERS_OUT} ${I18N_OUT} ${TOURS_OUT} "${ASSETS_OUT}/i18n/countries.json")
 
 # --- Dear ImGui, one configuration for both builds ---
 add_library(imgui STATIC
@@ -82,6 +84,7 @@ add_executable(atlas
   src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp src/ui/about_data_panel.cpp
   src/ui/links_panel.cpp src/ui/timeline_panel.cpp src/ui/networks_panel.cpp src/ui/statistics_panel.cpp
   src/ui/link_notices_panel.cpp src/ui/search_panel.cpp src/ui/embed_panel.cpp src/ui/export_card.cpp
+  src/ui/tours_panel.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
 target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)

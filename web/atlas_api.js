@@ -43,6 +43,8 @@
     clusters: function () { return parse(call('atlas_api_clusters', [])); },
     // The catalogue of the current language ({language, name, strings}), to compare with what is drawn.
     strings: function () { return parse(call('atlas_api_strings', [])); },
+    tours: function () { return parse(call('atlas_api_tours', [])); },
+    fonts: function () { return parse(call('atlas_api_fonts', [])); },
     act: function (action) {
       var text;
       try { text = JSON.stringify(action); } catch (e) { return { error: 'the action cannot be written as JSON: ' + e.message }; }

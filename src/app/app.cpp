@@ -19,6 +19,7 @@ using json = nlohmann::json;
 bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
     bundled_ = read_data_dir(options.data_dir, read_problems_);
+    for (auto& tour : read_tours_dir(options.assets_dir + "/tours", read_problems_)) bundled_.push_back(std::move(tour));
     LoadResult loaded = load_all();
     for (const auto& p : loaded.problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     if (loaded.dataset.cities.empty()) {
@@ -55,7 +56,7 @@ bool App::init(const platform::Options& options, std::string& error) {
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
-    atlas_->set_viewport({w, h}, side_inset());
+    atlas_->set_viewport({w, h}, side_inset(), caption_height());
     log_actions();
     if (!options.load_files.empty()) load_paths(options.load_files);
     frame_ms_.assign(240, 0.0f);
@@ -63,7 +64,24 @@ bool App::init(const platform::Options& options, std::string& error) {
     return true;
 }
 
+// A tour takes the keys a presenter's clicker sends (PageDown and PageUp, often also the arrows
+// and Space); P and B are presenter mode and blanking.
+bool App::handle_presenter_key(SDL_Keycode key) {
+    auto act = [&](json a) { return !atlas_->act(a).contains("error"); };
+    if (key == SDLK_p) return act({{"type", "presenter"}, {"on", !atlas_->presenter()}});
+    if (key == SDLK_b && (atlas_->presenter() || atlas_->tour() >= 0)) return act({{"type", "blank"}, {"on", !atlas_->blank()}});
+    if (atlas_->tour() < 0) return false;
+    switch (key) {
+        case SDLK_PAGEDOWN: case SDLK_RIGHT: case SDLK_SPACE: return act({{"type", "tourNext"}});
+        case SDLK_PAGEUP: case SDLK_LEFT: return act({{"type", "tourPrev"}});
+        case SDLK_HOME: return act({{"type", "tour"}, {"id", atlas_->data().tours[atlas_->tour()].id}, {"step", 1}});
+        case SDLK_ESCAPE: return act({{"type", "tourExit"}});
+        default: return false;
+    }
+}
+
 void App::handle_key(SDL_Keycode key) {
+    if (handle_presenter_key(key)) return;
     const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
     const double step = std::min(vp.x, vp.y) / 5;
     switch (key) {
@@ -184,7 +202,8 @@ bool App::frame() {
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
-    atlas_->set_viewport({w, h}, side_inset());
+    if (atlas_->presenter() != presenter_fonts_) rebuild_fonts();
+    atlas_->set_viewport({w, h}, side_inset(), caption_height());
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     atlas_->update(std::min(dt, 0.1));
     if (moving && !pressing_ && pointer_seen_) update_hover();
@@ -213,9 +232,14 @@ bool App::frame() {
     ctx.copy_link = [this] { return platform::copy_view_link(atlas_->view_link()); };
     ctx.download_image = [this] { request_image(2); };
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
+    if (platform::has_presenter_console()) ctx.open_console = [] { platform::open_presenter_console(); };
+    ctx.side_inset = side_inset();
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
-    if (options_.embed) {
+    if (atlas_->presenter()) {
+        ui::draw_presenter_overlay(ctx);
+        ui::draw_tour_bar(ctx);
+    } else if (options_.embed) {
         ui::draw_embed_panel(ctx);
         ui::draw_details_panel(ctx);
         ui::draw_links_panel(ctx);
@@ -316,13 +340,40 @@ json App::export_table(const std::string& format) const {
     return {{"error", "format must be \"csv\" or \"geojson\""}};
 }
 
-// Pixels the side column covers on the left (none when embedded).
-double App::side_inset() const { return options_.embed ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin; }
+// Pixels the side column covers on the left (none when embedded or presenting).
+double App::side_inset() const {
+    return options_.embed || atlas_->presenter() ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
+}
+
+// The room a tour's caption bar takes at the bottom: as drawn in the last frame, or, before it was
+// ever drawn, about what its title, three lines of caption and the controls take.
+double App::caption_height() const {
+    if (ui_state_.tour_bar_height > 0) return ui_state_.tour_bar_height;
+    const ui::FontSizes& z = atlas_->presenter() ? ui::kPresenterFontSizes : ui::kFontSizes;
+    return z.title + 3 * z.caption + 2 * z.body + 90;
+}
+
+// Presenter mode rasterises the fonts at its sizes (crisp, not scaled bitmaps); leaving it puts
+// back the fonts and the style the panels had, so the layout is as the person left it.
+void App::rebuild_fonts() {
+    presenter_fonts_ = atlas_->presenter();
+    ImGui::GetIO().Fonts->Clear();
+    std::string error;
+    if (!ui::load_fonts(options_.assets_dir, fonts_, error, presenter_fonts_)) {
+        std::fprintf(stderr, "atlas: %s\n", error.c_str());
+        ImGui::GetIO().Fonts->AddFontDefault();
+    }
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ui::apply_style(presenter_fonts_);
+    ui_state_.tour_bar_height = 0;  // measured again with the new fonts
+}
 
 void App::draw_panels(ui::UiContext& ctx) {
     ui::draw_search_panel(ctx);  // the side column, top to bottom
     ui::draw_filters_panel(ctx);
     ui::draw_networks_panel(ctx);
+    ui::draw_tours_panel(ctx);
     ui::draw_legend_panel(ctx);
     ui::draw_timeline_panel(ctx);
     ui::draw_statistics_panel(ctx);
@@ -331,11 +382,16 @@ void App::draw_panels(ui::UiContext& ctx) {
     ui::draw_data_problems_panel(ctx);
     ui::draw_about_data_panel(ctx);
     ui::draw_link_notices_panel(ctx);
+    ui::draw_tour_bar(ctx);
 }
 
 // The page's address follows the view: a step a person took (not a camera move, not the timeline
 // playing) is a history entry of its own.
 void App::publish_view() {
+    // The presenter console (web) follows the tour, presenter mode and blanking.
+    const json status = {{"tour", atlas_->state_tour()}, {"presenter", atlas_->presenter()}, {"blank", atlas_->blank()},
+                         {"language", atlas_->language()}};
+    if (status != published_status_) platform::publish_presenter_status(to_text(status)), published_status_ = status;
     ViewState v = rounded_for_url(atlas_->view());
     if (published_ && v == *published_) return;
     const bool step = published_ && !v.same_except_camera(*published_) && !atlas_->playing();
@@ -467,6 +523,11 @@ platform::AppHooks App::hooks() {
     h.export_image = [this](double scale) { return request_image(scale); };
     h.record = [this](const std::string& dir, int frames) { return record(dir, frames); };
     h.strings = [this] { return catalogues_.get(atlas_->language()).to_json(); };
+    h.tours = [this] { return atlas_->tours_json(); };
+    h.fonts = [this] {  // the sizes drawn now, for tests of presenter mode
+        return json{{"body", fonts_.body->FontSize}, {"title", fonts_.title->FontSize}, {"caption", fonts_.caption->FontSize},
+                    {"year", fonts_.huge->FontSize}, {"presenter", presenter_fonts_}};
+    };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
     h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };

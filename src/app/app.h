@@ -33,6 +33,11 @@ private:
     LoadResult load_all() const;  // the bundled files, then the user's, over them
     nlohmann::json load_paths(const std::vector<std::string>& paths);  // --load and dropped files
     void handle_key(SDL_Keycode key);
+    bool handle_presenter_key(SDL_Keycode key);  // true when the key was a tour's or presenter mode's
+    double caption_height() const;
+    void rebuild_fonts();
+    bool presenter_fonts_ = false;  // the fonts are presenter mode's
+    nlohmann::json published_status_;  // what the presenter console was last told
     void log_actions();  // --log-actions: print every action the atlas applies
     nlohmann::json frame_stats() const;
     nlohmann::json panels() const;

@@ -27,13 +27,10 @@ Atlas::Atlas(LoadResult loaded) : Atlas(std::move(loaded.dataset)) {
     rejected_ = std::move(loaded.rejected);
 }
 
-namespace {
-// Revisions are unique across sessions, so a renderer never mistakes new data for what it drew.
-unsigned next_revision() {
+unsigned Atlas::next_revision() {
     static unsigned counter = 0;
     return ++counter;
 }
-}  // namespace
 
 void Atlas::refilter() {
     filter_.until = timeline_year();
@@ -166,9 +163,9 @@ const Atlas::Inset& Atlas::inset() const {
         }
     const float w = 340, h = 240;
     inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom &&
-                   cam.viewport.x - cam.inset_left >= 2.5 * w && cam.viewport.y >= 2.5 * h;
+                   cam.viewport.x - cam.inset_left >= 2.5 * w && cam.viewport.y - cam.inset_bottom >= 2.5 * h;
     if (!inset_.shown) return inset_;
-    inset_.rect = {float(cam.inset_left + 12), float(cam.viewport.y - 46 - h), w, h};
+    inset_.rect = {float(cam.inset_left + 12), float(cam.viewport.y - cam.inset_bottom - 46 - h), w, h};
     inset_.camera.viewport = {w, h};
     inset_.camera.scale = 1;  // fit() sets it; the whole-world clamp does not apply to an inset
     const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(0.05));
@@ -194,8 +191,9 @@ int Atlas::pick_cluster(glm::dvec2 screen) const {
 void Atlas::update(double dt) {
     if (playing_) {
         const int year_before = timeline_year();
-        timeline_ = std::min(timeline_ + speed_ * std::max(0.0, dt), last_year_ + kYearEnd);
-        if (timeline_ >= last_year_ + kYearEnd) playing_ = false;
+        const double end = play_until_ > 0 ? play_until_ : last_year_ + kYearEnd;  // a tour step's years, or all
+        timeline_ = std::min(timeline_ + speed_ * std::max(0.0, dt), end);
+        if (timeline_ >= end) playing_ = false, play_until_ = 0;
         if (timeline_year() != year_before) refilter();
         else revision_ = next_revision();  // fades move on
     }
@@ -230,6 +228,12 @@ void Atlas::adopt_view(const Atlas& old) {
     search_countries_ = old.search_countries_;
     search_fields_ = old.search_fields_;
     search_query_ = old.search_query_;
+    presenter_ = old.presenter_, blank_ = old.blank_;
+    if (old.tour_ >= 0) {  // the same tour at the same step, if the new data still has them
+        tour_ = data_.find_tour(od.tours[old.tour_].id);
+        step_ = tour_ >= 0 ? std::min(old.step_, int(data_.tours[tour_].steps.size()) - 1) : 0;
+        play_until_ = tour_ >= 0 ? old.play_until_ : 0;
+    }
     choose_network(old.network_ >= 0 ? data_.find_network(od.networks[old.network_].id) : -1);
     refilter();
     run_search();
@@ -258,13 +262,19 @@ Camera Atlas::start_view() const {
     return c;
 }
 
-void Atlas::set_viewport(glm::dvec2 size, double left_inset) {
+void Atlas::set_viewport(glm::dvec2 size, double left_inset, double caption_height) {
     camera_.set_viewport(size);
-    camera_.set_insets(std::min(left_inset, size.x * 0.5), 0);
+    left_inset_ = left_inset, caption_height_ = caption_height;
+    update_insets();
     if (!framed_) {
         camera_.jump(start_view());
         framed_ = true;
     }
+}
+
+void Atlas::update_insets() {
+    const glm::dvec2 size = camera_.current().viewport;
+    camera_.set_insets(std::min(left_inset_, size.x * 0.5), 0, 0, tour_ >= 0 ? std::min(caption_height_, size.y * 0.5) : 0);
 }
 
 int Atlas::pick(glm::dvec2 screen) const {
@@ -388,6 +398,8 @@ std::string Atlas::apply(const json& a) {
     } else if (type == "home") {
         camera_.fly_to(start_view(), reduced_motion_);
     } else if (type == "reset") {
+        tour_ = -1, step_ = 0, play_until_ = 0;
+        update_insets();
         filter_ = Filter::all(data_);
         selected_ = hovered_ = -1;
         choose_network(-1);
@@ -402,6 +414,7 @@ std::string Atlas::apply(const json& a) {
             return "\"year\" must be within " + std::to_string(first_year_) + ".." + std::to_string(last_year_);
         set_timeline_year(int(std::floor(year)));
     } else if (type == "play") {
+        play_until_ = 0;
         if (timeline_ >= last_year_ + kYearEnd) timeline_ = first_year_;
         playing_ = true;
         refilter();
@@ -452,7 +465,10 @@ std::string Atlas::apply(const json& a) {
         if (it == a.end() || !it->is_string()) return "\"hash\" must be a string (the part of a link after '#')";
         std::vector<std::string> notices;
         ViewState v = view_from_url(it->get_ref<const std::string&>(), notices);
-        v.fill_from(default_view());  // what a link leaves out is at its default
+        // What a link leaves out is at its default: as at start, or as its tour step shows it.
+        const int t = v.tour && !v.tour->empty() ? data_.find_tour(*v.tour) : -1;
+        const int step = t >= 0 ? std::clamp(v.tour_step.value_or(1), 1, int(data_.tours[t].steps.size())) - 1 : 0;
+        v.fill_from(t >= 0 ? step_defaults(t, step) : default_view());
         apply_view(v, std::move(notices), true);
     } else if (type == "language") {
         auto it = a.find("lang");
@@ -492,7 +508,7 @@ std::string Atlas::apply(const json& a) {
         if (it == a.end() || !it->is_boolean()) return "\"on\" must be true or false";
         reduced_motion_ = it->get<bool>();
     } else {
-        return "unknown action type \"" + type + "\"";
+        return apply_tour_action(type, a);  // tours and presenter mode (atlas_tour.cpp), or unknown
     }
     return {};
 }
@@ -509,13 +525,13 @@ void Atlas::select(int city) {
 
 void Atlas::set_timeline_year(int year) {
     timeline_ = year + kYearEnd;
-    playing_ = false;
+    playing_ = false, play_until_ = 0;
     refilter();
 }
 
 void Atlas::set_timeline_position(double position) {
     timeline_ = std::clamp(position, double(first_year_), last_year_ + kYearEnd);
-    playing_ = false;
+    playing_ = false, play_until_ = 0;
     refilter();
 }
 
@@ -524,12 +540,12 @@ void Atlas::set_hub_style(bool hub) {
     refilter();
 }
 
-void Atlas::set_camera(double lon, double lat, double zoom, bool cut) {
+void Atlas::set_camera(double lon, double lat, double zoom, bool cut, double seconds) {
     Camera c = camera_.target();
     c.scale = zoom * c.min_scale();
     c.center = equal_earth::forward(lon, lat);
     framed_ = true;  // a view's camera is not replaced by the start view when the window opens
-    camera_.fly_to(c, cut);
+    camera_.fly_to(c, cut, seconds);
 }
 
 void Atlas::set_languages(std::vector<std::string> codes) {
@@ -568,6 +584,9 @@ ViewState Atlas::view() const {
     v.network = network_ >= 0 ? data_.networks[network_].id : "";
     v.network_style = hub_style_ ? "hub" : "pairs";
     v.language = language_;
+    v.tour = tour_ >= 0 ? data_.tours[tour_].id : "";
+    if (tour_ >= 0) v.tour_step = step_ + 1;
+    v.presenter = presenter_;
     return v;
 }
 
@@ -575,16 +594,34 @@ ViewState Atlas::default_view() const {
     ViewState v = filter_view(Filter::all(data_));
     v.timeline_year = last_year_;
     v.selected = "", v.network = "", v.network_style = "pairs";
+    v.tour = "", v.presenter = false;
     return v;
 }
 
 std::string Atlas::view_link() const {
-    const ViewState defaults = default_view();
+    const ViewState defaults = link_defaults();
     return view_to_url(rounded_for_url(view()), &defaults);
 }
 
-void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, bool cut) {
+void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, bool cut, double seconds) {
     auto skip = [&](const std::string& what) { notices.push_back("view: " + what + "; skipped"); };
+    // The tour first: its step sets what the rest of the view does not name otherwise.
+    if (v.tour && v.tour->empty()) {
+        tour_ = -1, step_ = 0, play_until_ = 0;
+        update_insets();
+    } else if (v.tour) {
+        if (const int t = data_.find_tour(*v.tour); t < 0) {
+            skip("no tour \"" + *v.tour + "\"");
+        } else {
+            const int steps = int(data_.tours[t].steps.size());
+            int step = v.tour_step.value_or(1);
+            if (step > steps) skip("the tour has " + std::to_string(steps) + " steps, not " + std::to_string(step));
+            go_to_step(t, std::clamp(step, 1, steps) - 1, cut);
+        }
+    } else if (v.tour_step && tour_ >= 0) {  // a step of the tour running
+        go_to_step(tour_, std::clamp(*v.tour_step, 1, int(data_.tours[tour_].steps.size())) - 1, cut);
+    }
+    if (v.presenter) presenter_ = *v.presenter, blank_ = blank_ && presenter_;
     Filter f = filter_;
     if (v.fields) {
         f.fields.assign(data_.fields.size(), false);
@@ -635,7 +672,7 @@ void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, boo
             skip("no catalogue for the language \"" + *v.language + "\"");
         }
     }
-    if (v.lon && v.lat && v.zoom) set_camera(*v.lon, *v.lat, *v.zoom, cut);
+    if (v.lon && v.lat && v.zoom) set_camera(*v.lon, *v.lat, *v.zoom, cut, seconds);
     view_notices_ = std::move(notices);
 }
 
@@ -724,6 +761,9 @@ json Atlas::state() const {
         {"inset", inset_json()},
         {"reducedMotion", reduced_motion_},
         {"language", language_},
+        {"tour", state_tour()},
+        {"presenter", presenter_},
+        {"blank", blank_},
         {"view", view_to_json(view())},
         {"viewUrl", view_link()},
         {"viewNotices", view_notices_},

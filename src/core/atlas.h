@@ -24,6 +24,11 @@
 //   {"type":"language", "lang":"es"}                one of the languages the app has catalogues for
 //   {"type":"search", "query":"queretaro"}          ranked suggestions in state().search (core/search.h)
 //   {"type":"reveal", "id":"mx-puebla"}             widens the filters just enough to show the city
+//   {"type":"tour", "id":"...", "step":1}           starts a tour (core/tour.h) at a step (from 1)
+//   {"type":"tourNext"} {"type":"tourPrev"}         the next or previous step (none past the ends)
+//   {"type":"tourExit"}                             leaves the tour; the map stays as it is
+//   {"type":"presenter", "on":true}                 presenter mode: large type, only what an audience reads
+//   {"type":"blank", "on":true}                     the map blanked to a neutral screen (presenters)
 //
 // A view that names what does not exist is applied in part: state().viewNotices says what was
 // skipped (see core/view_state.h).
@@ -127,8 +132,9 @@ public:
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
-    // Also frames the start view the first time; `left_inset` pixels are covered by panels.
-    void set_viewport(glm::dvec2 size, double left_inset = 0);
+    // Also frames the start view the first time; `left_inset` pixels are covered by panels, and
+    // `caption_height` pixels at the bottom while a tour runs (its caption bar).
+    void set_viewport(glm::dvec2 size, double left_inset = 0, double caption_height = 0);
     Camera start_view() const;
 
     // The view (core/view_state.h): what a link, a tour step or the kiosk's reset restore.
@@ -140,13 +146,25 @@ public:
     std::string view_link() const;
     // Applies what a view names; parts that cannot apply (unknown ids, years outside the data) are
     // skipped with a notice each, in view_notices(). `cut`: the camera jumps instead of flying.
-    void apply_view(const ViewState& v, std::vector<std::string> notices, bool cut);
+    // `seconds` > 0: the camera's flight takes that long (a tour step's transition).
+    void apply_view(const ViewState& v, std::vector<std::string> notices, bool cut, double seconds = 0);
     const std::vector<std::string>& view_notices() const { return view_notices_; }
     // Languages there are catalogues for (the first is the default); the view's language is one of them.
     void set_languages(std::vector<std::string> codes);
     const std::string& language() const { return language_; }
     const std::vector<std::string>& languages() const { return languages_; }
     bool has_language(const std::string& code) const;
+
+    // Tours (core/tour.h): the tour running (an index into data().tours, or -1) and its step (from 0).
+    int tour() const { return tour_; }
+    int tour_step() const { return step_; }
+    const TourStep* current_step() const { return tour_ >= 0 ? &data_.tours[tour_].steps[step_] : nullptr; }
+    bool presenter() const { return presenter_; }
+    bool blank() const { return blank_; }
+    // The tours in the view's language: id, title, description, the number of steps and each
+    // step's title, caption and speaker notes (the Tours panel, the presenter console, the test API).
+    nlohmann::json tours_json() const;
+    nlohmann::json state_tour() const;  // {id, step (from 1), steps} or null
 
     // Search: names in the app's other languages to match too (countries by ISO code, fields by index).
     void set_search_names(std::vector<std::pair<std::string, std::string>> countries,
@@ -177,6 +195,8 @@ public:
 
 private:
     std::string apply(const nlohmann::json& a);  // empty on success, else the error
+    // Revisions are unique across sessions, so a renderer never mistakes new data for what it drew.
+    static unsigned next_revision();
     void refilter();
     void relink();
     void choose_network(int network);
@@ -186,8 +206,13 @@ private:
     void select(int city);
     void set_timeline_year(int year);
     void set_hub_style(bool hub);
-    void set_camera(double lon, double lat, double zoom, bool cut);
+    void set_camera(double lon, double lat, double zoom, bool cut, double seconds = 0);
     ViewState filter_view(const Filter& f) const;
+    // Tours (atlas_tour.cpp).
+    std::string apply_tour_action(const std::string& type, const nlohmann::json& a);
+    void go_to_step(int tour, int step, bool cut);
+    ViewState step_defaults(int tour, int step) const;  // what a link at this step leaves out
+    ViewState link_defaults() const;                    // step_defaults of the tour running, or default_view
 
     Dataset data_;
     std::vector<Problem> problems_;
@@ -222,6 +247,11 @@ private:
     std::vector<std::string> languages_{"en"};
     std::string language_ = "en";
     std::vector<std::string> view_notices_;
+    int tour_ = -1, step_ = 0;
+    double left_inset_ = 0, caption_height_ = 0;
+    void update_insets();  // the free part of the map: without the side column, and the caption bar in a tour
+    double play_until_ = 0;  // a tour step plays the timeline up to here (0: to its end)
+    bool presenter_ = false, blank_ = false;
     std::vector<std::pair<std::string, std::string>> search_countries_;
     std::vector<std::pair<int, std::string>> search_fields_;
     mutable SearchIndex search_index_;  // built at the first search

@@ -40,7 +40,8 @@ void Camera::pan_pixels(glm::dvec2 d) {
 
 void Camera::fit(const Bounds& b, double padding_px) {
     const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(1e-6));
-    const glm::dvec2 room = glm::max(viewport - glm::dvec2(inset_left + inset_right, 0) - 2.0 * padding_px, glm::dvec2(1));
+    const glm::dvec2 room =
+        glm::max(viewport - glm::dvec2(inset_left + inset_right, inset_top + inset_bottom) - 2.0 * padding_px, glm::dvec2(1));
     scale = std::min(room.x / size.x, room.y / size.y);
     clamp();
     centre_on((b.min + b.max) * 0.5);
@@ -51,11 +52,12 @@ void Camera::centre_on(glm::dvec2 world) {
     clamp();
 }
 
-glm::dvec2 Camera::focus() const { return {inset_left + (viewport.x - inset_left - inset_right) / 2, viewport.y / 2}; }
+glm::dvec2 Camera::focus() const {
+    return {inset_left + (viewport.x - inset_left - inset_right) / 2, inset_top + (viewport.y - inset_top - inset_bottom) / 2};
+}
 
-void CameraController::set_insets(double left, double right) {
-    current_.inset_left = target_.inset_left = left;
-    current_.inset_right = target_.inset_right = right;
+void CameraController::set_insets(double left, double right, double top, double bottom) {
+    for (Camera* c : {&current_, &target_}) c->inset_left = left, c->inset_right = right, c->inset_top = top, c->inset_bottom = bottom;
 }
 
 void CameraController::set_viewport(glm::dvec2 size) {
@@ -113,7 +115,7 @@ void CameraController::pan_pixels(glm::dvec2 delta, bool animated) {
     if (!animated) current_.pan_pixels(delta);
 }
 
-double CameraController::fly_to(const Camera& c, bool cut) {
+double CameraController::fly_to(const Camera& c, bool cut, double seconds) {
     Camera to = c;
     to.viewport = current_.viewport;
     to.clamp();
@@ -141,7 +143,7 @@ double CameraController::fly_to(const Camera& c, bool cut) {
         f.r0 = r(f.w0, 1);
         f.S = (r(w1, -1) - f.r0) / rho;
     }
-    f.duration = std::clamp(f.S * 0.7, 0.35, 2.5);
+    f.duration = seconds > 0 ? seconds : std::clamp(f.S * 0.7, 0.35, 2.5);
     flight_ = f;
     target_ = to;
     anchored_ = false;

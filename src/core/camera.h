@@ -20,8 +20,8 @@ struct Camera {
     glm::dvec2 center{0, 0};  // projected coordinates at the middle of the viewport
     double scale = 200;       // pixels per projected unit
     glm::dvec2 viewport{1280, 800};
-    // Pixels covered by panels on the left and right: framing and flying use the free part.
-    double inset_left = 0, inset_right = 0;
+    // Pixels covered by panels on each side: framing and flying use the free part.
+    double inset_left = 0, inset_right = 0, inset_top = 0, inset_bottom = 0;
 
     glm::dvec2 to_screen(glm::dvec2 world) const;
     glm::dvec2 to_world(glm::dvec2 screen) const;
@@ -44,7 +44,7 @@ public:
     const Camera& current() const { return current_; }
     const Camera& target() const { return target_; }
     void set_viewport(glm::dvec2 size);
-    void set_insets(double left, double right);
+    void set_insets(double left, double right, double top = 0, double bottom = 0);
     void jump(const Camera& c);  // no animation
     void animate_to(const Camera& c);
     // Animated zoom keeping the world point under `screen` fixed during the whole motion.
@@ -52,8 +52,9 @@ public:
     void pan_pixels(glm::dvec2 delta, bool animated);
     void zoom_now(glm::dvec2 screen, double factor);  // direct manipulation (pinch)
     // Flies to `c` along the smooth zoom-out-and-in path of van Wijk & Nuij (2003), which keeps
-    // both places in view; `cut` jumps instead (reduced motion). Returns the flight's seconds.
-    double fly_to(const Camera& c, bool cut);
+    // both places in view; `cut` jumps instead (reduced motion). `seconds` > 0 sets the flight's
+    // duration (a tour step's); otherwise it follows the distance. Returns the flight's seconds.
+    double fly_to(const Camera& c, bool cut, double seconds = 0);
     bool flying() const { return flight_.duration > 0; }
     void finish();                                     // jump to the end of the motion
     void update(double dt_seconds);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <algorithm>
 #include <initializer_list>
 #include <iterator>
@@ -11,236 +12,26 @@
 
 #include "core/color.h"
 #include "core/json_io.h"
+#include "core/record_reader.h"
 
 namespace atlas {
 using Args = std::vector<std::pair<std::string, std::string>>;
 namespace {
 using json = nlohmann::json;
+using records::RecordReader;
+using records::pointer;
+using records::records;
+using records::load_records;
 
 constexpr int kFirstCreativeYear = 2004;
 constexpr int kFirstHeritageYear = 1978;  // first World Heritage inscriptions
 constexpr int kFirstLinkYear = 1900;      // twinnings and the partners they bring
-
-const char* type_name(const json& v) {
-    switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return "a number";
-    }
-}
-
-// Reads the members of one JSON object, recording a Problem for each that is missing or wrong.
-class RecordReader {
-public:
-    RecordReader(const json& obj, std::vector<Problem>& problems, std::string file, std::string pointer)
-        : obj_(obj), problems_(problems), file_(std::move(file)), pointer_(std::move(pointer)) {
-        if (!obj_.is_object()) fail("", "expected an object, got {got}", {{"got", type_name(obj_)}});
-    }
-    bool ok() const { return ok_; }
-    void set_record(std::string id) { record_ = std::move(id); }
-
-    // `text` is an English template with {placeholders}, filled from `args` (see Problem).
-    void fail(const std::string& key, const std::string& text, Args args = {}, bool warning = false) {
-        if (!warning) ok_ = false;
-        const std::string message = fill_template(text, args);
-        Problem p{warning ? Problem::Severity::Warning : Problem::Severity::Error, file_,
-                  key.empty() ? pointer_ : pointer_ + "/" + key, record_, key.empty() ? message : key + ": " + message};
-        p.member = key, p.text = text, p.args = std::move(args);
-        problems_.push_back(std::move(p));
-    }
-
-    const json* get(const char* key, bool required) {
-        if (!obj_.is_object()) return nullptr;
-        auto it = obj_.find(key);
-        if (it == obj_.end() || it->is_null()) {
-            if (required) fail(key, "missing (required)");
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::string str(const char* key, bool required = true) {
-        const json* v = get(key, required);
-        if (!v) return {};
-        if (!v->is_string()) {
-            fail(key, "expected a string, got {got}", {{"got", type_name(*v)}});
-            return {};
-        }
-        const auto& text = v->get_ref<const std::string&>();
-        if (required && text.empty()) fail(key, "must not be empty");
-        if (text.size() > kMaxStringLength) {
-            fail(key, "is {n} characters long, more than the limit of {limit}",
-                 {{"n", std::to_string(text.size())}, {"limit", std::to_string(kMaxStringLength)}});
-            return {};
-        }
-        return text;
-    }
-
-    // Ids appear in links and deep links: lower-case ASCII letters, digits and - : . _ only.
-    std::string id(const char* key = "id") {
-        std::string text = str(key);
-        const bool ok = text.size() <= 160 && std::all_of(text.begin(), text.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '_';
-        });
-        if (!ok) {
-            fail(key, "expected lower-case letters, digits and - : . _ (at most 160), got \"{got}\"", {{"got", utf8_prefix(text, 60)}});
-            return {};
-        }
-        return text;
-    }
-
-    double number(const char* key, double lo, double hi, bool required = true) {
-        const json* v = get(key, required);
-        if (!v) return 0;
-        if (!v->is_number()) {
-            fail(key, "expected a number in {range}, got {got}", {{"range", range(lo, hi)}, {"got", type_name(*v)}});
-            return 0;
-        }
-        const double d = v->get<double>();
-        if (!std::isfinite(d) || d < lo || d > hi) {
-            fail(key, "expected a number in {range}, got {got}", {{"range", range(lo, hi)}, {"got", v->dump()}});
-            return 0;
-        }
-        return d;
-    }
-
-    int integer(const char* key, int lo, int hi, bool required = true) {
-        const json* v = get(key, required);
-        if (!v) return 0;
-        if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
-            fail(key, "expected an integer in {range}, got {got}", {{"range", range(lo, hi)}, {"got", limited_dump(*v)}});
-            return 0;
-        }
-        return v->get<int>();
-    }
-
-    const json* array(const char* key, bool required = true) {
-        const json* v = get(key, required);
-        if (v && !v->is_array()) {
-            fail(key, "expected an array, got {got}", {{"got", type_name(*v)}});
-            return nullptr;
-        }
-        if (v && v->size() > kMaxRecordsPerFile) {
-            fail(key, "has {n} entries, more than the limit of {limit}",
-                 {{"n", std::to_string(v->size())}, {"limit", std::to_string(kMaxRecordsPerFile)}});
-            return nullptr;
-        }
-        return v;
-    }
-
-    std::vector<std::string> strings(const char* key) {
-        std::vector<std::string> out;
-        const json* arr = array(key, false);
-        for (std::size_t i = 0; arr && i < arr->size(); ++i) {
-            if ((*arr)[i].is_string()) out.push_back(utf8_prefix((*arr)[i].get<std::string>(), kMaxStringLength));
-            else fail(key, "entry {i}: expected a string, got {got}", {{"i", std::to_string(i)}, {"got", type_name((*arr)[i])}});
-        }
-        return out;
-    }
-
-    std::vector<Source> sources(const char* key = "sources") {
-        std::vector<Source> out;
-        const json* arr = array(key, false);
-        if (!arr) return out;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            RecordReader r((*arr)[i], problems_, file_, pointer_ + "/" + key + "/" + std::to_string(i));
-            r.set_record(record_);
-            Source s{r.str("url", false), r.str("note", false)};
-            r.only({"url", "note"});
-            if (s.url.empty() && s.note.empty()) r.fail("", "a source needs a url or a note");
-            if (r.ok()) out.push_back(std::move(s));
-            else ok_ = false;
-        }
-        return out;
-    }
-
-    // Unknown members are warnings: the record still loads, the typo is reported.
-    void only(std::initializer_list<const char*> known) {
-        if (!obj_.is_object()) return;
-        for (auto it = obj_.begin(); it != obj_.end(); ++it) {
-            bool found = false;
-            for (const char* k : known) found = found || it.key() == k;
-            if (!found) fail(it.key(), "unknown field (ignored)", {}, /*warning=*/true);
-        }
-    }
-
-private:
-    static std::string range(double lo, double hi) {
-        auto f = [](double d) { return d == std::floor(d) ? std::to_string((long long)d) : std::to_string(d); };
-        return f(lo) + ".." + f(hi);
-    }
-    static std::string limited_dump(const json& v) {
-        return v.is_structured() ? type_name(v) : utf8_prefix(to_text(v), 40);
-    }
-    const json& obj_;
-    std::vector<Problem>& problems_;
-    std::string file_, pointer_, record_;
-    bool ok_ = true;
-};
-
-// A record from a later file replaces the record with the same id from an earlier file; a new id
-// is added. So a file with a few new or corrected records can be dropped over the bundled data.
-template <class T>
-class Upserter {
-public:
-    explicit Upserter(std::vector<T>& records) : records_(records) {
-        for (std::size_t i = 0; i < records.size(); ++i) index_.emplace(records[i].id, i);
-    }
-    void operator()(T record) {
-        auto [it, added] = index_.emplace(record.id, records_.size());
-        if (added) records_.push_back(std::move(record));
-        else records_[it->second] = std::move(record);
-    }
-
-private:
-    std::vector<T>& records_;
-    std::unordered_map<std::string, std::size_t> index_;
-};
 
 Color color_of(RecordReader& r, const char* key) {
     const std::string text = r.str(key);
     Color c;
     if (!text.empty() && !parse_hex_color(text, c)) r.fail(key, "expected a colour like \"#E69F00\", got \"{got}\"", {{"got", text}});
     return c;
-}
-
-// Reads the top-level object and its one array of records (the format was checked already).
-const json* records(const json& doc, const std::string& file, const char* key, std::vector<Problem>& problems) {
-    RecordReader top(doc, problems, file, "");
-    if (!top.ok()) return nullptr;
-    top.integer("version", 1, 1);
-    const json* arr = top.array(key);
-    top.only({"format", "version", "palette", key});
-    return top.ok() ? arr : nullptr;
-}
-
-std::string pointer(const char* key, std::size_t i) { return std::string("/") + key + "/" + std::to_string(i); }
-
-// Reads the array `key` of a file into `into`: `parse` fills each record (its id is read first),
-// ids must be unique within the file, and records merge by id with earlier files (Upserter).
-// Returns how many records loaded.
-template <class T, class Parse>
-std::size_t load_records(const json& doc, const std::string& file, const char* key, const char* noun,
-                         std::vector<T>& into, std::vector<Problem>& problems, Parse parse) {
-    const json* arr = records(doc, file, key, problems);
-    if (!arr) return 0;
-    Upserter<T> upsert(into);
-    std::unordered_set<std::string> seen;
-    std::size_t loaded = 0;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        RecordReader r((*arr)[i], problems, file, pointer(key, i));
-        T record;
-        record.id = r.id();
-        r.set_record(record.id);
-        parse(r, record, i);
-        if (r.ok() && !seen.insert(record.id).second)
-            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
-        if (r.ok()) upsert(std::move(record)), ++loaded;
-    }
-    return loaded;
 }
 
 std::size_t load_fields(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
@@ -400,6 +191,7 @@ const Kind kKinds[] = {
     {"atlas-sur/country-groups", "country_groups.json", load_country_groups},
     {"atlas-sur/cities", "cities.json", load_cities},
     {"atlas-sur/links", "links.json", load_links},
+    {"atlas-sur/tours", nullptr, load_tours},  // any number of files (assets/tours/)
 };
 
 struct Parsed {
@@ -473,7 +265,7 @@ LoadResult load_files(const std::vector<DataFile>& files) {
         while (k < std::size(kKinds) && !(format && format->is_string() && *format == kKinds[k].format)) ++k;
         if (k == std::size(kKinds)) {
             reject(name, "not an atlas data file: \"format\" must be one of atlas-sur/fields, atlas-sur/networks, "
-                         "atlas-sur/country-groups, atlas-sur/cities, atlas-sur/links");
+                         "atlas-sur/country-groups, atlas-sur/cities, atlas-sur/links, atlas-sur/tours");
             continue;
         }
         by_kind[k].push_back({name, std::move(parsed.value)});
@@ -494,12 +286,22 @@ LoadResult load_files(const std::vector<DataFile>& files) {
 std::vector<DataFile> read_data_dir(const std::string& dir, std::vector<Problem>& problems) {
     std::vector<DataFile> files;
     for (const auto& kind : kKinds) {
+        if (!kind.file) continue;
         DataFile f{kind.file, {}};
         std::string error;
         if (read_file(dir + "/" + kind.file, f.text, error)) files.push_back(std::move(f));
         else problems.push_back({Problem::Severity::Error, kind.file, "", "", error});
     }
     return files;
+}
+
+std::vector<DataFile> read_tours_dir(const std::string& dir, std::vector<Problem>& problems) {
+    std::vector<std::string> paths;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".json") paths.push_back(entry.path().string());
+    std::sort(paths.begin(), paths.end());
+    return read_data_files(paths, problems);
 }
 
 LoadResult load_dataset(const std::string& dir, const std::vector<DataFile>& overrides) {

@@ -56,6 +56,9 @@ LoadResult load_files(const std::vector<DataFile>& files);
 // a file that cannot be read becomes a Problem.
 std::vector<DataFile> read_data_dir(const std::string& dir, std::vector<Problem>& problems);
 
+// The tour files of a folder (assets/tours/*.json), in name order; none is not a problem.
+std::vector<DataFile> read_tours_dir(const std::string& dir, std::vector<Problem>& problems);
+
 // Reads files given by path (dropped, --load, --check-data); unreadable ones become Problems.
 std::vector<DataFile> read_data_files(const std::vector<std::string>& paths, std::vector<Problem>& problems);
 

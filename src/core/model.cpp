@@ -31,6 +31,12 @@ int Dataset::find_network(const std::string& id) const {
     return -1;
 }
 
+int Dataset::find_tour(const std::string& id) const {
+    for (int i = 0; i < int(tours.size()); ++i)
+        if (tours[i].id == id) return i;
+    return -1;
+}
+
 const Network* Dataset::network_of_group(const std::string& group) const {
     for (const auto& n : networks)
         if (n.group == group) return &n;

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/tour.h"
+
 namespace atlas {
 
 struct Color {
@@ -73,10 +75,12 @@ struct Dataset {
     std::vector<City> cities;
     std::vector<CooperationLink> links;
     std::vector<CountryGroup> country_groups;
+    std::vector<Tour> tours;
 
     int find_city(const std::string& id) const;
     int find_field(const std::string& id_or_name) const;
     int find_network(const std::string& id) const;
+    int find_tour(const std::string& id) const;
     const CountryGroup* global_south() const;
     const Network* network_of_group(const std::string& group) const;  // the first network of a group
     void rebuild_index();

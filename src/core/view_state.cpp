@@ -94,6 +94,11 @@ struct Checker {
         if (from > to) return bad("years " + shown(number_text(from, "%g") + "-" + number_text(to, "%g")), "are in the wrong order");
         v.year_from = int(from), v.year_to = int(to);
     }
+    void step(double n) {
+        if (!std::isfinite(n) || n != std::floor(n) || n < 1 || n > kMaxTourStep)
+            return bad("step " + shown(number_text(n, "%g")), "is not a step within 1.." + std::to_string(kMaxTourStep));
+        v.tour_step = int(n);
+    }
     void language(const std::string& lang) {
         const bool ok = lang.size() >= 2 && lang.size() <= 3 &&
                         std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -170,6 +175,7 @@ void ViewState::fill_from(const ViewState& d) {
     if (!year_from || !year_to) year_from = d.year_from, year_to = d.year_to;
     fill(timeline_year, d.timeline_year), fill(selected, d.selected), fill(network, d.network);
     fill(network_style, d.network_style), fill(language, d.language);
+    fill(tour, d.tour), fill(tour_step, d.tour_step), fill(presenter, d.presenter);
 }
 
 std::string view_to_url(const ViewState& full, const ViewState* defaults) {
@@ -182,6 +188,8 @@ std::string view_to_url(const ViewState& full, const ViewState* defaults) {
         omit(v.include_former, defaults->include_former), omit(v.timeline_year, defaults->timeline_year);
         omit(v.selected, defaults->selected), omit(v.network, defaults->network), omit(v.network_style, defaults->network_style);
         if (v.year_from == defaults->year_from && v.year_to == defaults->year_to) v.year_from.reset(), v.year_to.reset();
+        omit(v.presenter, defaults->presenter);
+        omit(v.tour, defaults->tour), omit(v.tour_step, defaults->tour_step);
     }
     std::vector<std::pair<const char*, std::string>> parts;
     if (v.lon && v.lat && v.zoom)
@@ -196,6 +204,9 @@ std::string view_to_url(const ViewState& full, const ViewState* defaults) {
     if (v.network_style) parts.push_back({"ls", *v.network_style});
     if (v.include_former) parts.push_back({"former", *v.include_former ? "1" : "0"});
     if (v.language) parts.push_back({"lang", *v.language});
+    if (v.tour) parts.push_back({"tour", *v.tour});
+    if (v.tour_step) parts.push_back({"step", std::to_string(*v.tour_step)});
+    if (v.presenter) parts.push_back({"p", *v.presenter ? "1" : "0"});
     std::string out;
     for (const auto& [k, value] : parts) out += (out.empty() ? "" : "&") + std::string(k) + "=" + value;
     return out;  // ids, numbers and codes need no percent-encoding
@@ -253,6 +264,15 @@ ViewState view_from_url(std::string_view hash, std::vector<std::string>& notices
             else v.include_former = value == "1";
         } else if (key == "lang") {
             check.language(value);
+        } else if (key == "tour") {
+            check.optional_id(v.tour, "tour", value);
+        } else if (key == "step") {
+            double n = 0;
+            if (!parse_number(value, n)) check.bad("step " + shown(value), "is not a number");
+            else check.step(n);
+        } else if (key == "p") {
+            if (value != "0" && value != "1") check.bad("p " + shown(value), "is not 0 or 1");
+            else v.presenter = value == "1";
         } else {
             check.bad("key " + shown(key), "is unknown");
         }
@@ -276,6 +296,9 @@ json view_to_json(const ViewState& v) {
     if (v.network) j["network"] = id_or_null(*v.network);
     if (v.network_style) j["networkStyle"] = *v.network_style;
     if (v.language) j["language"] = *v.language;
+    if (v.tour) j["tour"] = id_or_null(*v.tour);
+    if (v.tour_step) j["step"] = *v.tour_step;
+    if (v.presenter) j["presenter"] = *v.presenter;
     return j;
 }
 
@@ -336,6 +359,14 @@ ViewState view_from_json(const json& j, std::vector<std::string>& notices) {
         } else if (key == "language") {
             if (!x.is_string()) check.bad("language " + text(x), "must be a string");
             else check.language(x.get<std::string>());
+        } else if (key == "tour") {
+            id_or_none(x, "tour", v.tour);
+        } else if (key == "step") {
+            if (!x.is_number()) check.bad("step " + text(x), "must be a number");
+            else check.step(x.get<double>());
+        } else if (key == "presenter") {
+            if (!x.is_boolean()) check.bad("presenter " + text(x), "must be true or false");
+            else v.presenter = x.get<bool>();
         } else {
             check.bad("key " + shown(key), "is unknown");
         }

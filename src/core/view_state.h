@@ -1,5 +1,6 @@
 // The view: everything a person sees that can be shared or restored — camera, filters, year range,
-// timeline year, selection, chosen network and link style, language. One value, written as JSON
+// timeline year, selection, chosen network and link style, language, the tour and its step, and
+// presenter mode. One value, written as JSON
 // (the test API, the command line) and as the part of a link after '#'. Deep links, the kiosk's
 // reset and tours apply a view through Atlas::apply_view; nothing keeps a second copy of the state.
 //
@@ -12,7 +13,8 @@
 //   c: centre lon,lat (degrees) and zoom (1 = whole world)   f: creative fields (ids), '-' none
 //   g: city groups (network ids)   r: world|global-south|mexico   y: designation years from-to
 //   t: timeline year   s: selected city ('' none)   n: chosen network ('' none)   ls: hub|pairs
-//   former: former members too (0|1)   lang: language code
+//   former: former members too (0|1)   lang: language code   tour: a tour's id ('' none)
+//   step: its step, from 1   p: presenter mode (0|1)
 //
 // Reading is hostile-input safe: unknown keys, wrong types, numbers out of range, bad ids, over-long
 // or invalid percent-encoded values are each skipped with a short notice naming the part; the rest
@@ -37,6 +39,9 @@ struct ViewState {
     std::optional<std::string> network;   // "" = no network chosen
     std::optional<std::string> network_style;
     std::optional<std::string> language;
+    std::optional<std::string> tour;   // "" = no tour
+    std::optional<int> tour_step;      // 1-based, with tour
+    std::optional<bool> presenter;
 
     bool operator==(const ViewState&) const = default;
     // Fills the parts this view does not name from `defaults`.
@@ -51,6 +56,7 @@ namespace view_limits {
 constexpr double kMinZoom = 1, kMaxZoom = 400;
 constexpr int kMinYear = 1900, kMaxYear = 2100;
 constexpr std::size_t kMaxIdBytes = 80, kMaxIds = 64, kMaxLinkBytes = 4096;
+constexpr int kMaxTourStep = 200;
 }  // namespace view_limits
 
 // Ids are lower-case ASCII letters, digits and - _ : . (what the data uses), 1..80 bytes.

@@ -70,6 +70,8 @@ struct AppHooks {
     std::function<nlohmann::json()> labels;                 // the city names drawn now, with rectangles
     std::function<nlohmann::json()> clusters;               // groups of close cities on the main map
     std::function<nlohmann::json()> strings;                // the catalogue of the current language
+    std::function<nlohmann::json()> tours;                  // the tours, in the current language
+    std::function<nlohmann::json()> fonts;                  // the font sizes drawn now
     std::function<nlohmann::json(const std::string&)> export_table;
     std::function<nlohmann::json(double scale)> export_image;  // asks for a picture at the next frame
     std::function<bool(const std::string& dir, int frames)> record;  // the timeline as a PNG sequence  // "csv" | "geojson": {name, mime, text}
@@ -100,6 +102,12 @@ bool deliver_image(const std::string& name, int width, int height, const std::ve
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.
 std::string copy_view_link(const std::string& hash);
+// The presenter console: a second browser window that shows the next step and the notes and
+// drives this one (web/console.html, over a BroadcastChannel); none natively.
+bool has_presenter_console();
+void open_presenter_console();
+// Tells the console what runs now ({tour, presenter, blank, language} as JSON text).
+void publish_presenter_status(const std::string& status);
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
 

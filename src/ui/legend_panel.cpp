@@ -25,6 +25,24 @@ void field_colours_table(const UiContext& ui) {
     ImGui::EndTable();
 }
 
+// The fields' colours in two columns and the shapes of the city groups (embedded, presenter mode).
+void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot) {
+    const Atlas& a = ui.atlas;
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always, pivot);
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    const std::string title = std::string(ui.tr("Legend")) + "###" + id;
+    if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
+        field_colours_table(ui);
+        for (const auto& n : a.data().networks) {
+            if (!n.is_city_group() || n.group == "creative") continue;
+            marker_glyph_item(group_marker_flags(n.group), {}, a);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(ui.network_name(n).c_str());
+        }
+    }
+    ImGui::End();
+}
+
 int group_marker_flags(const std::string& group) {
     return group == "creative" ? render::kCreative : group == "heritage" ? render::kHeritage
          : group == "partner"  ? render::kPartner  : render::kSouthOnly;

@@ -11,8 +11,9 @@
 
 namespace atlas::ui {
 
-void apply_style() {
+void apply_style(bool presenter) {
     ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
     ImGui::StyleColorsLight(&s);
     s.WindowRounding = 8;
     s.FrameRounding = 5;
@@ -34,13 +35,17 @@ void apply_style() {
     c[ImGuiCol_SliderGrab] = ImVec4(0.16f, 0.20f, 0.28f, 0.85f);
     c[ImGuiCol_Header] = ImVec4(0.88f, 0.90f, 0.93f, 1.00f);
     c[ImGuiCol_Separator] = ImVec4(0.80f, 0.82f, 0.86f, 1.00f);
+    if (presenter) s.ScaleAllSizes(kPresenterFontSizes.body / kFontSizes.body);
 }
 
-bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
+bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter) {
     ImGuiIO& io = ImGui::GetIO();
     // The same ranges as the font subset (cmake/app.cmake); U+202F: French thousands.
     static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F,
                                      0x2190, 0x2199, 0x25A0, 0x25CF, 0};
+    static const ImWchar latin[] = {0x0020, 0x024F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F, 0x2190, 0x2199,
+                                    0x25A0, 0x25CF, 0};  // large sizes: letters and punctuation only
+    static const ImWchar digits[] = {0x0020, 0x0039, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
@@ -48,11 +53,13 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error) {
         return false;
     }
     std::fclose(f);
-    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), 17.0f, nullptr, ranges);
-    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), 27.0f, nullptr, ranges);
-    static const ImWchar digits[] = {0x0020, 0x0039, 0};
-    out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), 64.0f, nullptr, digits);
-    if (!out.body || !out.title || !out.huge) {
+    // Presenter mode rasterises the fonts again at its sizes: text stays crisp on a shared screen.
+    const FontSizes& z = presenter ? kPresenterFontSizes : kFontSizes;
+    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body, nullptr, ranges);
+    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title, nullptr, presenter ? latin : ranges);
+    out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), z.caption, nullptr, latin);
+    out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), z.year, nullptr, digits);
+    if (!out.body || !out.title || !out.caption || !out.huge) {
         error = path + ": not a usable font";
         return false;
     }
@@ -130,7 +137,7 @@ std::vector<OpenPanel> open_panels() {
         std::string name = w->Name;  // "Filtros###Filters": the stable id after ###
         if (const auto ids = name.find("###"); ids != std::string::npos) name = name.substr(ids + 3);
         if (name.rfind("Debug##", 0) == 0) continue;  // ImGui's implicit fallback window
-        out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed});
+        out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed, !(w->Flags & ImGuiWindowFlags_NoMouseInputs)});
     }
     return out;
 }
@@ -152,7 +159,7 @@ void end_side_panel(UiContext& ui, float bottom) {
 
 bool over_panel(float x, float y) {
     for (const auto& p : open_panels())
-        if (p.rect.contains(x, y)) return true;
+        if (p.takes_input && p.rect.contains(x, y)) return true;
     return false;
 }
 

@@ -70,17 +70,28 @@ void draw_timeline_panel(UiContext& ui) {
     if (ui.state) ui.state->top_bar_bottom = bottom;
     ImGui::End();
 
-    // The year, large, under the timeline; only while the timeline is not at its end.
-    if (a.playing() || a.timeline_year() < a.last_year()) {
-        char text[8];
-        std::snprintf(text, sizeof text, "%d", a.timeline_year());
-        ImFont* font = ui.fonts.huge;
-        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text);
-        const ImVec2 at(left + 8, bottom + 6);
-        ImDrawList* dl = ImGui::GetBackgroundDrawList();
-        dl->AddRectFilled(ImVec2(at.x - 8, at.y - 2), ImVec2(at.x + size.x + 8, at.y + size.y + 2), IM_COL32(255, 255, 255, 190), 8);
-        dl->AddText(font, font->FontSize, at, IM_COL32(30, 34, 46, 255), text);
-    }
+    draw_year(ui, ImVec2(left, bottom + 6));  // under the bar
+}
+
+// The year, large, in a window of its own (so tests and layouts see its rectangle); only while
+// the timeline plays or stands before its end.
+void draw_year(UiContext& ui, ImVec2 at) {
+    const Atlas& a = ui.atlas;
+    if (!a.playing() && a.timeline_year() >= a.last_year()) return;
+    char text[8];
+    std::snprintf(text, sizeof text, "%d", a.timeline_year());
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.75f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 2));
+    ImGui::Begin("###Year", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
+                                         ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::PushFont(ui.fonts.huge);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.13f, 0.18f, 1));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleVar();
 }
 
 }  // namespace atlas::ui

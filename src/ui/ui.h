@@ -23,8 +23,15 @@ constexpr float kSidePanelWidth = 360, kPanelMargin = 12, kDetailsWidth = 380;
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* title = nullptr;
-    ImFont* huge = nullptr;  // the timeline's year
+    ImFont* caption = nullptr;  // a tour step's caption
+    ImFont* huge = nullptr;     // the timeline's year (digits only)
 };
+// Pixel sizes of the fonts; presenter mode's are for an audience reading a shared screen.
+struct FontSizes {
+    float body, title, caption, year;
+};
+constexpr FontSizes kFontSizes{17, 27, 19, 64};
+constexpr FontSizes kPresenterFontSizes{25, 40, 40, 128};
 
 // What the panels show that is not part of the atlas (which panels are open).
 struct UiState {
@@ -58,6 +65,7 @@ struct UiState {
     std::string chosen_hidden;      // a city chosen in the search that the filters hide
     std::string copied_link;
     std::vector<std::string> dismissed_notices;  // the link notices the user closed
+    float tour_bar_height = 0;  // the running tour's caption bar, from the bottom of the window
 };
 
 struct UiContext {
@@ -71,6 +79,8 @@ struct UiContext {
     std::function<void()> open_full_map;
     std::function<void()> download_image;  // the view as a PNG at 2x, with the export card  // embedded: the same view in the full app, in a new tab
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
+    std::function<void()> open_console;  // the presenter console, a second window (empty: none here)
+    double side_inset = 0;  // pixels the side column covers on the left
 
     // Words in the view's language (core/i18n.h): English source text in, translation out.
     const Catalogue& lang() const;
@@ -92,8 +102,8 @@ struct UiContext {
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
-void apply_style();
-bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error);
+void apply_style(bool presenter = false);
+bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false);
 
 void draw_filters_panel(UiContext& ui);
 void draw_details_panel(UiContext& ui);
@@ -103,6 +113,12 @@ void draw_data_problems_panel(UiContext& ui);  // what was wrong in the data fil
 void draw_about_data_panel(UiContext& ui);     // networks, sources and the known doubts
 void draw_links_panel(UiContext& ui);          // partners of the selected city
 void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the year drawn large
+void draw_year(UiContext& ui, ImVec2 at);      // the timeline's year, large (top-left corner at `at`)
+void draw_tours_panel(UiContext& ui);          // the tours: start one, step through, presenter mode
+void draw_tour_bar(UiContext& ui);             // the running tour's caption, step n of m, controls
+void draw_presenter_overlay(UiContext& ui);    // presenter mode: the year, legend, spotlight, blanking
+// Fields and city groups, small; `id`: the window (the embedded page and presenter mode keep their own).
+void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot);
 void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
 void draw_link_notices_panel(UiContext& ui);
@@ -139,6 +155,7 @@ struct OpenPanel {
     std::string name;
     Rect rect;
     bool collapsed = false;
+    bool takes_input = true;  // false: the pointer goes through it to the map (the year)
 };
 std::vector<OpenPanel> open_panels();
 // Whether a screen point is on a panel now. ImGui's WantCaptureMouse is a frame late: a quick click

@@ -24,6 +24,16 @@ def check(name, cond, detail=""):
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
+def unescape(text):
+    """A C++ string literal's text: \\uXXXX, \\n and the escaped quote and backslash."""
+    def one(m):
+        e = m.group(1)
+        if e[0] == "u":
+            return chr(int(e[1:], 16))
+        return {"n": "\n", "t": "\t"}.get(e, e)
+    return re.sub(r'\\(u[0-9a-fA-F]{4}|.)', one, text)
+
+
 def first_argument_texts(inside):
     """The English texts of a call's first argument: its string literals, adjacent ones joined,
     the branches of a ternary apart."""
@@ -32,7 +42,7 @@ def first_argument_texts(inside):
         c = inside[i]
         if c == '"':
             m = LITERAL.match(inside, i)
-            current += m.group(1).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+            current += unescape(m.group(1))
             i = m.end()
             continue
         if c in "([{":
@@ -79,9 +89,11 @@ for src in sorted((root / "src" / "ui").glob("*.cpp")):
     for fn in ("ui.tr", "ui.fmt", "ui.title", "N_"):
         used.update(calls(text, fn))
 # The data validator's messages, the words it puts in them, and the kinds of records.
-loader = (root / "src" / "core" / "dataset_loader.cpp").read_text(encoding="utf-8")
+core = root / "src" / "core"
+reader = (core / "record_reader.h").read_text(encoding="utf-8")
+loader = reader + "".join((core / f).read_text(encoding="utf-8") for f in ("dataset_loader.cpp", "tour.cpp"))
 validator = set(calls(loader, "fail", 1)) | set(calls(loader, "reject", 1))
-validator |= set(re.findall(r'return "([^"]+)";', loader.split("class RecordReader")[0]))
+validator |= set(re.findall(r'return "([^"]+)";', reader.split("class RecordReader")[0]))
 validator |= {m.group(1) for m in re.finditer(r'load_records\(doc, file, "[a-z]+", "([a-z]+)"', loader)}
 validator.discard("")
 check(f"the validator's messages are found (sanity: more than 25, got {len(validator)})", len(validator) > 25)
@@ -152,10 +164,10 @@ if TTFont and font.exists():
           names.get("es", {}).get("MX") == "México" and names.get("fr", {}).get("MX") == "Mexique",
           "countries.json incomplete")
     collect("countries.json", names)
-    for f in sorted(data.glob("*.json")):
+    for f in sorted(data.glob("*.json")) + sorted((root / "assets" / "tours").glob("*.json")):
         collect(f.name, json.loads(f.read_text(encoding="utf-8")))
     lacking = sorted(f"U+{ord(c):04X} {c!r} ({w})" for c, w in chars.items() if ord(c) not in cmap)
-    check(f"the font has every character of the catalogues, country names and data ({len(chars)} characters)",
+    check(f"the font has every character of the catalogues, country names, data and tours ({len(chars)} characters)",
           not lacking, f"lacking: {lacking[:20]}")
 else:
     check(f"the built font exists ({font})", False, "build the native app first")

@@ -7,6 +7,11 @@
 namespace atlas::test {
 
 inline LoadResult shipped_data() { return load_dataset(ATLAS_DATA_DIR); }
+// The shipped data with the shipped tours (assets/tours/), as the app loads them.
+inline LoadResult shipped_data_with_tours() {
+    std::vector<Problem> problems;
+    return load_dataset(ATLAS_DATA_DIR, read_tours_dir(ATLAS_SOURCE_DIR "/assets/tours", problems));
+}
 
 inline std::string fields_json() {
     return R"({"format":"atlas-sur/fields","version":1,"fields":[

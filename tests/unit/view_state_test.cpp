@@ -57,6 +57,9 @@ ViewState random_view(std::mt19937& rng) {
     if (coin()) v.network = coin() ? "" : id();
     if (coin()) v.network_style = pick({"hub", "pairs"});
     if (coin()) v.language = pick({"en", "es", "fr", "pt"});
+    if (coin()) v.tour = coin() ? "" : id();
+    if (coin()) v.tour_step = std::uniform_int_distribution<int>(1, 200)(rng);
+    if (coin()) v.presenter = coin();
     return rounded_for_url(v);
 }
 

@@ -34,6 +34,7 @@ Usage: atlas [options]
   --lang CODE            start in this language (en, es, fr); default: English
   --view HASH            apply a view given as the part of a link after '#', e.g.
                          --view 's=mx-guadalajara&t=2017&lang=es'
+  --tour ID              start a tour (assets/tours/) at its first step
   --record DIR           render the timeline from its first year to its last, frame by frame, as
                          DIR/frame-00001.png ... (with --frames N, default 120), then exit
   --state                print the state as JSON after start-up (and the actions) and exit
@@ -42,7 +43,9 @@ Usage: atlas [options]
   --frames N             quit after N frames
   --help                 this text
 Keys: arrows pan, + and - zoom, Home or 0 shows the start view, Esc clears the selection,
-      Space plays or pauses the timeline, [ and ] step a year back or forward.
+      Space plays or pauses the timeline, [ and ] step a year back or forward, P presenter mode.
+      In a tour: PageDown, Right or Space next; PageUp or Left previous; Home first; Esc leaves;
+      B blanks the screen.
 )";
 
 std::string executable_dir() {
@@ -108,6 +111,9 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
         } else if (a == "--view") {
             if (!(v = need_value(i))) return false;
             o.actions.push_back(to_text({{"type", "viewFromUrl"}, {"hash", v}}));
+        } else if (a == "--tour") {
+            if (!(v = need_value(i))) return false;
+            o.actions.push_back(to_text({{"type", "tour"}, {"id", v}}));
         } else if (a == "--screenshot") {
             if (!(v = need_value(i))) return false;
             o.screenshot = v;
@@ -195,6 +201,10 @@ void save_file(const std::string& name, const std::string&, const std::string& b
     else std::printf("atlas: wrote %s (%zu bytes)\n", name.c_str(), bytes.size());
     if (f) std::fclose(f);
 }
+
+bool has_presenter_console() { return false; }  // a second window is the browser's (web/console.html)
+void open_presenter_console() {}
+void publish_presenter_status(const std::string&) {}
 
 std::string copy_view_link(const std::string& hash) {
     const std::string text = "--view '" + hash + "'";

@@ -145,6 +145,14 @@ std::string copy_view_link(const std::string& hash) {
     return url;
 }
 
+bool has_presenter_console() { return true; }
+void open_presenter_console() {
+    EM_ASM({ if (Module.openConsole) Module.openConsole(); });
+}
+void publish_presenter_status(const std::string& status) {
+    EM_ASM({ if (Module.presenterStatus) Module.presenterStatus(JSON.parse(UTF8ToString($0))); }, status.c_str());
+}
+
 bool write_png(const std::string&, int, int, const std::vector<unsigned char>&) { return false; }
 
 }  // namespace atlas::platform
@@ -164,6 +172,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_image(const char* scale) {
     return reply(g_app.export_image(scale ? std::atof(scale) : 1.0));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_strings() { return reply(g_app.strings()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_tours() { return reply(g_app.tours()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_fonts() { return reply(g_app.fonts()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_table(const char* format) { return reply(g_app.export_table(format ? format : "")); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
