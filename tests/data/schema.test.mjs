@@ -2,7 +2,7 @@
 // files with a defect the schema can express are invalid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -17,6 +17,28 @@ test('every shipped data file is valid against the schema', () => {
     const ok = validate(read('assets', 'data', `${f}.json`));
     assert.ok(ok, `${f}.json: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
   }
+});
+
+test('every shipped tour is valid against the schema', () => {
+  for (const f of readdirSync(join(root, 'assets', 'tours'))) {
+    const ok = validate(read('assets', 'tours', f));
+    assert.ok(ok, `${f}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+  }
+});
+
+test('tours with a defect of shape are invalid against the schema', () => {
+  const tour = (step) => ({ format: 'atlas-sur/tours', version: 1, tours: [{ id: 't', title: { en: 'T' }, steps: [step] }] });
+  assert.ok(validate(tour({ title: { en: 'A step' }, view: { selected: 'mx-puebla' }, fit: ['mx-puebla'] })), JSON.stringify(validate.errors));
+  for (const [why, step] of [
+    ['a title without English', { title: { es: 'Sin inglés' } }],
+    ['a title that is a string', { title: 'Puebla' }],
+    ['an unknown member', { title: { en: 'A' }, zoomTo: 3 }],
+    ['a transition that does not exist', { title: { en: 'A' }, transition: 'warp' }],
+    ['a camera and cities to fit', { title: { en: 'A' }, view: { camera: { lon: 0, lat: 0, zoom: 2 } }, fit: ['mx-puebla'] }],
+    ['a play range without its end', { title: { en: 'A' }, play: { from: 2004 } }],
+    ['a view key that does not exist', { title: { en: 'A' }, view: { zoom: 3 } }],
+  ]) assert.equal(validate(tour(step)), false, why);
+  assert.equal(validate({ format: 'atlas-sur/tours', version: 1, tours: [{ id: 't', title: { en: 'T' }, steps: [] }] }), false, 'no steps');
 });
 
 test('corpus files with a defect of shape are invalid against the schema too', () => {
