@@ -100,11 +100,11 @@ else()
     "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js")
   target_link_options(atlas PRIVATE ${WEB_FLAGS})
   set_target_properties(atlas PROPERTIES SUFFIX ".js"
-    LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js")
+    LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html")
   # The page and its gzip-compressed twins (served as-is by scripts/run.sh).
   add_custom_command(TARGET atlas POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/index.html"
+    COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/console.html" "${CMAKE_BINARY_DIR}/"
     COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/web_manifest.mjs" "${CMAKE_BINARY_DIR}"
-    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html files.json
+    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html console.html files.json
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
 endif()

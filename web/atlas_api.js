@@ -191,3 +191,25 @@ Module.onImage = function (width, height, pixels) {
     });
   }, 'image/png');
 };
+
+// The presenter console (web/console.html), a second window: it gets what runs now (the tour and
+// its outline, presenter mode, blanking, the words of the language) and sends back the actions of a
+// presenter, and only those. Each page has its own channel, so two open maps are never driven at once.
+(function () {
+  if (typeof BroadcastChannel === 'undefined') return;
+  var session = Math.random().toString(36).slice(2, 10);
+  var channel = new BroadcastChannel('atlas-sur-presenter:' + session), last = {};
+  var allowed = ['tour', 'tourNext', 'tourPrev', 'tourExit', 'presenter', 'blank'];
+  function post() {
+    if (!window.mapReady) return;
+    channel.postMessage(Object.assign({ type: 'status', tours: window.atlas.tours(), strings: window.atlas.strings().strings }, last));
+  }
+  Module.presenterStatus = function (status) { last = status; post(); };
+  channel.onmessage = function (e) {
+    var m = e.data || {};
+    if (m.type === 'hello') post();
+    else if (m.type === 'act' && m.action && allowed.indexOf(m.action.type) >= 0 && window.mapReady) window.atlas.act(m.action);
+  };
+  Module.consoleUrl = function () { return new URL('console.html?session=' + session, location.href).href; };
+  Module.openConsole = function () { window.open(Module.consoleUrl(), 'atlas-sur-console-' + session, 'width=1000,height=680'); };
+})();

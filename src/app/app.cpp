@@ -203,7 +203,9 @@ bool App::frame() {
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
     if (atlas_->presenter() != presenter_fonts_) rebuild_fonts();
-    atlas_->set_viewport({w, h}, side_inset(), caption_height());
+    // Presenter mode: the legend stands in the top-right corner; framing keeps clear of it.
+    const double right = atlas_->presenter() ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
+    atlas_->set_viewport({w, h}, side_inset(), caption_height(), right);
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     atlas_->update(std::min(dt, 0.1));
     if (moving && !pressing_ && pointer_seen_) update_hover();

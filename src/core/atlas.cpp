@@ -262,9 +262,9 @@ Camera Atlas::start_view() const {
     return c;
 }
 
-void Atlas::set_viewport(glm::dvec2 size, double left_inset, double caption_height) {
+void Atlas::set_viewport(glm::dvec2 size, double left_inset, double caption_height, double right_inset) {
     camera_.set_viewport(size);
-    left_inset_ = left_inset, caption_height_ = caption_height;
+    left_inset_ = left_inset, caption_height_ = caption_height, right_inset_ = right_inset;
     update_insets();
     if (!framed_) {
         camera_.jump(start_view());
@@ -273,8 +273,16 @@ void Atlas::set_viewport(glm::dvec2 size, double left_inset, double caption_heig
 }
 
 void Atlas::update_insets() {
-    const glm::dvec2 size = camera_.current().viewport;
-    camera_.set_insets(std::min(left_inset_, size.x * 0.5), 0, 0, tour_ >= 0 ? std::min(caption_height_, size.y * 0.5) : 0);
+    const Camera before = camera_.target();
+    const glm::dvec2 size = before.viewport;
+    camera_.set_insets(std::min(left_inset_, size.x * 0.5), std::min(right_inset_, size.x * 0.4), 0,
+                       tour_ >= 0 ? std::min(caption_height_, size.y * 0.5) : 0);
+    // In a tour, a new layout (presenter mode, another language's caption, a resized window)
+    // frames the step's cities again.
+    const Camera& after = camera_.target();
+    const double moved = std::abs(after.inset_left - before.inset_left) + std::abs(after.inset_right - before.inset_right) +
+                         std::abs(after.inset_bottom - before.inset_bottom);
+    if (tour_ >= 0 && moved > 8) frame_step(!camera_.moving());  // a flight under way is re-aimed
 }
 
 int Atlas::pick(glm::dvec2 screen) const {

@@ -132,9 +132,9 @@ public:
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
-    // Also frames the start view the first time; `left_inset` pixels are covered by panels, and
-    // `caption_height` pixels at the bottom while a tour runs (its caption bar).
-    void set_viewport(glm::dvec2 size, double left_inset = 0, double caption_height = 0);
+    // Also frames the start view the first time; `left_inset` and `right_inset` pixels are covered
+    // by panels, and `caption_height` pixels at the bottom while a tour runs (its caption bar).
+    void set_viewport(glm::dvec2 size, double left_inset = 0, double caption_height = 0, double right_inset = 0);
     Camera start_view() const;
 
     // The view (core/view_state.h): what a link, a tour step or the kiosk's reset restore.
@@ -211,6 +211,7 @@ private:
     // Tours (atlas_tour.cpp).
     std::string apply_tour_action(const std::string& type, const nlohmann::json& a);
     void go_to_step(int tour, int step, bool cut);
+    void frame_step(bool cut, double seconds = 0);  // the step's cities, in the free part of the map
     ViewState step_defaults(int tour, int step) const;  // what a link at this step leaves out
     ViewState link_defaults() const;                    // step_defaults of the tour running, or default_view
 
@@ -248,7 +249,7 @@ private:
     std::string language_ = "en";
     std::vector<std::string> view_notices_;
     int tour_ = -1, step_ = 0;
-    double left_inset_ = 0, caption_height_ = 0;
+    double left_inset_ = 0, right_inset_ = 0, caption_height_ = 0;
     void update_insets();  // the free part of the map: without the side column, and the caption bar in a tour
     double play_until_ = 0;  // a tour step plays the timeline up to here (0: to its end)
     bool presenter_ = false, blank_ = false;

@@ -68,15 +68,7 @@ void Atlas::go_to_step(int tour, int step, bool cut) {
     v.tour.reset(), v.tour_step.reset(), v.presenter.reset(), v.language.reset();  // as they are
     const bool jump = cut || s.cut;
     apply_view(v, {}, jump, s.seconds);
-    if (!s.fit.empty()) {
-        Bounds b;
-        for (const auto& id : s.fit)
-            if (const int i = data_.find_city(id); i >= 0) b.include(positions_[i]);
-        Camera c = camera_.target();
-        c.fit(b, 90);
-        framed_ = true;
-        camera_.fly_to(c, jump, s.seconds);
-    }
+    frame_step(jump, s.seconds);
     play_until_ = 0;
     if (s.play_from && s.play_to) {
         timeline_ = std::clamp(double(*s.play_from), double(first_year_), last_year_ + kYearEnd);
@@ -85,6 +77,19 @@ void Atlas::go_to_step(int tour, int step, bool cut) {
         refilter();
     }
     revision_ = next_revision();
+}
+
+// Frames the step's cities in the free part of the map (between the panels, above the caption).
+void Atlas::frame_step(bool cut, double seconds) {
+    const TourStep* s = current_step();
+    if (!s || s->fit.empty()) return;
+    Bounds b;
+    for (const auto& id : s->fit)
+        if (const int i = data_.find_city(id); i >= 0) b.include(positions_[i]);
+    Camera c = camera_.target();
+    c.fit(b, 90);
+    framed_ = true;
+    camera_.fly_to(c, cut, seconds);
 }
 
 json Atlas::state_tour() const {

@@ -14,9 +14,11 @@ void swatch(Color c) {
 }
 }  // namespace
 
-void field_colours_table(const UiContext& ui) {
+void field_colours_table(const UiContext& ui, const std::vector<bool>* only) {
     if (!ImGui::BeginTable("fields", 2)) return;
-    for (const auto& f : ui.atlas.data().fields) {
+    for (std::size_t k = 0; k < ui.atlas.data().fields.size(); ++k) {
+        const CreativeField& f = ui.atlas.data().fields[k];
+        if (only && !(*only)[k]) continue;
         ImGui::TableNextColumn();
         marker_glyph_item(render::kCreative, f.color, ui.atlas);
         ImGui::SameLine();
@@ -25,21 +27,33 @@ void field_colours_table(const UiContext& ui) {
     ImGui::EndTable();
 }
 
-// The fields' colours in two columns and the shapes of the city groups (embedded, presenter mode).
-void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot) {
+// The fields' colours in two columns and the shapes of the city groups (embedded, presenter mode);
+// `only_shown`: only the fields and groups of the cities on the map now (a small legend for an audience).
+void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot, bool only_shown) {
     const Atlas& a = ui.atlas;
+    const Dataset& d = a.data();
+    std::vector<bool> fields(d.fields.size(), !only_shown), groups(d.networks.size(), !only_shown);
+    if (only_shown)
+        for (int c : a.visible())
+            for (const auto& g : d.cities[c].designations) {
+                if (!designation_passes(d, a.filter(), g)) continue;  // a Design city shown only as heritage
+                if (g.field >= 0) fields[g.field] = true;
+                if (g.network >= 0) groups[g.network] = true;
+            }
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, pivot);
     ImGui::SetNextWindowBgAlpha(0.88f);
     const std::string title = std::string(ui.tr("Legend")) + "###" + id;
     if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
-        field_colours_table(ui);
-        for (const auto& n : a.data().networks) {
-            if (!n.is_city_group() || n.group == "creative") continue;
+        field_colours_table(ui, &fields);
+        for (std::size_t k = 0; k < d.networks.size(); ++k) {
+            const Network& n = d.networks[k];
+            if (!n.is_city_group() || n.group == "creative" || !groups[k]) continue;
             marker_glyph_item(group_marker_flags(n.group), {}, a);
             ImGui::SameLine();
             ImGui::TextUnformatted(ui.network_name(n).c_str());
         }
     }
+    if (ui.state) ui.state->compact_legend_width = ImGui::GetWindowSize().x;
     ImGui::End();
 }
 

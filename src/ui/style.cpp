@@ -147,10 +147,19 @@ bool begin_side_panel(UiContext& ui, const char* english_name, int bars_below, I
     const float top = ui.state ? ui.state->left_stack_y : kPanelMargin;
     const float bar = ImGui::GetFrameHeight() + kPanelMargin;
     const float room = ImGui::GetIO().DisplaySize.y - 34 - top - float(bars_below) * bar;  // 34: attribution
+    // An accordion: a panel the person opens folds the others of the column, so it gets the room.
+    if (ui.state && !ui.state->side_open.empty() && ui.state->side_open != english_name)
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(kSidePanelWidth, 0), ImVec2(kSidePanelWidth, std::max(room, bar)));
-    return ImGui::Begin(name.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | extra);
+    const bool open = ImGui::Begin(name.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | extra);
+    if (ui.state) {
+        auto [was, first] = ui.state->side_collapsed.try_emplace(english_name, ImGui::IsWindowCollapsed());
+        if (!first && was->second && !ImGui::IsWindowCollapsed()) ui.state->side_open = english_name;  // just opened
+        was->second = ImGui::IsWindowCollapsed();
+    }
+    return open;
 }
 
 void end_side_panel(UiContext& ui, float bottom) {

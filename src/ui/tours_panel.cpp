@@ -128,7 +128,7 @@ void draw_presenter_overlay(UiContext& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     draw_year(ui, ImVec2(kPanelMargin, kPanelMargin));
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Once);
-    draw_compact_legend(ui, "Presenter legend", ImVec2(display.x - kPanelMargin, kPanelMargin), ImVec2(1, 0));
+    draw_compact_legend(ui, "Presenter legend", ImVec2(display.x - kPanelMargin, kPanelMargin), ImVec2(1, 0), true);
     // A spotlight on the selected city: a ring the audience's eyes find at once.
     if (a.selected() >= 0 && a.is_visible(a.selected())) {
         const Camera& cam = a.camera_controller().current();

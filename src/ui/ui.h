@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,11 @@ struct UiState {
     std::string copied_link;
     std::vector<std::string> dismissed_notices;  // the link notices the user closed
     float tour_bar_height = 0;  // the running tour's caption bar, from the bottom of the window
+    float compact_legend_width = 0;  // presenter mode keeps the map's framing clear of it
+    // The side column's accordion (see begin_side_panel): the panel the person opened last, and
+    // whether each panel was folded in the last frame.
+    std::string side_open;
+    std::map<std::string, bool> side_collapsed;
 };
 
 struct UiContext {
@@ -118,7 +124,7 @@ void draw_tours_panel(UiContext& ui);          // the tours: start one, step thr
 void draw_tour_bar(UiContext& ui);             // the running tour's caption, step n of m, controls
 void draw_presenter_overlay(UiContext& ui);    // presenter mode: the year, legend, spotlight, blanking
 // Fields and city groups, small; `id`: the window (the embedded page and presenter mode keep their own).
-void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot);
+void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot, bool only_shown = false);
 void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts
 void draw_link_notices_panel(UiContext& ui);
@@ -140,7 +146,8 @@ bool begin_side_panel(UiContext& ui, const char* name, int bars_below, ImGuiWind
 void end_side_panel(UiContext& ui, float bottom);
 
 // The fields' colours as markers with their names, in two columns (Legend, embedded legend).
-void field_colours_table(const UiContext& ui);
+// `only`: the fields to list, by index (all when null).
+void field_colours_table(const UiContext& ui, const std::vector<bool>* only = nullptr);
 // The marker flags of a city group ("heritage" -> a diamond), as the map draws its cities alone.
 int group_marker_flags(const std::string& group);
 
