@@ -94,6 +94,28 @@ check "--record says its progress" 'grep -q "recorded 6 of 6 frames" "$out/nativ
 check "--record into a folder that cannot be made fails with a message" \
   '! "$app" --record /proc/no/such --frames 2 2>"$out/native-record-bad.txt" && grep -q "cannot make the folder" "$out/native-record-bad.txt"'
 
+# 6. tours: --tour starts one, its first step is on the screenshot, a clicker's keys drive it
+state=$("$app" --tour mexican-creative-network --state)
+check "--tour starts the tour at its first step" '[ "$(echo "$state" | json_get "[\"tour\"][\"step\"]")" = "1" ]'
+"$app" --tour mexican-creative-network --screenshot "$out/native-tour.png"
+bright() { convert "$1" -crop 500x40+600+700 -colorspace Gray -format "%[fx:mean]" info: 2>/dev/null || echo 0; }
+tour_bar=$(bright "$out/native-tour.png"); no_bar=$(bright "$out/native-start.png")
+check "--tour with --screenshot shows the first step's caption bar ($tour_bar, without a tour $no_bar)" \
+  'python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0.95 and float(sys.argv[2]) < 0.9 else 1)" "$tour_bar" "$no_bar"'
+"$app" --tour atlantis --state >/dev/null 2>"$out/native-bad-tour.txt"; rc=$?
+check "--tour with an unknown id fails with a message" '[ $rc -ne 0 ] && grep -q "no tour with id" "$out/native-bad-tour.txt"'
+"$app" --log-actions --tour creative-cities-growth >"$out/native-tour-actions.txt" 2>&1 &
+app_pid=$!
+wid=$(timeout 20 xdotool search --sync --name "Atlas Sur" | head -n1)
+sleep 1
+for key in Next Next Prior p b b Escape; do xdotool key --window "$wid" "$key"; sleep 0.4; done
+for _ in $(seq 30); do grep -q 'tourExit' "$out/native-tour-actions.txt" && break; sleep 0.1; done
+import -window root "$out/native-tour-keys.png" 2>/dev/null
+actions=$(grep -o '"type":"[a-zA-Z]*"' "$out/native-tour-actions.txt" | cut -d'"' -f4 | tr '\n' ' ')
+check "PageDown, PageDown, PageUp, P, B, B, Esc drive the tour natively ($actions)" \
+  '[ "$actions" = "tour tourNext tourNext tourPrev presenter blank blank tourExit " ]'
+kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=
+
 echo "native: $passed passed, $failed failed"
 python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
 grep -E "^not ok|passed, " "$out/bad-corpus.txt"
