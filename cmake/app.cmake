@@ -104,7 +104,9 @@ else()
   # The page and its gzip-compressed twins (served as-is by scripts/run.sh).
   add_custom_command(TARGET atlas POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/console.html" "${CMAKE_BINARY_DIR}/"
+    # The WebM writer for video export (npm webm-muxer, MIT), loaded by the page only when recording.
+    COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/node_modules/webm-muxer/build/webm-muxer.js" "${CMAKE_BINARY_DIR}/"
     COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/web_manifest.mjs" "${CMAKE_BINARY_DIR}"
-    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html console.html files.json
+    COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html console.html webm-muxer.js files.json
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
 endif()

@@ -33,6 +33,7 @@
     return new TextEncoder().encode(String(data == null ? '' : data));
   }
   function parse(text) { return JSON.parse(text); }
+  Module.callApi = function (name, args) { return parse(call(name, args || [])); };  // for the parts below
   window.atlas = {
     state: function () { return parse(call('atlas_api_state', [])); },
     visibleCities: function () { return parse(call('atlas_api_visible_cities', [])); },
@@ -76,6 +77,11 @@
         (Module.imageWaiters = Module.imageWaiters || []).push(resolve);
       });
     },
+    // The timeline (or a tour) playing, as a WebM video rendered frame by frame from the
+    // recording's clock: {what: 'timeline' | 'tour', tour, fps, seconds, scale, hold, signal
+    // (an AbortSignal), onProgress({frame, frames, step, steps})} resolves to {name, mime, bytes,
+    // width, height, fps, frames}. The view comes back as it was, also when cancelled.
+    exportVideo: function (options) { return Module.recordVideo(options || {}); },
     // A link to the view shown now (what "Copy link" copies).
     viewUrl: function () { return location.href.split('#')[0] + '#' + window.atlas.state().viewUrl; },
     // Page coordinates in CSS pixels (the canvas may not sit at the page's origin).
@@ -173,6 +179,7 @@
 // Exported pictures arrive as RGBA pixels; the browser writes the PNG. A picture someone waits for
 // (atlas.exportImage) resolves their promise; one asked for by the PNG button downloads.
 Module.onImage = function (width, height, pixels) {
+  if (Module.onRecordedFrame) { Module.onRecordedFrame(width, height, pixels); return; }  // a video's frame
   var canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -212,4 +219,120 @@ Module.onImage = function (width, height, pixels) {
   };
   Module.consoleUrl = function () { return new URL('console.html?session=' + session, location.href).href; };
   Module.openConsole = function () { window.open(Module.consoleUrl(), 'atlas-sur-console-' + session, 'width=1000,height=680'); };
+})();
+
+// Video export (atlas.exportVideo): the app renders each frame at the recording's clock and hands
+// over its pixels; WebCodecs encodes them as VP8 and webm-muxer (npm, loaded only now) writes the
+// WebM. Timestamps come from the frame number, so the video is smooth whatever the machine's speed.
+(function () {
+  var muxerLoading = null;
+  function loadMuxer() {
+    if (window.WebMMuxer) return Promise.resolve();
+    return muxerLoading = muxerLoading || new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = 'webm-muxer.js';
+      script.onload = resolve;
+      script.onerror = function () { muxerLoading = null; reject(new Error('the video writer (webm-muxer.js) could not be loaded')); };
+      document.head.appendChild(script);
+    });
+  }
+  function call(name, args) { return Module.callApi(name, args); }
+  function aborted() { var e = new Error('the export was cancelled'); e.name = 'AbortError'; return e; }
+
+  Module.recordVideo = async function (options) {
+    if (typeof VideoEncoder === 'undefined') throw new Error('this browser cannot encode video (no WebCodecs)');
+    var signal = options.signal;
+    if (signal && signal.aborted) throw aborted();
+    await loadMuxer();
+    var request = {};
+    ['what', 'tour', 'fps', 'seconds', 'frames', 'scale', 'hold'].forEach(function (k) { if (options[k] !== undefined) request[k] = options[k]; });
+    if (options.width) request.scale = Number(options.width) / Module.canvas.clientWidth;
+    var begun = call('atlas_api_record_begin', [JSON.stringify(request)]);
+    if (begun.error) throw new Error(begun.error);
+    // VP8 wants even sizes: the encoder gets the picture cut to the even size below it.
+    var width = begun.width & ~1, height = begun.height & ~1, fps = begun.fps;
+    var target = new WebMMuxer.ArrayBufferTarget();
+    var muxer = new WebMMuxer.Muxer({ target: target, video: { codec: 'V_VP8', width: width, height: height, frameRate: fps },
+                                      firstTimestampBehavior: 'offset' });
+    var failure = null;
+    var encoder = new VideoEncoder({ output: function (chunk, meta) { muxer.addVideoChunk(chunk, meta); },
+                                     error: function (e) { failure = e; } });
+    encoder.configure({ codec: 'vp8', width: width, height: height, framerate: fps,
+                        bitrate: Math.round(width * height * fps * 0.12), latencyMode: 'quality' });
+    var frame = 0, pixels = null;
+    Module.onRecordedFrame = function (w, h, rgba) { pixels = { w: w, h: h, rgba: rgba }; };
+    try {
+      for (;;) {
+        if (signal && signal.aborted) throw aborted();
+        if (failure) throw failure;
+        pixels = null;
+        var progress = call('atlas_api_record_frame', []);
+        if (progress.error) throw new Error(progress.error);
+        if (!pixels) throw new Error('the frame was not drawn');
+        var data = pixels.rgba;
+        if (pixels.w !== width || pixels.h !== height) {  // cut to the even size
+          var cut = new Uint8Array(width * height * 4);
+          for (var y = 0; y < height; ++y) cut.set(data.subarray(y * pixels.w * 4, y * pixels.w * 4 + width * 4), y * width * 4);
+          data = cut;
+        }
+        var picture = new VideoFrame(data, { format: 'RGBA', codedWidth: width, codedHeight: height,
+                                             timestamp: Math.round(frame * 1e6 / fps), duration: Math.round(1e6 / fps) });
+        encoder.encode(picture, { keyFrame: frame % (fps * 2) === 0 });
+        picture.close();
+        ++frame;
+        if (options.onProgress) options.onProgress(progress);
+        // Let the page breathe (progress, Cancel) and the encoder catch up.
+        while (encoder.encodeQueueSize > 2) await new Promise(function (r) { setTimeout(r, 0); });
+        await new Promise(function (r) { setTimeout(r, 0); });
+        if (progress.done) break;
+      }
+      await encoder.flush();
+      if (failure) throw failure;
+      muxer.finalize();
+      return { name: 'atlas-sur.webm', mime: 'video/webm', bytes: new Uint8Array(target.buffer),
+               width: width, height: height, fps: fps, frames: frame };
+    } finally {
+      Module.onRecordedFrame = null;
+      if (encoder.state !== 'closed') encoder.close();
+      Module._atlas_api_record_end();
+    }
+  };
+
+  // The page's export dialog: what is being made, how far it is, and Cancel. The words are the
+  // map's (its catalogue), so the dialog speaks the map's language.
+  function words() { try { return window.atlas.strings().strings; } catch (e) { return {}; } }
+  function t(english) { var w = words()[english]; return typeof w === 'string' ? w : english; }
+  Module.startExport = function (kind) {
+    var box = document.getElementById('export');
+    if (!box || !box.hidden) return;
+    var fill = document.getElementById('export-fill'), status = document.getElementById('export-status');
+    var cancel = document.getElementById('export-cancel'), title = document.getElementById('export-title');
+    var controller = new AbortController();
+    title.textContent = t(kind === 'video' ? 'Recording the timeline as a video' : 'Preparing the picture');
+    cancel.textContent = t('Cancel');
+    status.textContent = '';
+    fill.style.width = '0%';
+    box.hidden = false;
+    cancel.focus();
+    cancel.onclick = function () { controller.abort(); };
+    function save(file) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([file.bytes], { type: file.mime }));
+      a.download = file.name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }
+    var job = kind === 'video'
+      ? window.atlas.exportVideo({ what: 'timeline', seconds: 10, fps: 30, signal: controller.signal,
+          onProgress: function (p) {
+            fill.style.width = (100 * p.frame / p.frames).toFixed(1) + '%';
+            status.textContent = t('Frame {n} of {m}').replace('{n}', p.frame).replace('{m}', p.frames);
+          } })
+      : new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); })  // the dialog shows first
+          .then(function () { if (controller.signal.aborted) throw aborted(); return window.atlas.exportImage({ scale: 2 }); });
+    job.then(function (file) { if (!controller.signal.aborted) save(file); },
+             function (e) { if (e.name !== 'AbortError') window.alert(e.message); })
+       .then(function () { box.hidden = true; Module.canvas.focus(); });
+  };
 })();

@@ -204,16 +204,18 @@ bool App::frame() {
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
     if (atlas_->presenter() != presenter_fonts_) rebuild_fonts();
     // Presenter mode: the legend stands in the top-right corner; framing keeps clear of it.
-    const double right = atlas_->presenter() ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
+    const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
+    const double right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
     atlas_->set_viewport({w, h}, side_inset(), caption_height(), right);
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
-    atlas_->update(std::min(dt, 0.1));
+    if (!recording_.active) atlas_->update(std::min(dt, 0.1));  // a recording keeps its own clock
     if (moving && !pressing_ && pointer_seen_) update_hover();
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
-                         fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0;
+                         fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0;
+    if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
     if (quiet_frames_ > 3 && frames_ > 3) return running_;
     drawn_revision_ = atlas_->revision();
@@ -232,13 +234,18 @@ bool App::frame() {
         if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
     };
     ctx.copy_link = [this] { return platform::copy_view_link(atlas_->view_link()); };
-    ctx.download_image = [this] { request_image(2); };
+    ctx.download_image = [this] {
+        if (!platform::start_export("image")) request_image(2);  // the page shows progress and Cancel first
+    };
+    if (platform::can_export_video()) ctx.export_video = [] { platform::start_export("video"); };
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
     if (platform::has_presenter_console()) ctx.open_console = [] { platform::open_presenter_console(); };
     ctx.side_inset = side_inset();
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
-    if (atlas_->presenter()) {
+    if (recording_.active) {
+        ui::draw_recording_overlay(ctx, recording_.tour);
+    } else if (atlas_->presenter()) {
         ui::draw_presenter_overlay(ctx);
         ui::draw_tour_bar(ctx);
     } else if (options_.embed) {
@@ -293,41 +300,123 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
     }
     renderer_.draw(*atlas_, w, h);
     ImDrawList card(ImGui::GetDrawListSharedData());
-    card._ResetForNewFrame();
-    card.PushTextureID(ImGui::GetIO().Fonts->TexID);
-    card.PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
-    ui::draw_export_card(ctx, &card);
-    ImDrawList* lists[] = {ImGui::GetBackgroundDrawList(), &card};
+    ImDrawList* lists[2] = {ImGui::GetBackgroundDrawList(), &card};
     ImDrawData data;
-    data.Valid = true;
-    data.CmdLists = lists;
-    data.CmdListsCount = 2;
-    for (ImDrawList* l : lists) data.TotalVtxCount += l->VtxBuffer.Size, data.TotalIdxCount += l->IdxBuffer.Size;
-    data.DisplayPos = ImVec2(0, 0);
-    data.DisplaySize = ImVec2(float(size.x), float(size.y));
+    if (recording_.active) {  // a video's frame: the map with the recording's overlay, as on screen
+        data = *ImGui::GetDrawData();
+    } else {  // a picture: the map with its names (the background list) and the export card
+        card._ResetForNewFrame();
+        card.PushTextureID(ImGui::GetIO().Fonts->TexID);
+        card.PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
+        ui::draw_export_card(ctx, &card);
+        data.Valid = true;
+        data.CmdLists = lists;
+        data.CmdListsCount = 2;
+        for (ImDrawList* l : lists) data.TotalVtxCount += l->VtxBuffer.Size, data.TotalIdxCount += l->IdxBuffer.Size;
+        data.DisplayPos = ImVec2(0, 0);
+        data.DisplaySize = ImVec2(float(size.x), float(size.y));
+    }
     data.FramebufferScale = ImVec2(float(scale), float(scale));
     ImGui_ImplOpenGL3_RenderDrawData(&data);
     image_delivered_ = platform::deliver_image(image_name_.empty() ? "atlas-sur.png" : image_name_, w, h, picture.finish());
 }
 
-// The timeline from its first year to its last as `frames` pictures, each rendered from the
-// timeline clock (not the wall clock), so the sequence is smooth whatever the machine's speed.
-bool App::record(const std::string& dir, int frames) {
-    while (frames_ < 3) frame();  // panels and labels settle
-    atlas_->camera().finish();
-    const double first = atlas_->first_year(), last = atlas_->last_year() + Atlas::kYearEnd;
-    for (int i = 0; i < frames; ++i) {
-        atlas_->set_timeline_position(first + (last - first) * (frames > 1 ? double(i) / (frames - 1) : 1.0));
-        char name[32];
-        std::snprintf(name, sizeof name, "/frame-%05d.png", i + 1);
-        image_name_ = dir + name;
-        image_scale_ = 1;
-        image_delivered_ = false;
-        frame();
-        if (!image_delivered_) return false;  // the picture could not be drawn or written (said on stderr)
-        if ((i + 1) % 30 == 0 || i + 1 == frames) std::printf("atlas: recorded %d of %d frames\n", i + 1, frames);
+// Starts a recording: {what: "timeline" | "tour", tour, fps (1..60), seconds (the timeline's
+// length, 1..600) or frames, scale (0.25..4, of the window), hold (a tour's seconds per settled step)}.
+json App::record_begin(const json& o) {
+    if (!o.is_object()) return {{"error", "the options must be an object"}};
+    Recording r;
+    auto number = [&](const char* key, double fallback, double lo, double hi, double& out) -> bool {
+        const auto it = o.find(key);
+        out = it == o.end() ? fallback : it->is_number() ? it->get<double>() : NAN;
+        return std::isfinite(out) && out >= lo && out <= hi;
+    };
+    double seconds = 0, frames = 0, hold = 0;
+    if (!number("fps", 30, 1, 60, r.fps)) return {{"error", "\"fps\" must be within 1..60"}};
+    if (!number("scale", 1, 0.25, 4, r.scale)) return {{"error", "\"scale\" must be within 0.25..4"}};
+    if (!number("seconds", 8, 1, 600, seconds)) return {{"error", "\"seconds\" must be within 1..600"}};
+    if (!number("frames", 0, 0, 100000, frames)) return {{"error", "\"frames\" must be within 1..100000"}};
+    if (!number("hold", 3, 0, 60, hold)) return {{"error", "\"hold\" must be within 0..60 seconds"}};
+    const std::string what = o.value("what", "timeline");
+    r.tour = what == "tour";
+    if (!r.tour && what != "timeline") return {{"error", "\"what\" must be \"timeline\" or \"tour\""}};
+    const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
+    const json size = request_image(r.scale);  // checks the picture's size
+    image_scale_ = 0;
+    if (size.contains("error")) return size;
+    r.before = atlas_->view();
+    if (r.tour) {
+        const json started = atlas_->act({{"type", "tour"}, {"id", o.value("tour", "")}});
+        if (started.contains("error")) return started;
     }
+    r.frames = r.tour ? 0 : frames > 0 ? int(frames) : std::max(2, int(std::lround(seconds * r.fps)));
+    r.hold = int(std::lround(hold * r.fps));
+    r.active = true;
+    recording_ = std::move(r);
+    settle_frames_ = 3;  // the recording's layout (legend, caption) takes a few frames to settle
+    while (settle_frames_ > 0) frame();
+    if (!recording_.tour) atlas_->camera().finish();
+    return {{"width", std::lround(vp.x * recording_.scale)}, {"height", std::lround(vp.y * recording_.scale)},
+            {"fps", recording_.fps}, {"frames", recording_.frames}};
+}
+
+// The next picture: the clock moves one frame on, the frame is drawn and its picture delivered.
+json App::record_frame() {
+    Recording& r = recording_;
+    if (!r.active || r.done) return {{"error", "no recording under way"}};
+    if (r.tour) {
+        if (r.frame > 0) atlas_->update(1.0 / r.fps);  // flights and the step's years, at the video's pace
+        const bool settled = !atlas_->camera_controller().moving() && !atlas_->playing();
+        if (settled && ++r.held > r.hold) {
+            const int steps = int(atlas_->data().tours[atlas_->tour()].steps.size());
+            if (atlas_->tour_step() + 1 >= steps) r.done = true;
+            else atlas_->act({{"type", "tourNext"}}), r.held = 0;
+        }
+    } else {
+        const double first = atlas_->first_year(), last = atlas_->last_year() + Atlas::kYearEnd;
+        atlas_->set_timeline_position(first + (last - first) * (r.frames > 1 ? double(r.frame) / (r.frames - 1) : 1.0));
+    }
+    if (r.frame >= 36000) r.done = true;  // 20 minutes at 30 frames a second: a tour that never settles
+    char name[32];
+    std::snprintf(name, sizeof name, "/frame-%05d.png", r.frame + 1);
+    image_name_ = r.dir + name;
+    image_scale_ = r.scale;
+    image_delivered_ = false;
+    frame();
     image_name_.clear();
+    if (!image_delivered_) return {{"error", "the picture could not be drawn"}};
+    ++r.frame;
+    if (!r.tour && r.frame >= r.frames) r.done = true;
+    json progress = {{"frame", r.frame}, {"frames", r.tour ? json(nullptr) : json(r.frames)}, {"done", r.done}};
+    if (r.tour && atlas_->tour() >= 0)
+        progress["step"] = atlas_->tour_step() + 1, progress["steps"] = atlas_->data().tours[atlas_->tour()].steps.size();
+    return progress;
+}
+
+// Ends a recording (done or cancelled): the view the person had comes back.
+void App::record_end() {
+    if (!recording_.active) return;
+    const ViewState before = recording_.before;
+    recording_ = {};
+    atlas_->apply_view(before, {}, true);
+}
+
+bool App::record(const std::string& dir, int frames, const std::string& tour) {
+    json options = {{"frames", frames}};
+    if (!tour.empty()) options = {{"what", "tour"}, {"tour", tour}};
+    if (const json begun = record_begin(options); begun.contains("error")) {
+        std::fprintf(stderr, "atlas: --record: %s\n", begun["error"].get<std::string>().c_str());
+        return false;
+    }
+    recording_.dir = dir;
+    for (json p; !recording_.done;) {
+        p = record_frame();
+        if (p.contains("error")) return false;  // said on stderr
+        if (p["frame"].get<int>() % 30 == 0 || recording_.done)
+            std::printf("atlas: recorded %d%s frames\n", p["frame"].get<int>(),
+                        tour.empty() ? (" of " + std::to_string(recording_.frames)).c_str() : "");
+    }
+    record_end();
     return true;
 }
 
@@ -344,7 +433,7 @@ json App::export_table(const std::string& format) const {
 
 // Pixels the side column covers on the left (none when embedded or presenting).
 double App::side_inset() const {
-    return options_.embed || atlas_->presenter() ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
+    return options_.embed || atlas_->presenter() || recording_.active ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
 }
 
 // The room a tour's caption bar takes at the bottom: as drawn in the last frame, or, before it was
@@ -523,7 +612,10 @@ platform::AppHooks App::hooks() {
     h.clusters = [this] { return atlas_->clusters_json(); };
     h.export_table = [this](const std::string& format) { return export_table(format); };
     h.export_image = [this](double scale) { return request_image(scale); };
-    h.record = [this](const std::string& dir, int frames) { return record(dir, frames); };
+    h.record = [this](const std::string& dir, int frames, const std::string& tour) { return record(dir, frames, tour); };
+    h.record_begin = [this](const json& o) { return record_begin(o); };
+    h.record_frame = [this] { return record_frame(); };
+    h.record_end = [this] { record_end(); };
     h.strings = [this] { return catalogues_.get(atlas_->language()).to_json(); };
     h.tours = [this] { return atlas_->tours_json(); };
     h.fonts = [this] {  // the sizes drawn now, for tests of presenter mode

@@ -53,7 +53,21 @@ private:
     double image_scale_ = 0;  // a picture is asked for (see request_image)
     std::string image_name_;  // natively: where it goes
     bool image_delivered_ = false;
-    bool record(const std::string& dir, int frames);
+    // Recording (a video in the browser, a PNG sequence natively): the timeline or a tour played
+    // from the recording's own clock, one picture per frame, so it is smooth whatever the speed.
+    struct Recording {
+        bool active = false, tour = false, done = false;
+        int frame = 0, frames = 0;  // frames: the timeline's count; a tour's is known when it ends
+        double fps = 30, scale = 1;
+        int hold = 90, held = 0;     // a tour: frames each step stays once it has settled
+        std::string dir;             // natively: where the pictures go
+        ViewState before;            // the view given back at the end
+    };
+    Recording recording_;
+    nlohmann::json record_begin(const nlohmann::json& options);
+    nlohmann::json record_frame();
+    void record_end();
+    bool record(const std::string& dir, int frames, const std::string& tour);
     void give_search_names();
 
     platform::Options options_;
@@ -75,6 +89,7 @@ private:
     std::size_t frame_index_ = 0;
     long long frames_ = 0;
     int quiet_frames_ = 0;  // frames in a row with nothing new to show
+    int settle_frames_ = 0;  // frames to draw whatever happens (a new layout settling)
     unsigned drawn_revision_ = 0;
     glm::ivec2 drawn_size_{0, 0};
     std::optional<ViewState> published_;  // the view the page's address shows

@@ -39,6 +39,7 @@ struct Options {
     bool hidden = false;                // no visible window (for --state and --screenshot)
     std::string record_dir;             // --record DIR: the timeline as a PNG sequence, then exit
     int record_frames = 0;              // --frames N with --record: how many frames (from the first year to the last)
+    std::string record_tour;            // --tour ID with --record: record the tour instead
     bool embed = false;                 // inside another page (?embed=1): the map, a compact legend, a link out
     // The languages the person prefers, best first (--lang natively; the browser's languages on
     // the web); the first one the app has a catalogue for is the start language.
@@ -74,7 +75,12 @@ struct AppHooks {
     std::function<nlohmann::json()> fonts;                  // the font sizes drawn now
     std::function<nlohmann::json(const std::string&)> export_table;
     std::function<nlohmann::json(double scale)> export_image;  // asks for a picture at the next frame
-    std::function<bool(const std::string& dir, int frames)> record;  // the timeline as a PNG sequence  // "csv" | "geojson": {name, mime, text}
+    // The timeline (or a tour, when named) as a PNG sequence in `dir`.
+    std::function<bool(const std::string& dir, int frames, const std::string& tour)> record;
+    // A recording the browser drives frame by frame (a WebM video; see App::record_begin).
+    std::function<nlohmann::json(const nlohmann::json&)> record_begin;
+    std::function<nlohmann::json()> record_frame;
+    std::function<void()> record_end;
     // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
     // could not be fetched. Returns the new state.
     std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
@@ -102,6 +108,10 @@ bool deliver_image(const std::string& name, int width, int height, const std::ve
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.
 std::string copy_view_link(const std::string& hash);
+// An export with progress and Cancel, run by the page ("image": the PNG at 2x; "video": the
+// timeline as WebM); false where the platform has no such dialog (natively: the PNG is written).
+bool start_export(const std::string& kind);
+bool can_export_video();
 // The presenter console: a second browser window that shows the next step and the notes and
 // drives this one (web/console.html, over a BroadcastChannel); none natively.
 bool has_presenter_console();

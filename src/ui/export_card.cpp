@@ -15,7 +15,7 @@ std::string long_date(const UiContext& ui, int year, int month, int day) {
     return ui.fmt("{day} {month} {year}", {{"day", std::to_string(day)}, {"month", month_name}, {"year", std::to_string(year)}});
 }
 
-void draw_export_card(const UiContext& ui, ImDrawList* dl) {
+void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     const std::time_t now = std::time(nullptr);
@@ -30,6 +30,18 @@ void draw_export_card(const UiContext& ui, ImDrawList* dl) {
     ImFont* big = ui.fonts.title ? ui.fonts.title : ImGui::GetFont();
     ImFont* body = ui.fonts.body ? ui.fonts.body : ImGui::GetFont();
     const float pad = 14, line = body->FontSize + 6, glyph = body->FontSize * 0.36f;
+    if (compact) {  // a video's bottom-right corner (the inset of Mexico keeps the left): title, what, date
+        const std::string first = title, second = what + " · " + date;
+        const float w = std::max(body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, first.c_str()).x,
+                                 body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, second.c_str()).x);
+        const float bottom = ImGui::GetIO().DisplaySize.y - line - 12;  // above the attribution
+        const float right = ImGui::GetIO().DisplaySize.x - 12;
+        const ImVec2 p0(right - w - 2 * 10, bottom - 2 * line - 2 * 8), p1(right, bottom);
+        dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 230), 6);
+        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8), IM_COL32(26, 28, 36, 255), first.c_str());
+        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8 + line), IM_COL32(90, 92, 100, 255), second.c_str());
+        return;
+    }
     // The legend: the fields, then the other city groups.
     std::vector<std::pair<int, const CreativeField*>> rows;
     for (const auto& f : d.fields) rows.push_back({render::kCreative, &f});

@@ -33,7 +33,8 @@ void draw_filters_panel(UiContext& ui) {
         const char* label = ui.tr("Download the cities shown:");
         ImGui::TextDisabled("%s", label);
         const ImGuiStyle& s = ImGui::GetStyle();
-        const float buttons = ImGui::CalcTextSize("CSV GeoJSON PNG").x + 6 * s.FramePadding.x + 3 * s.ItemSpacing.x;
+        const std::string all = std::string("CSV GeoJSON PNG ") + (ui.export_video ? ui.tr("Video") : "");
+        const float buttons = ImGui::CalcTextSize(all.c_str()).x + 8 * s.FramePadding.x + 4 * s.ItemSpacing.x;
         if (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x > buttons) ImGui::SameLine();  // else under it
         if (ImGui::SmallButton("CSV")) ui.download_table("csv");
         report_item(ui, "Filters", "download-csv");
@@ -44,6 +45,11 @@ void draw_filters_panel(UiContext& ui) {
             ImGui::SameLine();
             if (ImGui::SmallButton("PNG")) ui.download_image();
             report_item(ui, "Filters", "download-png");
+        }
+        if (ui.export_video) {  // the timeline playing, as a WebM video (the page shows its progress)
+            ImGui::SameLine();
+            if (ImGui::SmallButton((std::string(ui.tr("Video")) + "###video").c_str())) ui.export_video();
+            report_item(ui, "Filters", "download-video");
         }
     }
 

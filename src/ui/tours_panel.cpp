@@ -69,7 +69,7 @@ void draw_tours_panel(UiContext& ui) {
     ImGui::End();
 }
 
-void draw_tour_bar(UiContext& ui) {
+void draw_tour_bar(UiContext& ui, bool controls) {
     const Atlas& a = ui.atlas;
     const TourStep* step = a.current_step();
     if (!step) {
@@ -102,11 +102,16 @@ void draw_tour_bar(UiContext& ui) {
         report_item(ui, "Tour", "caption");
     }
     progress_dots(ui, t, a.tour_step());
+    if (!controls) {
+        if (ui.state) ui.state->tour_bar_height = display.y - ImGui::GetWindowPos().y + kPanelMargin;
+        ImGui::End();
+        return;
+    }
     // The controls, at the right of the dots.
     const char* labels[] = {ui.tr("First"), ui.tr("\u25C0 Previous"), ui.tr("Next \u25B6"), ui.tr("Leave the tour")};
-    float controls = 0;
-    for (const char* l : labels) controls += ImGui::CalcTextSize(l).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - controls));
+    float controls_width = 0;
+    for (const char* l : labels) controls_width += ImGui::CalcTextSize(l).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - controls_width));
     const int last = int(t.steps.size()) - 1;
     const std::pair<const char*, const char*> actions[] = {{"first", nullptr}, {"previous", "tourPrev"}, {"next", "tourNext"}, {"exit", "tourExit"}};
     for (int i = 0; i < 4; ++i) {
@@ -142,6 +147,14 @@ void draw_presenter_overlay(UiContext& ui) {
     if (a.blank()) {  // B: a neutral screen while the presenter talks; B again brings the map back
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(34, 37, 45, 255));
     }
+}
+
+void draw_recording_overlay(UiContext& ui, bool tour) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    draw_year(ui, ImVec2(kPanelMargin, kPanelMargin));
+    draw_compact_legend(ui, "Recording legend", ImVec2(display.x - kPanelMargin, kPanelMargin), ImVec2(1, 0), true);
+    if (tour) draw_tour_bar(ui, false);
+    else draw_export_card(ui, ImGui::GetBackgroundDrawList(), true);
 }
 
 }  // namespace atlas::ui

@@ -86,6 +86,7 @@ struct UiContext {
     std::function<void()> download_image;  // the view as a PNG at 2x, with the export card  // embedded: the same view in the full app, in a new tab
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
     std::function<void()> open_console;  // the presenter console, a second window (empty: none here)
+    std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
     double side_inset = 0;  // pixels the side column covers on the left
 
     // Words in the view's language (core/i18n.h): English source text in, translation out.
@@ -121,7 +122,11 @@ void draw_links_panel(UiContext& ui);          // partners of the selected city
 void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the year drawn large
 void draw_year(UiContext& ui, ImVec2 at);      // the timeline's year, large (top-left corner at `at`)
 void draw_tours_panel(UiContext& ui);          // the tours: start one, step through, presenter mode
-void draw_tour_bar(UiContext& ui);             // the running tour's caption, step n of m, controls
+// The running tour's caption, step n of m, and (`controls`) the buttons; a recording has none.
+void draw_tour_bar(UiContext& ui, bool controls = true);
+// What a recording shows besides the map: the year, the legend of what is shown, the tour's
+// caption or a small title card (the frames of a video; see App::record_begin).
+void draw_recording_overlay(UiContext& ui, bool tour);
 void draw_presenter_overlay(UiContext& ui);    // presenter mode: the year, legend, spotlight, blanking
 // Fields and city groups, small; `id`: the window (the embedded page and presenter mode keep their own).
 void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot, bool only_shown = false);
@@ -131,7 +136,8 @@ void draw_link_notices_panel(UiContext& ui);
 void draw_search_panel(UiContext& ui);
 void draw_embed_panel(UiContext& ui);
 // On an exported image: title, what is shown, the date, the legend (see export_card.cpp).
-void draw_export_card(const UiContext& ui, ImDrawList* dl);
+// `compact`: two lines at the bottom left (a video's frames), without the legend.
+void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact = false);
 // "29 de noviembre de 2026": a date the way the language writes it (catalogue: month:N, {day} {month} {year}).
 std::string long_date(const UiContext& ui, int year, int month, int day);          // ?embed=1: a compact legend and "Open the full map"         // the search box and its suggestions (top of the side column)   // which parts of an opened link were skipped, and why
 // A short sample of a link network's line (colour and dashes), for lists and legends.

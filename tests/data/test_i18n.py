@@ -88,10 +88,10 @@ for src in sorted((root / "src" / "ui").glob("*.cpp")):
     text = src.read_text(encoding="utf-8")
     for fn in ("ui.tr", "ui.fmt", "ui.title", "N_"):
         used.update(calls(text, fn))
-# The presenter console's words (web/console.html): t('...') and its [element, text] pairs.
-console = (root / "web" / "console.html").read_text(encoding="utf-8")
+# The page's own words (the presenter console, the export dialog): t('...') and [element, text] pairs.
+console = "".join((root / "web" / f).read_text(encoding="utf-8") for f in ("console.html", "atlas_api.js"))
 console_words = set(re.findall(r"\bt\('([^']+)'\)", console)) | set(re.findall(r"\['[a-z-]+', '([^']+)'\]", console))
-check(f"the console's words are found (sanity: more than 10, got {len(console_words)})", len(console_words) > 10)
+check(f"the page's words are found (sanity: more than 10, got {len(console_words)})", len(console_words) > 10)
 used |= console_words
 # The data validator's messages, the words it puts in them, and the kinds of records.
 core = root / "src" / "core"

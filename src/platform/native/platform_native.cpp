@@ -36,7 +36,8 @@ Usage: atlas [options]
                          --view 's=mx-guadalajara&t=2017&lang=es'
   --tour ID              start a tour (assets/tours/) at its first step
   --record DIR           render the timeline from its first year to its last, frame by frame, as
-                         DIR/frame-00001.png ... (with --frames N, default 120), then exit
+                         DIR/frame-00001.png ... (with --frames N, default 120), then exit; with
+                         --tour ID, the tour instead, each step held 3 s, at 30 frames a second
   --state                print the state as JSON after start-up (and the actions) and exit
   --screenshot FILE.png  render one frame, write it as PNG and exit
   --log-actions          print every action applied, one JSON object per line
@@ -114,6 +115,7 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
         } else if (a == "--tour") {
             if (!(v = need_value(i))) return false;
             o.actions.push_back(to_text({{"type", "tour"}, {"id", v}}));
+            o.record_tour = v;
         } else if (a == "--screenshot") {
             if (!(v = need_value(i))) return false;
             o.screenshot = v;
@@ -159,7 +161,7 @@ int run(const Options& o, AppHooks app) {
             for (const auto& n : result["viewNotices"]) std::fprintf(stderr, "atlas: %s\n", n.get<std::string>().c_str());
         }
     }
-    if (!o.record_dir.empty()) return app.record(o.record_dir, o.record_frames) && !failures ? 0 : 1;
+    if (!o.record_dir.empty()) return app.record(o.record_dir, o.record_frames, o.record_tour) && !failures ? 0 : 1;
     if (o.print_state || !o.screenshot.empty()) {
         app.settle();
         if (!o.screenshot.empty() && !app.save_screenshot(o.screenshot)) {  // renders a complete frame
@@ -202,6 +204,8 @@ void save_file(const std::string& name, const std::string&, const std::string& b
     if (f) std::fclose(f);
 }
 
+bool start_export(const std::string&) { return false; }
+bool can_export_video() { return false; }  // natively: --record DIR, a PNG sequence
 bool has_presenter_console() { return false; }  // a second window is the browser's (web/console.html)
 void open_presenter_console() {}
 void publish_presenter_status(const std::string&) {}

@@ -145,6 +145,14 @@ std::string copy_view_link(const std::string& hash) {
     return url;
 }
 
+bool start_export(const std::string& kind) {
+    return EM_ASM_INT({
+        if (!Module.startExport) return 0;
+        Module.startExport(UTF8ToString($0));
+        return 1;
+    }, kind.c_str()) != 0;
+}
+bool can_export_video() { return EM_ASM_INT({ return typeof VideoEncoder !== 'undefined' ? 1 : 0; }) != 0; }
 bool has_presenter_console() { return true; }
 void open_presenter_console() {
     EM_ASM({ if (Module.openConsole) Module.openConsole(); });
@@ -173,6 +181,14 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_image(const char* scale) {
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_strings() { return reply(g_app.strings()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_tours() { return reply(g_app.tours()); }
+// A video: begin with options (JSON), then one frame per call (its picture goes to Module.onImage).
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_record_begin(const char* options) {
+    const atlas::JsonDocument doc = atlas::parse_json(options ? options : "");
+    if (!doc.ok()) return reply({{"error", "the options are not valid JSON: " + doc.error}});
+    return reply(g_app.record_begin(doc.value));
+}
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_record_frame() { return reply(g_app.record_frame()); }
+EMSCRIPTEN_KEEPALIVE void atlas_api_record_end() { g_app.record_end(); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_fonts() { return reply(g_app.fonts()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_table(const char* format) { return reply(g_app.export_table(format ? format : "")); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
