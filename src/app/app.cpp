@@ -180,7 +180,9 @@ void App::handle_event(const SDL_Event& e) {
                 case SDLK_ESCAPE: ui_state_.keys_pressed.push_back(ImGuiKey_Escape); break;
                 default: break;
             }
-            if (!io.WantCaptureKeyboard) handle_key(e.key.keysym.sym);
+            // WantCaptureKeyboard is a frame late: a letter typed just after a click into the search
+            // box must not also be a key of the map (P, B); the box is the active item already.
+            if (!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive()) handle_key(e.key.keysym.sym);
             break;
         default: break;
     }

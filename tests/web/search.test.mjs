@@ -42,6 +42,7 @@ test('arrow keys choose another suggestion; a hidden city says which filter hide
   await page.keyboard.type('puebl', { delay: 30 });
   await page.waitForFunction(() => window.atlas.state().search.results.length > 0);
   const results = (await state()).search.results;
+  assert.equal((await state()).presenter, false, 'the "p" typed into the box is not the map\'s P key');
   assert.equal(results[0].id, 'mx-puebla');
   assert.deepEqual(results[0].hiddenBy, ['fields', 'groups']);  // Design 2015 or heritage 1987: either filter alone would show it
   await page.keyboard.press('ArrowDown');
