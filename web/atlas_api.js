@@ -305,16 +305,14 @@ Module.onImage = function (width, height, pixels) {
   Module.startExport = function (kind) {
     var box = document.getElementById('export');
     if (!box || !box.hidden) return;
-    var fill = document.getElementById('export-fill'), status = document.getElementById('export-status');
-    var cancel = document.getElementById('export-cancel'), title = document.getElementById('export-title');
+    var $ = function (id) { return document.getElementById(id); };
+    var fill = $('export-fill'), status = $('export-status'), cancel = $('export-cancel'), form = $('export-form');
     var controller = new AbortController();
-    title.textContent = t(kind === 'video' ? 'Recording the timeline as a video' : 'Preparing the picture');
     cancel.textContent = t('Cancel');
     status.textContent = '';
     fill.style.width = '0%';
-    box.hidden = false;
-    cancel.focus();
-    cancel.onclick = function () { controller.abort(); };
+    cancel.onclick = function () { controller.abort(); finish(); };
+    function finish() { box.hidden = true; Module.canvas.focus(); }
     function save(file) {
       var a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([file.bytes], { type: file.mime }));
@@ -323,16 +321,53 @@ Module.onImage = function (width, height, pixels) {
       a.click();
       setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
     }
-    var job = kind === 'video'
-      ? window.atlas.exportVideo({ what: 'timeline', seconds: 10, fps: 30, signal: controller.signal,
-          onProgress: function (p) {
-            fill.style.width = (100 * p.frame / p.frames).toFixed(1) + '%';
-            status.textContent = t('Frame {n} of {m}').replace('{n}', p.frame).replace('{m}', p.frames);
-          } })
-      : new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); })  // the dialog shows first
-          .then(function () { if (controller.signal.aborted) throw aborted(); return window.atlas.exportImage({ scale: 2 }); });
-    job.then(function (file) { if (!controller.signal.aborted) save(file); },
-             function (e) { if (e.name !== 'AbortError') window.alert(e.message); })
-       .then(function () { box.hidden = true; Module.canvas.focus(); });
+    function run(job) {
+      form.hidden = true;
+      $('export-progress').hidden = false;
+      job.then(function (file) { if (!controller.signal.aborted) save(file); },
+               function (e) { if (e.name !== 'AbortError') window.alert(e.message); })
+         .then(finish);
+    }
+    box.hidden = false;
+    if (kind !== 'video') {  // the picture: one frame, after the dialog has shown
+      $('export-title').textContent = t('Preparing the picture');
+      form.hidden = true;
+      cancel.focus();
+      run(new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); })
+        .then(function () { if (controller.signal.aborted) throw aborted(); return window.atlas.exportImage({ scale: 2 }); }));
+      return;
+    }
+    // The video: what to record, its width and frame rate, then Record.
+    $('export-title').textContent = t('Record a video');
+    $('export-progress').hidden = true;
+    form.hidden = false;
+    var what = $('export-what'), tour = window.atlas.state().tour;
+    what.textContent = '';
+    [['timeline', t('The timeline, year by year')]].concat(window.atlas.tours().map(function (x) { return ['tour:' + x.id, x.title]; }))
+      .forEach(function (o) { var e = document.createElement('option'); e.value = o[0]; e.textContent = o[1]; what.appendChild(e); });
+    if (tour) what.value = 'tour:' + tour.id;
+    [['export-what-label', 'What'], ['export-width-label', 'Width'], ['export-fps-label', 'Frames per second'],
+     ['export-seconds-label', 'Length'], ['export-record', 'Record']].forEach(function (p) { $(p[0]).textContent = t(p[1]); });
+    $('export-width').options[0].textContent = t('As the window') + ' (' + Module.canvas.clientWidth + ' px)';
+    $('export-seconds').disabled = false;
+    what.onchange = function () { $('export-seconds').disabled = what.value !== 'timeline'; };
+    what.onchange();
+    what.focus();
+    form.onsubmit = function (e) {
+      e.preventDefault();
+      var options = { fps: Number($('export-fps').value), signal: controller.signal };
+      if ($('export-width').value) options.width = Number($('export-width').value);
+      if (what.value === 'timeline') { options.what = 'timeline'; options.seconds = Number($('export-seconds').value); }
+      else { options.what = 'tour'; options.tour = what.value.slice(5); }
+      $('export-title').textContent = t('Recording the video');
+      options.onProgress = function (p) {
+        var done = p.frames ? p.frame / p.frames : (p.step - 1) / p.steps;
+        fill.style.width = (100 * done).toFixed(1) + '%';
+        status.textContent = p.frames ? t('Frame {n} of {m}').replace('{n}', p.frame).replace('{m}', p.frames)
+                                      : t('Step {n} of {m}').replace('{n}', p.step).replace('{m}', p.steps);
+      };
+      cancel.focus();
+      run(window.atlas.exportVideo(options));
+    };
   };
 })();

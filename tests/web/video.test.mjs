@@ -141,10 +141,19 @@ test('the Video button shows the export\'s progress and Cancel', async () => {
     assert.ok(button, 'the Filters panel has a Video button');
     await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
     await page.waitForSelector('#export:not([hidden])');
+    // First what to record, its width and frame rate: the tours are there, the timeline is chosen.
+    const choices = await page.$$eval('#export-what option', (os) => os.map((o) => o.value));
+    assert.deepEqual(choices, ['timeline', 'tour:mexican-creative-network', 'tour:heritage-sustainable-tourism',
+                               'tour:creative-cities-growth']);
+    await page.selectOption('#export-seconds', '5');
+    await page.selectOption('#export-fps', '24');
+    await page.screenshot({ path: join(outDir, 'video-export-form.png') });
+    await page.click('#export-record');
     await page.waitForFunction(() => /\d+/.test(document.getElementById('export-status').textContent));
     const width = await page.evaluate(() => parseFloat(document.getElementById('export-fill').style.width));
     assert.ok(width > 0, 'the bar moves');
     await page.screenshot({ path: join(outDir, 'video-export-progress.png') });
+    assert.match(await page.textContent('#export-status'), /of 120$/, '5 s at 24 frames a second');
     await page.click('#export-cancel');
     await page.waitForSelector('#export', { state: 'hidden' });
     assert.equal((await page.evaluate(() => window.atlas.state())).timeline.playing, false);
