@@ -42,6 +42,28 @@ test('atlas.tours() lists the shipped tours in the page language', async () => {
   } finally { await browser.close(); }
 });
 
+test('a tour file loads at run time like a data file; a bad step is listed, the rest loads', async () => {
+  const { browser, page } = await openMap(server.url);
+  try {
+    const file = { format: 'atlas-sur/tours', version: 1, tours: [{ id: 'my-visit', title: { en: 'My visit', es: 'Mi visita', fr: 'Ma visite' },
+      steps: [{ title: { en: 'Puebla', es: 'Puebla', fr: 'Puebla' }, view: { selected: 'mx-puebla' }, fit: ['mx-puebla'] },
+              { title: { en: 'Nowhere', es: 'Ninguna parte', fr: 'Nulle part' }, view: { selected: 'xx-atlantis' } }] }] };
+    const s = await page.evaluate((f) => window.atlas.loadData('my-visit.json', JSON.stringify(f)), file);
+    assert.ok(s.data.problems.some((p) => p.includes('my-visit.json: /tours/0/steps/1/view (my-visit step 2): view: no city with id "xx-atlantis"')),
+              JSON.stringify(s.data.problems));
+    const listed = await page.evaluate(() => window.atlas.tours());
+    assert.equal(listed.length, tours.length + 1);
+    assert.equal(listed.find((t) => t.id === 'my-visit').steps, 1);
+    await page.evaluate(() => window.atlas.act({ type: 'tour', id: 'my-visit' }));
+    assert.equal((await state(page)).selected, 'mx-puebla');
+    // The same tour again, corrected, replaces it (tours merge by id like every record).
+    file.tours[0].steps[1].view.selected = 'mx-merida';
+    await page.evaluate((f) => window.atlas.loadData('my-visit-2.json', JSON.stringify(f)), file);
+    assert.equal((await page.evaluate(() => window.atlas.tours())).find((t) => t.id === 'my-visit').steps, 2);
+    assert.deepEqual((await state(page)).tour, { id: 'my-visit', step: 1, steps: 2 }, 'the tour running stays');
+  } finally { await browser.close(); }
+});
+
 test('a clicker walks a whole tour: PageDown, PageUp, Home and Esc', async () => {
   const { browser, page } = await openMap(server.url, { width: 1280, height: 720 });
   try {
