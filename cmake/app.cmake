@@ -34,6 +34,7 @@ file(GLOB I18N_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/i18n/*.json")
 copy_to_assets(i18n I18N_OUT ${I18N_FILES})
 file(GLOB TOUR_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/tours/*.json")
 copy_to_assets(tours TOURS_OUT ${TOUR_FILES})
+copy_to_assets(themes THEMES_OUT "${CMAKE_SOURCE_DIR}/assets/themes/themes.json")
 # Country names in every language of the app, for the countries the data names (CLDR via npm).
 add_custom_command(OUTPUT "${ASSETS_OUT}/i18n/countries.json"
   COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_country_names.mjs" "${CMAKE_SOURCE_DIR}/assets/data"
@@ -42,7 +43,7 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/i18n/countries.json"
           "${CMAKE_SOURCE_DIR}/assets/data/cities.json" "${CMAKE_SOURCE_DIR}/assets/i18n/languages.json"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}" COMMENT "Country names from i18n-iso-countries")
 add_custom_target(atlas_assets DEPENDS "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin" "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
-  ${DATA_OUT} ${SHADERS_OUT} ${I18N_OUT} ${TOURS_OUT} "${ASSETS_OUT}/i18n/countries.json")
+  ${DATA_OUT} ${SHADERS_OUT} ${I18N_OUT} ${TOURS_OUT} ${THEMES_OUT} "${ASSETS_OUT}/i18n/countries.json")
 
 # --- Dear ImGui, one configuration for both builds ---
 add_library(imgui STATIC

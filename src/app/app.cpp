@@ -10,6 +10,7 @@
 
 #include "core/basemap.h"
 #include "core/export.h"
+#include "core/theme.h"
 #include "render/offscreen.h"
 #include "core/json_io.h"
 
@@ -32,6 +33,22 @@ bool App::init(const platform::Options& options, std::string& error) {
     catalogues_ = load_catalogues(options.assets_dir + "/i18n", language_problems);
     for (const auto& p : language_problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     atlas_->set_languages(catalogues_.languages());
+    // Themes (assets/themes/themes.json), needed like the fonts: without one the app cannot draw.
+    {
+        std::string text, read_error;
+        const std::string path = options.assets_dir + "/themes/themes.json";
+        std::vector<Problem> theme_problems;
+        if (read_file(path, text, read_error)) themes_ = load_themes(text, "themes.json", theme_problems);
+        else theme_problems.push_back({Problem::Severity::Error, path, "", "", read_error});
+        for (const auto& p : theme_problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
+        if (themes_.empty()) {
+            error = path + ": no usable theme";
+            return false;
+        }
+        std::vector<std::string> ids;
+        for (const auto& t : themes_) ids.push_back(t.id);
+        atlas_->set_themes(ids);
+    }
     give_search_names();
     if (const std::string lang = choose_language(options.languages, catalogues_.languages()); !lang.empty())
         atlas_->act({{"type", "language"}, {"lang", lang}});
@@ -48,11 +65,13 @@ bool App::init(const platform::Options& options, std::string& error) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the same layout at every start, for kiosks and tests
-    ui::apply_style();
+    ui::apply_style(current_theme());
+    styled_theme_ = atlas_->theme();
     if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!renderer_.init(options.assets_dir + "/shaders", world, detail, mexico, error)) return false;
+    renderer_.set_style(render::MapStyle::from(current_theme()));
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
@@ -205,6 +224,11 @@ bool App::frame() {
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
     if (atlas_->presenter() != presenter_fonts_) rebuild_fonts();
+    if (atlas_->theme() != styled_theme_) {  // the panels and the map take the theme together
+        styled_theme_ = atlas_->theme();
+        ui::apply_style(current_theme(), presenter_fonts_);
+        renderer_.set_style(render::MapStyle::from(current_theme()));
+    }
     // Presenter mode: the legend stands in the top-right corner; framing keeps clear of it.
     const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
     const double right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
@@ -231,6 +255,8 @@ bool App::frame() {
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
     ctx.catalogues = &catalogues_;
+    ctx.theme = &current_theme();
+    ctx.themes = &themes_;
     ctx.download_table = [this](const std::string& format) {
         const json file = export_table(format);
         if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
@@ -433,6 +459,12 @@ json App::export_table(const std::string& format) const {
     return {{"error", "format must be \"csv\" or \"geojson\""}};
 }
 
+const Theme& App::current_theme() const {
+    for (const auto& t : themes_)
+        if (t.id == atlas_->theme()) return t;
+    return themes_.front();
+}
+
 // Pixels the side column covers on the left (none when embedded or presenting).
 double App::side_inset() const {
     return options_.embed || atlas_->presenter() || recording_.active ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
@@ -458,7 +490,7 @@ void App::rebuild_fonts() {
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ui::apply_style(presenter_fonts_);
+    ui::apply_style(current_theme(), presenter_fonts_);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
 }
 

@@ -9,6 +9,7 @@
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
 #include "core/i18n.h"
+#include "core/theme.h"
 #include "platform/platform.h"
 #include "render/map_renderer.h"
 #include "ui/ui.h"
@@ -37,6 +38,9 @@ private:
     double caption_height() const;
     void rebuild_fonts();
     bool presenter_fonts_ = false;  // the fonts are presenter mode's
+    std::vector<Theme> themes_;
+    std::string styled_theme_;      // the theme the panels and the map were given
+    const Theme& current_theme() const;
     nlohmann::json published_status_;  // what the presenter console was last told
     void log_actions();  // --log-actions: print every action the atlas applies
     nlohmann::json frame_stats() const;

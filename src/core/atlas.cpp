@@ -225,6 +225,8 @@ void Atlas::adopt_view(const Atlas& old) {
     reduced_motion_ = old.reduced_motion_;
     languages_ = old.languages_;
     language_ = old.language_;
+    themes_ = old.themes_;
+    theme_ = old.theme_;
     search_countries_ = old.search_countries_;
     search_fields_ = old.search_fields_;
     search_query_ = old.search_query_;
@@ -562,6 +564,12 @@ void Atlas::set_languages(std::vector<std::string> codes) {
     if (!has_language(language_)) language_ = languages_.front();
 }
 
+void Atlas::set_themes(std::vector<std::string> ids) {
+    if (ids.empty()) return;
+    themes_ = std::move(ids);
+    if (std::find(themes_.begin(), themes_.end(), theme_) == themes_.end()) theme_ = themes_.front();
+}
+
 bool Atlas::has_language(const std::string& code) const {
     return std::find(languages_.begin(), languages_.end(), code) != languages_.end();
 }
@@ -595,6 +603,7 @@ ViewState Atlas::view() const {
     v.tour = tour_ >= 0 ? data_.tours[tour_].id : "";
     if (tour_ >= 0) v.tour_step = step_ + 1;
     v.presenter = presenter_;
+    v.theme = theme_;
     return v;
 }
 
@@ -671,6 +680,10 @@ void Atlas::apply_view(const ViewState& v, std::vector<std::string> notices, boo
         } else {
             skip("no network \"" + *v.network + "\"");
         }
+    }
+    if (v.theme) {
+        if (std::find(themes_.begin(), themes_.end(), *v.theme) != themes_.end()) theme_ = *v.theme, revision_ = next_revision();
+        else skip("no theme \"" + *v.theme + "\"");
     }
     if (v.language) {
         if (has_language(*v.language)) {
@@ -772,6 +785,7 @@ json Atlas::state() const {
         {"tour", state_tour()},
         {"presenter", presenter_},
         {"blank", blank_},
+        {"theme", theme_},
         {"view", view_to_json(view())},
         {"viewUrl", view_link()},
         {"viewNotices", view_notices_},

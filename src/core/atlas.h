@@ -29,6 +29,7 @@
 //   {"type":"tourExit"}                             leaves the tour; the map stays as it is
 //   {"type":"presenter", "on":true}                 presenter mode: large type, only what an audience reads
 //   {"type":"blank", "on":true}                     the map blanked to a neutral screen (presenters)
+//   {"type":"theme", "id":"dark"}                   one of the themes (assets/themes/themes.json)
 //
 // A view that names what does not exist is applied in part: state().viewNotices says what was
 // skipped (see core/view_state.h).
@@ -154,6 +155,9 @@ public:
     const std::string& language() const { return language_; }
     const std::vector<std::string>& languages() const { return languages_; }
     bool has_language(const std::string& code) const;
+    // Themes there are (the first is the default); the view's theme is one of them.
+    void set_themes(std::vector<std::string> ids);
+    const std::string& theme() const { return theme_; }
 
     // Tours (core/tour.h): the tour running (an index into data().tours, or -1) and its step (from 0).
     int tour() const { return tour_; }
@@ -247,6 +251,8 @@ private:
     std::function<void(const nlohmann::json&)> observer_;
     std::vector<std::string> languages_{"en"};
     std::string language_ = "en";
+    std::vector<std::string> themes_{"light"};
+    std::string theme_ = "light";
     std::vector<std::string> view_notices_;
     int tour_ = -1, step_ = 0;
     double left_inset_ = 0, right_inset_ = 0, caption_height_ = 0;

@@ -1,4 +1,4 @@
-// The tour and presenter parts of the session (see core/tour.h and the actions in core/atlas.h).
+// The tour, presenter and theme parts of the session (see core/tour.h and the actions in core/atlas.h).
 #include <algorithm>
 
 #include "core/atlas.h"
@@ -39,6 +39,15 @@ std::string Atlas::apply_tour_action(const std::string& type, const json& a) {
         if (std::string e = on_arg(presenter_); !e.empty()) return e;
         if (!presenter_) blank_ = false;
         revision_ = next_revision();
+    } else if (type == "theme") {
+        auto id = a.find("id");
+        if (id == a.end() || !id->is_string() || std::find(themes_.begin(), themes_.end(), id->get<std::string>()) == themes_.end()) {
+            std::string list;
+            for (const auto& t : themes_) list += (list.empty() ? "" : ", ") + t;
+            return "\"id\" must be one of " + list;
+        }
+        theme_ = id->get<std::string>();
+        revision_ = next_revision();
     } else if (type == "blank") {
         if (std::string e = on_arg(blank_); !e.empty()) return e;
         revision_ = next_revision();
@@ -65,7 +74,7 @@ void Atlas::go_to_step(int tour, int step, bool cut) {
     update_insets();  // the caption bar takes room from now on
     const TourStep& s = data_.tours[tour].steps[step];
     ViewState v = step_defaults(tour, step);
-    v.tour.reset(), v.tour_step.reset(), v.presenter.reset(), v.language.reset();  // as they are
+    v.tour.reset(), v.tour_step.reset(), v.presenter.reset(), v.language.reset(), v.theme.reset();  // as they are
     const bool jump = cut || s.cut;
     apply_view(v, {}, jump, s.seconds);
     frame_step(jump, s.seconds);

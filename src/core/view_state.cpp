@@ -175,7 +175,7 @@ void ViewState::fill_from(const ViewState& d) {
     if (!year_from || !year_to) year_from = d.year_from, year_to = d.year_to;
     fill(timeline_year, d.timeline_year), fill(selected, d.selected), fill(network, d.network);
     fill(network_style, d.network_style), fill(language, d.language);
-    fill(tour, d.tour), fill(tour_step, d.tour_step), fill(presenter, d.presenter);
+    fill(tour, d.tour), fill(tour_step, d.tour_step), fill(presenter, d.presenter), fill(theme, d.theme);
 }
 
 std::string view_to_url(const ViewState& full, const ViewState* defaults) {
@@ -189,7 +189,7 @@ std::string view_to_url(const ViewState& full, const ViewState* defaults) {
         omit(v.selected, defaults->selected), omit(v.network, defaults->network), omit(v.network_style, defaults->network_style);
         if (v.year_from == defaults->year_from && v.year_to == defaults->year_to) v.year_from.reset(), v.year_to.reset();
         omit(v.presenter, defaults->presenter);
-        omit(v.tour, defaults->tour), omit(v.tour_step, defaults->tour_step);
+        omit(v.tour, defaults->tour), omit(v.tour_step, defaults->tour_step), omit(v.theme, defaults->theme);
     }
     std::vector<std::pair<const char*, std::string>> parts;
     if (v.lon && v.lat && v.zoom)
@@ -207,6 +207,7 @@ std::string view_to_url(const ViewState& full, const ViewState* defaults) {
     if (v.tour) parts.push_back({"tour", *v.tour});
     if (v.tour_step) parts.push_back({"step", std::to_string(*v.tour_step)});
     if (v.presenter) parts.push_back({"p", *v.presenter ? "1" : "0"});
+    if (v.theme) parts.push_back({"th", *v.theme});
     std::string out;
     for (const auto& [k, value] : parts) out += (out.empty() ? "" : "&") + std::string(k) + "=" + value;
     return out;  // ids, numbers and codes need no percent-encoding
@@ -270,6 +271,9 @@ ViewState view_from_url(std::string_view hash, std::vector<std::string>& notices
             double n = 0;
             if (!parse_number(value, n)) check.bad("step " + shown(value), "is not a number");
             else check.step(n);
+        } else if (key == "th") {
+            if (!valid_id(value)) check.bad("theme " + shown(value), "is not an id");
+            else v.theme = value;
         } else if (key == "p") {
             if (value != "0" && value != "1") check.bad("p " + shown(value), "is not 0 or 1");
             else v.presenter = value == "1";
@@ -299,6 +303,7 @@ json view_to_json(const ViewState& v) {
     if (v.tour) j["tour"] = id_or_null(*v.tour);
     if (v.tour_step) j["step"] = *v.tour_step;
     if (v.presenter) j["presenter"] = *v.presenter;
+    if (v.theme) j["theme"] = *v.theme;
     return j;
 }
 
@@ -364,6 +369,9 @@ ViewState view_from_json(const json& j, std::vector<std::string>& notices) {
         } else if (key == "step") {
             if (!x.is_number()) check.bad("step " + text(x), "must be a number");
             else check.step(x.get<double>());
+        } else if (key == "theme") {
+            if (!x.is_string() || !valid_id(x.get<std::string>())) check.bad("theme " + text(x), "is not an id");
+            else v.theme = x.get<std::string>();
         } else if (key == "presenter") {
             if (!x.is_boolean()) check.bad("presenter " + text(x), "must be true or false");
             else v.presenter = x.get<bool>();

@@ -14,7 +14,7 @@
 //   g: city groups (network ids)   r: world|global-south|mexico   y: designation years from-to
 //   t: timeline year   s: selected city ('' none)   n: chosen network ('' none)   ls: hub|pairs
 //   former: former members too (0|1)   lang: language code   tour: a tour's id ('' none)
-//   step: its step, from 1   p: presenter mode (0|1)
+//   step: its step, from 1   p: presenter mode (0|1)   th: theme (light|dark|high-contrast)
 //
 // Reading is hostile-input safe: unknown keys, wrong types, numbers out of range, bad ids, over-long
 // or invalid percent-encoded values are each skipped with a short notice naming the part; the rest
@@ -42,6 +42,7 @@ struct ViewState {
     std::optional<std::string> tour;   // "" = no tour
     std::optional<int> tour_step;      // 1-based, with tour
     std::optional<bool> presenter;
+    std::optional<std::string> theme;  // a theme's id (core/theme.h)
 
     bool operator==(const ViewState&) const = default;
     // Fills the parts this view does not name from `defaults`.

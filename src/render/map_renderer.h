@@ -24,6 +24,7 @@ public:
     // Reads the framebuffer back, top row first, RGBA.
     std::vector<unsigned char> read_pixels(int width, int height) const;
     const MapStyle& style() const { return style_; }
+    void set_style(const MapStyle& style) { style_ = style; }
     void release();
 
 private:

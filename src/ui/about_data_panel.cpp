@@ -31,14 +31,14 @@ void draw_about_data_panel(UiContext& ui) {
         if (ImGui::CollapsingHeader(n.name.c_str(), n.doubts.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
             if (!n.description.empty()) ImGui::TextWrapped("%s", ui.network_description(n).c_str());
             if (!n.doubts.empty()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.32f, 0.0f, 1));
+                ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.warning"));
                 ImGui::TextUnformatted(ui.tr("Doubts"));
                 ImGui::PopStyleColor();
                 for (const auto& doubt : n.doubts) bullet_wrapped(doubt);
             }
             for (const auto& s : n.sources) {
                 ImGui::Bullet();
-                source_link(s);
+                source_link(ui, s);
             }
         }
         ImGui::PopID();

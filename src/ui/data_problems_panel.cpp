@@ -57,7 +57,7 @@ void draw_data_problems_panel(UiContext& ui) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const auto& p = problems[i];
                 const bool warning = p.severity == Problem::Severity::Warning;
-                ImGui::PushStyleColor(ImGuiCol_Text, warning ? ImVec4(0.55f, 0.38f, 0.0f, 1) : ImVec4(0.65f, 0.08f, 0.08f, 1));
+                ImGui::PushStyleColor(ImGuiCol_Text, warning ? ui.color4("ui.warning") : ImVec4(0.80f, 0.10f, 0.10f, 1));
                 const std::string text = p.to_string(ui.lang().problem_message(p), ui.tr("warning"));
                 ImGui::TextUnformatted(text.c_str());  // one line each: the clipper needs equal heights
                 ImGui::PopStyleColor();

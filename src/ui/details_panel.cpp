@@ -15,7 +15,7 @@ void unconfirmed_mark(const UiContext& ui, const std::string& confidence, const 
     if (confidence.empty() || confidence == "high") return;
     constexpr std::size_t kShown = 180;
     ImGui::Indent(ImGui::GetTextLineHeight() + 12);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.33f, 0.00f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.warning"));
     const std::string reason = notes.size() > kShown ? utf8_prefix(notes, kShown) : notes;
     const std::string mark = ui.fmt("Unconfirmed ({confidence} confidence)", {{"confidence", std::string(ui.tr(confidence.c_str()))}});
     ImGui::TextWrapped("%s%s%s", mark.c_str(), reason.empty() ? "" : ": ", reason.c_str());
@@ -59,7 +59,7 @@ void draw_details_panel(UiContext& ui) {
     ImGui::SameLine();
     if (ImGui::SmallButton(ui.tr("Clear selection"))) send(ui, {{"type", "select"}, {"id", nullptr}});
 
-    section(ui.tr("Designations"));
+    section(ui, ui.tr("Designations"));
     for (const auto& g : c.designations) {
         const Network& n = d.networks[g.network];
         ImGui::PushID(&g);
@@ -85,7 +85,7 @@ void draw_details_panel(UiContext& ui) {
         ImGui::PopID();
     }
 
-    section(ui.tr("Networks"));
+    section(ui, ui.tr("Networks"));
     std::set<int> networks;
     for (const auto& g : c.designations) networks.insert(g.network);
     const int self = a.selected();
@@ -104,7 +104,7 @@ void draw_details_panel(UiContext& ui) {
                 if (shown.insert(s.url + s.note).second) {
                     ImGui::PushID(id++);
                     ImGui::Bullet();
-                    source_link(s);
+                    source_link(ui, s);
                     ImGui::PopID();
                 }
         if (!c.coord_source.empty()) {

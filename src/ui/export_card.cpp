@@ -37,9 +37,9 @@ void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact) {
         const float bottom = ImGui::GetIO().DisplaySize.y - line - 12;  // above the attribution
         const float right = ImGui::GetIO().DisplaySize.x - 12;
         const ImVec2 p0(right - w - 2 * 10, bottom - 2 * line - 2 * 8), p1(right, bottom);
-        dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 230), 6);
-        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8), IM_COL32(26, 28, 36, 255), first.c_str());
-        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8 + line), IM_COL32(90, 92, 100, 255), second.c_str());
+        dl->AddRectFilled(p0, p1, ui.color("ui.card"), 6);
+        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8), ui.color("ui.cardText"), first.c_str());
+        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8 + line), ui.color("ui.cardText", 0.75f), second.c_str());
         return;
     }
     // The legend: the fields, then the other city groups.
@@ -56,26 +56,26 @@ void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact) {
         groups_h += std::max(line, body->CalcTextSizeA(body->FontSize, FLT_MAX, width - 2 * glyph - 10, ui.network_name(*n).c_str()).y + 6);
     const float height = pad + title_h + 8 + 2 * line + 6 + float(rows.size()) * line + groups_h + pad;
     const ImVec2 p0(12, 12), p1(12 + width + 2 * pad, 12 + height);
-    dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 236), 8);
-    dl->AddRect(p0, p1, IM_COL32(42, 51, 71, 90), 8);
+    dl->AddRectFilled(p0, p1, ui.color("ui.card"), 8);
+    dl->AddRect(p0, p1, ui.color("ui.cardText", 0.35f), 8);
     float y = p0.y + pad;
     const float x = p0.x + pad;
-    dl->AddText(big, big->FontSize, ImVec2(x, y), IM_COL32(26, 28, 36, 255), title.c_str(), nullptr, width);
+    dl->AddText(big, big->FontSize, ImVec2(x, y), ui.color("ui.cardText"), title.c_str(), nullptr, width);
     y += title_h + 8;
-    dl->AddText(body, body->FontSize, ImVec2(x, y), IM_COL32(60, 62, 70, 255), what.c_str());
+    dl->AddText(body, body->FontSize, ImVec2(x, y), ui.color("ui.cardText", 0.85f), what.c_str());
     y += line;
-    dl->AddText(body, body->FontSize, ImVec2(x, y), IM_COL32(110, 112, 120, 255), date.c_str());
+    dl->AddText(body, body->FontSize, ImVec2(x, y), ui.color("ui.cardText", 0.65f), date.c_str());
     y += line + 6;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const float cx = x, cy = y + float(i) * line;  // one column: UNESCO's names are long in Spanish
         draw_marker_glyph(dl, ImVec2(cx + glyph + 2, cy + body->FontSize * 0.5f), glyph, render::kCreative, rows[i].second->color, a);
-        dl->AddText(body, body->FontSize, ImVec2(cx + 2 * glyph + 10, cy), IM_COL32(26, 28, 36, 255), ui.field_name(*rows[i].second).c_str());
+        dl->AddText(body, body->FontSize, ImVec2(cx + 2 * glyph + 10, cy), ui.color("ui.cardText"), ui.field_name(*rows[i].second).c_str());
     }
     y += float(rows.size()) * line;
     for (const Network* n : groups) {
         draw_marker_glyph(dl, ImVec2(x + glyph + 2, y + body->FontSize * 0.5f), glyph, group_marker_flags(n->group), {}, a);
         const char* name = ui.network_name(*n).c_str();
-        dl->AddText(body, body->FontSize, ImVec2(x + 2 * glyph + 10, y), IM_COL32(26, 28, 36, 255), name, nullptr, width - 2 * glyph - 10);
+        dl->AddText(body, body->FontSize, ImVec2(x + 2 * glyph + 10, y), ui.color("ui.cardText"), name, nullptr, width - 2 * glyph - 10);
         y += std::max(line, body->CalcTextSizeA(body->FontSize, FLT_MAX, width - 2 * glyph - 10, name).y + 6);
     }
 }

@@ -53,7 +53,7 @@ void draw_filters_panel(UiContext& ui) {
         }
     }
 
-    section(ui.tr("City groups"));
+    section(ui, ui.tr("City groups"));
     for (std::size_t k = 0; k < d.networks.size(); ++k) {
         const Network& n = d.networks[k];
         if (!n.is_city_group()) continue;
@@ -77,7 +77,7 @@ void draw_filters_panel(UiContext& ui) {
         ImGui::PopID();
     }
 
-    section(ui.tr("Creative fields"));
+    section(ui, ui.tr("Creative fields"));
     if (ImGui::SmallButton(ui.tr("All"))) {
         json all = json::array();
         for (auto& fld : d.fields) all.push_back(fld.id);
@@ -105,7 +105,7 @@ void draw_filters_panel(UiContext& ui) {
         ImGui::PopID();
     }
 
-    section(ui.tr("Years"));
+    section(ui, ui.tr("Years"));
     int from = f.year_from, to = f.year_to;
     ImGui::SetNextItemWidth(-1);
     const std::string from_label = ui.fmt("from {year}", {{"year", "%d"}}), to_label = ui.fmt("to {year}", {{"year", "%d"}});
@@ -116,7 +116,7 @@ void draw_filters_panel(UiContext& ui) {
     ImGui::TextWrapped("%s", ui.tr("Designation years; World Heritage inscription years for heritage cities"));
     ImGui::PopStyleColor();
 
-    section(ui.tr("Region"));
+    section(ui, ui.tr("Region"));
     for (Region r : {Region::World, Region::GlobalSouth, Region::Mexico}) {
         const char* label = ui.tr(r == Region::World ? "World" : r == Region::GlobalSouth ? "Global South" : "Mexico");
         if (ImGui::RadioButton(label, f.region == r)) send(ui, {{"type", "filter"}, {"region", region_id(r)}});

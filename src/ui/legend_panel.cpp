@@ -9,7 +9,7 @@ void swatch(Color c) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(h + 4, h));
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + h, p.y + h - 2), to_imgui(c), 3);
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + h, p.y + h - 2), IM_COL32(120, 120, 130, 255), 3);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + h, p.y + h - 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), 3);
     ImGui::SameLine();
 }
 }  // namespace

@@ -11,8 +11,8 @@ void draw_link_notices_panel(UiContext& ui) {
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f + kSidePanelWidth * 0.5f, ui.state->top_bar_bottom + kPanelMargin),
                             ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(display.x - kSidePanelWidth - 40, display.y * 0.4f));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.95f, 0.80f, 0.97f));
-    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.70f, 0.50f, 0.05f, 1));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui.color4("ui.panel"));
+    ImGui::PushStyleColor(ImGuiCol_Border, ui.color4("ui.warning"));
     ImGui::Begin("##link-notices", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     ImGui::TextUnformatted(ui.tr("Parts of the link could not be used; the rest is shown:"));
     constexpr std::size_t kShown = 6;

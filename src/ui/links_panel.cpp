@@ -63,7 +63,7 @@ void draw_links_panel(UiContext& ui) {
         ImGui::PopStyleColor();
         for (const auto& s : l.sources) {
             if (s.url.empty()) continue;
-            source_link(s, ui.tr("source"), /*wrap=*/false);
+            source_link(ui, s, ui.tr("source"), /*wrap=*/false);
             ImGui::SameLine();
         }
         ImGui::NewLine();

@@ -8,12 +8,11 @@
 
 namespace atlas::ui {
 namespace {
-void label(ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha, float scale = 1.0f) {
+void label(const UiContext& ui, ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha, float scale = 1.0f) {
     const float size = font->FontSize * scale;
-    const int a = int(255 * alpha);
     for (ImVec2 d : {ImVec2(-1.2f, -1.2f), ImVec2(1.2f, -1.2f), ImVec2(-1.2f, 1.2f), ImVec2(1.2f, 1.2f)})
-        dl->AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), IM_COL32(255, 255, 255, a * 9 / 10), text);  // a halo
-    dl->AddText(font, size, at, IM_COL32(20, 22, 28, a), text);
+        dl->AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), ui.color("ui.labelHalo", alpha), text);  // a halo
+    dl->AddText(font, size, at, ui.color("ui.labelText", alpha), text);
 }
 }  // namespace
 
@@ -46,7 +45,7 @@ std::vector<PlacedLabel> place_and_draw_labels(UiContext& ui, ImDrawList* bg, co
     for (const auto& p : placed) {
         const float alpha = a.city_opacity(p.city);
         if (alpha > 0.05f)
-            label(bg, ui.fonts.body, ImVec2(origin.x + p.rect.x, origin.y + p.rect.y), d.cities[p.city].local_name.c_str(),
+            label(ui, bg, ui.fonts.body, ImVec2(origin.x + p.rect.x, origin.y + p.rect.y), d.cities[p.city].local_name.c_str(),
                   alpha, scale);
     }
     return placed;
@@ -71,11 +70,11 @@ void draw_inset(UiContext& ui, ImDrawList* bg) {
     const Atlas::Inset& in = a.inset();
     if (!in.shown) return;
     const ImVec2 p0(in.rect.x, in.rect.y), p1(in.rect.x + in.rect.w, in.rect.y + in.rect.h);
-    bg->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), IM_COL32(42, 51, 71, 255), 4, 0, 2);
+    bg->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), ui.color("ui.insetFrame"), 4, 0, 2);
     const char* name = ui.tr("Mexico");
     const float tab = ImGui::CalcTextSize(name).x + 16;
-    bg->AddRectFilled(p0, ImVec2(p0.x + tab, p0.y + ImGui::GetTextLineHeight() + 6), IM_COL32(42, 51, 71, 230), 3);
-    bg->AddText(ImVec2(p0.x + 8, p0.y + 3), IM_COL32_WHITE, name);
+    bg->AddRectFilled(p0, ImVec2(p0.x + tab, p0.y + ImGui::GetTextLineHeight() + 6), ui.color("ui.insetFrame", 0.9f), 3);
+    bg->AddText(ImVec2(p0.x + 8, p0.y + 3), ui.color("ui.accentText"), name);
     place_and_draw_labels(ui, bg, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, tab, ImGui::GetTextLineHeight() + 6}});
 }
 
@@ -90,7 +89,7 @@ void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
         char text[16];
         std::snprintf(text, sizeof text, "%zu", c.members.size());
         const ImVec2 size = ImGui::CalcTextSize(text);
-        bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), IM_COL32_WHITE, text);
+        bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), ui.color("ui.labelHalo", 1 / 0.9f), text);
     }
 }
 
@@ -145,8 +144,8 @@ void draw_map_overlay(UiContext& ui) {
         credit = ui.tr("Natural Earth · GeoNames (CC BY 4.0) · UNESCO, ANCMPM, UNOSSC");
     const ImVec2 size = ImGui::CalcTextSize(credit);
     const ImVec2 at(display.x - size.x - 14, display.y - size.y - 8);
-    bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, display.y - 4), IM_COL32(255, 255, 255, 200), 4);
-    bg->AddText(at, IM_COL32(60, 62, 70, 255), credit);
+    bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, display.y - 4), ui.color("ui.attribution"), 4);
+    bg->AddText(at, ui.color("ui.attributionText"), credit);
 }
 
 }  // namespace atlas::ui

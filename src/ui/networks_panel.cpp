@@ -37,7 +37,7 @@ void draw_networks_panel(UiContext& ui) {
         ImGui::Separator();
         ImGui::TextWrapped("%s", ui.network_description(net).c_str());
         for (const auto& s : net.sources)
-            if (!s.url.empty()) source_link(s, ui.fmt("Source: {source}", {{"source", s.note.empty() ? s.url : s.note}}));
+            if (!s.url.empty()) source_link(ui, s, ui.fmt("Source: {source}", {{"source", s.note.empty() ? s.url : s.note}}));
     }
     end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();

@@ -87,7 +87,7 @@ void draw_search_panel(UiContext& ui) {
         if (a.is_visible(hidden)) {
             st.chosen_hidden.clear();
         } else {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.33f, 0.00f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.warning"));
             ImGui::TextWrapped("%s", ui.fmt("{name} is hidden by: {filters}", {{"name", a.data().cities[hidden].local_name},
                                                                               {"filters", hiding_filters(ui, a.hidden_by(hidden))}}).c_str());
             ImGui::PopStyleColor();

@@ -53,17 +53,17 @@ void draw_statistics_panel(UiContext& ui) {
     const int year = a.timeline_year();
     if (year >= stats.first_year && year <= stats.last_year) {
         const float x = origin.x + (year - stats.first_year + 0.5f) * bar;
-        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + h), IM_COL32(20, 20, 30, 200), 1.5f);
+        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + h), ui.color("ui.text", 0.8f), 1.5f);
     }
     char label[16];
     for (int y : {stats.first_year, 2004, stats.last_year}) {
         if (y < stats.first_year || y > stats.last_year) continue;
         std::snprintf(label, sizeof label, "%d", y);
         const float x = std::min(origin.x + (y - stats.first_year) * bar, origin.x + w - ImGui::CalcTextSize(label).x);
-        dl->AddText(ImVec2(x, origin.y + h + 2), IM_COL32(90, 90, 100, 255), label);
+        dl->AddText(ImVec2(x, origin.y + h + 2), ui.color("ui.muted"), label);
     }
     std::snprintf(label, sizeof label, "%d", peak);
-    dl->AddText(ImVec2(origin.x + 2, origin.y), IM_COL32(90, 90, 100, 255), label);
+    dl->AddText(ImVec2(origin.x + 2, origin.y), ui.color("ui.muted"), label);
     if (ImGui::BeginTable("counts", 2)) {
         for (std::size_t s = 0; s < stats.series.size(); ++s) {
             ImGui::TableNextColumn();

@@ -11,31 +11,49 @@
 
 namespace atlas::ui {
 
-void apply_style(bool presenter) {
+void apply_style(const Theme& theme, bool presenter) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
-    ImGui::StyleColorsLight(&s);
+    if (theme.dark) ImGui::StyleColorsDark(&s);
+    else ImGui::StyleColorsLight(&s);
     s.WindowRounding = 8;
     s.FrameRounding = 5;
     s.GrabRounding = 5;
-    s.WindowBorderSize = 0;
+    s.WindowBorderSize = theme.size("windowBorder");
+    s.FrameBorderSize = theme.size("frameBorder");
     s.WindowPadding = ImVec2(14, 12);
     s.ItemSpacing = ImVec2(8, 6);
     s.FramePadding = ImVec2(8, 4);
     s.ScrollbarSize = 14;
-    ImVec4* c = s.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(1.00f, 1.00f, 1.00f, 0.94f);
-    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgCollapsed] = ImVec4(0.16f, 0.20f, 0.28f, 0.92f);
-    c[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.20f, 0.28f, 1.00f);
-    c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.14f, 1.00f);
-    c[ImGuiCol_CheckMark] = ImVec4(0.16f, 0.20f, 0.28f, 1.00f);
-    c[ImGuiCol_FrameBg] = ImVec4(0.91f, 0.92f, 0.94f, 1.00f);
-    c[ImGuiCol_Button] = ImVec4(0.88f, 0.90f, 0.93f, 1.00f);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.00f);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.16f, 0.20f, 0.28f, 0.85f);
-    c[ImGuiCol_Header] = ImVec4(0.88f, 0.90f, 0.93f, 1.00f);
-    c[ImGuiCol_Separator] = ImVec4(0.80f, 0.82f, 0.86f, 1.00f);
+    auto c = [&](const char* key) {
+        const Color v = theme.color(key);
+        return ImVec4(v.r, v.g, v.b, v.a);
+    };
+    ImVec4* col = s.Colors;
+    col[ImGuiCol_WindowBg] = col[ImGuiCol_PopupBg] = c("ui.panel");
+    col[ImGuiCol_TitleBg] = col[ImGuiCol_TitleBgCollapsed] = c("ui.titleBar");
+    col[ImGuiCol_TitleBgActive] = c("ui.titleBarActive");
+    col[ImGuiCol_Text] = c("ui.text");
+    col[ImGuiCol_TextDisabled] = c("ui.muted");
+    col[ImGuiCol_CheckMark] = col[ImGuiCol_SliderGrab] = col[ImGuiCol_SliderGrabActive] = c("ui.accent");
+    col[ImGuiCol_FrameBg] = c("ui.frame");
+    col[ImGuiCol_Button] = col[ImGuiCol_Header] = c("ui.button");
+    col[ImGuiCol_ButtonHovered] = col[ImGuiCol_HeaderHovered] = col[ImGuiCol_FrameBgHovered] = c("ui.buttonHovered");
+    col[ImGuiCol_Border] = col[ImGuiCol_Separator] = c("ui.muted");
+    col[ImGuiCol_Separator].w = theme.size("frameBorder") > 0 ? 1.0f : 0.35f;
     if (presenter) s.ScaleAllSizes(kPresenterFontSizes.body / kFontSizes.body);
+}
+
+ImU32 UiContext::color(const char* key, float alpha) const {
+    if (!theme) return IM_COL32(255, 0, 255, 255);
+    const Color c = theme->color(key);
+    return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a * alpha));
+}
+
+ImVec4 UiContext::color4(const char* key) const {
+    if (!theme) return ImVec4(1, 0, 1, 1);
+    const Color c = theme->color(key);
+    return ImVec4(c.r, c.g, c.b, c.a);
 }
 
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter) {
@@ -122,9 +140,9 @@ void report_item(UiContext& ui, const char* panel, const std::string& id) {
     ui.state->items.push_back({panel, id, {a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
-void section(const char* label) {
+void section(const UiContext& ui, const char* label) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.38f, 0.45f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.muted"));
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
     ImGui::Separator();
@@ -172,13 +190,13 @@ bool over_panel(float x, float y) {
     return false;
 }
 
-void source_link(const Source& s, const std::string& text, bool wrap) {
+void source_link(const UiContext& ui, const Source& s, const std::string& text, bool wrap) {
     const std::string& shown = !text.empty() ? text : !s.note.empty() ? s.note : s.url;
     if (s.url.empty()) {
         ImGui::TextWrapped("%s", shown.c_str());
         return;
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.33f, 0.70f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.link"));
     if (wrap) ImGui::TextWrapped("%s", shown.c_str());
     else ImGui::TextUnformatted(shown.c_str());
     ImGui::PopStyleColor();

@@ -57,8 +57,8 @@ void draw_timeline_panel(UiContext& ui) {
         std::string upper = code;
         for (char& ch : upper) ch = char(std::toupper((unsigned char)ch));
         const bool current = code == a.language();
-        ImGui::PushStyleColor(ImGuiCol_Button, current ? ImVec4(0.16f, 0.20f, 0.28f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Button));
-        ImGui::PushStyleColor(ImGuiCol_Text, current ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::PushStyleColor(ImGuiCol_Button, current ? ui.color4("ui.accent") : ImGui::GetStyleColorVec4(ImGuiCol_Button));
+        ImGui::PushStyleColor(ImGuiCol_Text, current ? ui.color4("ui.accentText") : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         if (ImGui::Button((upper + "###lang-" + code).c_str()) && !current) send(ui, {{"type", "language"}, {"lang", code}});
         ImGui::PopStyleColor(2);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.catalogues->get(code).name().c_str());
@@ -86,7 +86,7 @@ void draw_year(UiContext& ui, ImVec2 at) {
     ImGui::Begin("###Year", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
                                          ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     ImGui::PushFont(ui.fonts.huge);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.13f, 0.18f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.text"));
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();

@@ -20,8 +20,8 @@ void progress_dots(UiContext& ui, const Tour& t, int current) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.steps[i].title.in(ui.atlas.language()).c_str());
         ImGui::PopID();
         const ImVec2 c(p.x + gap * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
-        if (i == current) dl->AddCircleFilled(c, r * 1.3f, IM_COL32(42, 51, 71, 255));
-        else dl->AddCircle(c, r, IM_COL32(42, 51, 71, i < current ? 255 : 150), 0, 1.5f);
+        if (i == current) dl->AddCircleFilled(c, r * 1.3f, ui.color("ui.text"));
+        else dl->AddCircle(c, r, ui.color("ui.text", i < current ? 1.0f : 0.6f), 0, 1.5f);
     }
 }
 }  // namespace
@@ -41,7 +41,7 @@ void draw_tours_panel(UiContext& ui) {
         ImGui::TextWrapped("%s", t.title.in(a.language()).c_str());
         ImGui::PopFont();
         if (!t.description.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.38f, 0.45f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.muted"));
             ImGui::TextWrapped("%s", t.description.in(a.language()).c_str());
             ImGui::PopStyleColor();
         }
@@ -57,6 +57,16 @@ void draw_tours_panel(UiContext& ui) {
     bool presenter = a.presenter();
     if (ImGui::Checkbox(ui.tr("Presenter mode (P)"), &presenter)) send(ui, {{"type", "presenter"}, {"on", presenter}});
     report_item(ui, "Tours", "presenter");
+    if (ui.themes && ui.themes->size() > 1) {  // light, dark for dim halls and dark slides, high contrast
+        const Theme* now = ui.theme;
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+        if (ImGui::BeginCombo(ui.tr("Theme"), now ? now->name.in(a.language()).c_str() : "")) {
+            for (const Theme& t : *ui.themes)
+                if (ImGui::Selectable(t.name.in(a.language()).c_str(), now && now->id == t.id)) send(ui, {{"type", "theme"}, {"id", t.id}});
+            ImGui::EndCombo();
+        }
+        report_item(ui, "Tours", "theme");
+    }
     if (ui.open_console) {
         if (ImGui::Button(ui.tr("Open the presenter console"))) ui.open_console();
         report_item(ui, "Tours", "console");
@@ -141,11 +151,11 @@ void draw_presenter_overlay(UiContext& ui) {
         const ImVec2 c(float(s.x), float(s.y));
         const float r = Atlas::marker_radius(cam.scale / cam.min_scale()) + ImGui::GetFontSize() * 0.9f;
         ImDrawList* bg = ImGui::GetBackgroundDrawList();
-        bg->AddCircle(c, r + 4, IM_COL32(255, 255, 255, 230), 0, 7);
-        bg->AddCircle(c, r, IM_COL32(214, 69, 30, 255), 0, 4);
+        bg->AddCircle(c, r + 4, ui.color("ui.labelHalo"), 0, 7);
+        bg->AddCircle(c, r, ui.color("ui.spotlight"), 0, 4);
     }
     if (a.blank()) {  // B: a neutral screen while the presenter talks; B again brings the map back
-        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(34, 37, 45, 255));
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), display, ui.color("ui.blank"));
     }
 }
 

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/declutter.h"
 #include "core/statistics.h"
+#include "core/theme.h"
 #include "render/map_style.h"
 
 namespace atlas::ui {
@@ -85,10 +86,15 @@ struct UiContext {
     std::function<void()> open_full_map;
     std::function<void()> download_image;  // the view as a PNG at 2x, with the export card  // embedded: the same view in the full app, in a new tab
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
+    const Theme* theme = nullptr;            // the colours of the panels and of what is drawn over the map
+    const std::vector<Theme>* themes = nullptr;  // all there are, to choose from
     std::function<void()> open_console;  // the presenter console, a second window (empty: none here)
     std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
     double side_inset = 0;  // pixels the side column covers on the left
 
+    // A colour of the theme ("ui.text", "map.ocean", ...).
+    ImU32 color(const char* key, float alpha = 1.0f) const;
+    ImVec4 color4(const char* key) const;
     // Words in the view's language (core/i18n.h): English source text in, translation out.
     const Catalogue& lang() const;
     const char* tr(const char* english) const { return lang().tr(english); }
@@ -109,7 +115,7 @@ struct UiContext {
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
-void apply_style(bool presenter = false);
+void apply_style(const Theme& theme, bool presenter = false);
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false);
 
 void draw_filters_panel(UiContext& ui);
@@ -161,7 +167,7 @@ int group_marker_flags(const std::string& group);
 void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
 // A small heading with a rule under it (ImGui 1.86 has no SeparatorText).
-void section(const char* label);
+void section(const UiContext& ui, const char* label);
 
 // The panels open now (name and screen rectangle), for label placement and the test API.
 struct OpenPanel {
@@ -177,7 +183,7 @@ bool over_panel(float x, float y);
 
 // A source as a link: its note (or its address) in link colour, the address as a tooltip; a
 // click opens it (platform::open_url). A source without an address is plain text.
-void source_link(const Source& s, const std::string& text = {}, bool wrap = true);
+void source_link(const UiContext& ui, const Source& s, const std::string& text = {}, bool wrap = true);
 
 // Marks English text that is translated later (through ui.tr) for the catalogue check
 // (tests/data/test_i18n.py), as gettext's N_ does.

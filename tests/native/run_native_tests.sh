@@ -116,6 +116,15 @@ check "PageDown, PageDown, PageUp, P, B, B, Esc drive the tour natively ($action
   '[ "$actions" = "tour tourNext tourNext tourPrev presenter blank blank tourExit " ]'
 kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=
 
+# 7. themes: the dark theme darkens the map and the panels; a theme that does not exist is an error
+"$app" --exec '{"type":"theme","id":"dark"}' --screenshot "$out/native-theme-dark.png"
+mean() { convert "$1" -colorspace Gray -format "%[fx:mean]" info: 2>/dev/null || echo 1; }
+dark=$(mean "$out/native-theme-dark.png"); light=$(mean "$out/native-start.png")
+check "the dark theme is dark (mean brightness $dark, light $light)" \
+  'python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 0.35 < 0.6 < float(sys.argv[2]) else 1)" "$dark" "$light"'
+"$app" --view 'th=sepia' --state >/dev/null 2>"$out/native-bad-theme.txt"
+check "a link with an unknown theme says so" 'grep -q "no theme \"sepia\"" "$out/native-bad-theme.txt"'
+
 echo "native: $passed passed, $failed failed"
 python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
 grep -E "^not ok|passed, " "$out/bad-corpus.txt"

@@ -60,6 +60,7 @@ ViewState random_view(std::mt19937& rng) {
     if (coin()) v.tour = coin() ? "" : id();
     if (coin()) v.tour_step = std::uniform_int_distribution<int>(1, 200)(rng);
     if (coin()) v.presenter = coin();
+    if (coin()) v.theme = pick({"light", "dark", "high-contrast"});
     return rounded_for_url(v);
 }
 
