@@ -31,6 +31,9 @@ node --test --test-concurrency=1 --test-reporter=spec tests/web/ || status=1   #
 step "native: a real window under Xvfb; the bad-input corpus through --check-data and --load"
 bash tests/native/run_native_tests.sh || status=1
 
+step "render tests: each case of tests/render/cases drawn natively and compared with its expected picture"
+node tests/render/run_render_tests.mjs || status=1   # update after a wanted change: node tests/render/run_render_tests.mjs --update
+
 step "measurements (printed, not asserted): benchmark and download sizes"
 build/native/tests/atlas_bench --benchmark_min_time=0.2 2>/dev/null | tee tests/out/benchmark.txt || status=1
 for f in atlas.wasm atlas.js atlas.data; do
