@@ -27,6 +27,17 @@ Atlas::Atlas(LoadResult loaded) : Atlas(std::move(loaded.dataset)) {
     rejected_ = std::move(loaded.rejected);
 }
 
+std::string Atlas::one_of_arg(const json& a, const char* key, const std::vector<std::string>& allowed, std::string& out) {
+    auto it = a.find(key);
+    if (it != a.end() && it->is_string() && std::find(allowed.begin(), allowed.end(), it->get<std::string>()) != allowed.end()) {
+        out = it->get<std::string>();
+        return {};
+    }
+    std::string list;
+    for (const auto& x : allowed) list += (list.empty() ? "" : ", ") + x;
+    return "\"" + std::string(key) + "\" must be one of " + list;
+}
+
 unsigned Atlas::next_revision() {
     static unsigned counter = 0;
     return ++counter;
@@ -481,13 +492,7 @@ std::string Atlas::apply(const json& a) {
         v.fill_from(t >= 0 ? step_defaults(t, step) : default_view());
         apply_view(v, std::move(notices), true);
     } else if (type == "language") {
-        auto it = a.find("lang");
-        if (it == a.end() || !it->is_string() || !has_language(it->get<std::string>())) {
-            std::string list;
-            for (const auto& l : languages_) list += (list.empty() ? "" : ", ") + l;
-            return "\"lang\" must be one of " + list;
-        }
-        language_ = it->get<std::string>();
+        if (std::string e = one_of_arg(a, "lang", languages_, language_); !e.empty()) return e;
         revision_ = next_revision();
     } else if (type == "search") {
         auto it = a.find("query");

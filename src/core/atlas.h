@@ -199,6 +199,9 @@ public:
 
 private:
     std::string apply(const nlohmann::json& a);  // empty on success, else the error
+    // Sets `out` to the string a[key] if it is one of `allowed` (a language, a theme); else the error.
+    static std::string one_of_arg(const nlohmann::json& a, const char* key, const std::vector<std::string>& allowed,
+                                  std::string& out);
     // Revisions are unique across sessions, so a renderer never mistakes new data for what it drew.
     static unsigned next_revision();
     void refilter();

@@ -40,13 +40,7 @@ std::string Atlas::apply_tour_action(const std::string& type, const json& a) {
         if (!presenter_) blank_ = false;
         revision_ = next_revision();
     } else if (type == "theme") {
-        auto id = a.find("id");
-        if (id == a.end() || !id->is_string() || std::find(themes_.begin(), themes_.end(), id->get<std::string>()) == themes_.end()) {
-            std::string list;
-            for (const auto& t : themes_) list += (list.empty() ? "" : ", ") + t;
-            return "\"id\" must be one of " + list;
-        }
-        theme_ = id->get<std::string>();
+        if (std::string e = one_of_arg(a, "id", themes_, theme_); !e.empty()) return e;
         revision_ = next_revision();
     } else if (type == "blank") {
         if (std::string e = on_arg(blank_); !e.empty()) return e;

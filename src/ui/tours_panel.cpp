@@ -34,6 +34,26 @@ void draw_tours_panel(UiContext& ui) {
         ImGui::End();
         return;
     }
+    bool presenter = a.presenter();
+    if (ImGui::Checkbox(ui.tr("Presenter mode (P)"), &presenter)) send(ui, {{"type", "presenter"}, {"on", presenter}});
+    report_item(ui, "Tours", "presenter");
+    if (ui.themes && ui.themes->size() > 1) {  // light, dark for dim halls and dark slides, high contrast
+        const Theme* now = ui.theme;
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+        if (ImGui::BeginCombo(ui.tr("Theme"), now ? now->name.in(a.language()).c_str() : "")) {
+            for (const Theme& t : *ui.themes)
+                if (ImGui::Selectable(t.name.in(a.language()).c_str(), now && now->id == t.id)) send(ui, {{"type", "theme"}, {"id", t.id}});
+            ImGui::EndCombo();
+        }
+        report_item(ui, "Tours", "theme");
+    }
+    if (ui.open_console) {
+        if (ImGui::Button(ui.tr("Open the presenter console"))) ui.open_console();
+        report_item(ui, "Tours", "console");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ui.tr("A second window with the next step, your notes and a clock; share only this one."));
+    }
+    ImGui::Separator();
     if (a.data().tours.empty()) ImGui::TextDisabled("%s", ui.tr("No tours in the data."));
     for (const Tour& t : a.data().tours) {
         ImGui::PushID(t.id.c_str());
@@ -54,27 +74,10 @@ void draw_tours_panel(UiContext& ui) {
         ImGui::Separator();
         ImGui::PopID();
     }
-    bool presenter = a.presenter();
-    if (ImGui::Checkbox(ui.tr("Presenter mode (P)"), &presenter)) send(ui, {{"type", "presenter"}, {"on", presenter}});
-    report_item(ui, "Tours", "presenter");
-    if (ui.themes && ui.themes->size() > 1) {  // light, dark for dim halls and dark slides, high contrast
-        const Theme* now = ui.theme;
-        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-        if (ImGui::BeginCombo(ui.tr("Theme"), now ? now->name.in(a.language()).c_str() : "")) {
-            for (const Theme& t : *ui.themes)
-                if (ImGui::Selectable(t.name.in(a.language()).c_str(), now && now->id == t.id)) send(ui, {{"type", "theme"}, {"id", t.id}});
-            ImGui::EndCombo();
-        }
-        report_item(ui, "Tours", "theme");
-    }
-    if (ui.open_console) {
-        if (ImGui::Button(ui.tr("Open the presenter console"))) ui.open_console();
-        report_item(ui, "Tours", "console");
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", ui.tr("A second window with the next step, your notes and a clock; share only this one."));
-    }
-    ImGui::TextDisabled("%s", ui.tr("Keys: PageDown, \u2192 or Space: next; PageUp or \u2190: previous; Home: first; "
-                                    "Esc: leave the tour; B: blank the screen"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.muted"));
+    ImGui::TextWrapped("%s", ui.tr("Keys: PageDown, \u2192 or Space: next; PageUp or \u2190: previous; Home: first; "
+                                   "Esc: leave the tour; B: blank the screen"));
+    ImGui::PopStyleColor();
     end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 }

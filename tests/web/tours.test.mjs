@@ -202,7 +202,11 @@ test('the presenter console in a second window drives the map and follows it', a
     const toursPanel = panel(panels, 'Tours');
     await page.mouse.click(toursPanel.x + 22, toursPanel.y + toursPanel.h / 2);  // its arrow opens it
     await frame(page);
-    await page.waitForFunction(() => window.atlas.panels().find((p) => p.name === 'Tours')?.items.some((i) => i.id === 'console'));
+    await page.waitForFunction(() => {  // open, and its button inside it
+      const t = window.atlas.panels().find((p) => p.name === 'Tours');
+      const b = t?.items.find((i) => i.id === 'console');
+      return t && !t.collapsed && b && b.y >= t.y && b.y + b.h <= t.y + t.h;
+    });
     panels = await page.evaluate(() => window.atlas.panels());
     const button = panel(panels, 'Tours').items.find((i) => i.id === 'console');
     const [consolePage] = await Promise.all([page.context().waitForEvent('page'),
