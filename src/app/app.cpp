@@ -13,6 +13,7 @@
 #include "core/theme.h"
 #include "render/offscreen.h"
 #include "core/json_io.h"
+#include "core/record_reader.h"
 
 namespace atlas {
 using json = nlohmann::json;
@@ -78,6 +79,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     atlas_->set_viewport({w, h}, side_inset(), caption_height());
     log_actions();
     if (!options.load_files.empty()) load_paths(options.load_files);
+    start_kiosk();
     frame_ms_.assign(240, 0.0f);
     last_counter_ = SDL_GetPerformanceCounter();
     return true;
@@ -130,6 +132,7 @@ void App::handle_key(SDL_Keycode key) {
 
 // The city under the pointer, as the pointer moves and as the map moves under a still pointer.
 void App::update_hover() {
+    if (kiosk_) return;  // a touch screen has no hover: a finger's last place would keep a tooltip up
     const int hit = on_map(last_mouse_) ? atlas_->pick(last_mouse_) : -1;
     if (hit != atlas_->hovered())
         atlas_->act({{"type", "hover"}, {"id", hit >= 0 ? json(atlas_->data().cities[hit].id) : json(nullptr)}});
@@ -140,7 +143,102 @@ bool App::on_map(glm::dvec2 p) const {
     return !ImGui::GetIO().WantCaptureMouse && !ui::over_panel(float(p.x), float(p.y));
 }
 
+// Settings (--config) and kiosk mode (--kiosk, ?kiosk=1, or a "kiosk" section in the settings).
+void App::start_kiosk() {
+    json section;
+    if (!options_.config_file.empty()) {
+        std::string text, error;
+        std::vector<Problem> problems;
+        if (!read_file(options_.config_file, text, error)) {
+            platform::log_line("configuration: " + error + "; the defaults apply");
+        } else if (JsonDocument doc = parse_json(text); !doc.ok()) {
+            platform::log_line("configuration: " + options_.config_file + ": " + doc.error + "; the defaults apply");
+        } else {
+            records::RecordReader top(doc.value, problems, options_.config_file, "");
+            if (top.ok()) {
+                top.integer("version", 1, 1, false);
+                if (const json* k = top.get("kiosk", false)) section = *k;
+                top.only({"format", "version", "kiosk"});
+            }
+        }
+        for (const auto& p : problems) platform::log_line("configuration: " + p.to_string());
+    }
+    if (!options_.kiosk && section.is_null()) return;
+    std::vector<Problem> problems;
+    KioskConfig config = section.is_null() ? KioskConfig{} : read_kiosk_config(section, options_.config_file, *atlas_, problems);
+    for (const auto& p : problems) platform::log_line("configuration: " + p.to_string());
+    // The exit chord, e.g. "ctrl+alt+q": modifiers and one key.
+    Uint16 mods = 0;
+    SDL_Keycode key = SDLK_UNKNOWN;
+    std::string part;
+    for (std::size_t i = 0; i <= config.exit_chord.size(); ++i) {
+        if (i < config.exit_chord.size() && config.exit_chord[i] != '+') {
+            part += char(std::tolower((unsigned char)config.exit_chord[i]));
+            continue;
+        }
+        if (part == "ctrl") mods |= KMOD_CTRL;
+        else if (part == "alt") mods |= KMOD_ALT;
+        else if (part == "shift") mods |= KMOD_SHIFT;
+        else key = SDL_GetKeyFromName(part.c_str());
+        part.clear();
+    }
+    if (key == SDLK_UNKNOWN || mods == 0) {
+        platform::log_line("configuration: exitChord \"" + config.exit_chord + "\" is not modifiers and a key; ctrl+alt+q applies");
+        config.exit_chord = "ctrl+alt+q";
+    } else {
+        exit_key_ = key, exit_mods_ = mods;
+    }
+    kiosk_ = std::make_unique<Kiosk>(config);
+    kiosk_->on_log(platform::log_line);
+    platform::watch_for_terminate();
+    SDL_ShowCursor(SDL_DISABLE);  // a touch screen: no pointer sitting on the map
+    ui::apply_style(current_theme(), presenter_fonts_, true);
+    platform::log_line("start: kiosk mode, " + std::to_string(atlas_->data().cities.size()) + " cities, " +
+                       std::to_string(atlas_->data().tours.size()) + " tours; idle " + std::to_string(int(config.idle_seconds)) +
+                       " s, countdown " + std::to_string(int(config.countdown_seconds)) + " s; exit: " + config.exit_chord +
+                       " or SIGTERM");
+}
+
+// A kiosk's visitor cannot leave (Esc, Alt+F4, closing the window); the technician's chord can. A
+// touch during the countdown or the attract loop only wakes the kiosk.
+bool App::kiosk_event(const SDL_Event& e) {
+    if (!kiosk_) return false;
+    switch (e.type) {
+        case SDL_QUIT: return true;  // a window manager's close; SIGTERM is watched apart
+        case SDL_DROPFILE: SDL_free(e.drop.file); return true;  // no data loading on a kiosk
+        case SDL_KEYDOWN:
+            // The modifiers held with this key (not the keyboard's state now: a quick chord is over by then).
+            if (const Uint16 held = e.key.keysym.mod; e.key.keysym.sym == exit_key_ &&
+                ((held & KMOD_CTRL) != 0) == ((exit_mods_ & KMOD_CTRL) != 0) &&
+                ((held & KMOD_ALT) != 0) == ((exit_mods_ & KMOD_ALT) != 0) &&
+                ((held & KMOD_SHIFT) != 0) == ((exit_mods_ & KMOD_SHIFT) != 0)) {
+                platform::log_line("exit: the exit chord");
+                running_ = false;
+                return true;
+            }
+            [[fallthrough]];
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_FINGERDOWN:
+        case SDL_MOUSEWHEEL:
+            if (kiosk_->touched(*atlas_)) {
+                swallow_release_ = e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN;
+                return true;
+            }
+            return false;
+        case SDL_MOUSEBUTTONUP:
+        case SDL_FINGERUP:
+            if (!swallow_release_) return false;
+            swallow_release_ = false;
+            return true;
+        case SDL_MOUSEMOTION:  // moving counts as being there, but does not wake the attract loop
+            if (kiosk_->phase() == Kiosk::Phase::Exploring) kiosk_->touched(*atlas_);
+            return kiosk_->phase() != Kiosk::Phase::Exploring;
+        default: return false;
+    }
+}
+
 void App::handle_event(const SDL_Event& e) {
+    if (kiosk_event(e)) return;
     ImGui_ImplSDL2_ProcessEvent(&e);
     const ImGuiIO& io = ImGui::GetIO();
     auto id_of = [&](int i) { return i >= 0 ? json(atlas_->data().cities[i].id) : json(nullptr); };
@@ -226,7 +324,7 @@ bool App::frame() {
     if (atlas_->presenter() != presenter_fonts_) rebuild_fonts();
     if (atlas_->theme() != styled_theme_) {  // the panels and the map take the theme together
         styled_theme_ = atlas_->theme();
-        ui::apply_style(current_theme(), presenter_fonts_);
+        ui::apply_style(current_theme(), presenter_fonts_, kiosk_ != nullptr);
         renderer_.set_style(render::MapStyle::from(current_theme()));
     }
     // Presenter mode: the legend stands in the top-right corner; framing keeps clear of it.
@@ -235,12 +333,17 @@ bool App::frame() {
     atlas_->set_viewport({w, h}, side_inset(), caption_height(), right);
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     if (!recording_.active) atlas_->update(std::min(dt, 0.1));  // a recording keeps its own clock
+    if (kiosk_) {
+        kiosk_->update(*atlas_, std::min(dt, 1.0));
+        if (platform::terminate_requested() && running_) platform::log_line("exit: SIGTERM"), running_ = false;
+    }
     if (moving && !pressing_ && pointer_seen_) update_hover();
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
-                         fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0;
+                         fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
+                         (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
     if (quiet_frames_ > 3 && frames_ > 3) return running_;
@@ -257,22 +360,31 @@ bool App::frame() {
     ctx.catalogues = &catalogues_;
     ctx.theme = &current_theme();
     ctx.themes = &themes_;
-    ctx.download_table = [this](const std::string& format) {
-        const json file = export_table(format);
-        if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
-    };
-    ctx.copy_link = [this] { return platform::copy_view_link(atlas_->view_link()); };
-    ctx.download_image = [this] {
-        if (!platform::start_export("image")) request_image(2);  // the page shows progress and Cancel first
-    };
-    if (platform::can_export_video()) ctx.export_video = [] { platform::start_export("video"); };
+    if (!kiosk_) {  // a kiosk offers no downloads, links to copy or second windows
+        ctx.download_table = [this](const std::string& format) {
+            const json file = export_table(format);
+            if (!file.contains("error")) platform::save_file(file["name"], file["mime"], file["text"]);
+        };
+        ctx.copy_link = [this] { return platform::copy_view_link(atlas_->view_link()); };
+        ctx.download_image = [this] {
+            if (!platform::start_export("image")) request_image(2);  // the page shows progress and Cancel first
+        };
+        if (platform::can_export_video()) ctx.export_video = [] { platform::start_export("video"); };
+        if (platform::has_presenter_console()) ctx.open_console = [] { platform::open_presenter_console(); };
+    } else {
+        ctx.reset_data = nullptr;
+        ctx.kiosk = true;
+    }
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
-    if (platform::has_presenter_console()) ctx.open_console = [] { platform::open_presenter_console(); };
     ctx.side_inset = side_inset();
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
     if (recording_.active) {
         ui::draw_recording_overlay(ctx, recording_.tour);
+    } else if (kiosk_ && kiosk_->phase() == Kiosk::Phase::Attract) {  // the loop: the map and its story
+        ui::draw_year(ctx, ImVec2(ui::kPanelMargin, ui::kPanelMargin));
+        ui::draw_tour_bar(ctx, false);
+        ui::draw_kiosk_invitation(ctx);
     } else if (atlas_->presenter()) {
         ui::draw_presenter_overlay(ctx);
         ui::draw_tour_bar(ctx);
@@ -284,6 +396,8 @@ bool App::frame() {
     } else {
         draw_panels(ctx);
     }
+    if (kiosk_ && kiosk_->phase() == Kiosk::Phase::Countdown) ui::draw_kiosk_countdown(ctx, kiosk_->countdown_left(),
+                                                                                      kiosk_->config().countdown_seconds);
     ImGui::Render();
 
 
@@ -467,7 +581,8 @@ const Theme& App::current_theme() const {
 
 // Pixels the side column covers on the left (none when embedded or presenting).
 double App::side_inset() const {
-    return options_.embed || atlas_->presenter() || recording_.active ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
+    const bool attract = kiosk_ && kiosk_->phase() == Kiosk::Phase::Attract;
+    return options_.embed || atlas_->presenter() || recording_.active || attract ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
 }
 
 // The room a tour's caption bar takes at the bottom: as drawn in the last frame, or, before it was
@@ -490,7 +605,7 @@ void App::rebuild_fonts() {
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ui::apply_style(current_theme(), presenter_fonts_);
+    ui::apply_style(current_theme(), presenter_fonts_, kiosk_ != nullptr);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
 }
 
@@ -631,7 +746,11 @@ platform::AppHooks App::hooks() {
     platform::AppHooks h;
     h.frame = [this] { return frame(); };
     h.act = [this](const json& a) { return atlas_->act(a); };
-    h.state = [this] { return atlas_->state(); };
+    h.state = [this] {
+        json s = atlas_->state();
+        s["kiosk"] = kiosk_ ? kiosk_->state() : json(nullptr);
+        return s;
+    };
     h.visible_cities = [this] { return atlas_->visible_cities(); };
     h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
     h.frame_stats = [this] { return frame_stats(); };

@@ -9,6 +9,7 @@
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
 #include "core/i18n.h"
+#include "core/kiosk.h"
 #include "core/theme.h"
 #include "platform/platform.h"
 #include "render/map_renderer.h"
@@ -38,6 +39,14 @@ private:
     double caption_height() const;
     void rebuild_fonts();
     bool presenter_fonts_ = false;  // the fonts are presenter mode's
+    // Kiosk mode (core/kiosk.h): its clock and phases, the technician's exit chord, and the touch
+    // that woke it (its release is not a click either).
+    std::unique_ptr<Kiosk> kiosk_;
+    SDL_Keycode exit_key_ = SDLK_q;
+    Uint16 exit_mods_ = KMOD_CTRL | KMOD_ALT;
+    bool swallow_release_ = false;
+    void start_kiosk();
+    bool kiosk_event(const SDL_Event& e);  // true: the kiosk took the event
     std::vector<Theme> themes_;
     std::string styled_theme_;      // the theme the panels and the map were given
     const Theme& current_theme() const;

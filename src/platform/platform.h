@@ -41,6 +41,8 @@ struct Options {
     int record_frames = 0;              // --frames N with --record: how many frames (from the first year to the last)
     std::string record_tour;            // --tour ID with --record: record the tour instead
     bool embed = false;                 // inside another page (?embed=1): the map, a compact legend, a link out
+    bool kiosk = false;                 // --kiosk, ?kiosk=1: a public touch screen (core/kiosk.h)
+    std::string config_file;            // --config FILE: settings, e.g. its "kiosk" section
     // The languages the person prefers, best first (--lang natively; the browser's languages on
     // the web); the first one the app has a catalogue for is the start language.
     std::vector<std::string> languages;
@@ -118,6 +120,14 @@ bool has_presenter_console();
 void open_presenter_console();
 // Tells the console what runs now ({tour, presenter, blank, language} as JSON text).
 void publish_presenter_status(const std::string& status);
+// Kiosks: SIGTERM (natively) ends the app cleanly instead of killing it mid-frame; the frame loop
+// asks whether it came. The watchdog heartbeat tells a supervisor (systemd's WatchdogSec through
+// sd_notify) that frames are still being drawn, so a hung or black screen is restarted.
+void watch_for_terminate();
+bool terminate_requested();
+void heartbeat();
+// The log a technician reads: one line per event, with the time (stderr natively, the console on the web).
+void log_line(const std::string& text);
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
 

@@ -7,6 +7,7 @@ void set_gl_attributes();  // per platform
 
 bool create_window(const Options& o, Window& w, std::string& error) {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (o.kiosk) SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM is the kiosk's own (watch_for_terminate)
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start SDL: ") + SDL_GetError();
         return false;
@@ -17,6 +18,7 @@ bool create_window(const Options& o, Window& w, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (o.kiosk) flags |= SDL_WINDOW_BORDERLESS;
     if (o.hidden) flags |= SDL_WINDOW_HIDDEN;
     w.sdl = SDL_CreateWindow("Atlas Sur — cultural cooperation of Mexico and the Global South",
                              SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);

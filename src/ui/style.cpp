@@ -11,7 +11,7 @@
 
 namespace atlas::ui {
 
-void apply_style(const Theme& theme, bool presenter) {
+void apply_style(const Theme& theme, bool presenter, bool touch) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
     if (theme.dark) ImGui::StyleColorsDark(&s);
@@ -42,6 +42,12 @@ void apply_style(const Theme& theme, bool presenter) {
     col[ImGuiCol_Border] = col[ImGuiCol_Separator] = c("ui.muted");
     col[ImGuiCol_Separator].w = theme.size("frameBorder") > 0 ? 1.0f : 0.35f;
     if (presenter) s.ScaleAllSizes(kPresenterFontSizes.body / kFontSizes.body);
+    if (touch) {  // 48 px touch targets (WCAG 2.5.5 asks 44): frame height = font + 2 * padding
+        s.FramePadding = ImVec2(std::max(s.FramePadding.x, 14.0f), std::max(s.FramePadding.y, (48 - kFontSizes.body) / 2));
+        s.ItemSpacing = ImVec2(std::max(s.ItemSpacing.x, 12.0f), std::max(s.ItemSpacing.y, 10.0f));
+        s.ScrollbarSize = std::max(s.ScrollbarSize, 28.0f);
+        s.GrabMinSize = std::max(s.GrabMinSize, 28.0f);
+    }
 }
 
 ImU32 UiContext::color(const char* key, float alpha) const {
@@ -192,6 +198,13 @@ bool over_panel(float x, float y) {
 
 void source_link(const UiContext& ui, const Source& s, const std::string& text, bool wrap) {
     const std::string& shown = !text.empty() ? text : !s.note.empty() ? s.note : s.url;
+    if (ui.kiosk && !s.url.empty()) {  // nothing opens on a kiosk: the address, to note down
+        ImGui::TextWrapped("%s", shown.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.muted"));
+        ImGui::TextWrapped("%s", s.url.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
     if (s.url.empty()) {
         ImGui::TextWrapped("%s", shown.c_str());
         return;

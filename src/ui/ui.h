@@ -91,6 +91,7 @@ struct UiContext {
     std::function<void()> open_console;  // the presenter console, a second window (empty: none here)
     std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
     double side_inset = 0;  // pixels the side column covers on the left
+    bool kiosk = false;     // a public touch screen: sources as text, nothing opens elsewhere
 
     // A colour of the theme ("ui.text", "map.ocean", ...).
     ImU32 color(const char* key, float alpha = 1.0f) const;
@@ -115,7 +116,8 @@ struct UiContext {
 };
 
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
-void apply_style(const Theme& theme, bool presenter = false);
+// `touch`: every control at least 48 px tall (kiosks' touch screens).
+void apply_style(const Theme& theme, bool presenter = false, bool touch = false);
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false);
 
 void draw_filters_panel(UiContext& ui);
@@ -135,6 +137,10 @@ void draw_tour_bar(UiContext& ui, bool controls = true);
 void draw_recording_overlay(UiContext& ui, bool tour);
 void draw_presenter_overlay(UiContext& ui);    // presenter mode: the year, legend, spotlight, blanking
 // Fields and city groups, small; `id`: the window (the embedded page and presenter mode keep their own).
+// Kiosk mode: the countdown before the reset ("Touch to keep exploring", seconds left, a draining
+// bar), and during the attract loop the invitation to touch.
+void draw_kiosk_countdown(UiContext& ui, double seconds_left, double seconds_total);
+void draw_kiosk_invitation(UiContext& ui);
 void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot, bool only_shown = false);
 void draw_networks_panel(UiContext& ui);       // choose a network; hub or all links
 void draw_statistics_panel(UiContext& ui);     // members per year by field, counts

@@ -125,6 +125,54 @@ check "the dark theme is dark (mean brightness $dark, light $light)" \
 "$app" --view 'th=sepia' --state >/dev/null 2>"$out/native-bad-theme.txt"
 check "a link with an unknown theme says so" 'grep -q "no theme \"sepia\"" "$out/native-bad-theme.txt"'
 
+# 8. kiosk: with a 2 s idle time the countdown, the reset and the attract loop come in that order; a
+#    touch wakes it and does nothing else; Esc and Alt+F4 do not end it, the exit chord and SIGTERM do
+cat > "$out/kiosk.json" <<'JSON'
+{"format": "atlas-sur/config", "version": 1,
+ "kiosk": {"idleSeconds": 2, "countdownSeconds": 20, "stepSeconds": 2, "languages": ["es", "en"]}}
+JSON
+"$app" --kiosk --config "$out/kiosk.json" --log-actions >"$out/native-kiosk-actions.txt" 2>"$out/native-kiosk-log.txt" &
+app_pid=$!
+wait_for() { for _ in $(seq "$2"); do grep -q "$1" "$out/native-kiosk-log.txt" && return 0; sleep 0.5; done; return 1; }
+wait_for "attract loop" 70
+sleep 1
+import -window root "$out/native-kiosk-attract.png" 2>/dev/null
+order=$(grep -o "countdown starts\|back to the start view\|attract loop" "$out/native-kiosk-log.txt" | head -3 | tr '\n' '/')
+check "kiosk: countdown, reset, attract loop, in that order ($order)" '[ "$order" = "countdown starts/back to the start view/attract loop/" ]'
+check "kiosk: the log lines carry the time" 'grep -qE "^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z atlas: start: kiosk mode" "$out/native-kiosk-log.txt"'
+wid=$(timeout 20 xdotool search --sync --name "Atlas Sur" | head -n1)
+selects_before=$(grep -c '"select"' "$out/native-kiosk-actions.txt")
+xdotool mousemove --window "$wid" 640 400 click 1
+wait_for "a visitor touched" 10
+sleep 0.5
+check "kiosk: a touch stops the attract loop" 'grep -q "a visitor touched the screen" "$out/native-kiosk-log.txt" && tail -n1 "$out/native-kiosk-actions.txt" | grep -q tourExit'
+check "kiosk: that touch does nothing else (no selection)" '[ "$(grep -c "\"select\"" "$out/native-kiosk-actions.txt")" = "$selects_before" ]'
+xdotool key --window "$wid" Escape; xdotool key --window "$wid" alt+F4; sleep 1
+check "kiosk: Esc and Alt+F4 do not end it" 'kill -0 "$app_pid" 2>/dev/null'
+xdotool key --window "$wid" ctrl+alt+q
+for _ in $(seq 20); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
+kill -0 "$app_pid" 2>/dev/null && kill -KILL "$app_pid"  # not ended by the chord: the check below fails
+wait "$app_pid"; rc=$?; app_pid=
+check "kiosk: the exit chord ends it cleanly (exit $rc)" '[ $rc -eq 0 ] && grep -q "exit: the exit chord" "$out/native-kiosk-log.txt"'
+"$app" --kiosk 2>"$out/native-kiosk-term.txt" &
+app_pid=$!
+sleep 3; kill -TERM "$app_pid"; wait "$app_pid"; rc=$?; app_pid=
+check "kiosk: SIGTERM ends it cleanly (exit $rc)" '[ $rc -eq 0 ] && grep -q "exit: SIGTERM" "$out/native-kiosk-term.txt"'
+printf '{"format":"atlas-sur/config","version":1,"kiosk":{"idleSeconds":"soon","countdownSeconds":3,"tours":["atlantis"],"colour":1}}' >"$out/kiosk-bad.json"
+"$app" --kiosk --config "$out/kiosk-bad.json" --state >/dev/null 2>"$out/native-kiosk-bad.txt"
+check "kiosk: a bad configuration names the file, the member and the problem, and the kiosk starts" \
+  'grep -q "kiosk-bad.json: /kiosk/idleSeconds (kiosk): idleSeconds: expected a number" "$out/native-kiosk-bad.txt" &&
+   grep -q "countdownSeconds: expected a number in 20..600, got 3" "$out/native-kiosk-bad.txt" &&
+   grep -q "tours: no tour with id \"atlantis\"" "$out/native-kiosk-bad.txt" && grep -q "start: kiosk mode" "$out/native-kiosk-bad.txt"'
+printf '{"kiosk": [' >"$out/kiosk-broken.json"
+"$app" --kiosk --config "$out/kiosk-broken.json" --state >/dev/null 2>"$out/native-kiosk-broken.txt"
+check "kiosk: a configuration that is not JSON is said, and the defaults apply" \
+  'grep -q "configuration: .*kiosk-broken.json: .*the defaults apply" "$out/native-kiosk-broken.txt"'
+
+"$app" --kiosk --config "$root/deploy/kiosk.json" --state >/dev/null 2>"$out/native-kiosk-example.txt"
+check "kiosk: the example configuration (deploy/kiosk.json) is valid" \
+  '! grep -q "configuration:" "$out/native-kiosk-example.txt" && grep -q "start: kiosk mode" "$out/native-kiosk-example.txt"'
+
 echo "native: $passed passed, $failed failed"
 python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
 grep -E "^not ok|passed, " "$out/bad-corpus.txt"

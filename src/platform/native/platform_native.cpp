@@ -1,6 +1,13 @@
 // Native (kiosk) platform: GL 3.3 core, a plain main loop, the command line, stdout/stderr.
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -22,7 +29,11 @@ namespace {
 const char* kHelp = R"(atlas — Atlas Sur, the map of cultural cooperation of Mexico and the Global South
 
 Usage: atlas [options]
-  --fullscreen           fill the screen (kiosk)
+  --fullscreen           fill the screen
+  --kiosk                a public touch screen: full screen, no way out but the exit chord
+                         (Ctrl+Alt+Q) or SIGTERM, an idle countdown, reset and attract loop
+  --config FILE          settings (JSON), e.g. {"format":"atlas-sur/config","version":1,
+                         "kiosk":{"idleSeconds":90,"tours":[...],"languages":["es","en"]}}
   --size WxH             window size in pixels (default 1280x800)
   --assets DIR           assets folder (default: the assets folder next to the program)
   --data DIR             data files (default: ASSETS/data); files dropped on the window load over them
@@ -75,6 +86,11 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
             return false;
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
+        } else if (a == "--kiosk") {
+            o.kiosk = o.fullscreen = true;
+        } else if (a == "--config") {
+            if (!(v = need_value(i))) return false;
+            o.config_file = v;
         } else if (a == "--state") {
             o.print_state = true;
         } else if (a == "--log-actions") {
@@ -176,11 +192,53 @@ int run(const Options& o, AppHooks app) {
         if (o.max_frames && n + 1 >= o.max_frames) break;
         // A kiosk runs for days: when nothing moves, sleep until input instead of spinning.
         if (app.idle()) SDL_WaitEventTimeout(nullptr, 250);
+        heartbeat();
     }
     return 0;
 }
 
-void notify_ready() {}
+namespace {
+volatile std::sig_atomic_t g_terminate = 0;
+void on_terminate(int) { g_terminate = 1; }
+
+// sd_notify without libsystemd: one datagram to $NOTIFY_SOCKET ('@' is the abstract namespace).
+void notify_systemd(const char* message) {
+    const char* path = std::getenv("NOTIFY_SOCKET");
+    if (!path || !*path || std::strlen(path) >= sizeof(sockaddr_un::sun_path)) return;
+    const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return;
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::strncpy(addr.sun_path, path, sizeof(addr.sun_path) - 1);
+    if (addr.sun_path[0] == '@') addr.sun_path[0] = '\0';
+    const socklen_t size = socklen_t(offsetof(sockaddr_un, sun_path) + std::strlen(path));
+    sendto(fd, message, std::strlen(message), MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&addr), size);
+    close(fd);
+}
+}  // namespace
+
+void watch_for_terminate() {
+    std::signal(SIGTERM, on_terminate);
+    std::signal(SIGINT, on_terminate);
+}
+bool terminate_requested() { return g_terminate != 0; }
+
+void heartbeat() {
+    static Uint64 last = 0;
+    const Uint64 now = SDL_GetTicks64();
+    if (last && now - last < 1000) return;  // once a second is plenty for WatchdogSec=30
+    last = now;
+    notify_systemd("WATCHDOG=1");
+}
+
+void log_line(const std::string& text) {
+    const std::time_t now = std::time(nullptr);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    std::fprintf(stderr, "%s atlas: %s\n", when, text.c_str());
+}
+
+void notify_ready() { notify_systemd("READY=1"); }
 void report_fatal(const std::string& message) { std::fprintf(stderr, "atlas: %s\n", message.c_str()); }
 
 // A kiosk must not open a browser over the map: the link goes to the clipboard instead.

@@ -54,6 +54,7 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
         o.height = int(h);
     }
     o.embed = EM_ASM_INT({ return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; }) != 0;
+    o.kiosk = EM_ASM_INT({ return new URLSearchParams(location.search).get('kiosk') === '1' ? 1 : 0; }) != 0;
     // The browser's languages, best first; a link's own language (lang=) applies after them.
     const int n = EM_ASM_INT({ return (navigator.languages || [navigator.language || 'en']).length; });
     for (int i = 0; i < n && i < 16; ++i) {
@@ -154,6 +155,12 @@ bool start_export(const std::string& kind) {
 }
 bool can_export_video() { return EM_ASM_INT({ return typeof VideoEncoder !== 'undefined' ? 1 : 0; }) != 0; }
 bool has_presenter_console() { return true; }
+void watch_for_terminate() {}
+bool terminate_requested() { return false; }
+void heartbeat() {}
+void log_line(const std::string& text) {
+    EM_ASM({ console.log(new Date().toISOString() + ' atlas: ' + UTF8ToString($0)); }, text.c_str());
+}
 void open_presenter_console() {
     EM_ASM({ if (Module.openConsole) Module.openConsole(); });
 }
