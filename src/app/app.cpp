@@ -113,11 +113,11 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: atlas_->act({{"type", "zoom"}, {"factor", 1.6}}); break;
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
-        case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
         case SDLK_SLASH: ui_state_.focus_search = true; break;
         case SDLK_f:
             if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true;
             break;
+        case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
         case SDLK_SPACE: atlas_->act({{"type", atlas_->playing() ? "pause" : "play"}}); break;
         case SDLK_LEFTBRACKET:
         case SDLK_RIGHTBRACKET: {
@@ -298,8 +298,11 @@ void App::handle_event(const SDL_Event& e) {
                 default: break;
             }
             // WantCaptureKeyboard is a frame late: a letter typed just after a click into the search
-            // box must not also be a key of the map (P, B); the box is the active item already.
-            if (!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive()) handle_key(e.key.keysym.sym);
+            // box must not also be a key of the map (P, B); the box is the active item already, or,
+            // when the click came in this same batch of events (a slow frame), it is about to be.
+            if (!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive() &&
+                !(clicked_in_batch_ && e.key.keysym.sym >= SDLK_a && e.key.keysym.sym <= SDLK_z))
+                handle_key(e.key.keysym.sym);
             break;
         default: break;
     }
@@ -314,7 +317,9 @@ bool App::frame() {
     SDL_Event e;
     bool input = false;
     ui_state_.keys_pressed.clear();
+    clicked_in_batch_ = false;
     while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN) clicked_in_batch_ = true;
         handle_event(e);
         input = true;
     }

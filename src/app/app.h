@@ -45,6 +45,7 @@ private:
     SDL_Keycode exit_key_ = SDLK_q;
     Uint16 exit_mods_ = KMOD_CTRL | KMOD_ALT;
     bool swallow_release_ = false;
+    bool clicked_in_batch_ = false;  // a click among this frame's events (it may focus a text box)
     void start_kiosk();
     bool kiosk_event(const SDL_Event& e);  // true: the kiosk took the event
     std::vector<Theme> themes_;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <imgui_internal.h>
+
 #include "ui/ui.h"
 
 namespace atlas::ui {
@@ -16,6 +18,9 @@ void choose(UiContext& ui, const std::string& id) {
     send(ui, {{"type", "search"}, {"query", ""}});
     ui.state->search_text[0] = 0;
     ui.state->search_highlight = 0;
+    // The box lets go: an active ImGui text field keeps its own copy of the text and would write
+    // the old query back over the cleared one on the next frame.
+    ImGui::ClearActiveID();
 }
 
 // "los ámbitos creativos o los grupos de ciudades": the filters any one of which, opened, would

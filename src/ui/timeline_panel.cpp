@@ -21,9 +21,14 @@ void draw_timeline_panel(UiContext& ui) {
     ImGui::SameLine();
     int year = a.timeline_year();
     const std::vector<std::string> languages = ui.catalogues ? ui.catalogues->languages() : std::vector<std::string>{};
-    const float language_width = languages.size() > 1 ? float(languages.size()) * (ImGui::CalcTextSize("ES").x + 24) : 0;
-    const float controls = 130 + ImGui::CalcTextSize(ui.tr("Reduce motion")).x + ImGui::GetFrameHeight() + 40 +
-                           (ui.copy_link ? ImGui::CalcTextSize(ui.tr("Link copied")).x + 30 : 0) + language_width;
+    // What stands right of the slider, measured with the style's padding (touch screens pad more).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad = 2 * style.FramePadding.x, gap = style.ItemSpacing.x;
+    const float language_width =
+        languages.size() > 1 ? float(languages.size()) * (ImGui::CalcTextSize("ES").x + pad + 2) + gap : 0;
+    const float controls = gap + 130 + gap + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                           ImGui::CalcTextSize(ui.tr("Reduce motion")).x + gap +
+                           (ui.copy_link ? ImGui::CalcTextSize(ui.tr("Link copied")).x + pad + gap : 0) + language_width;
     ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - controls));
     if (ImGui::SliderInt("##year", &year, a.first_year(), a.last_year(), "%d", ImGuiSliderFlags_AlwaysClamp))
         send(ui, {{"type", "year"}, {"year", year}});

@@ -10,12 +10,7 @@ using namespace atlas;
 using json = nlohmann::json;
 
 namespace {
-Atlas fresh() {
-    Atlas a(test::shipped_data_with_tours());
-    a.set_viewport({1280, 800}, 372, 200);
-    a.set_languages({"en", "es", "fr"});
-    return a;
-}
+Atlas fresh() { return test::shipped_atlas(); }
 // Runs the kiosk and the atlas for `seconds` of a 10 Hz clock.
 void run(Kiosk& k, Atlas& a, double seconds) {
     for (double t = 0; t < seconds; t += 0.1) {

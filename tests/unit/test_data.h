@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "core/atlas.h"
 #include "core/dataset_loader.h"
 
 namespace atlas::test {
@@ -11,6 +12,15 @@ inline LoadResult shipped_data() { return load_dataset(ATLAS_DATA_DIR); }
 inline LoadResult shipped_data_with_tours() {
     std::vector<Problem> problems;
     return load_dataset(ATLAS_DATA_DIR, read_tours_dir(ATLAS_SOURCE_DIR "/assets/tours", problems));
+}
+
+// A session on the shipped data and tours, as the app starts it: a 1280x800 window with the side
+// column, a caption bar's room, the three languages.
+inline Atlas shipped_atlas() {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport({1280, 800}, 372, 200);
+    a.set_languages({"en", "es", "fr"});
+    return a;
 }
 
 inline std::string fields_json() {

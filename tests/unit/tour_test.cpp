@@ -12,12 +12,7 @@ using namespace atlas;
 using json = nlohmann::json;
 
 namespace {
-Atlas fresh() {
-    Atlas a(test::shipped_data_with_tours());
-    a.set_viewport({1280, 800}, 372, 200);
-    a.set_languages({"en", "es", "fr"});
-    return a;
-}
+Atlas fresh() { return test::shipped_atlas(); }
 // Runs the timeline and the camera to their ends.
 void settle(Atlas& a) {
     for (int i = 0; i < 20000 && (a.camera().moving() || a.playing()); ++i) a.update(1.0 / 30);
