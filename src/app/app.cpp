@@ -426,11 +426,17 @@ bool App::frame() {
 
 // A picture of the view is drawn at the next frame (it needs the frame's labels).
 json App::request_image(double scale) {
+    json size = image_size(scale);
+    if (!size.contains("error")) image_scale_ = scale;
+    return size;
+}
+
+// The picture's size at `scale` times the window, or why it cannot be drawn.
+json App::image_size(double scale) const {
     const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
     if (!std::isfinite(scale) || scale < 0.25 || scale > 4 || vp.x * scale > kMaxImageSide || vp.y * scale > kMaxImageSide)
         return {{"error", "the scale must be within 0.25..4 and the picture at most " + std::to_string(int(kMaxImageSide)) +
                               " pixels a side"}};
-    image_scale_ = scale;
     return {{"width", std::lround(vp.x * scale)}, {"height", std::lround(vp.y * scale)}};
 }
 
@@ -487,9 +493,7 @@ json App::record_begin(const json& o) {
     const std::string what = o.value("what", "timeline");
     r.tour = what == "tour";
     if (!r.tour && what != "timeline") return {{"error", "\"what\" must be \"timeline\" or \"tour\""}};
-    const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
-    const json size = request_image(r.scale);  // checks the picture's size
-    image_scale_ = 0;
+    const json size = image_size(r.scale);
     if (size.contains("error")) return size;
     r.before = atlas_->view();
     if (r.tour) {
@@ -503,8 +507,7 @@ json App::record_begin(const json& o) {
     settle_frames_ = 3;  // the recording's layout (legend, caption) takes a few frames to settle
     while (settle_frames_ > 0) frame();
     if (!recording_.tour) atlas_->camera().finish();
-    return {{"width", std::lround(vp.x * recording_.scale)}, {"height", std::lround(vp.y * recording_.scale)},
-            {"fps", recording_.fps}, {"frames", recording_.frames}};
+    return {{"width", size["width"]}, {"height", size["height"]}, {"fps", recording_.fps}, {"frames", recording_.frames}};
 }
 
 // The next picture: the clock moves one frame on, the frame is drawn and its picture delivered.

@@ -62,6 +62,7 @@ private:
     void draw_panels(ui::UiContext& ctx);
     nlohmann::json export_table(const std::string& format) const;
     nlohmann::json request_image(double scale);
+    nlohmann::json image_size(double scale) const;
     void render_image(const ui::UiContext& ctx, glm::ivec2 size);
     static constexpr double kMaxImageSide = 8192;
     double image_scale_ = 0;  // a picture is asked for (see request_image)

@@ -32,22 +32,32 @@ void field_colours_table(const UiContext& ui, const std::vector<bool>* only) {
 void draw_compact_legend(UiContext& ui, const char* id, ImVec2 at, ImVec2 pivot, bool only_shown) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
-    std::vector<bool> fields(d.fields.size(), !only_shown), groups(d.networks.size(), !only_shown);
-    if (only_shown)
-        for (int c : a.visible())
-            for (const auto& g : d.cities[c].designations) {
-                if (!designation_passes(d, a.filter(), g)) continue;  // a Design city shown only as heritage
-                if (g.field >= 0) fields[g.field] = true;
-                if (g.network >= 0) groups[g.network] = true;
-            }
+    std::vector<bool> all_fields(d.fields.size(), true), all_groups(d.networks.size(), true);
+    const std::vector<bool>* fields = &all_fields;
+    const std::vector<bool>* groups = &all_groups;
+    if (only_shown && ui.state) {  // what the cities on the map are, once per change of them (not per frame)
+        UiState& st = *ui.state;
+        if (st.shown_revision != a.revision() || st.shown_atlas != &a) {
+            st.shown_revision = a.revision(), st.shown_atlas = &a;
+            st.shown_fields.assign(d.fields.size(), false);
+            st.shown_groups.assign(d.networks.size(), false);
+            for (int c : a.visible())
+                for (const auto& g : d.cities[c].designations) {
+                    if (!designation_passes(d, a.filter(), g)) continue;  // a Design city shown only as heritage
+                    if (g.field >= 0) st.shown_fields[g.field] = true;
+                    if (g.network >= 0) st.shown_groups[g.network] = true;
+                }
+        }
+        fields = &st.shown_fields, groups = &st.shown_groups;
+    }
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, pivot);
     ImGui::SetNextWindowBgAlpha(0.88f);
     const std::string title = std::string(ui.tr("Legend")) + "###" + id;
     if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
-        field_colours_table(ui, &fields);
+        field_colours_table(ui, fields);
         for (std::size_t k = 0; k < d.networks.size(); ++k) {
             const Network& n = d.networks[k];
-            if (!n.is_city_group() || n.group == "creative" || !groups[k]) continue;
+            if (!n.is_city_group() || n.group == "creative" || !(*groups)[k]) continue;
             marker_glyph_item(group_marker_flags(n.group), {}, a);
             ImGui::SameLine();
             ImGui::TextUnformatted(ui.network_name(n).c_str());

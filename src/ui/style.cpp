@@ -25,10 +25,7 @@ void apply_style(const Theme& theme, bool presenter, bool touch) {
     s.ItemSpacing = ImVec2(8, 6);
     s.FramePadding = ImVec2(8, 4);
     s.ScrollbarSize = 14;
-    auto c = [&](const char* key) {
-        const Color v = theme.color(key);
-        return ImVec4(v.r, v.g, v.b, v.a);
-    };
+    auto c = [&](const char* key) { return to_vec4(theme.color(key)); };
     ImVec4* col = s.Colors;
     col[ImGuiCol_WindowBg] = col[ImGuiCol_PopupBg] = c("ui.panel");
     col[ImGuiCol_TitleBg] = col[ImGuiCol_TitleBgCollapsed] = c("ui.titleBar");
@@ -50,17 +47,9 @@ void apply_style(const Theme& theme, bool presenter, bool touch) {
     }
 }
 
-ImU32 UiContext::color(const char* key, float alpha) const {
-    if (!theme) return IM_COL32(255, 0, 255, 255);
-    const Color c = theme->color(key);
-    return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a * alpha));
-}
-
-ImVec4 UiContext::color4(const char* key) const {
-    if (!theme) return ImVec4(1, 0, 1, 1);
-    const Color c = theme->color(key);
-    return ImVec4(c.r, c.g, c.b, c.a);
-}
+// Without a theme (never in the app), magenta: a missing colour shows at once.
+ImU32 UiContext::color(const char* key, float alpha) const { return to_imgui(theme ? theme->color(key) : Color{1, 0, 1, 1}, alpha); }
+ImVec4 UiContext::color4(const char* key) const { return to_vec4(theme ? theme->color(key) : Color{1, 0, 1, 1}); }
 
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter) {
     ImGuiIO& io = ImGui::GetIO();
@@ -90,6 +79,7 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, b
     return true;
 }
 
+ImVec4 to_vec4(Color c) { return ImVec4(c.r, c.g, c.b, c.a); }
 ImU32 to_imgui(Color c, float alpha) { return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a * alpha)); }
 
 void draw_marker_glyph(ImDrawList* dl, ImVec2 p, float r, int flags, Color fill, const Atlas& atlas) {

@@ -69,6 +69,10 @@ struct UiState {
     std::vector<std::string> dismissed_notices;  // the link notices the user closed
     float tour_bar_height = 0;  // the running tour's caption bar, from the bottom of the window
     float compact_legend_width = 0;  // presenter mode keeps the map's framing clear of it
+    // The fields and city groups of the cities on the map (the compact legend), and when they were found.
+    std::vector<bool> shown_fields, shown_groups;
+    unsigned shown_revision = 0;
+    const Atlas* shown_atlas = nullptr;
     // The side column's accordion (see begin_side_panel): the panel the person opened last, and
     // whether each panel was folded in the last frame.
     std::string side_open;
@@ -172,6 +176,7 @@ int group_marker_flags(const std::string& group);
 // A glyph-sized space in the current line with the glyph drawn in it.
 void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
+ImVec4 to_vec4(Color c);
 // A small heading with a rule under it (ImGui 1.86 has no SeparatorText).
 void section(const UiContext& ui, const char* label);
 
