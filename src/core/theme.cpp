@@ -55,10 +55,12 @@ std::vector<Theme> load_themes(const std::string& text, const std::string& file,
                 else t.colors[key] = c;
             }
         }
-        if (const json* sizes = r.get("sizes", false); sizes && sizes->is_object())
-            for (const auto& [key, value] : sizes->items())
+        if (const json* sizes = r.get("sizes", false); sizes && sizes->is_object()) {
+            for (const auto& [key, value] : sizes->items()) {
                 if (value.is_number() && value.get<double>() >= 0 && value.get<double>() <= 8) t.sizes[key] = value.get<float>();
                 else r.fail("sizes", "\"{key}\" must be a number within 0..8", {{"key", key}});
+            }
+        }
         r.only({"id", "name", "base", "colors", "sizes"});
     });
     return themes;
