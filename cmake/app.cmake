@@ -73,7 +73,14 @@ else()
   add_library(sdl2 INTERFACE)
   target_link_libraries(sdl2 INTERFACE SDL2::SDL2 OpenGL::GL)
   find_library(STB_LIBRARY stb REQUIRED)  # Debian libstb-dev, for PNG screenshots
-  set(PLATFORM_SOURCES src/platform/native/platform_native.cpp src/platform/native/screenshot.cpp)
+  # ImGui's backend takes the GL functions from our GL header (libGL), not from its embedded
+  # loader: 1.86's loader writes one pointer past its table (UBSan: index 53 out of bounds for
+  # GL3WglProc[53]; fixed upstream in 1.87) and opens libGL again at every backend start.
+  target_compile_definitions(imgui PRIVATE IMGUI_IMPL_OPENGL_LOADER_CUSTOM)
+  set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
+    COMPILE_OPTIONS "-include;${CMAKE_SOURCE_DIR}/src/platform/gl.h")
+  set(PLATFORM_SOURCES src/platform/native/platform_native.cpp src/platform/native/screenshot.cpp
+                       src/platform/native/soak.cpp)
 endif()
 target_link_libraries(imgui PUBLIC sdl2)
 

@@ -17,8 +17,8 @@ ctest --test-dir build/native --output-on-failure -j2 || status=1
 step "unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang-14)"
 ctest --test-dir build/sanitize --output-on-failure -j2 || status=1
 
-step "fuzzing: libFuzzer targets, bounded time (ATLAS_FUZZ_SECONDS, default 25 s each)"
-bash tests/fuzz/run_fuzzers.sh "${ATLAS_FUZZ_SECONDS:-25}" || status=1
+step "fuzzing: libFuzzer targets, bounded time (ATLAS_FUZZ_SECONDS, default 15 s each)"
+bash tests/fuzz/run_fuzzers.sh "${ATLAS_FUZZ_SECONDS:-15}" || status=1
 
 step "data: the converter reproduces assets/data from the reference CSVs"
 python3 tests/data/test_convert.py || status=1
@@ -30,6 +30,9 @@ node --test --test-concurrency=1 --test-reporter=spec tests/web/ || status=1   #
 
 step "native: a real window under Xvfb; the bad-input corpus through --check-data and --load"
 bash tests/native/run_native_tests.sh || status=1
+
+step "kiosk soak: simulated days at a fast clock (ATLAS_SOAK_DAYS, default 1; 7 for a week), then under LeakSanitizer"
+bash tests/native/run_soak.sh "${ATLAS_SOAK_DAYS:-1}" || status=1
 
 step "render tests: each case of tests/render/cases drawn natively and compared with its expected picture"
 node tests/render/run_render_tests.mjs || status=1   # update after a wanted change: node tests/render/run_render_tests.mjs --update

@@ -53,15 +53,6 @@ bool App::init(const platform::Options& options, std::string& error) {
     give_search_names();
     if (const std::string lang = choose_language(options.languages, catalogues_.languages()); !lang.empty())
         atlas_->act({{"type", "language"}, {"lang", lang}});
-    const CountryGroup* global_south = atlas_->data().global_south();
-    std::vector<BasemapCountry> coarse, fine;
-    if (!read_basemap(options.assets_dir + "/basemap-110m.bin", coarse, error) ||
-        !read_basemap(options.assets_dir + "/basemap-50m.bin", fine, error))
-        return false;
-    const LonLatBox around_mexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
-    const BasemapMesh world = build_basemap_mesh(coarse, global_south), detail = build_basemap_mesh(fine, global_south),
-                      mexico = build_basemap_mesh(countries_within(fine, around_mexico), global_south);
-
     if (!platform::create_window(options, window_, error)) return false;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -70,9 +61,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     styled_theme_ = atlas_->theme();
     if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
-    ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
-    if (!renderer_.init(options.assets_dir + "/shaders", world, detail, mexico, error)) return false;
-    renderer_.set_style(render::MapStyle::from(current_theme()));
+    if (!build_gl(error)) return false;
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
@@ -83,6 +72,81 @@ bool App::init(const platform::Options& options, std::string& error) {
     frame_ms_.assign(240, 0.0f);
     last_counter_ = SDL_GetPerformanceCounter();
     return true;
+}
+
+// Every GL resource: the map's programs and buffers (the basemap meshes are made again from their
+// files, so no copy stays in memory for a rare event) and the panels' (ImGui's backend; it makes
+// the font texture at its next frame). At start-up and after a lost context.
+bool App::build_gl(std::string& error) {
+    std::vector<BasemapCountry> coarse, fine;
+    if (!read_basemap(options_.assets_dir + "/basemap-110m.bin", coarse, error) ||
+        !read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error))
+        return false;
+    const CountryGroup* global_south = atlas_->data().global_south();
+    const LonLatBox around_mexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
+    const BasemapMesh world = build_basemap_mesh(coarse, global_south), detail = build_basemap_mesh(fine, global_south),
+                      mexico = build_basemap_mesh(countries_within(fine, around_mexico), global_south);
+    for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
+    ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
+    if (!renderer_.init(options_.assets_dir + "/shaders", world, detail, mexico, error)) return false;
+    renderer_.set_style(render::MapStyle::from(current_theme()));
+    return true;
+}
+
+// GL names die with their context; deleting them while it is lost does nothing on the GL side and
+// frees the names (on the web, Emscripten's tables).
+void App::release_gl() {
+    renderer_.release();
+    ImGui_ImplOpenGL3_Shutdown();
+}
+
+// A lost context: let go of everything, get a context back (natively a new one; on the web when the
+// browser gives it back), build everything again and draw. False while there is none to draw with.
+bool App::recover_gl_context() {
+    if (!gl_lost_ && !platform::gl_context_lost()) return true;
+    if (!gl_lost_) {
+        gl_lost_ = true;
+        gl_lost_at_ = SDL_GetPerformanceCounter();
+        release_gl();
+        platform::log_line("gl: the context was lost; waiting for a new one");
+    }
+    std::string error;
+    if (!platform::restore_gl_context(window_, error)) {
+        if (!error.empty()) platform::log_line("gl: " + error + "; trying again");
+        return false;
+    }
+    const Uint64 restored = SDL_GetPerformanceCounter();
+    if (!build_gl(error)) {
+        platform::log_line("gl: cannot build the map's resources again: " + error + "; trying again");
+        release_gl();
+        return false;
+    }
+    gl_lost_ = false;
+    ++gl_recoveries_;
+    settle_frames_ = std::max(settle_frames_, 3);  // draw at once, even if nothing else changed
+    const auto ms = [](Uint64 from, Uint64 to) {
+        return std::to_string(std::lround(double(to - from) * 1000.0 / double(SDL_GetPerformanceFrequency())));
+    };
+    last_recovery_ms_ = double(SDL_GetPerformanceCounter() - restored) * 1000.0 / double(SDL_GetPerformanceFrequency());
+    platform::log_line("gl: context back after " + ms(gl_lost_at_, restored) + " ms; every GL resource rebuilt in " +
+                       ms(restored, SDL_GetPerformanceCounter()) + " ms");
+    return true;
+}
+
+// GL errors are logged, never fatal: a driver's complaint must not take a kiosk down. glGetError
+// waits for the GPU process in a browser, so it is asked at most once a second.
+void App::log_gl_errors() {
+    const Uint64 now = SDL_GetPerformanceCounter();
+    if (now - last_gl_check_ < SDL_GetPerformanceFrequency()) return;
+    last_gl_check_ = now;
+    for (int i = 0; i < 8; ++i) {  // a lost context repeats its error forever; a few are enough
+        const GLenum e = glGetError();
+        if (e == GL_NO_ERROR) break;
+        ++gl_errors_;
+        char code[16];
+        std::snprintf(code, sizeof code, "0x%04X", unsigned(e));
+        platform::log_line(std::string("gl: error ") + code + " in the last second's frames; drawing goes on");
+    }
 }
 
 // A tour takes the keys a presenter's clicker sends (PageDown and PageUp, often also the arrows
@@ -310,7 +374,7 @@ void App::handle_event(const SDL_Event& e) {
 
 bool App::frame() {
     const Uint64 start = SDL_GetPerformanceCounter();
-    const double dt = double(start - last_counter_) / double(SDL_GetPerformanceFrequency());
+    const double dt = test_dt_ >= 0 ? test_dt_ : double(start - last_counter_) / double(SDL_GetPerformanceFrequency());
     last_counter_ = start;
 
     platform::sync_window_size(window_);
@@ -339,10 +403,12 @@ bool App::frame() {
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     if (!recording_.active) atlas_->update(std::min(dt, 0.1));  // a recording keeps its own clock
     if (kiosk_) {
-        kiosk_->update(*atlas_, std::min(dt, 1.0));
+        kiosk_->update(*atlas_, test_dt_ >= 0 ? dt : std::min(dt, 1.0));
         if (platform::terminate_requested() && running_) platform::log_line("exit: SIGTERM"), running_ = false;
     }
     if (moving && !pressing_ && pointer_seen_) update_hover();
+
+    if (!recover_gl_context()) return running_;  // nothing to draw with until a context is back
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
@@ -415,6 +481,7 @@ bool App::frame() {
     }
     frame_ms_[frame_index_++ % frame_ms_.size()] =
         float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
+    log_gl_errors();
     SDL_GL_SwapWindow(window_.sdl);
     if (reset_requested_) {
         reset_requested_ = false;
@@ -690,6 +757,7 @@ json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_probl
     auto next = std::make_unique<Atlas>(load_all());
     next->adopt_view(*atlas_);
     atlas_ = std::move(next);
+    platform::trim_memory();  // the old data's pages
     give_search_names();  // the new data's fields and countries, in every language
     log_actions();
     return atlas_->state();
@@ -718,7 +786,9 @@ json App::frame_stats() const {
     double sum = 0;
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
-            {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0}};
+            {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
+            {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},
+                    {"errors", gl_errors_}}}};
 }
 
 json App::panels() const {
@@ -786,13 +856,13 @@ platform::AppHooks App::hooks() {
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
     h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };
+    h.test_clock = [this](double seconds) { test_dt_ = seconds; };
     return h;
 }
 
 void App::shutdown() {
-    renderer_.release();
     if (ImGui::GetCurrentContext()) {
-        ImGui_ImplOpenGL3_Shutdown();
+        if (!gl_lost_) release_gl();
         ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
     }

@@ -38,6 +38,16 @@ private:
     bool handle_presenter_key(SDL_Keycode key);  // true when the key was a tour's or presenter mode's
     double caption_height() const;
     void rebuild_fonts();
+    // GL resources, and surviving a lost context (platform::gl_context_lost).
+    bool build_gl(std::string& error);
+    void release_gl();
+    bool recover_gl_context();
+    void log_gl_errors();
+    bool gl_lost_ = false;
+    Uint64 gl_lost_at_ = 0, last_gl_check_ = 0;
+    int gl_recoveries_ = 0, gl_errors_ = 0;
+    double last_recovery_ms_ = 0;
+    double test_dt_ = -1;  // the test clock's step (AppHooks::test_clock); negative: real time
     bool presenter_fonts_ = false;  // the fonts are presenter mode's
     // Kiosk mode (core/kiosk.h): its clock and phases, the technician's exit chord, and the touch
     // that woke it (its release is not a click either).

@@ -13,6 +13,7 @@
 //  [x] the view in the link: the page's address follows the view (history entries for steps,
 //      replaced in place while the camera moves); Back/Forward and opened links apply it;
 //      natively --view "<the part after #>"
+//  [x] a lost GL context (a driver reset; webglcontextlost) is survived: every GL resource is rebuilt
 #pragma once
 #include <SDL.h>
 
@@ -43,6 +44,8 @@ struct Options {
     bool embed = false;                 // inside another page (?embed=1): the map, a compact legend, a link out
     bool kiosk = false;                 // --kiosk, ?kiosk=1: a public touch screen (core/kiosk.h)
     std::string config_file;            // --config FILE: settings, e.g. its "kiosk" section
+    double soak_days = 0;               // --soak DAYS: a simulated kiosk run at a fast clock (tests)
+    int lose_context_every = 0;         // --lose-context N: the GL context is lost every N frames (tests)
     // The languages the person prefers, best first (--lang natively; the browser's languages on
     // the web); the first one the app has a catalogue for is the start language.
     std::vector<std::string> languages;
@@ -90,6 +93,9 @@ struct AppHooks {
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now
     std::function<bool()> idle;                             // nothing moves: the loop may wait for input
+    // A test clock: the next frames move the app's time on by `seconds` each instead of the time
+    // that passed (negative: real time again). The soak test lives a week in minutes this way.
+    std::function<void(double seconds)> test_clock;
 };
 // Runs the app to the end; returns the process exit code. Never returns on the web.
 int run(const Options& options, AppHooks hooks);
@@ -128,6 +134,17 @@ bool terminate_requested();
 void heartbeat();
 // The log a technician reads: one line per event, with the time (stderr natively, the console on the web).
 void log_line(const std::string& text);
+// The GL context can be lost: a driver reset or a display unplugged natively (seen through the
+// robustness extension), the browser taking it back on the web (webglcontextlost). While it is lost
+// nothing can be drawn; the app lets go of its GL names, asks for a context again, and builds every
+// GL resource anew. `restore_gl_context` makes a new context natively; on the web it is true once
+// the browser has given the context back (webglcontextrestored).
+bool gl_context_lost();
+bool restore_gl_context(Window& w, std::string& error);
+// After a big change (new data) freed memory goes back to the system, so a kiosk's memory does not
+// creep up with each data reload (natively glibc keeps freed pages between live ones; the web's
+// memory cannot shrink).
+void trim_memory();
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
 

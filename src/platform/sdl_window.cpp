@@ -3,7 +3,24 @@
 
 namespace atlas::platform {
 
-void set_gl_attributes();  // per platform
+void set_gl_attributes(bool robust);  // per platform
+
+// A GL context for the window, robust when the driver offers it (see gl_context_lost).
+bool create_gl_context(Window& w, std::string& error) {
+    set_gl_attributes(true);
+    w.gl = SDL_GL_CreateContext(w.sdl);
+    if (!w.gl) {
+        set_gl_attributes(false);
+        w.gl = SDL_GL_CreateContext(w.sdl);
+    }
+    if (!w.gl) {
+        error = std::string("cannot create an OpenGL context: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(w.sdl, w.gl);
+    SDL_GL_SetSwapInterval(1);
+    return true;
+}
 
 bool create_window(const Options& o, Window& w, std::string& error) {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
@@ -12,7 +29,6 @@ bool create_window(const Options& o, Window& w, std::string& error) {
         error = std::string("cannot start SDL: ") + SDL_GetError();
         return false;
     }
-    set_gl_attributes();
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
@@ -26,14 +42,7 @@ bool create_window(const Options& o, Window& w, std::string& error) {
         error = std::string("cannot open a window: ") + SDL_GetError();
         return false;
     }
-    w.gl = SDL_GL_CreateContext(w.sdl);
-    if (!w.gl) {
-        error = std::string("cannot create an OpenGL context: ") + SDL_GetError();
-        return false;
-    }
-    SDL_GL_MakeCurrent(w.sdl, w.gl);
-    SDL_GL_SetSwapInterval(1);
-    return true;
+    return create_gl_context(w, error);
 }
 
 void destroy_window(Window& w) {

@@ -64,6 +64,7 @@ void InstancedQuad::release() {
     if (vertices_) glDeleteBuffers(1, &vertices_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
     vao_ = vertices_ = indices_ = 0;
+    count_ = index_capacity_ = 0;  // new buffers hold nothing yet
 }
 
 }  // namespace atlas::render

@@ -15,6 +15,7 @@ struct Segment {
 
 bool LinkLayer::init(GLuint program) {
     program_ = program;
+    revision_ = ~0u;  // built at the first draw
     for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_viewport_, "u_viewport"},
                              {&u_world_to_px_, "u_world_to_px"}, {&u_halo_, "u_halo"}, {&u_halo_color_, "u_halo_color"}})
         *loc = glGetUniformLocation(program, name);
@@ -66,6 +67,9 @@ void LinkLayer::draw(const Atlas& a, const MapStyle& s) {
     }
 }
 
-void LinkLayer::release() { quad_.release(); }
+void LinkLayer::release() {
+    quad_.release();
+    revision_ = ~0u;  // built again at the next draw
+}
 
 }  // namespace atlas::render

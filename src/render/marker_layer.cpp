@@ -38,6 +38,7 @@ struct Instance {
 bool MarkerLayer::init(GLuint program, Source source) {
     program_ = program;
     source_ = source;
+    revision_ = generation_ = ~0u;  // built at the first draw
     for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_pixel_, "u_pixel"}, {&u_radius_, "u_radius"},
                              {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_partner_, "u_partner"}, {&u_outline_, "u_outline"}})
         *loc = glGetUniformLocation(program, name);
@@ -97,6 +98,9 @@ void MarkerLayer::draw(const Atlas& a, const MapStyle& s, const Camera& cam, flo
     quad_.draw();
 }
 
-void MarkerLayer::release() { quad_.release(); }
+void MarkerLayer::release() {
+    quad_.release();
+    revision_ = generation_ = ~0u;  // built again at the next draw
+}
 
 }  // namespace atlas::render

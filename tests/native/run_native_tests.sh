@@ -173,6 +173,17 @@ check "kiosk: a configuration that is not JSON is said, and the defaults apply" 
 check "kiosk: the example configuration (deploy/kiosk.json) is valid" \
   '! grep -q "configuration:" "$out/native-kiosk-example.txt" && grep -q "start: kiosk mode" "$out/native-kiosk-example.txt"'
 
+# 9. a lost GL context: the app lets go of its GL names, makes a new context and builds everything
+#    again; the picture is the same as without the loss (the screenshot frame follows a loss)
+"$app" --size 960x600 --view 's=mx-puebla&lang=es' --screenshot "$out/native-context-before.png" 2>/dev/null
+"$app" --size 960x600 --view 's=mx-puebla&lang=es' --lose-context 2 --screenshot "$out/native-context-after.png" \
+  2>"$out/native-context-log.txt"; rc=$?
+differing=$(compare -metric AE "$out/native-context-before.png" "$out/native-context-after.png" null: 2>&1)
+check "lost GL context: rebuilt ($(grep -c "context back" "$out/native-context-log.txt") times), exit $rc, $differing pixels differ" \
+  '[ $rc -eq 0 ] && [ "$(grep -c "every GL resource rebuilt" "$out/native-context-log.txt")" -ge 1 ] && [ "$differing" = "0" ]'
+"$app" --lose-context 1 --state >/dev/null 2>"$out/native-context-bad.txt"; rc=$?
+check "--lose-context 1 is refused with a message" '[ $rc -eq 2 ] && grep -q "at least 2" "$out/native-context-bad.txt"'
+
 echo "native: $passed passed, $failed failed"
 python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
 grep -E "^not ok|passed, " "$out/bad-corpus.txt"

@@ -190,3 +190,22 @@ test('frame time while panning (measured, printed)', async () => {
   console.log('panning:', JSON.stringify(metrics.panning));
   assert.ok(deltas.length > 10, 'frames were drawn while panning');
 });
+
+test('idle: nothing is drawn while nothing changes; the CPU it takes (printed)', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  await page.mouse.move(5, 795);  // a still pointer over the map's corner, no hover
+  await page.waitForTimeout(1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const framesBefore = (await page.evaluate(() => window.atlas.frameStats())).frames;
+  const t0 = await task(), wall0 = Date.now();
+  await page.waitForTimeout(5000);
+  const busy = (await task()) - t0, wall = (Date.now() - wall0) / 1000;
+  const framesAfter = (await page.evaluate(() => window.atlas.frameStats())).frames;
+  metrics.idle = { seconds: +wall.toFixed(1), mainThreadBusyMs: Math.round(busy * 1000), cpuPercent: +(100 * busy / wall).toFixed(2),
+                   framesDrawn: framesAfter - framesBefore };
+  console.log('idle:', JSON.stringify(metrics.idle));
+  assert.equal(framesAfter - framesBefore, 0, 'no frame is drawn while nothing changes');
+});

@@ -1,4 +1,5 @@
 // Native (kiosk) platform: GL 3.3 core, a plain main loop, the command line, stdout/stderr.
+#include <malloc.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -10,17 +11,24 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include "core/json_io.h"
+#include "platform/gl.h"
 #include "platform/platform.h"
 
 namespace atlas::platform {
 
-void set_gl_attributes() {
+void set_gl_attributes(bool robust) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    // Robust access with "lose context on reset": a driver reset becomes a lost context the app
+    // sees (gl_context_lost) and recovers from, instead of undefined behaviour.
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG |
+                                                  (robust ? SDL_GL_CONTEXT_ROBUST_ACCESS_FLAG : 0));
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_RESET_NOTIFICATION,
+                        robust ? SDL_GL_CONTEXT_RESET_LOSE_CONTEXT : SDL_GL_CONTEXT_RESET_NO_NOTIFICATION);
 }
 const char* glsl_version_header() { return "#version 330 core\n"; }
 const char* imgui_glsl_version() { return "#version 330 core"; }
@@ -53,6 +61,11 @@ Usage: atlas [options]
   --screenshot FILE.png  render one frame, write it as PNG and exit
   --log-actions          print every action applied, one JSON object per line
   --frames N             quit after N frames
+Testing a kiosk:
+  --soak DAYS            live DAYS of a kiosk (visitors, idle time, attract loops, language changes,
+                         data reloads, lost GL contexts) at a fast clock; print memory, GL objects and
+                         open files as it goes; fail when they grow after the first day
+  --lose-context N       lose the GL context every N frames (the app must rebuild everything)
   --help                 this text
 Keys: arrows pan, + and - zoom, Home or 0 shows the start view, Esc clears the selection,
       Space plays or pauses the timeline, [ and ] step a year back or forward, P presenter mode.
@@ -138,6 +151,23 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
         } else if (a == "--frames") {
             if (!(v = need_value(i))) return false;
             o.max_frames = o.record_frames = std::atoi(v);
+        } else if (a == "--soak") {
+            if (!(v = need_value(i))) return false;
+            o.soak_days = std::atof(v);
+            if (!(o.soak_days > 0 && o.soak_days <= 28)) {
+                std::fprintf(stderr, "atlas: --soak expects a number of days within (0, 28], got %s\n", v);
+                exit_code = 2;
+                return false;
+            }
+            o.kiosk = true;
+        } else if (a == "--lose-context") {
+            if (!(v = need_value(i))) return false;
+            o.lose_context_every = std::atoi(v);
+            if (o.lose_context_every < 2) {
+                std::fprintf(stderr, "atlas: --lose-context expects a number of frames of at least 2, got %s\n", v);
+                exit_code = 2;
+                return false;
+            }
         } else if (a == "--record") {
             if (!(v = need_value(i))) return false;
             o.record_dir = v;
@@ -164,7 +194,15 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
     return true;
 }
 
+int run_soak(const Options& o, AppHooks& app);  // soak.cpp
+namespace {
+int g_lose_context_every = 0;  // --lose-context N
+bool g_lose_context_now = false;  // the soak test's loss
+}  // namespace
+void request_context_loss() { g_lose_context_now = true; }
+
 int run(const Options& o, AppHooks app) {
+    g_lose_context_every = o.lose_context_every;
     int failures = 0;
     for (const auto& text : o.actions) {
         const JsonDocument action = parse_json(text);
@@ -177,6 +215,7 @@ int run(const Options& o, AppHooks app) {
             for (const auto& n : result["viewNotices"]) std::fprintf(stderr, "atlas: %s\n", n.get<std::string>().c_str());
         }
     }
+    if (o.soak_days > 0) return run_soak(o, app) || failures;
     if (!o.record_dir.empty()) return app.record(o.record_dir, o.record_frames, o.record_tour) && !failures ? 0 : 1;
     if (o.print_state || !o.screenshot.empty()) {
         app.settle();
@@ -230,6 +269,28 @@ void heartbeat() {
     last = now;
     notify_systemd("WATCHDOG=1");
 }
+
+bool gl_context_lost() {
+    static int frames = 0;
+    if (std::exchange(g_lose_context_now, false)) return true;  // a test's loss
+    if (g_lose_context_every > 0 && ++frames % g_lose_context_every == 0) return true;
+    // A robust context reports a reset (GL 4.5, or GL_ARB_robustness on older drivers).
+    using ResetStatus = GLenum(APIENTRY*)();
+    static const auto status = [] {
+        auto f = reinterpret_cast<ResetStatus>(SDL_GL_GetProcAddress("glGetGraphicsResetStatus"));
+        return f ? f : reinterpret_cast<ResetStatus>(SDL_GL_GetProcAddress("glGetGraphicsResetStatusARB"));
+    }();
+    return status && status() != GL_NO_ERROR;
+}
+
+bool create_gl_context(Window& w, std::string& error);  // sdl_window.cpp
+bool restore_gl_context(Window& w, std::string& error) {
+    if (w.gl) SDL_GL_DeleteContext(w.gl);
+    w.gl = nullptr;
+    return create_gl_context(w, error);
+}
+
+void trim_memory() { malloc_trim(0); }
 
 void log_line(const std::string& text) {
     const std::time_t now = std::time(nullptr);

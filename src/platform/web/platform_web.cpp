@@ -19,6 +19,19 @@ const char* reply(const nlohmann::json& j) {
 }
 void loop() { g_app.frame(); }
 
+// The browser may take the WebGL context back (too many contexts, a GPU reset, a test's
+// WEBGL_lose_context). Preventing the default of "lost" asks it to give the context back later.
+bool g_context_lost = false, g_context_restored = false;
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_context_lost = true;
+    g_context_restored = false;
+    return EM_TRUE;  // preventDefault: the context can be restored
+}
+EM_BOOL on_context_restored(int, const void*, void*) {
+    g_context_restored = true;
+    return EM_TRUE;
+}
+
 // The page's address: the part after '#' (without it), or everything before it.
 std::string page_address(bool hash) {
     const int n = EM_ASM_INT({
@@ -35,7 +48,7 @@ std::string page_address(bool hash) {
 }
 }  // namespace
 
-void set_gl_attributes() {
+void set_gl_attributes(bool) {  // WebGL has its own context loss (gl_context_lost)
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
@@ -74,6 +87,8 @@ int run(const Options& o, AppHooks hooks) {
         const JsonDocument action = parse_json(text);
         if (action.ok()) (void)g_app.act(action.value);  // notices stay in the state, shown by the app
     }
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_TRUE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_TRUE, on_context_restored);
     emscripten_set_main_loop(loop, 0, 1);  // never returns
     return 0;
 }
@@ -158,6 +173,13 @@ bool has_presenter_console() { return true; }
 void watch_for_terminate() {}
 bool terminate_requested() { return false; }
 void heartbeat() {}
+void trim_memory() {}
+bool gl_context_lost() { return g_context_lost; }
+bool restore_gl_context(Window&, std::string&) {
+    if (!g_context_restored) return false;  // still lost: wait for the browser
+    g_context_lost = g_context_restored = false;
+    return true;
+}
 void log_line(const std::string& text) {
     EM_ASM({ console.log(new Date().toISOString() + ' atlas: ' + UTF8ToString($0)); }, text.c_str());
 }
