@@ -32,8 +32,8 @@ void main() {
     float triangle = max(q.x * 0.8660254 + q.y * 0.5, -q.y) - r * 0.72;
     vec4 c = vec4(0.0);
 
-    if ((v_flags & CLUSTER) != 0) {  // a group of close cities: a dark disc, its count written over it
-        c = over(layer(vec4(1.0), circle - 1.8), c);
+    if ((v_flags & CLUSTER) != 0) {  // a group of close cities: a light disc with a thin rim, its count
+        c = over(layer(vec4(u_outline.rgb, 0.6), circle - 1.3), c);  // written over it; cities read first
         c = over(layer(v_fill, circle), c);
     }
     if ((v_flags & SELECTED) != 0) c = over(layer(u_outline, ring(length(p) - r - 5.5, 2.5)), c);

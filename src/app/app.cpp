@@ -65,7 +65,7 @@ bool App::init(const platform::Options& options, std::string& error) {
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
-    atlas_->set_viewport({w, h}, side_inset(), caption_height());
+    atlas_->set_viewport({w, h}, covered());
     log_actions();
     if (!options.load_files.empty()) load_paths(options.load_files);
     start_kiosk();
@@ -396,10 +396,7 @@ bool App::frame() {
         ui::apply_style(current_theme(), presenter_fonts_, kiosk_ != nullptr);
         renderer_.set_style(render::MapStyle::from(current_theme()));
     }
-    // Presenter mode: the legend stands in the top-right corner; framing keeps clear of it.
-    const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
-    const double right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
-    atlas_->set_viewport({w, h}, side_inset(), caption_height(), right);
+    atlas_->set_viewport({w, h}, covered());
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     if (!recording_.active) atlas_->update(std::min(dt, 0.1));  // a recording keeps its own clock
     if (kiosk_) {
@@ -660,6 +657,24 @@ double App::side_inset() const {
     return options_.embed || atlas_->presenter() || recording_.active || attract ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
 }
 
+// What the panels cover (framing keeps clear of it): the side column, the top bar above the map, the
+// attribution line; in presenter mode the legend in the top-right corner; a tour's caption bar.
+ScreenInsets App::covered() const {
+    ScreenInsets s;
+    s.left = side_inset();
+    const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
+    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
+    if (s.left > 0) {  // the top bar comes with the side column: as drawn, or as it will be
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const double estimate = ui::kPanelMargin + 2 * (style.WindowPadding.y + style.FramePadding.y) +
+                                (atlas_->presenter() ? ui::kPresenterFontSizes : ui::kFontSizes).body;
+        s.top = ui_state_.top_bar_bottom > 0 ? ui_state_.top_bar_bottom : estimate;
+    }
+    s.bottom = ui::kAttributionHeight;
+    s.caption = caption_height();
+    return s;
+}
+
 // The room a tour's caption bar takes at the bottom: as drawn in the last frame, or, before it was
 // ever drawn, about what its title, three lines of caption and the controls take.
 double App::caption_height() const {
@@ -690,8 +705,8 @@ void App::draw_panels(ui::UiContext& ctx) {
     ui::draw_networks_panel(ctx);
     ui::draw_tours_panel(ctx);
     ui::draw_legend_panel(ctx);
-    ui::draw_timeline_panel(ctx);
     ui::draw_statistics_panel(ctx);
+    ui::draw_timeline_panel(ctx);
     ui::draw_details_panel(ctx);
     ui::draw_links_panel(ctx);
     ui::draw_data_problems_panel(ctx);

@@ -37,6 +37,7 @@ private:
     void handle_key(SDL_Keycode key);
     bool handle_presenter_key(SDL_Keycode key);  // true when the key was a tour's or presenter mode's
     double caption_height() const;
+    ScreenInsets covered() const;
     void rebuild_fonts();
     // GL resources, and surviving a lost context (platform::gl_context_lost).
     bool build_gl(std::string& error);

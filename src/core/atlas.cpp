@@ -1,6 +1,7 @@
 #include "core/atlas.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/json_io.h"
@@ -172,11 +173,10 @@ const Atlas::Inset& Atlas::inset() const {
             inset_.cities.push_back(i);
             inset_.markers.push_back({positions_[i], {i}});
         }
-    const float w = 340, h = 240;
-    inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom &&
-                   cam.viewport.x - cam.inset_left >= 2.5 * w && cam.viewport.y - cam.inset_bottom >= 2.5 * h;
+    const float w = float(inset_size_.x), h = float(inset_size_.y);
+    inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom && inset_fits(cam);
     if (!inset_.shown) return inset_;
-    inset_.rect = {float(cam.inset_left + 12), float(cam.viewport.y - cam.inset_bottom - 46 - h), w, h};
+    inset_.rect = inset_rect(cam, inset_size_, inset_along_);
     inset_.camera.viewport = {w, h};
     inset_.camera.scale = 1;  // fit() sets it; the whole-world clamp does not apply to an inset
     const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(0.05));
@@ -252,32 +252,73 @@ void Atlas::adopt_view(const Atlas& old) {
     run_search();
 }
 
+// The inset needs room in the free part of the window.
+bool Atlas::inset_fits(const Camera& cam) {
+    return cam.viewport.x - cam.inset_left - cam.inset_right >= 2.5 * kInsetSize.x &&
+           cam.viewport.y - cam.inset_top - cam.inset_bottom >= 2.4 * kInsetSize.y;
+}
+
+// The inset along the bottom (or, `along` > 1, the top) edge of the free part of the window: `along`
+// 0 is the left corner, 1 the right one.
+Rect Atlas::inset_rect(const Camera& cam, glm::dvec2 size, double along) {
+    const double g = kInsetGap, top = along > 1;
+    const double t = top ? along - 2 : along;
+    const double left = cam.inset_left + g, right = cam.viewport.x - cam.inset_right - g - size.x;
+    const double y = top ? cam.inset_top + g : cam.viewport.y - cam.inset_bottom - g / 2 - size.y;
+    return {float(left + t * (right - left)), float(y), float(size.x), float(size.y)};
+}
+
 Camera Atlas::start_view() const {
-    // Frame where the Global South's cities are, leaving out the farthest 3% on each side so that a
-    // few Pacific islands do not force the whole world into view; all of Mexico's cities stay in.
-    std::vector<double> xs, ys;
+    // Every city of the Global South and of Mexico, clear of the panels.
+    Bounds b;
     for (std::size_t i = 0; i < data_.cities.size(); ++i)
-        if (in_region(data_, data_.cities[i], Region::GlobalSouth)) {
-            xs.push_back(positions_[i].x);
-            ys.push_back(positions_[i].y);
-        }
-    Bounds b{{-equal_earth::kMaxX, -equal_earth::kMaxY}, {equal_earth::kMaxX, equal_earth::kMaxY}};
-    if (!xs.empty()) {
-        std::sort(xs.begin(), xs.end());
-        std::sort(ys.begin(), ys.end());
-        const std::size_t lo = xs.size() * 3 / 100, hi = xs.size() - 1 - lo;
-        b = {{xs[lo], ys[lo]}, {xs[hi], ys[hi]}};
-    }
-    for (std::size_t i = 0; i < data_.cities.size(); ++i)
-        if (in_region(data_, data_.cities[i], Region::Mexico)) b.include(positions_[i]);
+        if (in_region(data_, data_.cities[i], Region::GlobalSouth) || in_region(data_, data_.cities[i], Region::Mexico))
+            b.include(positions_[i]);
+    if (b.empty()) b = {{-equal_earth::kMaxX, -equal_earth::kMaxY}, {equal_earth::kMaxX, equal_earth::kMaxY}};
     Camera c = camera_.current();
     c.fit(b, 24);
     return c;
 }
 
-void Atlas::set_viewport(glm::dvec2 size, double left_inset, double caption_height, double right_inset) {
+// The inset goes where, in the start view, it covers no city of the Global South (Mexico's own are
+// in it), nearest the bottom-left corner, as large as it can be there (down to 70 %); when no place
+// is free, at full size where it covers the fewest. It stays there while the map moves.
+void Atlas::place_inset() {
+    const Camera start = start_view();
+    std::vector<glm::dvec2> subject;
+    for (std::size_t i = 0; i < data_.cities.size(); ++i)
+        if (data_.cities[i].country != "MX" && in_region(data_, data_.cities[i], Region::GlobalSouth))
+            subject.push_back(start.to_screen(positions_[i]));
+    constexpr int kSteps = 24;  // places along the bottom edge, then along the top one
+    auto best_place = [&](glm::dvec2 size, int& fewest) {
+        double best = 0, best_score = 1e18;
+        for (int k = 0; k < 2 * kSteps; ++k) {
+            const double along = k < kSteps ? double(k) / (kSteps - 1) : 2 + double(k - kSteps) / (kSteps - 1);
+            const Rect r = inset_rect(start, size, along);
+            int covered = 0;
+            for (const glm::dvec2& p : subject)  // a marker's radius around the inset counts too
+                covered += p.x > r.x - 8 && p.x < r.x + r.w + 8 && p.y > r.y - 8 && p.y < r.y + r.h + 8;
+            const double score = covered * 1e6 + along;  // then the nearest the bottom left
+            if (score < best_score) best_score = score, best = along, fewest = covered;
+        }
+        return best;
+    };
+    glm::dvec2 size = kInsetSize;
+    int covered = 0;
+    double along = best_place(size, covered);
+    for (double f : {0.85, 0.7}) {
+        if (covered == 0) break;
+        int smaller_covered = 0;
+        const double smaller = best_place(kInsetSize * f, smaller_covered);
+        if (smaller_covered == 0) size = kInsetSize * f, along = smaller, covered = 0;
+    }
+    if (along != inset_along_ || size != inset_size_) inset_set_revision_ = ~0u;  // placed again at the next inset()
+    inset_along_ = along, inset_size_ = size;
+}
+
+void Atlas::set_viewport(glm::dvec2 size, const ScreenInsets& covered) {
     camera_.set_viewport(size);
-    left_inset_ = left_inset, caption_height_ = caption_height, right_inset_ = right_inset;
+    covered_ = covered;
     update_insets();
     if (!framed_) {
         camera_.jump(start_view());
@@ -288,14 +329,18 @@ void Atlas::set_viewport(glm::dvec2 size, double left_inset, double caption_heig
 void Atlas::update_insets() {
     const Camera before = camera_.target();
     const glm::dvec2 size = before.viewport;
-    camera_.set_insets(std::min(left_inset_, size.x * 0.5), std::min(right_inset_, size.x * 0.4), 0,
-                       tour_ >= 0 ? std::min(caption_height_, size.y * 0.5) : 0);
+    const double bottom = std::max(covered_.bottom, tour_ >= 0 ? covered_.caption : 0.0);
+    camera_.set_insets(std::min(covered_.left, size.x * 0.5), std::min(covered_.right, size.x * 0.4),
+                       std::min(covered_.top, size.y * 0.25), std::min(bottom, size.y * 0.5));
     // In a tour, a new layout (presenter mode, another language's caption, a resized window)
     // frames the step's cities again.
     const Camera& after = camera_.target();
     const double moved = std::abs(after.inset_left - before.inset_left) + std::abs(after.inset_right - before.inset_right) +
-                         std::abs(after.inset_bottom - before.inset_bottom);
+                         std::abs(after.inset_top - before.inset_top) + std::abs(after.inset_bottom - before.inset_bottom);
     if (tour_ >= 0 && moved > 8) frame_step(!camera_.moving());  // a flight under way is re-aimed
+    const std::array<double, 6> layout{after.viewport.x, after.viewport.y, after.inset_left, after.inset_right,
+                                       after.inset_top, after.inset_bottom};
+    if (layout != inset_layout_) inset_layout_ = layout, place_inset();
 }
 
 int Atlas::pick(glm::dvec2 screen) const {

@@ -38,6 +38,7 @@
 // the map that panels do not cover).
 #pragma once
 #include <cmath>
+#include <array>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -53,6 +54,13 @@
 #include "core/view_state.h"
 
 namespace atlas {
+
+// The parts of the window that panels cover, in logical pixels; framing and flying use the rest.
+struct ScreenInsets {
+    double left = 0, right = 0;  // the side column; presenter mode's legend
+    double top = 0, bottom = 0;  // the top bar; the attribution line
+    double caption = 0;          // a tour's caption bar at the bottom, while a tour runs
+};
 
 class Atlas {
 public:
@@ -125,6 +133,10 @@ public:
     };
     const Inset& inset() const;
     static constexpr double kInsetMaxZoom = 2.5;  // closer than this, the main map shows Mexico well
+    static constexpr glm::dvec2 kInsetSize{340, 240};
+    static constexpr double kInsetGap = 12;
+    static bool inset_fits(const Camera& cam);  // room for the inset in the free part of the window
+    static Rect inset_rect(const Camera& cam, glm::dvec2 size, double along);
 
     // Marker radius in pixels at a zoom (times the whole-world scale): markers grow as the map opens up.
     static float marker_radius(double zoom);
@@ -133,9 +145,8 @@ public:
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
-    // Also frames the start view the first time; `left_inset` and `right_inset` pixels are covered
-    // by panels, and `caption_height` pixels at the bottom while a tour runs (its caption bar).
-    void set_viewport(glm::dvec2 size, double left_inset = 0, double caption_height = 0, double right_inset = 0);
+    // Also frames the start view the first time; `covered` says what the panels cover.
+    void set_viewport(glm::dvec2 size, const ScreenInsets& covered = {});
     Camera start_view() const;
 
     // The view (core/view_state.h): what a link, a tour step or the kiosk's reset restore.
@@ -248,6 +259,10 @@ private:
     mutable double clusters_scale_ = 0;
     mutable Inset inset_;
     mutable unsigned inset_set_revision_ = 0;
+    double inset_along_ = 0;  // where along the bottom or top edge (see inset_rect)
+    glm::dvec2 inset_size_ = kInsetSize;
+    std::array<double, 6> inset_layout_{};  // the viewport and insets it was placed for
+    void place_inset();
     mutable glm::dvec2 inset_viewport_{0};
     mutable double inset_scale_ = 0;
     CameraController camera_;
@@ -258,7 +273,7 @@ private:
     std::string theme_ = "light";
     std::vector<std::string> view_notices_;
     int tour_ = -1, step_ = 0;
-    double left_inset_ = 0, right_inset_ = 0, caption_height_ = 0;
+    ScreenInsets covered_;
     void update_insets();  // the free part of the map: without the side column, and the caption bar in a tour
     double play_until_ = 0;  // a tour step plays the timeline up to here (0: to its end)
     bool presenter_ = false, blank_ = false;

@@ -11,7 +11,7 @@ using records::RecordReader;
 const std::vector<std::string>& theme_color_names() {
     static const std::vector<std::string> names = {
         "map.background", "map.ocean", "map.landOther", "map.landSouth", "map.landMexico", "map.borders",
-        "map.graticule", "map.markerOutline", "map.linkHalo", "map.clusterFill",
+        "map.graticule", "map.markerOutline", "map.linkHalo", "map.clusterFill", "map.clusterText",
         "ui.panel", "ui.text", "ui.muted", "ui.titleBar", "ui.titleBarActive", "ui.frame", "ui.button",
         "ui.buttonHovered", "ui.accent", "ui.accentText", "ui.link", "ui.labelText", "ui.labelHalo",
         "ui.attribution", "ui.attributionText", "ui.spotlight", "ui.blank", "ui.insetFrame", "ui.card", "ui.cardText", "ui.warning"};

@@ -27,6 +27,7 @@ namespace atlas::platform {
 
 struct Options {
     bool fullscreen = false;
+    int display = 0;                    // --display N: which screen (a kiosk PC may drive several)
     int width = 1280, height = 800;
     std::string assets_dir;             // where basemap.bin, fonts/, shaders/ and data/ are
     std::string data_dir;               // data files; defaults to assets_dir + "/data"

@@ -36,8 +36,15 @@ bool create_window(const Options& o, Window& w, std::string& error) {
     if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (o.kiosk) flags |= SDL_WINDOW_BORDERLESS;
     if (o.hidden) flags |= SDL_WINDOW_HIDDEN;
+    int display = o.display;
+    if (display >= SDL_GetNumVideoDisplays()) {
+        log_line("display: there is no screen " + std::to_string(display) + " (" + std::to_string(SDL_GetNumVideoDisplays()) +
+                 " found); the first one is used");
+        display = 0;
+    }
     w.sdl = SDL_CreateWindow("Atlas Sur — cultural cooperation of Mexico and the Global South",
-                             SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+                             int(SDL_WINDOWPOS_CENTERED_DISPLAY(display)), int(SDL_WINDOWPOS_CENTERED_DISPLAY(display)),
+                             o.width, o.height, flags);
     if (!w.sdl) {
         error = std::string("cannot open a window: ") + SDL_GetError();
         return false;

@@ -19,7 +19,7 @@ void draw_filters_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     const Filter& f = a.filter();
-    if (!begin_side_panel(ui, "Filters", 3)) {
+    if (!begin_side_panel(ui, "Filters", 4)) {
         end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();
         return;

@@ -76,7 +76,8 @@ void draw_legend_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     ImGui::SetNextWindowCollapsed(ImGui::GetIO().DisplaySize.y < 1150, ImGuiCond_Once);  // small screens: filters first
-    if (!begin_side_panel(ui, "Legend", 0)) {
+    if (!begin_side_panel(ui, "Legend", 1)) {
+        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();
         return;
     }
@@ -109,6 +110,7 @@ void draw_legend_panel(UiContext& ui) {
         ImGui::TextWrapped("%s", ui.fmt("Global South: {criterion}", {{"criterion", gs->criterion}}).c_str());
         ImGui::PopStyleColor();
     }
+    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 }
 

@@ -57,7 +57,7 @@ void draw_labels(UiContext& ui, ImDrawList* bg) {
     std::vector<Rect> obstacles;
     for (const auto& p : open_panels()) obstacles.push_back(p.rect);
     if (a.inset().shown) obstacles.push_back(a.inset().rect);
-    obstacles.push_back({0, float(cam.viewport.y) - 34, float(cam.viewport.x), 34});  // the attribution line
+    obstacles.push_back({0, float(cam.viewport.y) - kAttributionHeight, float(cam.viewport.x), kAttributionHeight});  // the attribution line
     const float radius = Atlas::marker_radius(cam.scale / cam.min_scale());
     auto placed = place_and_draw_labels(ui, bg, a.clusters(), cam, ImVec2(0, 0), radius, radius + 5, 1.0f,
                                         std::move(obstacles));
@@ -89,7 +89,38 @@ void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
         char text[16];
         std::snprintf(text, sizeof text, "%zu", c.members.size());
         const ImVec2 size = ImGui::CalcTextSize(text);
-        bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), ui.color("ui.labelHalo", 1 / 0.9f), text);
+        bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), ui.color("map.clusterText"), text);
+    }
+}
+
+// Arcs that cross the Pacific leave the map at one edge and come back at the other: an arrowhead in
+// the link's colour where each piece meets the edge shows that it goes on, and in which direction.
+void draw_edge_arrows(UiContext& ui, ImDrawList* bg) {
+    const Atlas& a = ui.atlas;
+    const Camera& cam = a.camera_controller().current();
+    for (const auto& l : a.drawn_links()) {
+        if (!l.arc || l.arc->size() < 2) continue;
+        Color c = a.data().networks[l.network].color;
+        c.a = a.link_alpha(l) * (a.highlighted(l) ? 0.92f : 0.18f);
+        if (c.a <= 0.05f) continue;
+        const auto& pieces = *l.arc;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            const auto& line = pieces[k];
+            if (line.size() < 2) continue;
+            // The ends on the edge: every piece's end but the last one's, every start but the first's.
+            std::vector<std::pair<glm::dvec2, glm::dvec2>> edge_ends;  // (point on the edge, the point before it)
+            if (k + 1 < pieces.size()) edge_ends.push_back({line.back(), line[line.size() - 2]});
+            if (k > 0) edge_ends.push_back({line.front(), line[1]});
+            for (const auto& [end, before] : edge_ends) {
+                const glm::dvec2 tip = cam.to_screen(end), from = cam.to_screen(before);
+                const glm::dvec2 dir = glm::normalize(tip - from + glm::dvec2(1e-9, 0)), side{-dir.y, dir.x};
+                const ImVec2 p0(float(tip.x + dir.x * 3), float(tip.y + dir.y * 3));
+                const ImVec2 p1(float(tip.x - dir.x * 9 + side.x * 5.5), float(tip.y - dir.y * 9 + side.y * 5.5));
+                const ImVec2 p2(float(tip.x - dir.x * 9 - side.x * 5.5), float(tip.y - dir.y * 9 - side.y * 5.5));
+                bg->AddTriangleFilled(p0, p1, p2, to_imgui(c));
+                bg->AddTriangle(p0, p1, p2, ui.color("map.linkHalo", c.a), 1.2f);
+            }
+        }
     }
 }
 
@@ -98,6 +129,7 @@ void draw_map_overlay(UiContext& ui) {
     const Dataset& d = a.data();
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     const Camera& cam = a.camera_controller().current();
+    draw_edge_arrows(ui, bg);
     draw_cluster_counts(ui, bg);
     draw_labels(ui, bg);
     draw_inset(ui, bg);

@@ -9,7 +9,7 @@ void draw_networks_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!begin_side_panel(ui, "Networks and links", 2)) {
+    if (!begin_side_panel(ui, "Networks and links", 3)) {
         end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();
         return;

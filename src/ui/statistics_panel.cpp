@@ -10,11 +10,8 @@ namespace atlas::ui {
 void draw_statistics_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     if (!ui.state) return;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, display.y - 40), ImGuiCond_Always, ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!ImGui::Begin(ui.title("Statistics").c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (!begin_side_panel(ui, "Statistics", 0)) {  // the last of the side column
         ImGui::End();
         return;
     }

@@ -160,7 +160,7 @@ bool begin_side_panel(UiContext& ui, const char* english_name, int bars_below, I
     const std::string name = ui.title(english_name);
     const float top = ui.state ? ui.state->left_stack_y : kPanelMargin;
     const float bar = ImGui::GetFrameHeight() + kPanelMargin;
-    const float room = ImGui::GetIO().DisplaySize.y - 34 - top - float(bars_below) * bar;  // 34: attribution
+    const float room = ImGui::GetIO().DisplaySize.y - kAttributionHeight - top - float(bars_below) * bar;
     // An accordion: a panel the person opens folds the others of the column, so it gets the room.
     if (ui.state && !ui.state->side_open.empty() && ui.state->side_open != english_name)
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);

@@ -29,7 +29,7 @@ void progress_dots(UiContext& ui, const Tour& t, int current) {
 void draw_tours_panel(UiContext& ui) {
     const Atlas& a = ui.atlas;
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!begin_side_panel(ui, "Tours", 1)) {
+    if (!begin_side_panel(ui, "Tours", 2)) {
         end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
         ImGui::End();
         return;

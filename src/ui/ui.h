@@ -21,6 +21,7 @@ namespace atlas::ui {
 
 // Width of the panels along the left edge (filters, legend), and their margin.
 constexpr float kSidePanelWidth = 360, kPanelMargin = 12, kDetailsWidth = 380;
+constexpr float kAttributionHeight = 40;  // the attribution line at the bottom, with its margin
 
 struct Fonts {
     ImFont* body = nullptr;

@@ -184,6 +184,10 @@ check "lost GL context: rebuilt ($(grep -c "context back" "$out/native-context-l
 "$app" --lose-context 1 --state >/dev/null 2>"$out/native-context-bad.txt"; rc=$?
 check "--lose-context 1 is refused with a message" '[ $rc -eq 2 ] && grep -q "at least 2" "$out/native-context-bad.txt"'
 
+"$app" --display 3 --state >/dev/null 2>"$out/native-display.txt"; rc=$?
+check "--display names a screen; a missing one is said and the first is used (exit $rc)" \
+  '[ $rc -eq 0 ] && grep -q "there is no screen 3" "$out/native-display.txt"'
+
 echo "native: $passed passed, $failed failed"
 python3 "$root/tests/data/test_bad_corpus.py" > "$out/bad-corpus.txt" 2>&1; corpus=$?
 grep -E "^not ok|passed, " "$out/bad-corpus.txt"

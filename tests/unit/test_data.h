@@ -18,7 +18,7 @@ inline LoadResult shipped_data_with_tours() {
 // column, a caption bar's room, the three languages.
 inline Atlas shipped_atlas() {
     Atlas a(shipped_data_with_tours());
-    a.set_viewport({1280, 800}, 372, 200);
+    a.set_viewport({1280, 800}, {.left = 372, .caption = 200});
     a.set_languages({"en", "es", "fr"});
     return a;
 }

@@ -48,6 +48,7 @@ TEST(Themes, TheShippedThemesAreCompleteAndTheirTextIsReadable) {
         EXPECT_GE(contrast(t.color("ui.link"), t.color("ui.panel")), 4.5);
         EXPECT_GE(contrast(t.color("ui.attributionText"), t.color("ui.attribution")), 4.5);
         EXPECT_GE(contrast(t.color("ui.accentText"), t.color("ui.accent")), 4.5);
+        EXPECT_GE(contrast(t.color("map.clusterText"), t.color("map.clusterFill")), 4.5);  // a cluster's count
     }
     // High contrast means it: 7:1 (WCAG AAA) for text.
     EXPECT_GE(contrast(themes[2].color("ui.text"), themes[2].color("ui.panel")), 7.0);

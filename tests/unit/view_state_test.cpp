@@ -15,7 +15,7 @@ using json = nlohmann::json;
 namespace {
 Atlas shipped() {
     Atlas a(test::shipped_data());
-    a.set_viewport({1280, 800}, 372);
+    a.set_viewport({1280, 800}, {.left = 372});
     a.set_languages({"en", "es", "fr"});
     return a;
 }

@@ -4,6 +4,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <csignal>
 #include <cstddef>
 #include <cstdio>
@@ -39,6 +40,7 @@ const char* kHelp = R"(atlas — Atlas Sur, the map of cultural cooperation of M
 Usage: atlas [options]
   --fullscreen           fill the screen
   --kiosk                a public touch screen: full screen, no way out but the exit chord
+  --display N            open on screen N (0: the first; as SDL numbers them)
                          (Ctrl+Alt+Q) or SIGTERM, an idle countdown, reset and attract loop
   --config FILE          settings (JSON), e.g. {"format":"atlas-sur/config","version":1,
                          "kiosk":{"idleSeconds":90,"tours":[...],"languages":["es","en"]}}
@@ -101,6 +103,14 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
             o.fullscreen = true;
         } else if (a == "--kiosk") {
             o.kiosk = o.fullscreen = true;
+        } else if (a == "--display") {
+            if (!(v = need_value(i))) return false;
+            o.display = std::atoi(v);
+            if (o.display < 0 || o.display > 15 || !std::isdigit((unsigned char)v[0])) {
+                std::fprintf(stderr, "atlas: --display expects a screen number within 0..15, got %s\n", v);
+                exit_code = 2;
+                return false;
+            }
         } else if (a == "--config") {
             if (!(v = need_value(i))) return false;
             o.config_file = v;

@@ -1,0 +1,46 @@
+// The start view frames its subject at every screen size a visitor or a presenter has: every city of
+// the Global South and of Mexico is on screen, clear of the side column, the top bar, the bottom
+// line and the inset of Mexico (Mexico's own cities are in the inset).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/filter.h"
+#include "test_data.h"
+
+using namespace atlas;
+using atlas::test::shipped_data_with_tours;
+
+namespace {
+struct Layout {
+    int w, h;
+    double left = 372, top = 62, bottom = 40;  // the side column, the top bar, the attribution line
+};
+
+std::vector<std::string> hidden_cities(const Layout& l) {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport({double(l.w), double(l.h)}, {.left = l.left, .top = l.top, .bottom = l.bottom});
+    const Camera& cam = a.camera_controller().current();
+    const Atlas::Inset& in = a.inset();
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < a.data().cities.size(); ++i) {
+        const City& c = a.data().cities[i];
+        if (!in_region(a.data(), c, Region::GlobalSouth) && !in_region(a.data(), c, Region::Mexico)) continue;
+        const glm::dvec2 p = cam.to_screen(a.positions()[i]);
+        const bool on_screen = p.x >= l.left + 4 && p.x <= l.w - 4 && p.y >= l.top + 4 && p.y <= l.h - l.bottom - 4;
+        const bool under_inset = in.shown && in.rect.contains(float(p.x), float(p.y)) && c.country != "MX";
+        if (!on_screen || under_inset)
+            out.push_back(c.id + (on_screen ? " (under the inset)" : " (off screen)"));
+    }
+    return out;
+}
+}  // namespace
+
+TEST(StartView, FramesTheGlobalSouthAndMexicoAtEverySize) {
+    for (const Layout& l : {Layout{1280, 720}, Layout{1280, 800}, Layout{1366, 768}, Layout{1920, 1080}, Layout{2560, 1440}}) {
+        const auto hidden = hidden_cities(l);
+        std::string list;
+        for (const auto& id : hidden) list += " " + id;
+        EXPECT_TRUE(hidden.empty()) << l.w << "x" << l.h << ": " << hidden.size() << " cities hidden:" << list;
+    }
+}
