@@ -5,6 +5,7 @@
   // A string becomes a C string; bytes (Uint8Array) become a pointer and a length.
   function call(name, args) {
     if (!window.mapReady) return JSON.stringify({ error: 'the map is not ready yet' });
+    Module.wake();  // whatever the call changes is drawn at the next frame
     var pointers = [], params = [];
     args.forEach(function (a) {
       var p;
@@ -27,6 +28,16 @@
       pointers.forEach(function (p) { Module._free(p); });
     }
   }
+  // An idle map sleeps (no animation frames; platform_web.cpp); anything that can change what it
+  // shows wakes it: input, a resize, the address, the GL context coming and going, and API calls.
+  Module.wake = function () { if (Module._atlas_wake) Module._atlas_wake(); };
+  ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend',
+   'resize', 'hashchange', 'popstate', 'focus', 'dragover', 'drop', 'visibilitychange'].forEach(function (type) {
+    window.addEventListener(type, Module.wake, { capture: true, passive: true });
+  });
+  ['webglcontextlost', 'webglcontextrestored'].forEach(function (type) {
+    document.getElementById('canvas').addEventListener(type, Module.wake);
+  });
   function bytesOf(data) {
     if (data instanceof Uint8Array) return data;
     if (data instanceof ArrayBuffer) return new Uint8Array(data);

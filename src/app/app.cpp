@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <utility>
 
 #include "core/basemap.h"
 #include "core/export.h"
@@ -177,9 +178,9 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: atlas_->act({{"type", "zoom"}, {"factor", 1.6}}); break;
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
-        case SDLK_SLASH: ui_state_.focus_search = true; break;
+        case SDLK_SLASH: ui_state_.focus_search = typed_ahead_slash_ = true, typed_ahead_frames_ = 10; break;
         case SDLK_f:
-            if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true;
+            if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true, typed_ahead_frames_ = 10;
             break;
         case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
         case SDLK_SPACE: atlas_->act({{"type", atlas_->playing() ? "pause" : "play"}}); break;
@@ -303,6 +304,12 @@ bool App::kiosk_event(const SDL_Event& e) {
 
 void App::handle_event(const SDL_Event& e) {
     if (kiosk_event(e)) return;
+    // '/' asks for the search box, which takes the keyboard a frame or two later: what is typed in
+    // between (a quick typist, a slow device) waits for it instead of being lost.
+    if (e.type == SDL_TEXTINPUT && typed_ahead_frames_ > 0) {
+        if (!std::exchange(typed_ahead_slash_, false) || std::string(e.text.text) != "/") typed_ahead_ += e.text.text;
+        return;  // (the '/' that asked for the box is not a search)
+    }
     ImGui_ImplSDL2_ProcessEvent(&e);
     const ImGuiIO& io = ImGui::GetIO();
     auto id_of = [&](int i) { return i >= 0 ? json(atlas_->data().cities[i].id) : json(nullptr); };
@@ -411,6 +418,7 @@ bool App::frame() {
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
+                         typed_ahead_frames_ > 0 ||
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
@@ -419,6 +427,14 @@ bool App::frame() {
     drawn_size_ = {fb_w, fb_h};
     publish_view();  // every change of the view is drawn, so only drawn frames can change the address
 
+    if (typed_ahead_frames_ > 0 && ui_state_.search_active && !ui_state_.focus_search) {  // the box has it now
+        ImGui::GetIO().AddInputCharactersUTF8(typed_ahead_.c_str());
+        typed_ahead_.clear();
+        typed_ahead_frames_ = 0;
+    } else if (typed_ahead_frames_ > 0 && --typed_ahead_frames_ == 0) {  // it never came: as typed
+        ImGui::GetIO().AddInputCharactersUTF8(typed_ahead_.c_str());
+        typed_ahead_.clear();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

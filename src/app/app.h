@@ -57,6 +57,9 @@ private:
     Uint16 exit_mods_ = KMOD_CTRL | KMOD_ALT;
     bool swallow_release_ = false;
     bool clicked_in_batch_ = false;  // a click among this frame's events (it may focus a text box)
+    std::string typed_ahead_;        // typed after '/' before the search box had the keyboard
+    int typed_ahead_frames_ = 0;     // frames left to wait for it
+    bool typed_ahead_slash_ = false;  // the '/' that asked for the box is still to come as text
     void start_kiosk();
     bool kiosk_event(const SDL_Event& e);  // true: the kiosk took the event
     std::vector<Theme> themes_;

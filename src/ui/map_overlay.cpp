@@ -174,10 +174,11 @@ void draw_map_overlay(UiContext& ui) {
                                "Sources: UNESCO, ANCMPM, UNOSSC (see Details)");
     if (ImGui::CalcTextSize(credit).x > display.x - 28)  // narrow windows and embeds: the short form, never clipped
         credit = ui.tr("Natural Earth · GeoNames (CC BY 4.0) · UNESCO, ANCMPM, UNOSSC");
-    const ImVec2 size = ImGui::CalcTextSize(credit);
+    const float wrap = display.x - 28;  // a phone: the short form on two lines
+    const ImVec2 size = ImGui::CalcTextSize(credit, nullptr, false, wrap);
     const ImVec2 at(display.x - size.x - 14, display.y - size.y - 8);
     bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, display.y - 4), ui.color("ui.attribution"), 4);
-    bg->AddText(at, ui.color("ui.attributionText"), credit);
+    bg->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ui.color("ui.attributionText"), credit, nullptr, wrap);
 }
 
 }  // namespace atlas::ui

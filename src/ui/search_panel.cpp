@@ -50,6 +50,7 @@ void draw_search_panel(UiContext& ui) {
                                                 sizeof st.search_text, ImGuiInputTextFlags_EnterReturnsTrue);
     report_item(ui, "Search", "query");
     const bool typing = ImGui::IsItemActive();
+    st.search_active = typing;
     enter = enter || (typing && st.pressed(ImGuiKey_Enter));
     if (a.search_query() != st.search_text) {
         send(ui, {{"type", "search"}, {"query", std::string(st.search_text)}});

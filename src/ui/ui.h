@@ -65,6 +65,7 @@ struct UiState {
     char search_text[128] = {0};    // the search box
     int search_highlight = 0;       // the suggestion Enter chooses
     bool focus_search = false;      // '/' or Ctrl+F was pressed
+    bool search_active = false;     // the search box has the keyboard (as of the last frame)
     std::string chosen_hidden;      // a city chosen in the search that the filters hide
     std::string copied_link;
     std::vector<std::string> dismissed_notices;  // the link notices the user closed

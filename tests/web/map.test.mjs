@@ -203,9 +203,15 @@ test('idle: nothing is drawn while nothing changes; the CPU it takes (printed)',
   const t0 = await task(), wall0 = Date.now();
   await page.waitForTimeout(5000);
   const busy = (await task()) - t0, wall = (Date.now() - wall0) / 1000;
+  const sleeping = await page.evaluate(() => Module._atlas_sleeping());  // not a window.atlas call: it would wake it
   const framesAfter = (await page.evaluate(() => window.atlas.frameStats())).frames;
   metrics.idle = { seconds: +wall.toFixed(1), mainThreadBusyMs: Math.round(busy * 1000), cpuPercent: +(100 * busy / wall).toFixed(2),
                    framesDrawn: framesAfter - framesBefore };
   console.log('idle:', JSON.stringify(metrics.idle));
   assert.equal(framesAfter - framesBefore, 0, 'no frame is drawn while nothing changes');
+  assert.equal(sleeping, 1, 'the loop sleeps: no animation frames asked for');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(await page.evaluate(() => Module._atlas_sleeping()), 1, 'and stays asleep');
+  await page.mouse.move(700, 400);  // input wakes it
+  assert.equal(await page.evaluate(() => Module._atlas_sleeping()), 0, 'input wakes the loop');
 });

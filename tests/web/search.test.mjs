@@ -57,3 +57,13 @@ test('arrow keys choose another suggestion; a hidden city says which filter hide
   await page.waitForFunction(() => window.atlas.visibleCities().some((c) => c.id === 'mx-puebla'));
   assert.ok((await state()).filters.fields.includes('Music'), 'the chosen fields stay, widened');
 });
+
+test('letters typed right after "/" wait for the box: none is lost, the "/" is not typed', async () => {
+  await page.mouse.click(700, 600);
+  await page.evaluate(() => window.atlas.act({ type: 'search', query: '' }));
+  await page.keyboard.press('/');
+  await page.keyboard.type('oaxaca');  // no pause: the box takes the keyboard a frame or two later
+  await page.waitForFunction(() => window.atlas.state().search.query === 'oaxaca', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
+  await page.keyboard.press('Escape');
+});

@@ -17,7 +17,20 @@ const char* reply(const nlohmann::json& j) {
     g_reply = atlas::to_text(j);
     return g_reply.c_str();
 }
-void loop() { g_app.frame(); }
+// Nothing moves: the loop stops asking the browser for frames, so an idle page costs no CPU; input,
+// a resize, a lost context and every call of window.atlas wake it (web/atlas_api.js). A kiosk's
+// clock needs its frames, so a kiosk page never sleeps.
+bool g_sleeping = false, g_may_sleep = true;
+int g_idle_frames = 0;
+void loop() {
+    g_app.frame();
+    g_idle_frames = g_may_sleep && g_app.idle() ? g_idle_frames + 1 : 0;
+    if (g_idle_frames > 10) {
+        g_idle_frames = 0;
+        g_sleeping = true;
+        emscripten_pause_main_loop();
+    }
+}
 
 // The browser may take the WebGL context back (too many contexts, a GPU reset, a test's
 // WEBGL_lose_context). Preventing the default of "lost" asks it to give the context back later.
@@ -83,6 +96,7 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
 
 int run(const Options& o, AppHooks hooks) {
     g_app = std::move(hooks);
+    g_may_sleep = !o.kiosk;
     for (const auto& text : o.actions) {
         const JsonDocument action = parse_json(text);
         if (action.ok()) (void)g_app.act(action.value);  // notices stay in the state, shown by the app
@@ -198,6 +212,12 @@ bool write_png(const std::string&, int, int, const std::vector<unsigned char>&) 
 using atlas::platform::g_app;
 using atlas::platform::reply;
 extern "C" {
+EMSCRIPTEN_KEEPALIVE void atlas_wake() {
+    if (!atlas::platform::g_sleeping) return;
+    atlas::platform::g_sleeping = false;
+    emscripten_resume_main_loop();
+}
+EMSCRIPTEN_KEEPALIVE int atlas_sleeping() { return atlas::platform::g_sleeping ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_state() { return reply(g_app.state()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible_cities() { return reply(g_app.visible_cities()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_frame_stats() { return reply(g_app.frame_stats()); }
