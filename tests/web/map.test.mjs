@@ -215,3 +215,14 @@ test('idle: nothing is drawn while nothing changes; the CPU it takes (printed)',
   await page.mouse.move(700, 400);  // input wakes it
   assert.equal(await page.evaluate(() => Module._atlas_sleeping()), 0, 'input wakes the loop');
 });
+
+test("the system's 'reduce motion' setting turns camera flights into cuts from the start", async () => {
+  const opened = await openMap(server.url, { reducedMotion: 'reduce' });
+  try {
+    assert.equal((await opened.page.evaluate(() => window.atlas.state())).reducedMotion, true);
+    await opened.page.evaluate(() => window.atlas.act({ type: 'select', id: 'mx-puebla' }));
+    await opened.page.evaluate(() => window.atlas.act({ type: 'flyTo', id: 'mx-puebla' }));
+    assert.equal((await opened.page.evaluate(() => window.atlas.state())).camera.moving, false, 'no flight: a cut');
+  } finally { await opened.browser.close(); }
+  assert.equal((await state()).reducedMotion, false, 'without the setting, motion stays on');
+});

@@ -88,6 +88,9 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
         EM_ASM({ stringToUTF8(String((navigator.languages || [navigator.language || 'en'])[$0]), $1, 64); }, i, code);
         o.languages.push_back(code);
     }
+    // The person's setting for less motion (the system's, through the browser): flights become cuts from the start.
+    if (EM_ASM_INT({ return window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0; }))
+        o.actions.push_back(atlas::to_text({{"type", "reducedMotion"}, {"on", true}}));
     // A link's view applies at start-up, before the first frame, like --view natively.
     if (const std::string hash = page_address(true); !hash.empty())
         o.actions.push_back(atlas::to_text({{"type", "viewFromUrl"}, {"hash", hash}}));
