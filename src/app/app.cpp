@@ -397,7 +397,10 @@ bool App::frame() {
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
-    if (atlas_->presenter() != presenter_fonts_) rebuild_fonts();
+    // A dense screen (or the page zoomed, or the window moved to another screen): glyphs at its pixels,
+    // up to 2 (beyond, the atlas would grow past what phones like to hold; 3x screens scale 2x glyphs).
+    const float density = std::clamp(std::round(float(fb_w) / float(std::max(w, 1)) * 4) / 4, 1.0f, 2.0f);
+    if (atlas_->presenter() != presenter_fonts_ || density != font_density_) font_density_ = density, rebuild_fonts();
     if (atlas_->theme() != styled_theme_) {  // the panels and the map take the theme together
         styled_theme_ = atlas_->theme();
         ui::apply_style(current_theme(), presenter_fonts_, kiosk_ != nullptr);
@@ -705,7 +708,7 @@ void App::rebuild_fonts() {
     presenter_fonts_ = atlas_->presenter();
     ImGui::GetIO().Fonts->Clear();
     std::string error;
-    if (!ui::load_fonts(options_.assets_dir, fonts_, error, presenter_fonts_)) {
+    if (!ui::load_fonts(options_.assets_dir, fonts_, error, presenter_fonts_, font_density_)) {
         std::fprintf(stderr, "atlas: %s\n", error.c_str());
         ImGui::GetIO().Fonts->AddFontDefault();
     }
@@ -881,8 +884,10 @@ platform::AppHooks App::hooks() {
     h.strings = [this] { return catalogues_.get(atlas_->language()).to_json(); };
     h.tours = [this] { return atlas_->tours_json(); };
     h.fonts = [this] {  // the sizes drawn now, for tests of presenter mode
-        return json{{"body", fonts_.body->FontSize}, {"title", fonts_.title->FontSize}, {"caption", fonts_.caption->FontSize},
-                    {"year", fonts_.huge->FontSize}, {"presenter", presenter_fonts_}};
+        return json{{"body", ui::px(fonts_.body)}, {"title", ui::px(fonts_.title)}, {"caption", ui::px(fonts_.caption)},
+                    {"year", ui::px(fonts_.huge)}, {"presenter", presenter_fonts_}, {"density", font_density_},
+                    {"rasterised", fonts_.body->FontSize},
+                    {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}};
     };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };

@@ -50,6 +50,7 @@ private:
     double last_recovery_ms_ = 0;
     double test_dt_ = -1;  // the test clock's step (AppHooks::test_clock); negative: real time
     bool presenter_fonts_ = false;  // the fonts are presenter mode's
+    float font_density_ = 1;        // screen pixels per logical pixel the glyphs are rasterised for
     // Kiosk mode (core/kiosk.h): its clock and phases, the technician's exit chord, and the touch
     // that woke it (its release is not a click either).
     std::unique_ptr<Kiosk> kiosk_;

@@ -29,17 +29,17 @@ void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact) {
     const std::string date = long_date(ui, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     ImFont* big = ui.fonts.title ? ui.fonts.title : ImGui::GetFont();
     ImFont* body = ui.fonts.body ? ui.fonts.body : ImGui::GetFont();
-    const float pad = 14, line = body->FontSize + 6, glyph = body->FontSize * 0.36f;
+    const float pad = 14, line = px(body) + 6, glyph = px(body) * 0.36f;
     if (compact) {  // a video's bottom-right corner (the inset of Mexico keeps the left): title, what, date
         const std::string first = title, second = what + " · " + date;
-        const float w = std::max(body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, first.c_str()).x,
-                                 body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, second.c_str()).x);
+        const float w = std::max(body->CalcTextSizeA(px(body), FLT_MAX, 0, first.c_str()).x,
+                                 body->CalcTextSizeA(px(body), FLT_MAX, 0, second.c_str()).x);
         const float bottom = ImGui::GetIO().DisplaySize.y - line - 12;  // above the attribution
         const float right = ImGui::GetIO().DisplaySize.x - 12;
         const ImVec2 p0(right - w - 2 * 10, bottom - 2 * line - 2 * 8), p1(right, bottom);
         dl->AddRectFilled(p0, p1, ui.color("ui.card"), 6);
-        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8), ui.color("ui.cardText"), first.c_str());
-        dl->AddText(body, body->FontSize, ImVec2(p0.x + 10, p0.y + 8 + line), ui.color("ui.cardText", 0.75f), second.c_str());
+        dl->AddText(body, px(body), ImVec2(p0.x + 10, p0.y + 8), ui.color("ui.cardText"), first.c_str());
+        dl->AddText(body, px(body), ImVec2(p0.x + 10, p0.y + 8 + line), ui.color("ui.cardText", 0.75f), second.c_str());
         return;
     }
     // The legend: the fields, then the other city groups.
@@ -50,33 +50,33 @@ void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact) {
         if (n.is_city_group() && n.group != "creative") groups.push_back(&n);
     // As wide as the side column: the camera keeps what matters to the right of it.
     const float width = kSidePanelWidth - 2 * pad;
-    const float title_h = big->CalcTextSizeA(big->FontSize, FLT_MAX, width, title.c_str()).y;
+    const float title_h = big->CalcTextSizeA(px(big), FLT_MAX, width, title.c_str()).y;
     float groups_h = 0;
     for (const Network* n : groups)
-        groups_h += std::max(line, body->CalcTextSizeA(body->FontSize, FLT_MAX, width - 2 * glyph - 10, ui.network_name(*n).c_str()).y + 6);
+        groups_h += std::max(line, body->CalcTextSizeA(px(body), FLT_MAX, width - 2 * glyph - 10, ui.network_name(*n).c_str()).y + 6);
     const float height = pad + title_h + 8 + 2 * line + 6 + float(rows.size()) * line + groups_h + pad;
     const ImVec2 p0(12, 12), p1(12 + width + 2 * pad, 12 + height);
     dl->AddRectFilled(p0, p1, ui.color("ui.card"), 8);
     dl->AddRect(p0, p1, ui.color("ui.cardText", 0.35f), 8);
     float y = p0.y + pad;
     const float x = p0.x + pad;
-    dl->AddText(big, big->FontSize, ImVec2(x, y), ui.color("ui.cardText"), title.c_str(), nullptr, width);
+    dl->AddText(big, px(big), ImVec2(x, y), ui.color("ui.cardText"), title.c_str(), nullptr, width);
     y += title_h + 8;
-    dl->AddText(body, body->FontSize, ImVec2(x, y), ui.color("ui.cardText", 0.85f), what.c_str());
+    dl->AddText(body, px(body), ImVec2(x, y), ui.color("ui.cardText", 0.85f), what.c_str());
     y += line;
-    dl->AddText(body, body->FontSize, ImVec2(x, y), ui.color("ui.cardText", 0.65f), date.c_str());
+    dl->AddText(body, px(body), ImVec2(x, y), ui.color("ui.cardText", 0.65f), date.c_str());
     y += line + 6;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const float cx = x, cy = y + float(i) * line;  // one column: UNESCO's names are long in Spanish
-        draw_marker_glyph(dl, ImVec2(cx + glyph + 2, cy + body->FontSize * 0.5f), glyph, render::kCreative, rows[i].second->color, a);
-        dl->AddText(body, body->FontSize, ImVec2(cx + 2 * glyph + 10, cy), ui.color("ui.cardText"), ui.field_name(*rows[i].second).c_str());
+        draw_marker_glyph(dl, ImVec2(cx + glyph + 2, cy + px(body) * 0.5f), glyph, render::kCreative, rows[i].second->color, a);
+        dl->AddText(body, px(body), ImVec2(cx + 2 * glyph + 10, cy), ui.color("ui.cardText"), ui.field_name(*rows[i].second).c_str());
     }
     y += float(rows.size()) * line;
     for (const Network* n : groups) {
-        draw_marker_glyph(dl, ImVec2(x + glyph + 2, y + body->FontSize * 0.5f), glyph, group_marker_flags(n->group), {}, a);
+        draw_marker_glyph(dl, ImVec2(x + glyph + 2, y + px(body) * 0.5f), glyph, group_marker_flags(n->group), {}, a);
         const char* name = ui.network_name(*n).c_str();
-        dl->AddText(body, body->FontSize, ImVec2(x + 2 * glyph + 10, y), ui.color("ui.cardText"), name, nullptr, width - 2 * glyph - 10);
-        y += std::max(line, body->CalcTextSizeA(body->FontSize, FLT_MAX, width - 2 * glyph - 10, name).y + 6);
+        dl->AddText(body, px(body), ImVec2(x + 2 * glyph + 10, y), ui.color("ui.cardText"), name, nullptr, width - 2 * glyph - 10);
+        y += std::max(line, body->CalcTextSizeA(px(body), FLT_MAX, width - 2 * glyph - 10, name).y + 6);
     }
 }
 

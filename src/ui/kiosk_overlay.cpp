@@ -34,14 +34,14 @@ void draw_kiosk_invitation(UiContext& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const char* text = ui.tr("Touch to explore");
     ImFont* font = ui.fonts.title;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text);
+    const ImVec2 size = font->CalcTextSizeA(px(font), 1e9f, 0, text);
     const ImVec2 at((display.x - size.x) * 0.5f, kPanelMargin + 8);
     // A slow breath, so the invitation is noticed without flashing (under 3 times a second).
     const float pulse = 0.75f + 0.25f * float(std::sin(ImGui::GetTime() * 2.0));
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     dl->AddRectFilled(ImVec2(at.x - 24, at.y - 10), ImVec2(at.x + size.x + 24, at.y + size.y + 10), ui.color("ui.accent", pulse),
                       (size.y + 20) / 2);
-    dl->AddText(font, font->FontSize, at, ui.color("ui.accentText"), text);
+    dl->AddText(font, px(font), at, ui.color("ui.accentText"), text);
 }
 
 }  // namespace atlas::ui

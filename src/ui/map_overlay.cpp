@@ -9,7 +9,7 @@
 namespace atlas::ui {
 namespace {
 void label(const UiContext& ui, ImDrawList* dl, ImFont* font, ImVec2 at, const char* text, float alpha, float scale = 1.0f) {
-    const float size = font->FontSize * scale;
+    const float size = px(font) * scale;
     for (ImVec2 d : {ImVec2(-1.2f, -1.2f), ImVec2(1.2f, -1.2f), ImVec2(-1.2f, 1.2f), ImVec2(1.2f, 1.2f)})
         dl->AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), ui.color("ui.labelHalo", alpha), text);  // a halo
     dl->AddText(font, size, at, ui.color("ui.labelText", alpha), text);

@@ -51,7 +51,9 @@ void apply_style(const Theme& theme, bool presenter, bool touch) {
 ImU32 UiContext::color(const char* key, float alpha) const { return to_imgui(theme ? theme->color(key) : Color{1, 0, 1, 1}, alpha); }
 ImVec4 UiContext::color4(const char* key) const { return to_vec4(theme ? theme->color(key) : Color{1, 0, 1, 1}); }
 
-bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter) {
+float px(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter, float density) {
     ImGuiIO& io = ImGui::GetIO();
     // The same ranges as the font subset (cmake/app.cmake); U+202F: French thousands.
     static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F,
@@ -67,11 +69,18 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, b
     }
     std::fclose(f);
     // Presenter mode rasterises the fonts again at its sizes: text stays crisp on a shared screen.
+    // So does a dense screen: glyphs at its pixels, drawn at 1/density (sizes stay logical).
     const FontSizes& z = presenter ? kPresenterFontSizes : kFontSizes;
-    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body, nullptr, ranges);
-    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title, nullptr, presenter ? latin : ranges);
-    out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), z.caption, nullptr, latin);
-    out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), z.year, nullptr, digits);
+    io.FontGlobalScale = 1.0f / density;
+    // Horizontal oversampling sharpens glyphs placed between pixels; a dense screen does not need it,
+    // and it would triple the atlas (2048x4096 at density 2 with it).
+    ImFontConfig config;
+    config.OversampleH = density >= 1.5f ? 1 : 3;
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body * density, &config, ranges);
+    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title * density, &config, presenter ? latin : ranges);
+    out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), z.caption * density, &config, latin);
+    out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), z.year * density, &config, digits);
     if (!out.body || !out.title || !out.caption || !out.huge) {
         error = path + ": not a usable font";
         return false;

@@ -124,7 +124,9 @@ struct UiContext {
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
 // `touch`: every control at least 48 px tall (kiosks' touch screens).
 void apply_style(const Theme& theme, bool presenter = false, bool touch = false);
-bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false);
+// `density`: screen pixels per logical pixel (2 on most phones); the glyphs are rasterised at it.
+bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false, float density = 1);
+float px(const ImFont* font);  // a font's size in logical pixels (what to draw it at)
 
 void draw_filters_panel(UiContext& ui);
 void draw_details_panel(UiContext& ui);

@@ -34,13 +34,14 @@ export async function startServer() {
   throw new Error('the test server did not start');
 }
 
-export async function openMap(url, { width = 1280, height = 800, query = '', hasTouch = false, reducedMotion = 'no-preference' } = {}) {
+export async function openMap(url, { width = 1280, height = 800, query = '', hasTouch = false, reducedMotion = 'no-preference',
+                                      deviceScaleFactor = 1 } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
   });
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, hasTouch, reducedMotion });
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor, hasTouch, reducedMotion });
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push(String(e)));

@@ -43,3 +43,28 @@ test('a one-finger drag pans, a tap selects', async () => {
   await touch('touchEnd', []);
   await page.waitForFunction(() => window.atlas.state().selected === 'br-salvador', null, { timeout: 5000 });
 });
+
+test('a phone screen of density 2: the canvas draws at twice its CSS size, the names as crisp; frame time (printed)', async () => {
+  const phone = await openMap(server.url, { width: 390, height: 844, hasTouch: true, deviceScaleFactor: 2 });
+  try {
+    const size = await phone.page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
+    });
+    assert.deepEqual([size.w, size.h], [2 * size.cssW, 2 * size.cssH], `backing store ${size.w}x${size.h} for ${size.cssW}x${size.cssH} CSS px`);
+    const fonts = await phone.page.evaluate(() => window.atlas.fonts());
+    assert.equal(fonts.density, 2, 'glyphs rasterised for the screen density');
+    assert.equal(fonts.rasterised, 2 * fonts.body, `body text rasterised at ${fonts.rasterised} px for ${fonts.body} px`);
+    console.log(`density 2: font atlas ${fonts.atlas.join('x')}`);
+    // Frame time while the camera pans at density 2 (software GL here; printed for the closing note).
+    await phone.page.evaluate(() => window.atlas.act({ type: 'select', id: null }));
+    const stats = await phone.page.evaluate(async () => {
+      for (let i = 0; i < 30; ++i) {
+        window.atlas.act({ type: 'pan', dx: i % 2 ? 40 : -40, dy: 0 });
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return window.atlas.frameStats();
+    });
+    console.log(`density 2, 390x844: app CPU per frame mean ${stats.meanMs.toFixed(1)} ms, p95 ${stats.p95Ms.toFixed(1)} ms`);
+  } finally { await phone.browser.close(); }
+});
