@@ -35,9 +35,9 @@
    'resize', 'hashchange', 'popstate', 'focus', 'dragover', 'drop', 'visibilitychange'].forEach(function (type) {
     window.addEventListener(type, Module.wake, { capture: true, passive: true });
   });
-  ['webglcontextlost', 'webglcontextrestored'].forEach(function (type) {
-    document.getElementById('canvas').addEventListener(type, Module.wake);
-  });
+  var canvas = document.getElementById('canvas');
+  canvas.addEventListener('webglcontextlost', Module.wake);
+  canvas.addEventListener('webglcontextrestored', Module.wake);
   function bytesOf(data) {
     if (data instanceof Uint8Array) return data;
     if (data instanceof ArrayBuffer) return new Uint8Array(data);

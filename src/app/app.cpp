@@ -178,7 +178,9 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: atlas_->act({{"type", "zoom"}, {"factor", 1.6}}); break;
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
-        case SDLK_SLASH: ui_state_.focus_search = typed_ahead_slash_ = true, typed_ahead_frames_ = 10; break;
+        case SDLK_SLASH:  // with Shift it is '?' on many keyboards: the list of keys (SDL_TEXTINPUT)
+            if (!(SDL_GetModState() & KMOD_SHIFT)) ui_state_.focus_search = typed_ahead_slash_ = true, typed_ahead_frames_ = 10;
+            break;
         case SDLK_f:
             if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true, typed_ahead_frames_ = 10;
             break;
@@ -306,6 +308,11 @@ void App::handle_event(const SDL_Event& e) {
     if (kiosk_event(e)) return;
     // '/' asks for the search box, which takes the keyboard a frame or two later: what is typed in
     // between (a quick typist, a slow device) waits for it instead of being lost.
+    if (e.type == SDL_TEXTINPUT && std::string(e.text.text) == "?" && !ImGui::GetIO().WantTextInput &&
+        typed_ahead_frames_ == 0 && !kiosk_) {  // '?' wherever it is on the keyboard: the list of keys
+        ui_state_.show_keys = !ui_state_.show_keys;
+        return;
+    }
     if (e.type == SDL_TEXTINPUT && typed_ahead_frames_ > 0) {
         if (!std::exchange(typed_ahead_slash_, false) || std::string(e.text.text) != "/") typed_ahead_ += e.text.text;
         return;  // (the '/' that asked for the box is not a search)
@@ -463,6 +470,7 @@ bool App::frame() {
         ctx.kiosk = true;
     }
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
+    if (!kiosk_) ctx.toggle_fullscreen = [this] { platform::toggle_fullscreen(window_); };
     ctx.side_inset = side_inset();
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
@@ -482,6 +490,8 @@ bool App::frame() {
         ui::draw_link_notices_panel(ctx);
     } else {
         draw_panels(ctx);
+        ui::draw_map_controls(ctx);
+        ui::draw_keys_overlay(ctx);
     }
     if (kiosk_ && kiosk_->phase() == Kiosk::Phase::Countdown) ui::draw_kiosk_countdown(ctx, kiosk_->countdown_left(),
                                                                                       kiosk_->config().countdown_seconds);
@@ -682,7 +692,8 @@ ScreenInsets App::covered() const {
     ScreenInsets s;
     s.left = side_inset();
     const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
-    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : 0;
+    // The right edge: presenter mode's legend, or else the map's buttons (zoom, start view, ...).
+    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : s.left > 0 ? ui::kMapControlsWidth : 0;
     if (s.left > 0) {  // the top bar comes with the side column: as drawn, or as it will be
         const ImGuiStyle& style = ImGui::GetStyle();
         const double estimate = ui::kPanelMargin + 2 * (style.WindowPadding.y + style.FramePadding.y) +

@@ -254,7 +254,7 @@ void Atlas::adopt_view(const Atlas& old) {
 
 // The inset needs room in the free part of the window.
 bool Atlas::inset_fits(const Camera& cam) {
-    return cam.viewport.x - cam.inset_left - cam.inset_right >= 2.5 * kInsetSize.x &&
+    return cam.viewport.x - cam.inset_left - cam.inset_right >= 2.4 * kInsetSize.x &&
            cam.viewport.y - cam.inset_top - cam.inset_bottom >= 2.4 * kInsetSize.y;
 }
 

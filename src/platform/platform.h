@@ -117,6 +117,8 @@ bool deliver_image(const std::string& name, int width, int height, const std::ve
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // Copies a link to the view to the clipboard (natively the --view argument); returns what was copied.
 std::string copy_view_link(const std::string& hash);
+// Full screen and back (the page's, in a browser).
+void toggle_fullscreen(Window& w);
 // An export with progress and Cancel, run by the page ("image": the PNG at 2x; "video": the
 // timeline as WebM); false where the platform has no such dialog (natively: the PNG is written).
 bool start_export(const std::string& kind);

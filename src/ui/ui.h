@@ -22,6 +22,7 @@ namespace atlas::ui {
 // Width of the panels along the left edge (filters, legend), and their margin.
 constexpr float kSidePanelWidth = 360, kPanelMargin = 12, kDetailsWidth = 380;
 constexpr float kAttributionHeight = 40;  // the attribution line at the bottom, with its margin
+constexpr float kMapControlsWidth = 44 + 2 * kPanelMargin;  // the map's buttons at the right edge
 
 struct Fonts {
     ImFont* body = nullptr;
@@ -66,6 +67,7 @@ struct UiState {
     int search_highlight = 0;       // the suggestion Enter chooses
     bool focus_search = false;      // '/' or Ctrl+F was pressed
     bool search_active = false;     // the search box has the keyboard (as of the last frame)
+    bool show_keys = false;         // the list of keys ('?')
     std::string chosen_hidden;      // a city chosen in the search that the filters hide
     std::string copied_link;
     std::vector<std::string> dismissed_notices;  // the link notices the user closed
@@ -96,6 +98,7 @@ struct UiContext {
     const std::vector<Theme>* themes = nullptr;  // all there are, to choose from
     std::function<void()> open_console;  // the presenter console, a second window (empty: none here)
     std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
+    std::function<void()> toggle_fullscreen;  // (empty: already full screen, as on a kiosk)
     double side_inset = 0;  // pixels the side column covers on the left
     bool kiosk = false;     // a public touch screen: sources as text, nothing opens elsewhere
 
@@ -136,6 +139,8 @@ void draw_data_problems_panel(UiContext& ui);  // what was wrong in the data fil
 void draw_about_data_panel(UiContext& ui);     // networks, sources and the known doubts
 void draw_links_panel(UiContext& ui);          // partners of the selected city
 void draw_timeline_panel(UiContext& ui);       // play, pause, speed, year; the year drawn large
+void draw_map_controls(UiContext& ui);  // zoom, start view, full screen, keys: buttons over the map
+void draw_keys_overlay(UiContext& ui);  // the keys the map takes ('?')
 void draw_year(UiContext& ui, ImVec2 at);      // the timeline's year, large (top-left corner at `at`)
 void draw_tours_panel(UiContext& ui);          // the tours: start one, step through, presenter mode
 // The running tour's caption, step n of m, and (`controls`) the buttons; a recording has none.

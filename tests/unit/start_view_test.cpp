@@ -14,12 +14,12 @@ using atlas::test::shipped_data_with_tours;
 namespace {
 struct Layout {
     int w, h;
-    double left = 372, top = 62, bottom = 40;  // the side column, the top bar, the attribution line
+    double left = 372, right = 68, top = 62, bottom = 40;  // the side column, the map's buttons, the top bar, the attribution
 };
 
 std::vector<std::string> hidden_cities(const Layout& l) {
     Atlas a(shipped_data_with_tours());
-    a.set_viewport({double(l.w), double(l.h)}, {.left = l.left, .top = l.top, .bottom = l.bottom});
+    a.set_viewport({double(l.w), double(l.h)}, {.left = l.left, .right = l.right, .top = l.top, .bottom = l.bottom});
     const Camera& cam = a.camera_controller().current();
     const Atlas::Inset& in = a.inset();
     std::vector<std::string> out;
@@ -27,7 +27,7 @@ std::vector<std::string> hidden_cities(const Layout& l) {
         const City& c = a.data().cities[i];
         if (!in_region(a.data(), c, Region::GlobalSouth) && !in_region(a.data(), c, Region::Mexico)) continue;
         const glm::dvec2 p = cam.to_screen(a.positions()[i]);
-        const bool on_screen = p.x >= l.left + 4 && p.x <= l.w - 4 && p.y >= l.top + 4 && p.y <= l.h - l.bottom - 4;
+        const bool on_screen = p.x >= l.left + 4 && p.x <= l.w - l.right - 4 && p.y >= l.top + 4 && p.y <= l.h - l.bottom - 4;
         const bool under_inset = in.shown && in.rect.contains(float(p.x), float(p.y)) && c.country != "MX";
         if (!on_screen || under_inset)
             out.push_back(c.id + (on_screen ? " (under the inset)" : " (off screen)"));

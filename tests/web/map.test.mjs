@@ -226,3 +226,38 @@ test("the system's 'reduce motion' setting turns camera flights into cuts from t
   } finally { await opened.browser.close(); }
   assert.equal((await state()).reducedMotion, false, 'without the setting, motion stays on');
 });
+
+test('buttons on the map zoom, go home and list the keys: no action needs dragging (WCAG 2.5.7)', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  const item = async (id) => (await page.evaluate(() => window.atlas.panels()))
+    .find((p) => p.name === 'Map controls').items.find((i) => i.id === id);
+  const tap = async (id) => {  // the click is handled at the next frame, then the camera moves
+    const b = await item(id);
+    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    await page.waitForTimeout(200);
+    await settle(page);
+  };
+  const zoom0 = (await state()).camera.zoom;
+  for (const id of ['zoom-in', 'zoom-out', 'home', 'fullscreen', 'keys']) {
+    const b = await item(id);
+    assert.ok(b && b.w >= 44 && b.h >= 44, `${id}: a 44 px target (${b && b.w}x${b && b.h})`);
+  }
+  await tap('zoom-in');
+  const zoom1 = (await state()).camera.zoom;
+  assert.ok(zoom1 > zoom0 * 1.4, `+ zooms in (${zoom0} -> ${zoom1})`);
+  await tap('zoom-out');
+  const zoom2 = (await state()).camera.zoom;
+  assert.ok(zoom2 < zoom1 / 1.4, `- zooms out (${zoom1} -> ${zoom2})`);
+  await tap('zoom-in');
+  await tap('home');
+  assert.ok(Math.abs((await state()).camera.zoom - zoom0) < 1e-6 * zoom0, 'home: the start view');
+  await page.keyboard.press('Shift+Slash');  // '?'
+  await page.waitForFunction(() => window.atlas.panels().some((p) => p.name === 'Keys'), null, { timeout: 5000 });
+  await page.screenshot({ path: join(outDir, 'keys.png') });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.atlas.panels().some((p) => p.name === 'Keys'), null, { timeout: 5000 });
+  await tap('keys');
+  assert.ok((await page.evaluate(() => window.atlas.panels())).some((p) => p.name === 'Keys'), 'the ? button lists the keys');
+  await tap('keys');
+});

@@ -302,6 +302,11 @@ bool restore_gl_context(Window& w, std::string& error) {
 
 void trim_memory() { malloc_trim(0); }
 
+void toggle_fullscreen(Window& w) {
+    const bool full = SDL_GetWindowFlags(w.sdl) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_SetWindowFullscreen(w.sdl, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
 void log_line(const std::string& text) {
     const std::time_t now = std::time(nullptr);
     char when[32];

@@ -191,6 +191,12 @@ void watch_for_terminate() {}
 bool terminate_requested() { return false; }
 void heartbeat() {}
 void trim_memory() {}
+void toggle_fullscreen(Window&) {
+    EM_ASM({
+        if (document.fullscreenElement) document.exitFullscreen();
+        else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(function () {});
+    });
+}
 bool gl_context_lost() { return g_context_lost; }
 bool restore_gl_context(Window&, std::string&) {
     if (!g_context_restored) return false;  // still lost: wait for the browser
