@@ -429,6 +429,7 @@ bool App::frame() {
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
                          typed_ahead_frames_ > 0 ||
+                         ImGui::GetTime() - ui_state_.link_copied_at < 2.7 ||  // "Link copied" goes back by itself
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
