@@ -30,7 +30,7 @@ namespace atlas::platform {
 void request_context_loss();  // platform_native.cpp
 }  // namespace atlas::platform
 
-// LeakSanitizer, when the program is built with it (the sanitize preset): a leak check while every
+// LeakSanitizer, when the program runs with it (preloaded, see tests/native/run_soak.sh): a leak check while every
 // library is still loaded, so that the system's own leaks at exit (X11, D-Bus, the GL driver,
 // unloaded by then) do not hide ours or need blanket suppressions.
 extern "C" int __lsan_do_recoverable_leak_check() __attribute__((weak));
@@ -222,8 +222,8 @@ int run_soak(const Options& o, AppHooks& app) {
     // highest of the first third: a leak raises the peaks; other counts may not grow at all.
     const double warm_up = start + std::min(24.0, end_hours / 4);
     const auto after = std::find_if(samples.begin(), samples.end(), [&](const Sample& s) { return s.hours >= warm_up; });
-    const std::ptrdiff_t n = samples.end() - after, third = n / 3;
-    if (third < 1) {
+    const std::ptrdiff_t n = samples.end() - after, third = std::max<std::ptrdiff_t>(1, n / 3);
+    if (n < 2) {
         std::printf("soak: FAIL: too short to compare after a warm-up of %.0f h\n", warm_up - start);
         return 1;
     }
