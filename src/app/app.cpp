@@ -125,12 +125,10 @@ bool App::recover_gl_context() {
     gl_lost_ = false;
     ++gl_recoveries_;
     settle_frames_ = std::max(settle_frames_, 3);  // draw at once, even if nothing else changed
-    const auto ms = [](Uint64 from, Uint64 to) {
-        return std::to_string(std::lround(double(to - from) * 1000.0 / double(SDL_GetPerformanceFrequency())));
-    };
-    last_recovery_ms_ = double(SDL_GetPerformanceCounter() - restored) * 1000.0 / double(SDL_GetPerformanceFrequency());
-    platform::log_line("gl: context back after " + ms(gl_lost_at_, restored) + " ms; every GL resource rebuilt in " +
-                       ms(restored, SDL_GetPerformanceCounter()) + " ms");
+    const auto ms = [](Uint64 from, Uint64 to) { return double(to - from) * 1000.0 / double(SDL_GetPerformanceFrequency()); };
+    last_recovery_ms_ = ms(restored, SDL_GetPerformanceCounter());
+    platform::log_line("gl: context back after " + std::to_string(std::lround(ms(gl_lost_at_, restored))) +
+                       " ms; every GL resource rebuilt in " + std::to_string(std::lround(last_recovery_ms_)) + " ms");
     return true;
 }
 
@@ -438,13 +436,12 @@ bool App::frame() {
     drawn_size_ = {fb_w, fb_h};
     publish_view();  // every change of the view is drawn, so only drawn frames can change the address
 
-    if (typed_ahead_frames_ > 0 && ui_state_.search_active && !ui_state_.focus_search) {  // the box has it now
+    // What was typed after '/' goes to the box once it has the keyboard (or, if it never comes, as typed).
+    if (typed_ahead_frames_ > 0 &&
+        ((ui_state_.search_active && !ui_state_.focus_search) || --typed_ahead_frames_ == 0)) {
         ImGui::GetIO().AddInputCharactersUTF8(typed_ahead_.c_str());
         typed_ahead_.clear();
         typed_ahead_frames_ = 0;
-    } else if (typed_ahead_frames_ > 0 && --typed_ahead_frames_ == 0) {  // it never came: as typed
-        ImGui::GetIO().AddInputCharactersUTF8(typed_ahead_.c_str());
-        typed_ahead_.clear();
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
