@@ -51,6 +51,7 @@ bool icon_button(UiContext& ui, const char* id, Icon icon, const char* tooltip, 
 
 void draw_map_controls(UiContext& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (display.x - ui.side_inset < 3 * kMapControlsWidth) return;  // no map beside the side column (a phone): they would cover it
     const float size = ui.kiosk ? 56 : 44;  // touch targets: 44 CSS px (48 on a kiosk)
     // At the right edge; left of the Details and Links panels while they are open.
     const float right = display.x - kPanelMargin - (ui.atlas.selected() >= 0 ? kDetailsWidth + kPanelMargin : 0);
