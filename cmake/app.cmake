@@ -92,7 +92,7 @@ add_executable(atlas
   src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp src/ui/about_data_panel.cpp
   src/ui/links_panel.cpp src/ui/timeline_panel.cpp src/ui/networks_panel.cpp src/ui/statistics_panel.cpp
   src/ui/link_notices_panel.cpp src/ui/search_panel.cpp src/ui/embed_panel.cpp src/ui/export_card.cpp
-  src/ui/tours_panel.cpp src/ui/kiosk_overlay.cpp src/ui/map_controls.cpp
+  src/ui/tours_panel.cpp src/ui/kiosk_overlay.cpp src/ui/map_controls.cpp src/ui/sheet.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
 target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)

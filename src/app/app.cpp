@@ -66,6 +66,9 @@ bool App::init(const platform::Options& options, std::string& error) {
 
     int w = 0, h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
+    ui_state_.compact = compact_layout({w, h});  // the start view is framed for the layout it will have
+    styled_touch_ = ui_state_.compact || options.touch_first;
+    ui::apply_style(current_theme(), false, styled_touch_);
     atlas_->set_viewport({w, h}, covered());
     log_actions();
     if (!options.load_files.empty()) load_paths(options.load_files);
@@ -257,7 +260,7 @@ void App::start_kiosk() {
     kiosk_->on_log(platform::log_line);
     platform::watch_for_terminate();
     SDL_ShowCursor(SDL_DISABLE);  // a touch screen: no pointer sitting on the map
-    ui::apply_style(current_theme(), presenter_fonts_, true);
+    ui::apply_style(current_theme(), presenter_fonts_, styled_touch_ = true);
     platform::log_line("start: kiosk mode, " + std::to_string(atlas_->data().cities.size()) + " cities, " +
                        std::to_string(atlas_->data().tours.size()) + " tours; idle " + std::to_string(int(config.idle_seconds)) +
                        " s, countdown " + std::to_string(int(config.countdown_seconds)) + " s; exit: " + config.exit_chord +
@@ -344,6 +347,8 @@ void App::handle_event(const SDL_Event& e) {
                     json ids = json::array();
                     for (int m : atlas_->clusters()[c].members) ids.push_back(atlas_->data().cities[m].id);
                     atlas_->act({{"type", "fit"}, {"ids", ids}});
+                } else if (e.button.clicks >= 2 && atlas_->pick(at) < 0) {  // a double tap (or click) on the map zooms in there
+                    atlas_->camera().zoom_at(at, 2.0);
                 } else {
                     atlas_->act({{"type", "select"}, {"id", id_of(atlas_->pick(at))}});
                 }
@@ -406,9 +411,12 @@ bool App::frame() {
     // up to 2 (beyond, the atlas would grow past what phones like to hold; 3x screens scale 2x glyphs).
     const float density = std::clamp(std::round(float(fb_w) / float(std::max(w, 1)) * 4) / 4, 1.0f, 2.0f);
     if (atlas_->presenter() != presenter_fonts_ || density != font_density_) font_density_ = density, rebuild_fonts();
-    if (atlas_->theme() != styled_theme_) {  // the panels and the map take the theme together
+    ui_state_.compact = compact_layout({w, h});
+    const bool touch = kiosk_ || ui_state_.compact || options_.touch_first;  // touch targets of 44 px and more
+    if (atlas_->theme() != styled_theme_ || touch != styled_touch_) {  // the panels and the map take the theme together
         styled_theme_ = atlas_->theme();
-        ui::apply_style(current_theme(), presenter_fonts_, kiosk_ != nullptr);
+        styled_touch_ = touch;
+        ui::apply_style(current_theme(), presenter_fonts_, touch);
         renderer_.set_style(render::MapStyle::from(current_theme()));
     }
     atlas_->set_viewport({w, h}, covered());
@@ -490,6 +498,7 @@ bool App::frame() {
         draw_panels(ctx);
         ui::draw_map_controls(ctx);
         ui::draw_keys_overlay(ctx);
+        if (ui_state_.compact) keep_selection_in_view();
     }
     if (kiosk_ && kiosk_->phase() == Kiosk::Phase::Countdown) ui::draw_kiosk_countdown(ctx, kiosk_->countdown_left(),
                                                                                       kiosk_->config().countdown_seconds);
@@ -681,13 +690,49 @@ const Theme& App::current_theme() const {
 // Pixels the side column covers on the left (none when embedded or presenting).
 double App::side_inset() const {
     const bool attract = kiosk_ && kiosk_->phase() == Kiosk::Phase::Attract;
-    return options_.embed || atlas_->presenter() || recording_.active || attract ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
+    return options_.embed || atlas_->presenter() || recording_.active || attract || ui_state_.compact
+               ? 0.0 : ui::kSidePanelWidth + ui::kPanelMargin;
+}
+
+// Narrow or short windows, and touch-first pages smaller than a large tablet, get the phone layout:
+// the map under a search bar, the panels in a sheet. Kiosks, embeds and presenting keep theirs.
+bool App::compact_layout(glm::dvec2 window) const {
+    if (options_.kiosk || options_.embed || atlas_->presenter() || recording_.active) return false;
+    return window.x < 900 || window.y < 560 || (options_.touch_first && std::min(window.x, window.y) < 820);
+}
+
+// The selected city stays in the free part of the map when the sheet rises over it or a city is
+// chosen on a phone (once for each: the person may then move the map as they like).
+void App::keep_selection_in_view() {
+    const int city = atlas_->selected();
+    if (city == revealed_city_ && std::abs(ui_state_.sheet_top - revealed_sheet_top_) < 1) return;
+    if (ui_state_.sheet_live_height >= 0) return;  // the finger is still moving the sheet
+    revealed_city_ = city, revealed_sheet_top_ = ui_state_.sheet_top;
+    if (city < 0 || !atlas_->is_visible(city)) return;
+    const Camera& target = atlas_->camera_controller().target();
+    const glm::dvec2 at = target.to_screen(atlas_->positions()[city]);
+    const double margin = 40, top = ui_state_.search_bottom + margin;
+    const double bottom = ui_state_.sheet_top - ui_state_.attribution_height - margin;
+    if (at.y >= top && at.y <= bottom && at.x >= margin && at.x <= target.viewport.x - ui_state_.controls_width - margin) return;
+    const glm::dvec2 goal{target.viewport.x * 0.5, (top + std::max(top, bottom)) * 0.5};
+    atlas_->camera().pan_pixels(goal - at, true);
 }
 
 // What the panels cover (framing keeps clear of it): the side column, the top bar above the map, the
 // attribution line; in presenter mode the legend in the top-right corner; a tour's caption bar.
 ScreenInsets App::covered() const {
     ScreenInsets s;
+    if (ui_state_.compact) {  // the search bar, the map's buttons, the sheet and the attribution above it
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const float sheet = ui_state_.sheet_top > 0 ? display.y - ui_state_.sheet_top
+                                                    : ui::sheet_height(ui::SheetHeight::Peek, display, ui_state_.search_bottom);
+        s.top = ui_state_.search_bottom > 0 ? ui_state_.search_bottom
+                                            : ui::kPanelMargin + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+        s.right = ui_state_.controls_width;
+        s.bottom = sheet + ui_state_.attribution_height;
+        s.caption = std::max(caption_height(), s.bottom);
+        return s;
+    }
     s.left = side_inset();
     const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
     // The right edge: presenter mode's legend, or else the map's buttons (zoom, start view, ...).
@@ -723,11 +768,21 @@ void App::rebuild_fonts() {
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ui::apply_style(current_theme(), presenter_fonts_, kiosk_ != nullptr);
+    ui::apply_style(current_theme(), presenter_fonts_, styled_touch_);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
 }
 
 void App::draw_panels(ui::UiContext& ctx) {
+    if (ui_state_.compact) {  // a phone: the search bar, the sheet, and what comes and goes
+        ui::draw_search_panel(ctx);
+        ui::draw_sheet(ctx);
+        ui::draw_year(ctx, ImVec2(ui::kPanelMargin, ui_state_.search_bottom + 6));
+        ui::draw_data_problems_panel(ctx);
+        ui::draw_about_data_panel(ctx);
+        ui::draw_link_notices_panel(ctx);
+        ui::draw_tour_bar(ctx);
+        return;
+    }
     ui::draw_search_panel(ctx);  // the side column, top to bottom
     ui::draw_filters_panel(ctx);
     ui::draw_networks_panel(ctx);
@@ -836,17 +891,27 @@ json App::frame_stats() const {
 
 json App::panels() const {
     json out = json::array();
-    for (const auto& p : ui::open_panels()) {
+    const std::vector<ui::OpenPanel> open = ui::open_panels();
+    auto has_window = [&](const std::string& name) {
+        return std::any_of(open.begin(), open.end(), [&](const ui::OpenPanel& p) { return p.name.rfind(name, 0) == 0; });
+    };
+    for (const auto& p : open) {
         json panel = p.rect;
         panel["name"] = p.name;
         panel["collapsed"] = p.collapsed;
         panel["items"] = json::array();  // its controls, so that tests click real positions
+        // (On a phone the panels are the sheet's tabs: their controls are the sheet's.)
         for (const auto& item : ui_state_.items)
-            if (p.name.rfind(item.panel, 0) == 0) {
+            if (p.name.rfind(item.panel, 0) == 0 || (p.name == "Sheet" && !has_window(item.panel))) {
                 json entry = item.rect;
                 entry["id"] = item.id;
                 panel["items"].push_back(entry);
             }
+        if (p.name == "Sheet") {
+            static const char* heights[] = {"peek", "half", "full"};
+            panel["sheet"] = {{"height", heights[int(ui_state_.sheet)]}, {"tab", ui_state_.sheet_tab},
+                              {"top", ui_state_.sheet_top}};
+        }
         out.push_back(panel);
     }
     return out;

@@ -65,6 +65,11 @@ private:
     bool kiosk_event(const SDL_Event& e);  // true: the kiosk took the event
     std::vector<Theme> themes_;
     std::string styled_theme_;      // the theme the panels and the map were given
+    bool styled_touch_ = false;     // ... and whether with touch-sized controls
+    bool compact_layout(glm::dvec2 window) const;  // the phone layout (ui/sheet.cpp)
+    void keep_selection_in_view();  // on a phone: the sheet never hides the selected city
+    int revealed_city_ = -1;        // the selection and sheet height keep_selection_in_view answered
+    float revealed_sheet_top_ = 0;
     const Theme& current_theme() const;
     nlohmann::json published_status_;  // what the presenter console was last told
     void log_actions();  // --log-actions: print every action the atlas applies

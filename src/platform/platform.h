@@ -44,6 +44,7 @@ struct Options {
     std::string record_tour;            // --tour ID with --record: record the tour instead
     bool embed = false;                 // inside another page (?embed=1): the map, a compact legend, a link out
     bool kiosk = false;                 // --kiosk, ?kiosk=1: a public touch screen (core/kiosk.h)
+    bool touch_first = false;           // the page's main pointer is a finger (a phone, a tablet; --touch)
     std::string config_file;            // --config FILE: settings, e.g. its "kiosk" section
     double soak_days = 0;               // --soak DAYS: a simulated kiosk run at a fast clock (tests)
     int lose_context_every = 0;         // --lose-context N: the GL context is lost every N frames (tests)

@@ -32,21 +32,11 @@ void unconfirmed_mark(const UiContext& ui, const std::string& confidence, const 
 
 }  // namespace
 
-void draw_details_panel(UiContext& ui) {
+void details_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     if (a.selected() < 0) return;
     const Dataset& d = a.data();
     const City& c = d.cities[a.selected()];
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float top = (ui.state ? ui.state->top_bar_bottom : 0) + kPanelMargin;
-    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(kDetailsWidth, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, (display.y - top) * 0.62f));
-    bool open = true;
-    if (!ImGui::Begin(ui.title("Details").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
-        ImGui::End();
-        return;
-    }
     ImGui::PushFont(ui.fonts.title);
     ImGui::TextWrapped("%s", c.local_name.c_str());
     ImGui::PopFont();
@@ -113,6 +103,17 @@ void draw_details_panel(UiContext& ui) {
             ImGui::PopStyleColor();
         }
     }
+}
+
+void draw_details_panel(UiContext& ui) {
+    if (ui.atlas.selected() < 0) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float top = (ui.state ? ui.state->top_bar_bottom : 0) + kPanelMargin;
+    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(kDetailsWidth, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, (display.y - top) * 0.62f));
+    bool open = true;
+    if (ImGui::Begin(ui.title("Details").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) details_body(ui);
     if (ui.state) ui.state->details_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
     if (!open) send(ui, {{"type", "select"}, {"id", nullptr}});

@@ -15,15 +15,10 @@ void count_right_aligned(int n) {
 }
 }  // namespace
 
-void draw_filters_panel(UiContext& ui) {
+void filters_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     const Filter& f = a.filter();
-    if (!begin_side_panel(ui, "Filters", 4)) {
-        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-        ImGui::End();
-        return;
-    }
     // The count on a line of its own: in every language it must never run into the buttons.
     ImGui::TextWrapped("%s", ui.fmt("Showing {shown} of {n} cities", {{"shown", a.counts().visible}, {"n", (long long)d.cities.size()}}).c_str());
     if (ImGui::SmallButton(ui.tr("Reset"))) send(ui, {{"type", "reset"}});
@@ -124,8 +119,8 @@ void draw_filters_panel(UiContext& ui) {
     }
     bool former = f.include_former;
     if (ImGui::Checkbox(ui.tr("Include former members"), &former)) send(ui, {{"type", "filter"}, {"includeFormer", former}});
-    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-    ImGui::End();
 }
+
+void draw_filters_panel(UiContext& ui) { side_panel(ui, "Filters", 4, filters_body); }
 
 }  // namespace atlas::ui

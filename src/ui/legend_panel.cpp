@@ -72,15 +72,9 @@ int group_marker_flags(const std::string& group) {
          : group == "partner"  ? render::kPartner  : render::kSouthOnly;
 }
 
-void draw_legend_panel(UiContext& ui) {
+void legend_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
-    ImGui::SetNextWindowCollapsed(ImGui::GetIO().DisplaySize.y < 1150, ImGuiCond_Once);  // small screens: filters first
-    if (!begin_side_panel(ui, "Legend", 1)) {
-        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-        ImGui::End();
-        return;
-    }
     field_colours_table(ui);
     ImGui::Separator();
     const Color field = d.fields.empty() ? Color{} : d.fields[0].color;
@@ -110,8 +104,11 @@ void draw_legend_panel(UiContext& ui) {
         ImGui::TextWrapped("%s", ui.fmt("Global South: {criterion}", {{"criterion", gs->criterion}}).c_str());
         ImGui::PopStyleColor();
     }
-    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-    ImGui::End();
+}
+
+void draw_legend_panel(UiContext& ui) {
+    const bool small = ImGui::GetIO().DisplaySize.y < 1150;  // small screens: filters first
+    side_panel(ui, "Legend", 1, legend_body, small);
 }
 
 }  // namespace atlas::ui

@@ -21,25 +21,11 @@ void line_sample(const Network& n) {
     }
 }
 
-void draw_links_panel(UiContext& ui) {
+void links_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     if (a.selected() < 0 || !ui.state) return;
-    const std::vector<int> links = a.links_of(a.selected());
-    if (links.empty()) return;
     const Dataset& d = a.data();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float top = std::min(ui.state->details_bottom + kPanelMargin, display.y * 0.6f);
-    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
-    // Clear of the Statistics bar at the bottom right.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0),
-                                        ImVec2(kDetailsWidth, display.y - top - 44 - ImGui::GetFrameHeight() - kPanelMargin));
-    char title[64];
-    std::snprintf(title, sizeof title, "%s (%d)###Links", ui.tr("Links"), int(links.size()));
-    if (!ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
-    for (int i : links) {
+    for (int i : a.links_of(a.selected())) {
         const CooperationLink& l = d.links[i];
         const int partner = l.from == a.selected() ? l.to : l.from;
         const Network& n = d.networks[l.network];
@@ -71,6 +57,22 @@ void draw_links_panel(UiContext& ui) {
         if (later) ImGui::PopStyleVar();
         ImGui::PopID();
     }
+}
+
+void draw_links_panel(UiContext& ui) {
+    const Atlas& a = ui.atlas;
+    if (a.selected() < 0 || !ui.state) return;
+    const std::size_t links = a.links_of(a.selected()).size();
+    if (links == 0) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float top = std::min(ui.state->details_bottom + kPanelMargin, display.y * 0.6f);
+    ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
+    // Clear of the map's buttons and the attribution at the bottom right.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0),
+                                        ImVec2(kDetailsWidth, display.y - top - 44 - ImGui::GetFrameHeight() - kPanelMargin));
+    char title[64];
+    std::snprintf(title, sizeof title, "%s (%d)###Links", ui.tr("Links"), int(links));
+    if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) links_body(ui);
     ImGui::End();
 }
 

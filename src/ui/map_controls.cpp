@@ -1,5 +1,7 @@
 // On-screen controls for the map (WCAG 2.5.7: no action needs dragging): zoom in and out, the start
 // view, full screen, and the list of keys; and that list ('?'), which shows every key the map takes.
+#include <algorithm>
+
 #include "ui/ui.h"
 
 namespace atlas::ui {
@@ -51,22 +53,39 @@ bool icon_button(UiContext& ui, const char* id, Icon icon, const char* tooltip, 
 
 void draw_map_controls(UiContext& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    if (display.x - ui.side_inset < 3 * kMapControlsWidth) return;  // no map beside the side column (a phone): they would cover it
+    if (display.x - ui.side_inset < 3 * kMapControlsWidth) return;  // no map beside the side column: they would cover it
     const float size = ui.kiosk ? 56 : 44;  // touch targets: 44 CSS px (48 on a kiosk)
-    // At the right edge; left of the Details and Links panels while they are open.
-    const float right = display.x - kPanelMargin - (ui.atlas.selected() >= 0 ? kDetailsWidth + kPanelMargin : 0);
-    ImGui::SetNextWindowPos(ImVec2(right, display.y - kAttributionHeight - 4), ImGuiCond_Always, ImVec2(1, 1));
+    // At the right edge, above the attribution (and a phone's sheet); left of the Details and Links
+    // panels while they are open.
+    const bool compact = ui.state && ui.state->compact;
+    const float right = display.x - kPanelMargin - (ui.atlas.selected() >= 0 && !compact ? kDetailsWidth + kPanelMargin : 0);
+    const float credit = ui.state ? ui.state->attribution_height : kAttributionHeight;
+    ImGui::SetNextWindowPos(ImVec2(right, map_bottom(ui) - credit - 4), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 4));
     ImGui::Begin("###Map controls", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    // A column; where it is too short (a phone held sideways), a grid of as many rows as fit.
+    const int count = 3 + (ui.toggle_fullscreen ? 1 : 0) + (ui.state && !ui.kiosk ? 1 : 0);
+    const float top = ui.state && ui.state->compact ? ui.state->search_bottom : (ui.state ? ui.state->top_bar_bottom : 0);
+    const int rows = std::clamp(int((map_bottom(ui) - credit - top - 2 * kPanelMargin) / (size + 4)), 1, count);
+    const int columns = (count + rows - 1) / rows;
+    int placed = 0;
+    auto next = [&] { if (++placed % columns != 0) ImGui::SameLine(0, 4); };
     if (icon_button(ui, "zoom-in", Icon::Plus, ui.tr("Zoom in (+)"), size)) send(ui, {{"type", "zoom"}, {"factor", 1.6}});
+    next();
     if (icon_button(ui, "zoom-out", Icon::Minus, ui.tr("Zoom out (-)"), size)) send(ui, {{"type", "zoom"}, {"factor", 1 / 1.6}});
+    next();
     if (icon_button(ui, "home", Icon::Home, ui.tr("The start view (Home)"), size)) send(ui, {{"type", "home"}});
-    if (ui.toggle_fullscreen && icon_button(ui, "fullscreen", Icon::FullScreen, ui.tr("Full screen"), size)) ui.toggle_fullscreen();
+    next();
+    if (ui.toggle_fullscreen) {
+        if (icon_button(ui, "fullscreen", Icon::FullScreen, ui.tr("Full screen"), size)) ui.toggle_fullscreen();
+        next();
+    }
     if (ui.state && !ui.kiosk && icon_button(ui, "keys", Icon::Keys, ui.tr("Keys (?)"), size))
         ui.state->show_keys = !ui.state->show_keys;
+    if (ui.state) ui.state->controls_width = ImGui::GetWindowSize().x + 2 * kPanelMargin;
     ImGui::End();
     ImGui::PopStyleVar(2);
 }

@@ -57,7 +57,8 @@ void draw_labels(UiContext& ui, ImDrawList* bg) {
     std::vector<Rect> obstacles;
     for (const auto& p : open_panels()) obstacles.push_back(p.rect);
     if (a.inset().shown) obstacles.push_back(a.inset().rect);
-    obstacles.push_back({0, float(cam.viewport.y) - kAttributionHeight, float(cam.viewport.x), kAttributionHeight});  // the attribution line
+    const float credit = ui.state ? ui.state->attribution_height : kAttributionHeight;  // the attribution line
+    obstacles.push_back({0, map_bottom(ui) - credit, float(cam.viewport.x), credit});
     const float radius = Atlas::marker_radius(cam.scale / cam.min_scale());
     auto placed = place_and_draw_labels(ui, bg, a.clusters(), cam, ImVec2(0, 0), radius, radius + 5, 1.0f,
                                         std::move(obstacles));
@@ -176,8 +177,11 @@ void draw_map_overlay(UiContext& ui) {
         credit = ui.tr("Natural Earth · GeoNames (CC BY 4.0) · UNESCO, ANCMPM, UNOSSC");
     const float wrap = display.x - 28;  // a phone: the short form on two lines
     const ImVec2 size = ImGui::CalcTextSize(credit, nullptr, false, wrap);
-    const ImVec2 at(display.x - size.x - 14, display.y - size.y - 8);
-    bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, display.y - 4), ui.color("ui.attribution"), 4);
+    const float bottom = map_bottom(ui);  // above a phone's sheet
+    const ImVec2 at(display.x - size.x - 14, bottom - size.y - 8);
+    bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, bottom - 4), ui.color("ui.attribution"), 4);
+    // On a phone the short form takes two lines: what stands above it (buttons, labels, a tour) moves up.
+    if (ui.state) ui.state->attribution_height = ui.state->compact ? std::max(kAttributionHeight, size.y + 16) : kAttributionHeight;
     bg->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ui.color("ui.attributionText"), credit, nullptr, wrap);
 }
 

@@ -5,15 +5,9 @@
 
 namespace atlas::ui {
 
-void draw_networks_panel(UiContext& ui) {
+void networks_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!begin_side_panel(ui, "Networks and links", 3)) {
-        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-        ImGui::End();
-        return;
-    }
     if (ImGui::RadioButton(ui.tr("All networks"), a.chosen_network() < 0)) send(ui, {{"type", "network"}, {"id", nullptr}});
     for (int n = 0; n < int(d.networks.size()); ++n) {
         const Network& net = d.networks[n];
@@ -39,8 +33,8 @@ void draw_networks_panel(UiContext& ui) {
         for (const auto& s : net.sources)
             if (!s.url.empty()) source_link(ui, s, ui.fmt("Source: {source}", {{"source", s.note.empty() ? s.url : s.note}}));
     }
-    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-    ImGui::End();
 }
+
+void draw_networks_panel(UiContext& ui) { side_panel(ui, "Networks and links", 3, networks_body, /*folded=*/true); }
 
 }  // namespace atlas::ui

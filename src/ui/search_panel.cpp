@@ -2,6 +2,7 @@
 // as the visitor types. Arrow keys move through them, Enter flies to the city and selects it. A
 // city the filters hide is still found: choosing it says which filters hide it and offers to show it.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include <imgui_internal.h>
@@ -38,18 +39,39 @@ void draw_search_panel(UiContext& ui) {
     UiState& st = *ui.state;
     const Atlas& a = ui.atlas;
     st.left_stack_y = kPanelMargin;  // the first of the side column
+    // On a phone, a bar across the top with the language menu at its end.
+    const float width = st.compact ? ImGui::GetIO().DisplaySize.x - 2 * kPanelMargin : kSidePanelWidth;
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, kPanelMargin), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
     ImGui::Begin("###Search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     if (st.focus_search) {
         ImGui::SetKeyboardFocusHere();
         st.focus_search = false;
     }
-    ImGui::SetNextItemWidth(-1);
-    bool enter = ImGui::InputTextWithHint("##query", ui.tr("Search a city, country or field  ( / )"), st.search_text,
+    const bool menu = st.compact && ui.catalogues && ui.catalogues->languages().size() > 1;
+    std::string current = ui.atlas.language() + " \u25BE";
+    for (char& ch : current) ch = char(std::toupper((unsigned char)ch));
+    ImGui::SetNextItemWidth(menu ? ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(current.c_str()).x -
+                                       2 * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().ItemSpacing.x
+                                 : -1.0f);
+    const char* hint = st.compact ? ui.tr("Search cities") : ui.tr("Search a city, country or field  ( / )");
+    bool enter = ImGui::InputTextWithHint("##query", hint, st.search_text,
                                                 sizeof st.search_text, ImGuiInputTextFlags_EnterReturnsTrue);
     report_item(ui, "Search", "query");
     const bool typing = ImGui::IsItemActive();
+    if (menu) {  // the languages, each named in itself
+        ImGui::SameLine();
+        if (ImGui::Button((current + "###language").c_str())) ImGui::OpenPopup("languages");
+        report_item(ui, "Search", "language");
+        if (ImGui::BeginPopup("languages")) {
+            for (const auto& code : ui.catalogues->languages()) {
+                if (ImGui::Selectable(ui.catalogues->get(code).name().c_str(), code == a.language()) && code != a.language())
+                    send(ui, {{"type", "language"}, {"lang", code}});
+                report_item(ui, "Search", "lang-" + code);
+            }
+            ImGui::EndPopup();
+        }
+    }
     st.search_active = typing;
     enter = enter || (typing && st.pressed(ImGuiKey_Enter));
     if (a.search_query() != st.search_text) {
@@ -102,6 +124,8 @@ void draw_search_panel(UiContext& ui) {
         }
     }
     st.left_stack_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + kPanelMargin;
+    // The bar's own height, without the suggestions under the box (they cover the map for a moment).
+    st.search_bottom = ImGui::GetWindowPos().y + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
     ImGui::End();
 }
 

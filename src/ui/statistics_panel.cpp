@@ -7,14 +7,9 @@
 
 namespace atlas::ui {
 
-void draw_statistics_panel(UiContext& ui) {
+void statistics_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     if (!ui.state) return;
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!begin_side_panel(ui, "Statistics", 0)) {  // the last of the side column
-        ImGui::End();
-        return;
-    }
     // Recomputed only when the filters change (the atlas revision also moves with fades).
     UiState& st = *ui.state;
     const Filter& f = a.filter();
@@ -75,7 +70,8 @@ void draw_statistics_panel(UiContext& ui) {
         }
         ImGui::EndTable();
     }
-    ImGui::End();
 }
+
+void draw_statistics_panel(UiContext& ui) { side_panel(ui, "Statistics", 0, statistics_body, /*folded=*/true); }  // the last of the column
 
 }  // namespace atlas::ui

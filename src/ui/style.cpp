@@ -189,6 +189,17 @@ void end_side_panel(UiContext& ui, float bottom) {
     if (ui.state) ui.state->left_stack_y = bottom + kPanelMargin;
 }
 
+void side_panel(UiContext& ui, const char* name, int bars_below, void (*body)(UiContext&), bool folded) {
+    if (folded) ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
+    if (begin_side_panel(ui, name, bars_below)) body(ui);
+    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
+    ImGui::End();
+}
+
+float map_bottom(const UiContext& ui) {
+    return ui.state && ui.state->compact && ui.state->sheet_top > 0 ? ui.state->sheet_top : ImGui::GetIO().DisplaySize.y;
+}
+
 bool over_panel(float x, float y) {
     for (const auto& p : open_panels())
         if (p.takes_input && p.rect.contains(x, y)) return true;

@@ -26,14 +26,8 @@ void progress_dots(UiContext& ui, const Tour& t, int current) {
 }
 }  // namespace
 
-void draw_tours_panel(UiContext& ui) {
+void tours_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (!begin_side_panel(ui, "Tours", 2)) {
-        end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-        ImGui::End();
-        return;
-    }
     bool presenter = a.presenter();
     if (ImGui::Checkbox(ui.tr("Presenter mode (P)"), &presenter)) send(ui, {{"type", "presenter"}, {"on", presenter}});
     report_item(ui, "Tours", "presenter");
@@ -78,9 +72,9 @@ void draw_tours_panel(UiContext& ui) {
     ImGui::TextWrapped("%s", ui.tr("Keys: PageDown, \u2192 or Space: next; PageUp or \u2190: previous; Home: first; "
                                    "Esc: leave the tour; B: blank the screen"));
     ImGui::PopStyleColor();
-    end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
-    ImGui::End();
 }
+
+void draw_tours_panel(UiContext& ui) { side_panel(ui, "Tours", 2, tours_body, /*folded=*/true); }
 
 void draw_tour_bar(UiContext& ui, bool controls) {
     const Atlas& a = ui.atlas;
@@ -93,7 +87,8 @@ void draw_tour_bar(UiContext& ui, bool controls) {
     const std::string& lang = a.language();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float left = a.presenter() || ui.state == nullptr ? kPanelMargin : float(ui.side_inset) + kPanelMargin;
-    const float bottom = display.y - ImGui::GetTextLineHeight() - 18;  // above the attribution
+    const bool compact = ui.state && ui.state->compact;  // above the attribution (and a phone's sheet)
+    const float bottom = map_bottom(ui) - (compact ? ui.state->attribution_height : ImGui::GetTextLineHeight() + 18);
     const float width = std::min(display.x - left - kPanelMargin, ImGui::GetFontSize() * 60);
     ImGui::SetNextWindowPos(ImVec2(left + (display.x - left - kPanelMargin - width) * 0.5f, bottom), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);

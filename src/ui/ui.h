@@ -37,6 +37,8 @@ struct FontSizes {
 constexpr FontSizes kFontSizes{17, 27, 19, 64};
 constexpr FontSizes kPresenterFontSizes{25, 40, 40, 128};
 
+enum class SheetHeight { Peek, Half, Full };
+
 // What the panels show that is not part of the atlas (which panels are open).
 struct UiState {
     float left_stack_y = 0;  // the side column: where the next panel starts (see begin_side_panel)
@@ -81,6 +83,21 @@ struct UiState {
     // whether each panel was folded in the last frame.
     std::string side_open;
     std::map<std::string, bool> side_collapsed;
+
+    // The phone layout (see sheet.cpp): the map fills the screen under a search bar, and the panels
+    // are the tabs of a sheet along the bottom, at a peek, half or full height.
+    bool compact = false;
+    SheetHeight sheet = SheetHeight::Peek;
+    std::string sheet_tab = "Filters";  // its English name (the tab's stable id)
+    float sheet_top = 0;                // where the sheet begins, as drawn in the last frame
+    float search_bottom = 0;            // where the search bar ends
+    int sheet_seen_selected = -1;       // the selection the sheet last answered (a new one opens Details)
+    float sheet_drag_from = -1;         // the sheet's top when a drag of its handle began (-1: none)
+    float sheet_live_height = -1;       // the height under the finger while the handle is dragged
+    bool sheet_scroll_armed = false;    // a press began in the sheet's body: a vertical drag scrolls it
+    bool sheet_scrolling = false;       // ... and it is scrolling now (the control under the finger let go)
+    float controls_width = kMapControlsWidth;  // the map's buttons (a grid of two columns on a phone held sideways)
+    float attribution_height = kAttributionHeight;  // the attribution line as drawn (two lines on a phone)
 };
 
 struct UiContext {
@@ -131,6 +148,18 @@ void apply_style(const Theme& theme, bool presenter = false, bool touch = false)
 bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false, float density = 1);
 float px(const ImFont* font);  // a font's size in logical pixels (what to draw it at)
 
+// Each panel's content, drawn in its window on a desktop (draw_*_panel) or in a tab of the phone
+// layout's sheet (draw_sheet).
+void filters_body(UiContext& ui);
+void networks_body(UiContext& ui);
+void tours_body(UiContext& ui);
+void legend_body(UiContext& ui);
+void statistics_body(UiContext& ui);
+void details_body(UiContext& ui);  // the selected city
+void links_body(UiContext& ui);    // the selected city's partners
+void timeline_body(UiContext& ui, bool narrow);  // narrow: one control per line (a phone)
+void draw_language_buttons(UiContext& ui);  // EN ES FR, on the current line (the phone's search bar)
+
 void draw_filters_panel(UiContext& ui);
 void draw_details_panel(UiContext& ui);
 void draw_legend_panel(UiContext& ui);
@@ -160,6 +189,13 @@ void draw_statistics_panel(UiContext& ui);     // members per year by field, cou
 void draw_link_notices_panel(UiContext& ui);
 void draw_search_panel(UiContext& ui);
 void draw_embed_panel(UiContext& ui);
+// The phone layout: the sheet along the bottom with the tabs Filters, Details, Links, Timeline and
+// Legend; a drag or a tap on its handle sets its height; a new selection opens Details.
+void draw_sheet(UiContext& ui);
+// The sheet's height at each stop for a screen of `display` (from the style: before the first frame too).
+float sheet_height(SheetHeight h, ImVec2 display, float search_bottom);
+// Where the free map ends at the bottom: the sheet's top in the phone layout, else the window's bottom.
+float map_bottom(const UiContext& ui);
 // On an exported image: title, what is shown, the date, the legend (see export_card.cpp).
 // `compact`: two lines at the bottom left (a video's frames), without the legend.
 void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact = false);
@@ -175,6 +211,8 @@ void draw_marker_glyph(ImDrawList* dl, ImVec2 center, float radius, int flags, C
 // Returns as ImGui::Begin; call end_side_panel after ImGui::End.
 bool begin_side_panel(UiContext& ui, const char* name, int bars_below, ImGuiWindowFlags extra = 0);
 void end_side_panel(UiContext& ui, float bottom);
+// A panel of the side column with `body` as its content; `folded`: starts folded.
+void side_panel(UiContext& ui, const char* name, int bars_below, void (*body)(UiContext&), bool folded = false);
 
 // The fields' colours as markers with their names, in two columns (Legend, embedded legend).
 // `only`: the fields to list, by index (all when null).

@@ -40,8 +40,10 @@ const char* kHelp = R"(atlas — Atlas Sur, the map of cultural cooperation of M
 Usage: atlas [options]
   --fullscreen           fill the screen
   --kiosk                a public touch screen: full screen, no way out but the exit chord
-  --display N            open on screen N (0: the first; as SDL numbers them)
                          (Ctrl+Alt+Q) or SIGTERM, an idle countdown, reset and attract loop
+  --display N            open on screen N (0: the first; as SDL numbers them)
+  --touch                a touch-first screen (a tablet): touch-sized controls, and the phone
+                         layout below 820 pixels
   --config FILE          settings (JSON), e.g. {"format":"atlas-sur/config","version":1,
                          "kiosk":{"idleSeconds":90,"tours":[...],"languages":["es","en"]}}
   --size WxH             window size in pixels (default 1280x800)
@@ -103,6 +105,8 @@ bool parse_command_line(int argc, char** argv, Options& o, int& exit_code) {
             o.fullscreen = true;
         } else if (a == "--kiosk") {
             o.kiosk = o.fullscreen = true;
+        } else if (a == "--touch") {
+            o.touch_first = true;
         } else if (a == "--display") {
             if (!(v = need_value(i))) return false;
             o.display = std::atoi(v);

@@ -81,6 +81,7 @@ bool parse_command_line(int, char**, Options& o, int& exit_code) {
     }
     o.embed = EM_ASM_INT({ return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; }) != 0;
     o.kiosk = EM_ASM_INT({ return new URLSearchParams(location.search).get('kiosk') === '1' ? 1 : 0; }) != 0;
+    o.touch_first = EM_ASM_INT({ return window.matchMedia && matchMedia('(pointer: coarse)').matches ? 1 : 0; }) != 0;
     // The browser's languages, best first; a link's own language (lang=) applies after them.
     const int n = EM_ASM_INT({ return (navigator.languages || [navigator.language || 'en']).length; });
     for (int i = 0; i < n && i < 16; ++i) {
