@@ -85,7 +85,7 @@ endif()
 target_link_libraries(imgui PUBLIC sdl2)
 
 add_executable(atlas
-  src/app/main.cpp src/app/app.cpp src/app/check_data.cpp
+  src/app/main.cpp src/app/app.cpp src/app/accessible.cpp src/app/check_data.cpp
   src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp src/render/offscreen.cpp
   src/render/map_renderer.cpp
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
@@ -105,16 +105,19 @@ else()
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
-    "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js")
+    "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js" "--post-js" "${CMAKE_SOURCE_DIR}/web/mirror.js")
   target_link_options(atlas PRIVATE ${WEB_FLAGS})
   set_target_properties(atlas PROPERTIES SUFFIX ".js"
-    LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html")
+    LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/mirror.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html;${CMAKE_SOURCE_DIR}/tools/city_list.mjs")
   # The page and its gzip-compressed twins (served as-is by scripts/run.sh).
   add_custom_command(TARGET atlas POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/console.html" "${CMAKE_BINARY_DIR}/"
     # The WebM writer for video export (npm webm-muxer, MIT), loaded by the page only when recording.
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/node_modules/webm-muxer/build/webm-muxer.js" "${CMAKE_BINARY_DIR}/"
     COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/web_manifest.mjs" "${CMAKE_BINARY_DIR}"
+    # The cities as plain pages, for browsers without JavaScript, WebGL 2 or WebAssembly.
+    COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/city_list.mjs" "${ASSETS_OUT}" "${CMAKE_BINARY_DIR}"
     COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html console.html webm-muxer.js files.json
+                          cities.en.html cities.es.html cities.fr.html
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
 endif()

@@ -2,6 +2,7 @@
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -69,7 +70,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     ui_state_.compact = compact_layout({w, h});  // the start view is framed for the layout it will have
     styled_touch_ = ui_state_.compact || options.touch_first;
     ui::apply_style(current_theme(), false, styled_touch_);
-    atlas_->set_viewport({w, h}, covered());
+    atlas_->set_viewport({w, h}, covered({w, h}));
     log_actions();
     if (!options.load_files.empty()) load_paths(options.load_files);
     start_kiosk();
@@ -185,7 +186,22 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_f:
             if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true, typed_ahead_frames_ = 10;
             break;
-        case SDLK_ESCAPE: atlas_->act({{"type", "select"}, {"id", nullptr}}); break;
+        case SDLK_ESCAPE:  // back: the walk's city, then the selection
+            if (ui_state_.keyboard_city >= 0) {
+                atlas_->act({{"type", "hover"}, {"id", nullptr}});
+                ui_state_.keyboard_city = -1, walk_.clear();
+            } else {
+                atlas_->act({{"type", "select"}, {"id", nullptr}});
+            }
+            break;
+        case SDLK_n: walk_cities(SDL_GetModState() & KMOD_SHIFT ? -1 : 1); break;
+        case SDLK_RETURN: case SDLK_KP_ENTER:
+            if (ui_state_.keyboard_city >= 0) {
+                const std::string id = atlas_->data().cities[ui_state_.keyboard_city].id;
+                atlas_->act({{"type", "select"}, {"id", id}});
+                ui_state_.keyboard_city = -1, walk_.clear();
+            }
+            break;
         case SDLK_SPACE: atlas_->act({{"type", atlas_->playing() ? "pause" : "play"}}); break;
         case SDLK_LEFTBRACKET:
         case SDLK_RIGHTBRACKET: {
@@ -196,6 +212,90 @@ void App::handle_key(SDL_Keycode key) {
         }
         default: break;
     }
+}
+
+// N: the next city on the map, nearest first from the middle of the free map where the walk began
+// (Shift+N: the one before); the map brings it to the middle and rings it.
+void App::walk_cities(int direction) {
+    if (walk_.empty() || ui_state_.keyboard_city < 0) {
+        const Camera& cam = atlas_->camera_controller().target();
+        const glm::dvec2 from = cam.to_world(cam.focus());
+        walk_ = atlas_->visible();
+        std::stable_sort(walk_.begin(), walk_.end(), [&](int a, int b) {
+            return glm::length(atlas_->positions()[a] - from) < glm::length(atlas_->positions()[b] - from);
+        });
+        walk_at_ = direction > 0 ? -1 : 0;
+    }
+    if (walk_.empty()) return;
+    const int n = int(walk_.size());
+    walk_at_ = ((walk_at_ + direction) % n + n) % n;
+    const int city = walk_[walk_at_];
+    ui_state_.keyboard_city = city;
+    atlas_->act({{"type", "hover"}, {"id", atlas_->data().cities[city].id}});
+    const Camera& cam = atlas_->camera_controller().target();
+    const glm::dvec2 at = cam.to_screen(atlas_->positions()[city]);
+    const glm::dvec2 focus = cam.focus();
+    if (glm::length(at - focus) > std::min(cam.viewport.x, cam.viewport.y) * 0.25)
+        atlas_->camera().pan_pixels(focus - at, !atlas_->reduced_motion());
+}
+
+// The panels Tab goes through, in reading order: the search, the side column, the top bar, the
+// selected city's details and links (on a phone: the search and the sheet).
+void App::tab_panels(int direction) {
+    static const char* const desktop[] = {"Search", "Filters", "Networks and links", "Tours", "Legend", "Statistics",
+                                          "Timeline", "Details", "Links"};
+    static const char* const phone[] = {"Search", "Sheet"};
+    std::vector<std::string> order;
+    const std::vector<ui::OpenPanel> open = ui::open_panels();
+    auto is_open = [&](const char* name) {
+        return std::any_of(open.begin(), open.end(), [&](const ui::OpenPanel& p) { return p.name == name; });
+    };
+    if (ui_state_.compact) {
+        for (const char* name : phone) if (is_open(name)) order.push_back(name);
+    } else {
+        for (const char* name : desktop) if (is_open(name)) order.push_back(name);
+    }
+    if (order.empty()) return;
+    std::string now;  // the panel that has the keyboard
+    if (const ImGuiWindow* w = ImGui::GetCurrentContext()->NavWindow; w && keyboard_nav_) {
+        now = w->RootWindow->Name;
+        if (const auto ids = now.find("###"); ids != std::string::npos) now = now.substr(ids + 3);
+    }
+    if (!focus_panel_.empty()) now = focus_panel_;  // Tab pressed again before the last one was done
+    const auto at = std::find(order.begin(), order.end(), now);
+    int next = at == order.end() ? (direction > 0 ? 0 : int(order.size()) - 1) : int(at - order.begin()) + direction;
+    if (next < 0 || next >= int(order.size())) return leave_panels();  // past the last: back to the map
+    keyboard_nav_ = true;
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    focus_panel_ = order[next];
+    focus_tries_ = 4;
+    ui_state_.unfold = focus_panel_;
+    settle_frames_ = std::max(settle_frames_, 3);
+}
+
+void App::leave_panels() {
+    keyboard_nav_ = false;
+    focus_panel_.clear();
+    leave_panels_ = true;
+    ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::focus_requested_panel() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (std::exchange(leave_panels_, false)) ImGui::FocusWindow(nullptr);
+    if (focus_panel_.empty()) return;
+    ImGuiWindow* w = ImGui::FindWindowByName(("###" + focus_panel_).c_str());
+    if (w && w->WasActive && !w->Collapsed) {
+        ImGui::FocusWindow(w);
+        ImGui::NavInitWindow(w, true);
+        g.NavDisableHighlight = false;  // the ring shows where the keyboard is
+        g.NavDisableMouseHover = true;
+        focus_panel_.clear();
+    } else if (--focus_tries_ <= 0) {
+        focus_panel_.clear();
+    }
+    settle_frames_ = std::max(settle_frames_, 2);
 }
 
 // The city under the pointer, as the pointer moves and as the map moves under a still pointer.
@@ -318,7 +418,21 @@ void App::handle_event(const SDL_Event& e) {
         if (!std::exchange(typed_ahead_slash_, false) || std::string(e.text.text) != "/") typed_ahead_ += e.text.text;
         return;  // (the '/' that asked for the box is not a search)
     }
-    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_TAB && !kiosk_ && !(e.key.keysym.mod & (KMOD_CTRL | KMOD_ALT))) {
+        tab_panels(e.key.keysym.mod & KMOD_SHIFT ? -1 : 1);
+        return;
+    }
+    if (keyboard_nav_ && !ImGui::GetIO().WantTextInput && e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
+        leave_panels();
+        return;
+    }
+    if (e.type == SDL_MOUSEBUTTONDOWN && keyboard_nav_ && on_map({e.button.x, e.button.y})) leave_panels();
+    SDL_Event event = e;
+    if (keyboard_nav_ && !ImGui::GetIO().WantTextInput && (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) &&
+        (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER))
+        event.key.keysym.scancode = SDL_SCANCODE_SPACE;  // Enter presses the focused button, as Space does
+    ImGui_ImplSDL2_ProcessEvent(&event);
     const ImGuiIO& io = ImGui::GetIO();
     auto id_of = [&](int i) { return i >= 0 ? json(atlas_->data().cities[i].id) : json(nullptr); };
     switch (e.type) {
@@ -332,6 +446,7 @@ void App::handle_event(const SDL_Event& e) {
             break;
         case SDL_MOUSEMOTION: {
             const glm::dvec2 m{e.motion.x, e.motion.y};
+            ui_state_.keyboard_city = -1;  // the pointer is back: it hovers, not the walk
             pointer_seen_ = true;
             if (pressing_ && !dragging_ && glm::length(m - press_at_) > 4) dragging_ = true;
             // Dragging is direct manipulation: the map follows the pointer without easing.
@@ -399,11 +514,22 @@ bool App::frame() {
     bool input = false;
     ui_state_.keys_pressed.clear();
     clicked_in_batch_ = false;
-    while (SDL_PollEvent(&e)) {
-        if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN) clicked_in_batch_ = true;
-        handle_event(e);
+    // ImGui 1.86 polls key states once a frame: a key pressed and released between two frames (a
+    // quick tap, a test) would not reach its keyboard navigation, so the release waits a frame.
+    std::vector<SDL_Event> events = std::exchange(deferred_keys_, {});
+    while (SDL_PollEvent(&e)) events.push_back(e);
+    std::vector<SDL_Scancode> down;
+    for (SDL_Event& ev : events) {
+        if (ev.type == SDL_KEYDOWN) down.push_back(ev.key.keysym.scancode);
+        if (ev.type == SDL_KEYUP && std::find(down.begin(), down.end(), ev.key.keysym.scancode) != down.end()) {
+            deferred_keys_.push_back(ev);
+            continue;
+        }
+        if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN) clicked_in_batch_ = true;
+        handle_event(ev);
         input = true;
     }
+    if (!deferred_keys_.empty()) settle_frames_ = std::max(settle_frames_, 2);
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
@@ -419,7 +545,7 @@ bool App::frame() {
         ui::apply_style(current_theme(), presenter_fonts_, touch);
         renderer_.set_style(render::MapStyle::from(current_theme()));
     }
-    atlas_->set_viewport({w, h}, covered());
+    atlas_->set_viewport({w, h}, covered({w, h}));
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     if (!recording_.active) atlas_->update(std::min(dt, 0.1));  // a recording keeps its own clock
     if (kiosk_) {
@@ -454,6 +580,7 @@ bool App::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    focus_requested_panel();
     ui::UiContext ctx{.atlas = *atlas_, .style = renderer_.style(), .fonts = fonts_, .state = &ui_state_};
     // The panels hold a reference to the atlas: new data replaces it only after the frame.
     if (!overrides_.empty() || !read_problems_.empty()) ctx.reset_data = [this] { reset_requested_ = true; };
@@ -712,24 +839,27 @@ void App::keep_selection_in_view() {
     const Camera& target = atlas_->camera_controller().target();
     const glm::dvec2 at = target.to_screen(atlas_->positions()[city]);
     const double margin = 40, top = ui_state_.search_bottom + margin;
-    const double bottom = ui_state_.sheet_top - ui_state_.attribution_height - margin;
-    if (at.y >= top && at.y <= bottom && at.x >= margin && at.x <= target.viewport.x - ui_state_.controls_width - margin) return;
+    const double bottom = ui_state_.sheet_top - ui_state_.attribution_height - margin -
+                          (ui_state_.controls_row ? ui_state_.controls_height : 0);
+    const double right = target.viewport.x - (ui_state_.controls_row ? 0 : ui_state_.controls_width) - margin;
+    if (at.y >= top && at.y <= bottom && at.x >= margin && at.x <= right) return;
     const glm::dvec2 goal{target.viewport.x * 0.5, (top + std::max(top, bottom)) * 0.5};
     atlas_->camera().pan_pixels(goal - at, true);
 }
 
 // What the panels cover (framing keeps clear of it): the side column, the top bar above the map, the
 // attribution line; in presenter mode the legend in the top-right corner; a tour's caption bar.
-ScreenInsets App::covered() const {
+ScreenInsets App::covered(glm::dvec2 window) const {
     ScreenInsets s;
     if (ui_state_.compact) {  // the search bar, the map's buttons, the sheet and the attribution above it
-        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const ImVec2 display(float(window.x), float(window.y));
         const float sheet = ui_state_.sheet_top > 0 ? display.y - ui_state_.sheet_top
                                                     : ui::sheet_height(ui::SheetHeight::Peek, display, ui_state_.search_bottom);
         s.top = ui_state_.search_bottom > 0 ? ui_state_.search_bottom
                                             : ui::kPanelMargin + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
-        s.right = ui_state_.controls_width;
-        s.bottom = sheet + ui_state_.attribution_height;
+        const bool upright = display.y > display.x;  // the buttons in a row above the attribution (map_controls.cpp)
+        s.right = upright ? 0 : ui_state_.controls_width;
+        s.bottom = sheet + ui_state_.attribution_height + (upright ? ui_state_.controls_height : 0);
         s.caption = std::max(caption_height(), s.bottom);
         return s;
     }
@@ -805,6 +935,15 @@ void App::publish_view() {
     const json status = {{"tour", atlas_->state_tour()}, {"presenter", atlas_->presenter()}, {"blank", atlas_->blank()},
                          {"language", atlas_->language()}};
     if (status != published_status_) platform::publish_presenter_status(to_text(status)), published_status_ = status;
+    // The mirror follows what it lists: the cities shown (filters, years, data), the selection and the language.
+    std::size_t shown = atlas_->data().cities.size();
+    for (int c : atlas_->visible()) shown = shown * 1099511628211u ^ std::size_t(c);  // (FNV-style: which cities)
+    const Filter& f = atlas_->filter();  // and every box of the filters, also those that change no city
+    for (bool on : f.fields) shown = shown * 31 + on;
+    for (bool on : f.networks) shown = shown * 31 + on;
+    shown = shown * 31 + int(f.region) * 2 + f.include_former;
+    const std::string mirrored = std::to_string(shown) + " " + std::to_string(atlas_->selected()) + " " + atlas_->language();
+    if (mirrored != mirrored_) mirrored_ = mirrored, platform::mirror_changed();
     ViewState v = rounded_for_url(atlas_->view());
     if (published_ && v == *published_) return;
     const bool step = published_ && !v.same_except_camera(*published_) && !atlas_->playing();
@@ -907,6 +1046,15 @@ json App::panels() const {
                 entry["id"] = item.id;
                 panel["items"].push_back(entry);
             }
+        // Where the keyboard is: the panel, and the control its focus ring is on.
+        ImGuiWindow* nav = ImGui::GetCurrentContext()->NavWindow;
+        if (keyboard_nav_ && nav && nav->RootWindow == ImGui::FindWindowByName(("###" + p.name).c_str())) {
+            panel["focused"] = true;
+            if (ImGui::GetCurrentContext()->NavId) {
+                const ImRect r = ImGui::WindowRectRelToAbs(nav, nav->NavRectRel[0]);
+                panel["focus"] = {{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}};
+            }
+        }
         if (p.name == "Sheet") {
             static const char* heights[] = {"peek", "half", "full"};
             panel["sheet"] = {{"height", heights[int(ui_state_.sheet)]}, {"tab", ui_state_.sheet_tab},
@@ -946,6 +1094,7 @@ platform::AppHooks App::hooks() {
         return add_data({{name, text}});
     };
     h.panels = [this] { return panels(); };
+    h.accessible = [this] { return accessible(); };
     h.links = [this] { return atlas_->links_json(); };
     h.labels = [this] { return labels(); };
     h.clusters = [this] { return atlas_->clusters_json(); };

@@ -36,8 +36,23 @@ private:
     nlohmann::json load_paths(const std::vector<std::string>& paths);  // --load and dropped files
     void handle_key(SDL_Keycode key);
     bool handle_presenter_key(SDL_Keycode key);  // true when the key was a tour's or presenter mode's
+    // The keyboard without a mouse: Tab and Shift+Tab go from panel to panel (ImGui's keyboard
+    // navigation inside: arrows, Space or Enter, a visible focus ring) and back to the map; Esc too.
+    void tab_panels(int direction);
+    void leave_panels();
+    void focus_requested_panel();  // after NewFrame: the panel Tab asked for takes the keyboard
+    bool keyboard_nav_ = false;
+    std::string focus_panel_;       // the panel Tab moves to (its English name)
+    int focus_tries_ = 0;
+    bool leave_panels_ = false;
+    // N and Shift+N walk through the cities on the map, nearest first from where the walk began;
+    // the map follows, Enter opens the city.
+    void walk_cities(int direction);
+    std::vector<int> walk_;
+    int walk_at_ = -1;
+    std::vector<SDL_Event> deferred_keys_;  // a key released in the batch it was pressed in: released next frame
     double caption_height() const;
-    ScreenInsets covered() const;
+    ScreenInsets covered(glm::dvec2 window) const;
     void rebuild_fonts();
     // GL resources, and surviving a lost context (platform::gl_context_lost).
     bool build_gl(std::string& error);
@@ -75,6 +90,8 @@ private:
     void log_actions();  // --log-actions: print every action the atlas applies
     nlohmann::json frame_stats() const;
     nlohmann::json panels() const;
+    nlohmann::json accessible() const;  // the HTML mirror's content (accessible.cpp)
+    std::string mirrored_;              // what the mirror was last told changed (see publish_view)
     nlohmann::json labels() const;
     bool save_screenshot(const std::string& path);
     void publish_view();

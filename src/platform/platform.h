@@ -74,6 +74,7 @@ struct AppHooks {
     std::function<nlohmann::json(const std::string&)> screen_position;
     std::function<nlohmann::json()> frame_stats;
     std::function<nlohmann::json()> panels;                 // open panels: name and rectangle
+    std::function<nlohmann::json()> accessible;             // the HTML mirror's content (app/accessible.cpp)
     std::function<nlohmann::json()> links;                  // the links drawn now
     std::function<nlohmann::json()> labels;                 // the city names drawn now, with rectangles
     std::function<nlohmann::json()> clusters;               // groups of close cities on the main map
@@ -108,6 +109,9 @@ void open_url(const std::string& url);
 // The view changed (its link form, without '#'): the web page's address follows it; a `step` (a
 // filter, a selection, a year) is a new history entry, anything else replaces the current one.
 void publish_view(const std::string& hash, bool step);
+// What the accessible mirror shows changed (the cities, filters, selection or language): the page
+// reads it again (web/mirror.js); natively there is no page.
+void mirror_changed();
 // The address of the full app showing the view `hash` (from an embedded page); "" natively.
 std::string full_map_url(const std::string& hash);
 // An exported picture (RGBA rows, top first): on the web it becomes a PNG that resolves

@@ -32,6 +32,26 @@ void unconfirmed_mark(const UiContext& ui, const std::string& confidence, const 
 
 }  // namespace
 
+std::string designation_text(const UiContext& ui, const Designation& g, bool with_former) {
+    const Dataset& d = ui.atlas.data();
+    const Network& n = d.networks[g.network];
+    const std::string year = std::to_string(g.year);
+    if (n.group == "creative")
+        return ui.fmt("City of {field}, {year}", {{"field", ui.field_name(d.fields[g.field])}, {"year", year}}) +
+               (with_former && g.former ? std::string(" ") + ui.tr("(former member)") : "");
+    if (n.group == "heritage")
+        return ui.fmt("World Heritage since {year}: {property}", {{"year", year}, {"property", g.property}}) +
+               (g.whc_id ? " (WHC " + std::to_string(g.whc_id) + ")" : "");
+    return ui.network_name(n) + ", " + year + ": " + g.role;
+}
+
+std::string city_line(const UiContext& ui, const City& c) {
+    std::string line = c.name != c.local_name ? c.name + " · " : "";
+    line += ui.country_name(c);
+    if (!c.state.empty()) line += " · " + c.state;
+    return line;
+}
+
 void details_body(UiContext& ui) {
     const Atlas& a = ui.atlas;
     if (a.selected() < 0) return;
@@ -40,10 +60,7 @@ void details_body(UiContext& ui) {
     ImGui::PushFont(ui.fonts.title);
     ImGui::TextWrapped("%s", c.local_name.c_str());
     ImGui::PopFont();
-    std::string line = c.name != c.local_name ? c.name + " · " : "";
-    line += ui.country_name(c);
-    if (!c.state.empty()) line += " · " + c.state;
-    ImGui::TextDisabled("%s", line.c_str());
+    ImGui::TextDisabled("%s", city_line(ui, c).c_str());
     for (const auto& alt : c.alt_names) ImGui::TextDisabled("%s", ui.fmt("also: {name}", {{"name", alt}}).c_str());
     if (ImGui::SmallButton(ui.tr("Fly to"))) send(ui, {{"type", "flyTo"}, {"id", c.id}});
     ImGui::SameLine();
@@ -56,20 +73,15 @@ void details_body(UiContext& ui) {
         if (n.group == "creative") {
             marker_glyph_item(render::kCreative, d.fields[g.field].color, a);
             ImGui::SameLine();
-            ImGui::TextUnformatted(ui.fmt("City of {field}, {year}", {{"field", ui.field_name(d.fields[g.field])}, {"year", std::to_string(g.year)}}).c_str());
+            ImGui::TextUnformatted(designation_text(ui, g, false).c_str());
             if (g.former) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", ui.tr("(former member)"));
             }
-        } else if (n.group == "heritage") {
-            marker_glyph_item(render::kHeritage, {}, a);
-            ImGui::SameLine();
-            ImGui::TextWrapped("%s%s", ui.fmt("World Heritage since {year}: {property}", {{"year", std::to_string(g.year)}, {"property", g.property}}).c_str(),
-                               g.whc_id ? (" (WHC " + std::to_string(g.whc_id) + ")").c_str() : "");
         } else {
             marker_glyph_item(group_marker_flags(n.group), {}, a);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s, %d: %s", ui.network_name(n).c_str(), g.year, g.role.c_str());
+            ImGui::TextWrapped("%s", designation_text(ui, g, false).c_str());
         }
         unconfirmed_mark(ui, g.confidence, g.notes);
         ImGui::PopID();

@@ -60,6 +60,7 @@ void filters_body(UiContext& ui) {
                 if (d.networks[j].is_city_group() && (j == k ? on : bool(f.networks[j]))) next.push_back(d.networks[j].id);
             send(ui, {{"type", "filter"}, {"networks", next}});
         }
+        report_item(ui, "Filters", "group-" + n.id);
         ImGui::SameLine();
         Color grey{0.6f, 0.6f, 0.6f, 1};
         marker_glyph_item(group_marker_flags(n.group), grey, a);
@@ -90,6 +91,7 @@ void filters_body(UiContext& ui) {
                 if (j == k ? on : bool(f.fields[j])) next.push_back(d.fields[j].id);
             send(ui, {{"type", "filter"}, {"fields", next}});
         }
+        report_item(ui, "Filters", "field-" + fld.id);
         ImGui::SameLine();
         marker_glyph_item(render::kCreative, fld.color, a);
         ImGui::SameLine();

@@ -54,6 +54,7 @@ bool icon_button(UiContext& ui, const char* id, Icon icon, const char* tooltip, 
 void draw_map_controls(UiContext& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     if (display.x - ui.side_inset < 3 * kMapControlsWidth) return;  // no map beside the side column: they would cover it
+    if (ui.state && ui.state->compact && ui.state->sheet != SheetHeight::Peek) return;  // the sheet has the phone's room
     const float size = ui.kiosk ? 56 : 44;  // touch targets: 44 CSS px (48 on a kiosk)
     // At the right edge, above the attribution (and a phone's sheet); left of the Details and Links
     // panels while they are open.
@@ -69,7 +70,9 @@ void draw_map_controls(UiContext& ui) {
     // A column; where it is too short (a phone held sideways), a grid of as many rows as fit.
     const int count = 3 + (ui.toggle_fullscreen ? 1 : 0) + (ui.state && !ui.kiosk ? 1 : 0);
     const float top = ui.state && ui.state->compact ? ui.state->search_bottom : (ui.state ? ui.state->top_bar_bottom : 0);
-    const int rows = std::clamp(int((map_bottom(ui) - credit - top - 2 * kPanelMargin) / (size + 4)), 1, count);
+    // A phone held upright has room below the map, not beside it: one row there.
+    const bool row = compact && display.y > display.x;
+    const int rows = row ? 1 : std::clamp(int((map_bottom(ui) - credit - top - 2 * kPanelMargin) / (size + 4)), 1, count);
     const int columns = (count + rows - 1) / rows;
     int placed = 0;
     auto next = [&] { if (++placed % columns != 0) ImGui::SameLine(0, 4); };
@@ -85,7 +88,11 @@ void draw_map_controls(UiContext& ui) {
     }
     if (ui.state && !ui.kiosk && icon_button(ui, "keys", Icon::Keys, ui.tr("Keys (?)"), size))
         ui.state->show_keys = !ui.state->show_keys;
-    if (ui.state) ui.state->controls_width = ImGui::GetWindowSize().x + 2 * kPanelMargin;
+    if (ui.state) {
+        ui.state->controls_row = row;
+        ui.state->controls_width = ImGui::GetWindowSize().x + 2 * kPanelMargin;
+        ui.state->controls_height = ImGui::GetWindowSize().y + 4;
+    }
     ImGui::End();
     ImGui::PopStyleVar(2);
 }

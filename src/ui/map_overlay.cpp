@@ -152,7 +152,15 @@ void draw_map_overlay(UiContext& ui) {
     }
 
     const int h = a.hovered();
-    if (h >= 0 && !ImGui::GetIO().WantCaptureMouse) {
+    const bool walked = ui.state && ui.state->keyboard_city >= 0 && ui.state->keyboard_city == h;  // N, not the pointer
+    if (walked) {  // a focus ring on the city, its tooltip beside it
+        const glm::dvec2 s = cam.to_screen(a.positions()[h]);
+        const float r = Atlas::marker_radius(cam.scale / cam.min_scale()) + 7;
+        bg->AddCircle(ImVec2(float(s.x), float(s.y)), r + 2, ui.color("ui.labelHalo"), 0, 6);
+        bg->AddCircle(ImVec2(float(s.x), float(s.y)), r, ui.color("ui.accent"), 0, 3);
+        ImGui::SetNextWindowPos(ImVec2(float(s.x) + r + 8, float(s.y) + r + 4));
+    }
+    if (h >= 0 && (!ImGui::GetIO().WantCaptureMouse || walked)) {
         const City& c = d.cities[h];
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(c.local_name.c_str());

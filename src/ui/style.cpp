@@ -38,6 +38,7 @@ void apply_style(const Theme& theme, bool presenter, bool touch) {
     col[ImGuiCol_ButtonHovered] = col[ImGuiCol_HeaderHovered] = col[ImGuiCol_FrameBgHovered] = c("ui.buttonHovered");
     col[ImGuiCol_Border] = col[ImGuiCol_Separator] = c("ui.muted");
     col[ImGuiCol_Separator].w = theme.size("frameBorder") > 0 ? 1.0f : 0.35f;
+    col[ImGuiCol_NavHighlight] = c("ui.accent");  // the keyboard's focus ring
     if (presenter) s.ScaleAllSizes(kPresenterFontSizes.body / kFontSizes.body);
     if (touch) {  // 48 px touch targets (WCAG 2.5.5 asks 44): frame height = font + 2 * padding
         s.FramePadding = ImVec2(std::max(s.FramePadding.x, 14.0f), std::max(s.FramePadding.y, (48 - kFontSizes.body) / 2));
@@ -171,8 +172,13 @@ bool begin_side_panel(UiContext& ui, const char* english_name, int bars_below, I
     const float bar = ImGui::GetFrameHeight() + kPanelMargin;
     const float room = ImGui::GetIO().DisplaySize.y - kAttributionHeight - top - float(bars_below) * bar;
     // An accordion: a panel the person opens folds the others of the column, so it gets the room.
-    if (ui.state && !ui.state->side_open.empty() && ui.state->side_open != english_name)
+    if (ui.state && ui.state->unfold == english_name) {  // the keyboard came to it (Tab)
+        ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
+        ui.state->side_open = english_name;
+        ui.state->unfold.clear();
+    } else if (ui.state && !ui.state->side_open.empty() && ui.state->side_open != english_name) {
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);
+    }
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(kSidePanelWidth, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(kSidePanelWidth, 0), ImVec2(kSidePanelWidth, std::max(room, bar)));

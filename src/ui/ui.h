@@ -70,6 +70,8 @@ struct UiState {
     bool focus_search = false;      // '/' or Ctrl+F was pressed
     bool search_active = false;     // the search box has the keyboard (as of the last frame)
     bool show_keys = false;         // the list of keys ('?')
+    int keyboard_city = -1;         // the city N walked to: ringed on the map until Enter opens it
+    std::string unfold;             // a side panel Tab moved to: it opens (and folds the others)
     std::string chosen_hidden;      // a city chosen in the search that the filters hide
     std::string copied_link;
     std::vector<std::string> dismissed_notices;  // the link notices the user closed
@@ -96,7 +98,10 @@ struct UiState {
     float sheet_live_height = -1;       // the height under the finger while the handle is dragged
     bool sheet_scroll_armed = false;    // a press began in the sheet's body: a vertical drag scrolls it
     bool sheet_scrolling = false;       // ... and it is scrolling now (the control under the finger let go)
-    float controls_width = kMapControlsWidth;  // the map's buttons (a grid of two columns on a phone held sideways)
+    // The map's buttons: a column at the right edge, a grid on a phone held sideways, a row above
+    // the attribution on a phone held upright.
+    bool controls_row = false;
+    float controls_width = kMapControlsWidth, controls_height = 48;
     float attribution_height = kAttributionHeight;  // the attribution line as drawn (two lines on a phone)
 };
 
@@ -156,6 +161,9 @@ void tours_body(UiContext& ui);
 void legend_body(UiContext& ui);
 void statistics_body(UiContext& ui);
 void details_body(UiContext& ui);  // the selected city
+// A designation as the details say it ("City of Gastronomy, 2006"); the mirror says it the same way.
+std::string designation_text(const UiContext& ui, const Designation& g, bool with_former);
+std::string city_line(const UiContext& ui, const City& c);  // "Oaxaca · México · Oaxaca": name, country, state
 void links_body(UiContext& ui);    // the selected city's partners
 void timeline_body(UiContext& ui, bool narrow);  // narrow: one control per line (a phone)
 void draw_language_buttons(UiContext& ui);  // EN ES FR, on the current line (the phone's search bar)

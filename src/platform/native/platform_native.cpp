@@ -327,6 +327,7 @@ void open_url(const std::string& url) { SDL_SetClipboardText(url.c_str()); }
 void sync_window_size(Window&) {}
 
 void publish_view(const std::string&, bool) {}  // a window has no address
+void mirror_changed() {}                         // nor a page around it
 std::string full_map_url(const std::string&) { return {}; }
 
 bool deliver_image(const std::string& name, int width, int height, const std::vector<unsigned char>& rgba) {

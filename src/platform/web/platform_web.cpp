@@ -139,6 +139,10 @@ void sync_window_size(Window& w) {
         SDL_SetWindowSize(w.sdl, int(css_w), int(css_h));
 }
 
+void mirror_changed() {
+    EM_ASM({ if (Module.onMirrorChanged) Module.onMirrorChanged(); });
+}
+
 void publish_view(const std::string& hash, bool step) {
     EM_ASM({ if (Module.publishView) Module.publishView(UTF8ToString($0), $1); }, hash.c_str(), step);
 }
@@ -232,6 +236,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_state() { return reply(g_app.state())
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible_cities() { return reply(g_app.visible_cities()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_frame_stats() { return reply(g_app.frame_stats()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_panels() { return reply(g_app.panels()); }
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_accessible() { return reply(g_app.accessible()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_links() { return reply(g_app.links()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_labels() { return reply(g_app.labels()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_clusters() { return reply(g_app.clusters()); }
