@@ -105,7 +105,8 @@ else()
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
-    "--post-js" "${CMAKE_SOURCE_DIR}/web/atlas_api.js" "--post-js" "${CMAKE_SOURCE_DIR}/web/mirror.js")
+    # (SHELL: keeps both: CMake would merge the repeated --post-js into one)
+    "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/atlas_api.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/mirror.js")
   target_link_options(atlas PRIVATE ${WEB_FLAGS})
   set_target_properties(atlas PROPERTIES SUFFIX ".js"
     LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/mirror.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html;${CMAKE_SOURCE_DIR}/tools/city_list.mjs")

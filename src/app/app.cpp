@@ -214,6 +214,15 @@ void App::handle_key(SDL_Keycode key) {
     }
 }
 
+// A second tap or click near the first, soon after it. (SDL counts clicks for a mouse; a finger's
+// taps, turned into clicks by SDL on the web, all count as first ones.)
+bool App::double_tap(glm::dvec2 at, Uint32 now) {  // (the events' times: a slow frame may hold both taps)
+    const bool second = now - last_tap_ms_ < 450 && glm::length(at - last_tap_at_) < 32;
+    last_tap_ms_ = second ? 0 : now;  // a third tap starts again
+    last_tap_at_ = at;
+    return second;
+}
+
 // N: the next city on the map, nearest first from the middle of the free map where the walk began
 // (Shift+N: the one before); the map brings it to the middle and rings it.
 void App::walk_cities(int direction) {
@@ -307,8 +316,11 @@ void App::update_hover() {
 }
 
 // ImGui's WantCaptureMouse is a frame late; the panels' rectangles are not (see ui::over_panel).
+// Not on a panel now. (ImGui's WantCaptureMouse is a frame late: a finger's tap jumps there from
+// the last one, so after a tap on a panel the next tap on the map would be taken for the panel's.)
 bool App::on_map(glm::dvec2 p) const {
-    return !ImGui::GetIO().WantCaptureMouse && !ui::over_panel(float(p.x), float(p.y));
+    return !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+           !ui::over_panel(float(p.x), float(p.y));
 }
 
 // Settings (--config) and kiosk mode (--kiosk, ?kiosk=1, or a "kiosk" section in the settings).
@@ -462,7 +474,7 @@ void App::handle_event(const SDL_Event& e) {
                     json ids = json::array();
                     for (int m : atlas_->clusters()[c].members) ids.push_back(atlas_->data().cities[m].id);
                     atlas_->act({{"type", "fit"}, {"ids", ids}});
-                } else if (e.button.clicks >= 2 && atlas_->pick(at) < 0) {  // a double tap (or click) on the map zooms in there
+                } else if (double_tap(at, e.button.timestamp) && atlas_->pick(at) < 0) {  // a double tap (or click) on the map zooms in there
                     atlas_->camera().zoom_at(at, 2.0);
                 } else {
                     atlas_->act({{"type", "select"}, {"id", id_of(atlas_->pick(at))}});
@@ -723,6 +735,7 @@ json App::record_begin(const json& o) {
     const json size = image_size(r.scale);
     if (size.contains("error")) return size;
     r.before = atlas_->view();
+    r.camera = atlas_->camera_controller().target();
     if (r.tour) {
         const json started = atlas_->act({{"type", "tour"}, {"id", o.value("tour", "")}});
         if (started.contains("error")) return started;
@@ -774,8 +787,10 @@ json App::record_frame() {
 void App::record_end() {
     if (!recording_.active) return;
     const ViewState before = recording_.before;
+    const Camera camera = recording_.camera;
     recording_ = {};
     atlas_->apply_view(before, {}, true);
+    atlas_->camera().jump(camera);
 }
 
 bool App::record(const std::string& dir, int frames, const std::string& tour) {

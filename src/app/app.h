@@ -48,6 +48,9 @@ private:
     // N and Shift+N walk through the cities on the map, nearest first from where the walk began;
     // the map follows, Enter opens the city.
     void walk_cities(int direction);
+    bool double_tap(glm::dvec2 at, Uint32 time);  // this tap is the second of a double tap
+    Uint32 last_tap_ms_ = 0;
+    glm::dvec2 last_tap_at_{-1e9};
     std::vector<int> walk_;
     int walk_at_ = -1;
     std::vector<SDL_Event> deferred_keys_;  // a key released in the batch it was pressed in: released next frame
@@ -114,6 +117,7 @@ private:
         int hold = 90, held = 0;     // a tour: frames each step stays once it has settled
         std::string dir;             // natively: where the pictures go
         ViewState before;            // the view given back at the end
+        Camera camera;               // and the camera exactly (the view's degrees would round it)
     };
     Recording recording_;
     nlohmann::json record_begin(const nlohmann::json& options);

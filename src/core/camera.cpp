@@ -47,7 +47,8 @@ void Camera::fit(const Bounds& b, double padding_px) {
     centre_on((b.min + b.max) * 0.5);
     // Zoomed out as far as it goes (a phone): the whole world is as wide as the screen, so centring
     // the bounds would only push one of its edges off; the world is centred instead.
-    if (scale <= min_scale() * (1 + 1e-9) && 2 * equal_earth::kMaxX * scale <= viewport.x + 0.5) center.x = 0;
+    if (inset_left + inset_right < 1 && scale <= min_scale() * (1 + 1e-9) && 2 * equal_earth::kMaxX * scale <= viewport.x + 0.5)
+        center.x = 0;
 }
 
 void Camera::centre_on(glm::dvec2 world) {

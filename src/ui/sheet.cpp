@@ -12,11 +12,13 @@
 namespace atlas::ui {
 namespace {
 constexpr const char* kTabs[] = {N_("Filters"), N_("Details"), N_("Links"), N_("Timeline"), N_("Legend")};
-constexpr float kHandle = 22;  // the strip to drag, with its grip drawn in the middle
+constexpr float kHandle = 44;  // the strip to drag (a 44 px touch target), its grip drawn in the middle
+
+constexpr float kTopPadding = 2;  // the handle is the sheet's top edge
 
 float peek_height() {
     const ImGuiStyle& s = ImGui::GetStyle();
-    return 2 * s.WindowPadding.y + kHandle + ImGui::GetFrameHeight() + 2 * s.ItemSpacing.y + ImGui::GetTextLineHeight();
+    return kTopPadding + s.WindowPadding.y + kHandle + ImGui::GetFrameHeight() + 2 * s.ItemSpacing.y + ImGui::GetTextLineHeight();
 }
 
 // A stop's height; the nearest stop to a height a finger left.
@@ -48,7 +50,7 @@ void handle(UiContext& ui, ImVec2 display) {
         st.sheet_live_height = -1;
     }
     const ImU32 grip = ImGui::GetColorU32(ImGui::IsItemHovered() || ImGui::IsItemActive() ? ImGuiCol_Text : ImGuiCol_TextDisabled);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + w / 2 - 22, p.y + kHandle / 2 - 3), ImVec2(p.x + w / 2 + 22, p.y + kHandle / 2 + 2),
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + w / 2 - 22, p.y + kHandle * 0.4f - 3), ImVec2(p.x + w / 2 + 22, p.y + kHandle * 0.4f + 2),
                                               grip, 3);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("Drag or tap to show more or less"));
 }
@@ -177,8 +179,10 @@ void draw_sheet(UiContext& ui) {
     const float rounding = ImGui::GetStyle().WindowRounding;  // the lower corners below the screen: only the upper ones round
     ImGui::SetNextWindowPos(ImVec2(0, st.sheet_top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(display.x, height + rounding), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, kTopPadding));
     ImGui::Begin("###Sheet", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollWithMouse |
                                           ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
     handle(ui, display);
     tabs(ui);
     const bool open = height > sheet_height(SheetHeight::Peek, display, st.search_bottom) + 4;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/filter.h"
+#include "core/projection.h"
 #include "test_data.h"
 
 using namespace atlas;
@@ -43,4 +44,26 @@ TEST(StartView, FramesTheGlobalSouthAndMexicoAtEverySize) {
         for (const auto& id : hidden) list += " " + id;
         EXPECT_TRUE(hidden.empty()) << l.w << "x" << l.h << ": " << hidden.size() << " cities hidden:" << list;
     }
+}
+
+// Phones (the sheet's layout): a search bar on top; the sheet at its peek, the attribution and the
+// map's buttons at the bottom. Zoomed out as far as the map goes, the whole world is centred.
+TEST(StartView, FramesThemOnPhones) {
+    for (const Layout& l : {Layout{390, 844, 0, 0, 84, 246}, Layout{360, 640, 0, 0, 84, 246}, Layout{768, 1024, 0, 0, 84, 230}}) {
+        const auto hidden = hidden_cities(l);
+        std::string list;
+        for (const auto& id : hidden) list += " " + id;
+        EXPECT_TRUE(hidden.empty()) << l.w << "x" << l.h << ": " << hidden.size() << " cities hidden:" << list;
+    }
+}
+
+TEST(StartView, AWorldAsWideAsTheScreenIsCentred) {
+    Camera c;
+    c.viewport = {390, 844};
+    Bounds b;  // lopsided: most of the world, more of it west
+    b.include({-equal_earth::kMaxX * 0.99, -1});
+    b.include({equal_earth::kMaxX * 0.9, 1});
+    c.fit(b, 24);
+    EXPECT_NEAR(c.scale, c.min_scale(), 1e-9) << "zoomed out as far as it goes";
+    EXPECT_NEAR(c.to_screen({0, 0}).x, 195, 0.5) << "the world in the middle, none of it off screen";
 }

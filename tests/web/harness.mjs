@@ -34,14 +34,19 @@ export async function startServer() {
   throw new Error('the test server did not start');
 }
 
-export async function openMap(url, { width = 1280, height = 800, query = '', hasTouch = false, reducedMotion = 'no-preference',
-                                      deviceScaleFactor = 1 } = {}) {
-  const browser = await chromium.launch({
+// Debian's Chromium, headless, with software WebGL (`args`: more switches, e.g. to turn WebGL off).
+export function launch(args = []) {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+           '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', ...args],
   });
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor, hasTouch, reducedMotion });
+}
+
+export async function openMap(url, { width = 1280, height = 800, query = '', hasTouch = false, reducedMotion = 'no-preference',
+                                      deviceScaleFactor = 1, locale } = {}) {
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor, hasTouch, reducedMotion, locale });
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push(String(e)));
