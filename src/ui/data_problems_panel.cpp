@@ -28,7 +28,7 @@ void draw_data_problems_panel(UiContext& ui) {
         ImGui::Begin("##data-banner", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
         ImGui::TextWrapped("%s", ui.fmt("Could not use: {files}. The map keeps the data it had; see Data problems.", {{"files", rejected}}).c_str());
-        if (ImGui::SmallButton(ui.tr("Dismiss"))) ui.state->dismissed_banner = rejected;
+        if (small_button(ui.tr("Dismiss"))) ui.state->dismissed_banner = rejected;
         ImGui::End();
         ImGui::PopStyleColor(4);
     }
@@ -48,7 +48,7 @@ void draw_data_problems_panel(UiContext& ui) {
     if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_HorizontalScrollbar)) {
         ImGui::TextDisabled("%s", ui.tr("Invalid records were skipped; every valid record is on the map."));
         if (ui.reset_data) {
-            if (ImGui::SmallButton(ui.tr("Use only the bundled data"))) ui.reset_data();
+            if (small_button(ui.tr("Use only the bundled data"))) ui.reset_data();
         }
         ImGui::Separator();
         ImGuiListClipper clipper;  // a broken file may have thousands of problems

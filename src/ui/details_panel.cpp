@@ -62,9 +62,9 @@ void details_body(UiContext& ui) {
     ImGui::PopFont();
     ImGui::TextDisabled("%s", city_line(ui, c).c_str());
     for (const auto& alt : c.alt_names) ImGui::TextDisabled("%s", ui.fmt("also: {name}", {{"name", alt}}).c_str());
-    if (ImGui::SmallButton(ui.tr("Fly to"))) send(ui, {{"type", "flyTo"}, {"id", c.id}});
+    if (small_button(ui.tr("Fly to"))) send(ui, {{"type", "flyTo"}, {"id", c.id}});
     ImGui::SameLine();
-    if (ImGui::SmallButton(ui.tr("Clear selection"))) send(ui, {{"type", "select"}, {"id", nullptr}});
+    if (small_button(ui.tr("Clear selection"))) send(ui, {{"type", "select"}, {"id", nullptr}});
 
     section(ui, ui.tr("Designations"));
     for (const auto& g : c.designations) {

@@ -9,7 +9,7 @@ void draw_embed_panel(UiContext& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, kPanelMargin), ImGuiCond_Always);
     ImGui::Begin("###Open the full map", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-    if (ImGui::SmallButton((std::string(ui.tr("Open the full map")) + " \u2197###open-full").c_str()) && ui.open_full_map)
+    if (small_button((std::string(ui.tr("Open the full map")) + " \u2197###open-full").c_str()) && ui.open_full_map)
         ui.open_full_map();
     report_item(ui, "Open the full map", "open-full");
     ImGui::End();

@@ -21,9 +21,9 @@ void filters_body(UiContext& ui) {
     const Filter& f = a.filter();
     // The count on a line of its own: in every language it must never run into the buttons.
     ImGui::TextWrapped("%s", ui.fmt("Showing {shown} of {n} cities", {{"shown", a.counts().visible}, {"n", (long long)d.cities.size()}}).c_str());
-    if (ImGui::SmallButton(ui.tr("Reset"))) send(ui, {{"type", "reset"}});
+    if (small_button(ui.tr("Reset"))) send(ui, {{"type", "reset"}});
     ImGui::SameLine();
-    if (ui.state && ImGui::SmallButton(ui.tr("About the data and its doubts"))) ui.state->about_open = !ui.state->about_open;
+    if (ui.state && small_button(ui.tr("About the data and its doubts"))) ui.state->about_open = !ui.state->about_open;
     if (ui.download_table) {
         const char* label = ui.tr("Download the cities shown:");
         ImGui::TextDisabled("%s", label);
@@ -31,19 +31,19 @@ void filters_body(UiContext& ui) {
         const std::string all = std::string("CSV GeoJSON PNG ") + (ui.export_video ? ui.tr("Video") : "");
         const float buttons = ImGui::CalcTextSize(all.c_str()).x + 8 * s.FramePadding.x + 4 * s.ItemSpacing.x;
         if (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x > buttons) ImGui::SameLine();  // else under it
-        if (ImGui::SmallButton("CSV")) ui.download_table("csv");
+        if (small_button("CSV")) ui.download_table("csv");
         report_item(ui, "Filters", "download-csv");
         ImGui::SameLine();
-        if (ImGui::SmallButton("GeoJSON")) ui.download_table("geojson");
+        if (small_button("GeoJSON")) ui.download_table("geojson");
         report_item(ui, "Filters", "download-geojson");
         if (ui.download_image) {
             ImGui::SameLine();
-            if (ImGui::SmallButton("PNG")) ui.download_image();
+            if (small_button("PNG")) ui.download_image();
             report_item(ui, "Filters", "download-png");
         }
         if (ui.export_video) {  // the timeline playing, as a WebM video (the page shows its progress)
             ImGui::SameLine();
-            if (ImGui::SmallButton((std::string(ui.tr("Video")) + "###video").c_str())) ui.export_video();
+            if (small_button((std::string(ui.tr("Video")) + "###video").c_str())) ui.export_video();
             report_item(ui, "Filters", "download-video");
         }
     }
@@ -74,13 +74,13 @@ void filters_body(UiContext& ui) {
     }
 
     section(ui, ui.tr("Creative fields"));
-    if (ImGui::SmallButton(ui.tr("All"))) {
+    if (small_button(ui.tr("All"))) {
         json all = json::array();
         for (auto& fld : d.fields) all.push_back(fld.id);
         send(ui, {{"type", "filter"}, {"fields", all}});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(ui.tr("None"))) send(ui, {{"type", "filter"}, {"fields", json::array()}});
+    if (small_button(ui.tr("None"))) send(ui, {{"type", "filter"}, {"fields", json::array()}});
     for (std::size_t k = 0; k < d.fields.size(); ++k) {
         const CreativeField& fld = d.fields[k];
         bool on = f.fields[k];

@@ -18,7 +18,7 @@ void draw_link_notices_panel(UiContext& ui) {
     constexpr std::size_t kShown = 6;
     for (std::size_t i = 0; i < notices.size() && i < kShown; ++i) ImGui::BulletText("%s", notices[i].c_str());
     if (notices.size() > kShown) ImGui::TextDisabled("%s", ui.fmt("and {n} more", {{"n", (long long)(notices.size() - kShown)}}).c_str());
-    if (ImGui::SmallButton(ui.tr("Dismiss"))) ui.state->dismissed_notices = notices;
+    if (small_button(ui.tr("Dismiss"))) ui.state->dismissed_notices = notices;
     ImGui::End();
     ImGui::PopStyleColor(2);
 }

@@ -119,7 +119,7 @@ void draw_search_panel(UiContext& ui) {
             ImGui::TextWrapped("%s", ui.fmt("{name} is hidden by: {filters}", {{"name", a.data().cities[hidden].local_name},
                                                                               {"filters", hiding_filters(ui, a.hidden_by(hidden))}}).c_str());
             ImGui::PopStyleColor();
-            if (ImGui::SmallButton(ui.tr("Show it"))) send(ui, {{"type", "reveal"}, {"id", st.chosen_hidden}});
+            if (small_button(ui.tr("Show it"))) send(ui, {{"type", "reveal"}, {"id", st.chosen_hidden}});
             report_item(ui, "Search", "reveal");
         }
     }

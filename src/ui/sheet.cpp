@@ -186,7 +186,8 @@ void draw_sheet(UiContext& ui) {
     handle(ui, display);
     tabs(ui);
     const bool open = height > sheet_height(SheetHeight::Peek, display, st.search_bottom) + 4;
-    if (!open || st.sheet_tab != "Details" || a.selected() < 0) summary(ui);  // (the details name the city themselves)
+    // (open on Filters or on a city's Details, the content says it itself)
+    if (!open || !(st.sheet_tab == "Filters" || (st.sheet_tab == "Details" && a.selected() >= 0))) summary(ui);
     if (open) {
         ImGui::Separator();
         ImGui::BeginChild("body", ImVec2(0, ImGui::GetContentRegionAvail().y - rounding), false);

@@ -146,6 +146,10 @@ void report_item(UiContext& ui, const char* panel, const std::string& id) {
     ui.state->items.push_back({panel, id, {a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
+bool small_button(const char* label) {
+    return ImGui::GetStyle().FramePadding.y >= 10 ? ImGui::Button(label) : ImGui::SmallButton(label);  // (touch style: apply_style)
+}
+
 void section(const UiContext& ui, const char* label) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ui.color4("ui.muted"));

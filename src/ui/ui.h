@@ -232,6 +232,8 @@ int group_marker_flags(const std::string& group);
 void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
 ImVec4 to_vec4(Color c);
+// A button in a line of text; with the touch style (phones, kiosks) a full-height one, a finger's size.
+bool small_button(const char* label);
 // A small heading with a rule under it (ImGui 1.86 has no SeparatorText).
 void section(const UiContext& ui, const char* label);
 
