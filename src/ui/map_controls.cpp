@@ -113,7 +113,10 @@ void draw_keys_overlay(UiContext& ui) {
         {"PageDown, →", N_("In a tour: the next step")},
         {"PageUp, ←", N_("In a tour: the step before")},
         {"B", N_("In a tour: a blank screen, and back")},
-        {"Tab", N_("Move between the controls of the panels")},
+        {"N, Shift+N", N_("The next city on the map, nearest first; the one before")},
+        {"Enter", N_("Open that city")},
+        {"Tab, Shift+Tab", N_("From panel to panel, and back to the map")},
+        {"↑ ↓ ← →, Space", N_("In a panel: move between its controls; press one")},
         {"?", N_("This list")},
     };
     const ImVec2 display = ImGui::GetIO().DisplaySize;

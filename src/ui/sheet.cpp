@@ -132,21 +132,6 @@ void body(UiContext& ui) {
     }
 }
 
-// A finger drags the content: a vertical drag that began in it scrolls it, and the control it
-// began on lets go (so a checkbox under the finger is not toggled by the scroll).
-void touch_scroll(UiState& st) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseClicked[0]) st.sheet_scroll_armed = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
-                                                                            ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-    if (!io.MouseDown[0]) st.sheet_scroll_armed = st.sheet_scrolling = false;
-    if (!st.sheet_scroll_armed) return;
-    const ImVec2 d(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
-    if (!st.sheet_scrolling && std::abs(d.y) > 10 && std::abs(d.y) > std::abs(d.x)) {
-        st.sheet_scrolling = true;
-        ImGui::ClearActiveID();
-    }
-    if (st.sheet_scrolling) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-}
 }  // namespace
 
 float sheet_height(SheetHeight h, ImVec2 display, float search_bottom) {
@@ -192,7 +177,7 @@ void draw_sheet(UiContext& ui) {
         ImGui::Separator();
         ImGui::BeginChild("body", ImVec2(0, ImGui::GetContentRegionAvail().y - rounding), false);
         body(ui);
-        touch_scroll(st);
+        finger_scroll(st);
         ImGui::EndChild();
     }
     ImGui::End();

@@ -2,6 +2,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/json_io.h"
@@ -146,6 +147,21 @@ void report_item(UiContext& ui, const char* panel, const std::string& id) {
     ui.state->items.push_back({panel, id, {a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
+void finger_scroll(UiState& st) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiID window = ImGui::GetCurrentWindow()->ID;
+    if (io.MouseClicked[0] && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+        st.scroll_window = window;  // the press began here (each scrolling window asks; one is under the finger)
+    if (!io.MouseDown[0]) st.scroll_window = 0, st.scrolling = false;
+    if (st.scroll_window != window) return;
+    const ImVec2 d(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+    if (!st.scrolling && std::abs(d.y) > 10 && std::abs(d.y) > std::abs(d.x)) {
+        st.scrolling = true;
+        ImGui::ClearActiveID();  // the control under the finger lets go: a scroll toggles nothing
+    }
+    if (st.scrolling) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
 bool small_button(const char* label) {
     return ImGui::GetStyle().FramePadding.y >= 10 ? ImGui::Button(label) : ImGui::SmallButton(label);  // (touch style: apply_style)
 }
@@ -201,7 +217,10 @@ void end_side_panel(UiContext& ui, float bottom) {
 
 void side_panel(UiContext& ui, const char* name, int bars_below, void (*body)(UiContext&), bool folded) {
     if (folded) ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
-    if (begin_side_panel(ui, name, bars_below)) body(ui);
+    if (begin_side_panel(ui, name, bars_below)) {
+        body(ui);
+        if (ui.state && ImGui::GetStyle().FramePadding.y >= 10) finger_scroll(*ui.state);  // touch style: kiosks, tablets
+    }
     end_side_panel(ui, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 }

@@ -96,8 +96,8 @@ struct UiState {
     int sheet_seen_selected = -1;       // the selection the sheet last answered (a new one opens Details)
     float sheet_drag_from = -1;         // the sheet's top when a drag of its handle began (-1: none)
     float sheet_live_height = -1;       // the height under the finger while the handle is dragged
-    bool sheet_scroll_armed = false;    // a press began in the sheet's body: a vertical drag scrolls it
-    bool sheet_scrolling = false;       // ... and it is scrolling now (the control under the finger let go)
+    unsigned scroll_window = 0;  // the panel a press began in (touch): a vertical drag scrolls it (an ImGuiID)
+    bool scrolling = false;      // ... and it is scrolling now (the control under the finger let go)
     // The map's buttons: a column at the right edge, a grid on a phone held sideways, a row above
     // the attribution on a phone held upright.
     bool controls_row = false;
@@ -232,6 +232,9 @@ int group_marker_flags(const std::string& group);
 void marker_glyph_item(int flags, Color fill, const Atlas& atlas);
 ImU32 to_imgui(Color c, float alpha = 1.0f);
 ImVec4 to_vec4(Color c);
+// A finger drags the current window's content (ImGui 1.86 scrolls only with a wheel): a vertical
+// drag that began in it scrolls it. Phones' sheet, and the side column with the touch style.
+void finger_scroll(UiState& st);
 // A button in a line of text; with the touch style (phones, kiosks) a full-height one, a finger's size.
 bool small_button(const char* label);
 // A small heading with a rule under it (ImGui 1.86 has no SeparatorText).

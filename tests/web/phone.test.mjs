@@ -187,3 +187,25 @@ test('tablets and small laptops: every panel on the screen, none over another, t
     } finally { await p.browser.close(); }
   }
 });
+
+test('a large touch tablet keeps the side column, with finger-sized controls a finger scrolls', async () => {
+  const p = await phone(1366, 1024, { deviceScaleFactor: 1 });
+  try {
+    const panels = await p.panels();
+    assert.ok(!panels.some((q) => q.name === 'Sheet'), 'no sheet on a large tablet');
+    const filters = () => p.panels().then((all) => all.find((q) => q.name === 'Filters'));
+    const csv = async () => (await filters()).items.find((i) => i.id === 'download-csv');
+    assert.ok((await csv()).h >= 44, 'finger-sized buttons');
+    const f = await filters();
+    const before = (await csv()).y, filter = await p.page.evaluate(() => window.atlas.state().filters);
+    const x = f.x + f.w / 2, y = f.y + f.h - 60;
+    await p.touch('touchStart', [[x, y]]);
+    for (let dy = 10; dy <= 300; dy += 15) await p.touch('touchMove', [[x, y - dy]]);
+    await p.touch('touchEnd', []);
+    await p.page.waitForFunction((b) => {
+      const it = window.atlas.panels().find((q) => q.name === 'Filters')?.items.find((i) => i.id === 'download-csv');
+      return !it || it.y < b - 100;
+    }, before, { timeout: 5000 });
+    assert.deepEqual(await p.page.evaluate(() => window.atlas.state().filters), filter, 'scrolling changed no filter');
+  } finally { await p.browser.close(); }
+});
