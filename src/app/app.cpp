@@ -969,6 +969,7 @@ void App::publish_view() {
 bool App::save_screenshot(const std::string& path) {
     // ImGui sizes auto-fitting windows during their first frame and shows them from the next.
     while (frames_ < 3) frame();
+    atlas_->camera().finish();  // a motion the first frames began (a selection kept clear of a phone's sheet) ends
     pending_screenshot_ = path;
     screenshot_ok_ = false;
     frame();
