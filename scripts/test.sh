@@ -44,6 +44,9 @@ for f in atlas.wasm atlas.js atlas.data; do
 done | tee tests/out/sizes.txt
 [ -f tests/out/web-metrics.json ] && { echo "browser:"; cat tests/out/web-metrics.json; echo; }
 
+step "speed against Leaflet, MapLibre GL and deck.gl: one smoke run at N = 400 (the full benchmark: bash bench/run.sh)"
+bash bench/run.sh --n 400 --runs 1 2>&1 | tee tests/out/bench.txt || status=1
+
 echo
 [ $status -eq 0 ] && echo "all test suites passed" || echo "SOME TESTS FAILED"
 exit $status

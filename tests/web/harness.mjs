@@ -20,10 +20,11 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+// `dir`: the folder served (the web build; the benchmark serves the repository for its peer pages).
+export async function startServer(dir = webDir) {
   const port = await freePort();
   const bin = join(root, 'node_modules', 'http-server', 'bin', 'http-server');
-  const proc = spawn(process.execPath, [bin, webDir, '-a', '127.0.0.1', '-p', String(port), '-g', '-c-1', '-s'],
+  const proc = spawn(process.execPath, [bin, dir, '-a', '127.0.0.1', '-p', String(port), '-g', '-c-1', '-s'],
                      { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// The speed benchmark (issue 11): this map against Leaflet, MapLibre GL JS and deck.gl drawing the
+// same countries, cities and links, in headless Chromium with software WebGL, driven by the same
+// drag and wheel zoom; prints one table of medians with each peer's ratio to this map.
+//   node bench/run.mjs [--n 400,10000] [--runs 5] [--pages atlas,leaflet,maplibre,deck]
+// (bench/run.sh installs the peers and generates the data first.)
+import { gzipSync } from 'node:zlib';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, startServer } from '../tests/web/harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
+const sizes = arg('n', '400').split(',').map(Number);
+const runs = Number(arg('runs', '5'));
+const pages = arg('pages', 'atlas,leaflet,maplibre,deck').split(',');
+const names = { atlas: 'this map', leaflet: 'Leaflet', maplibre: 'MapLibre GL', deck: 'deck.gl' };
+
+function url(base, page, n) {
+  if (page !== 'atlas') return `${base}bench/pages/${page}.html?n=${n}`;
+  const files = JSON.parse(readFileSync(join(here, 'out', String(n), 'files.json'), 'utf8')).atlas;
+  return `${base}build/web/index.html?${files.map((f) => `data=/bench/out/${n}/${f}`).join('&')}`;
+}
+
+// Bytes of what the page downloaded: as served (raw), and gzip -9 (the precompressed twin when the
+// server has one, as it serves it; else compressed here).
+function bytesOf(paths) {
+  let raw = 0, gz = 0;
+  for (const p of paths) {
+    const file = join(root, decodeURIComponent(p));
+    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    raw += statSync(file).size;
+    gz += existsSync(file + '.gz') ? statSync(file + '.gz').size : gzipSync(readFileSync(file), { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN; };
+const median = (xs) => quantile(xs, 0.5);
+
+async function measure(browser, base, page, n, expected) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const tab = await context.newPage();
+  await tab.addInitScript(() => {  // long tasks and frames, from the start
+    window.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    window.__frames = null;
+    window.__record = (on) => {
+      if (!on) { const f = window.__frames; window.__frames = null; return f; }
+      window.__frames = [];
+      const tick = (t) => { if (window.__frames) { window.__frames.push(t); requestAnimationFrame(tick); } };
+      requestAnimationFrame(tick);
+    };
+  });
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Performance.enable');
+  const sys = await browser.newBrowserCDPSession();
+  const gpu = async () => (await sys.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'gpu').reduce((s, p) => s + p.cpuTime, 0);
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+
+  const t0 = Date.now();
+  const step = (what) => process.env.BENCH_DEBUG && console.error(`  ${page}: ${what} at ${Date.now() - t0} ms`);
+  await tab.goto(url(base, page, n));
+  await tab.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 300000 });
+  step('ready');
+  const ready = await tab.evaluate(() => performance.getEntriesByName('map-ready')[0]?.startTime ?? NaN);
+  if (page === 'atlas')  // settled: the asked-for data is in and drawn
+    await tab.waitForFunction((e) => window.atlas.state().counts.total >= e && !window.atlas.state().camera.moving, expected, { timeout: 300000, polling: 100 });
+  await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const settled = await tab.evaluate(() => performance.now());
+  step('settled');
+  const resources = await tab.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)]);
+  const bytes = bytesOf(resources);
+
+  // Idle: three seconds of nothing.
+  const idle0 = await metric('TaskDuration');
+  await new Promise((r) => setTimeout(r, 3000));
+  const idleCpu = (await metric('TaskDuration')) - idle0;
+
+  // The interaction: three drags and a wheel zoom in and out, at the middle of the map.
+  const [task0, script0, gpu0] = [await metric('TaskDuration'), await metric('ScriptDuration'), await gpu()];
+  const long0 = await tab.evaluate(() => window.__long.length);
+  await tab.evaluate(() => window.__record(true));
+  const start = Date.now();
+  await tab.mouse.move(760, 420);
+  for (let k = 0; k < 3; k++) {
+    await tab.mouse.down();
+    for (let i = 1; i <= 12; i++) await tab.mouse.move(760 + (k % 2 ? -1 : 1) * i * 25, 420 + i * 6);
+    await tab.mouse.up();
+  }
+  for (let i = 0; i < 8; i++) { await tab.mouse.wheel(0, i < 4 ? -240 : 240); await new Promise((r) => setTimeout(r, 60)); }
+  await new Promise((r) => setTimeout(r, 300));
+  step('interacted');
+  const frames = await tab.evaluate(() => window.__record(false));
+  const seconds = (Date.now() - start) / 1000;
+  const [task1, script1, gpu1] = [await metric('TaskDuration'), await metric('ScriptDuration'), await gpu()];
+  const long = await tab.evaluate((k) => window.__long.slice(k), long0);
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  const heap = await metric('JSHeapUsedSize');
+  const wasm = await tab.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length : 0));
+  await context.close();
+  return {
+    'map-ready (ms)': ready, 'settled after load (ms)': settled, 'download, raw (KB)': bytes.raw / 1024, 'download, gzip (KB)': bytes.gz / 1024,
+    'frames per second while dragging and zooming': frames.length / seconds, 'frame time p50 (ms)': quantile(gaps, 0.5), 'frame time p95 (ms)': quantile(gaps, 0.95),
+    'long tasks during the interaction': long.length, 'longest task (ms)': long.reduce((m, l) => Math.max(m, l[1]), 0),
+    'main-thread CPU during the interaction (ms)': (task1 - task0) * 1000, 'main-thread script during the interaction (ms)': (script1 - script0) * 1000,
+    'GPU-process CPU during the interaction (ms)': (gpu1 - gpu0) * 1000,
+    'JS heap + wasm memory (MB)': (heap + wasm) / 1048576, 'CPU while idle (ms in 3 s)': idleCpu * 1000,
+    _wall: Date.now() - t0,
+  };
+}
+
+const server = await startServer(root);
+const browser = await launch(['--enable-precise-memory-info']);
+const report = [];
+try {
+  for (const n of sizes) {
+    const expected = JSON.parse(readFileSync(join(here, 'out', String(n), 'files.json'), 'utf8')).cities;
+    const results = Object.fromEntries(pages.map((p) => [p, []]));
+    for (let r = 0; r < runs; r++)  // interleaved: the machine's noise falls on every page alike
+      for (const p of pages) {
+        try {
+          const m = await measure(browser, server.url, p, n, expected);
+          results[p].push(m);
+          console.error(`${names[p]}, N = ${n}, run ${r + 1}: ready ${Math.round(m['map-ready (ms)'])} ms, ${m['frames per second while dragging and zooming'].toFixed(1)} fps (${(m._wall / 1000).toFixed(0)} s)`);
+        }
+        catch (e) { console.error(`${names[p]}, N = ${n}, run ${r + 1}: ${e.message.split('\n')[0]}`); }
+      }
+    const first = pages.map((p) => results[p][0]).find(Boolean) || {};
+    const rows = Object.keys(first).filter((k) => !k.startsWith('_'));
+    const med = Object.fromEntries(pages.map((p) => [p, Object.fromEntries(rows.map((k) => [k, median(results[p].map((x) => x[k]))]))]));
+    const fmt = (v) => (Number.isNaN(v) ? '–' : v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
+    const lines = [`| N = ${n.toLocaleString('en')} (medians of ${runs}) | ${pages.map((p) => names[p]).join(' | ')} |`,
+                   `|---|${pages.map(() => '--:').join('|')}|`];
+    for (const k of rows)
+      lines.push(`| ${k} | ${pages.map((p) => {
+        const v = med[p][k], base = med.atlas?.[k];
+        return p === 'atlas' || !base || Number.isNaN(v) ? fmt(v) : `${fmt(v)} (×${(v / base).toFixed(2)})`;
+      }).join(' | ')} |`);
+    console.log('\n' + lines.join('\n') + '\n(×: the peer\'s value over this map\'s)\n');
+    report.push({ n, runs, medians: med });
+    for (const p of pages) if (!results[p].length) { console.error(`${names[p]}: no run completed at N = ${n}`); process.exitCode = 1; }
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+writeFileSync(join(here, 'out', 'last-run.json'), JSON.stringify(report, null, 2));
