@@ -57,7 +57,7 @@ async function measure(browser, base, page, n, expected) {
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
   const sys = await browser.newBrowserCDPSession();
-  const gpu = async () => (await sys.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'gpu').reduce((s, p) => s + p.cpuTime, 0);
+  const gpu = async () => (await sys.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type.toLowerCase() === 'gpu').reduce((s, p) => s + p.cpuTime, 0);
   const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
 
   const t0 = Date.now();
