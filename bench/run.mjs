@@ -65,6 +65,7 @@ async function measure(browser, base, page, n, expected) {
   await tab.goto(url(base, page, n));
   await tab.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 300000 });
   step('ready');
+  await tab.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 300000 });
   const ready = await tab.evaluate(() => performance.getEntriesByName('map-ready')[0]?.startTime ?? NaN);
   if (page === 'atlas')  // settled: the asked-for data is in and drawn
     await tab.waitForFunction((e) => window.atlas.state().counts.total >= e && !window.atlas.state().camera.moving, expected, { timeout: 300000, polling: 100 });

@@ -101,6 +101,9 @@ if(NOT EMSCRIPTEN)
   set_target_properties(atlas PROPERTIES OUTPUT_NAME atlas)
 else()
   set(WEB_FLAGS
+    # The link's own optimisation level: wasm-opt's size passes and a minified loader (the
+    # compile's -Os alone leaves both out).
+    -Oz
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1

@@ -82,6 +82,11 @@ test('?data=URL loads same-origin files and refuses others with a banner', async
     assert.ok(s.data.problems.some((p) => p === 'test-data/missing.json: could not be fetched: HTTP 404'));
     assert.ok(s.data.problems.some((p) => p.startsWith('https://example.org/cities.json: only data from this site')));
     assert.equal(s.data.cities, cities.length + 1, 'the bundled data stays, the valid city joins it');
+    // Honest readiness: 'map-ready' is marked once the asked-for data is in and drawn, not before.
+    await p2.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 10000 });
+    const marks = await p2.evaluate(() => ['data-loaded', 'map-ready'].map((m) => performance.getEntriesByName(m).map((e) => e.startTime)));
+    assert.equal(marks[1].length, 1, 'one map-ready mark');
+    assert.ok(marks[0].length === 1 && marks[1][0] > marks[0][0], `data loaded at ${marks[0]} ms, map-ready at ${marks[1]} ms`);
     await p2.waitForTimeout(200);
     assert.ok((await p2.evaluate(() => window.atlas.panels())).some((w) => w.name === '##data-banner'), 'banner shown');
     await p2.screenshot({ path: join(outDir, 'web-data-banner.png') });

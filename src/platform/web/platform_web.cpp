@@ -113,8 +113,8 @@ int run(const Options& o, AppHooks hooks) {
 
 void notify_ready() {
     EM_ASM({
-        window.mapReady = true;
-        performance.mark('map-ready');
+        window.mapReady = true;  // the page's API answers from now on
+        if (!Module.holdReadyMark) performance.mark('map-ready');  // (with ?data=: once that data is drawn, atlas_api.js)
         if (Module.onMapReady) Module.onMapReady();
     });
 }
