@@ -188,8 +188,7 @@ void App::handle_key(SDL_Keycode key) {
             break;
         case SDLK_ESCAPE:  // back: the walk's city, then the selection
             if (ui_state_.keyboard_city >= 0) {
-                atlas_->act({{"type", "hover"}, {"id", nullptr}});
-                ui_state_.keyboard_city = -1, walk_.clear();
+                end_walk();
             } else {
                 atlas_->act({{"type", "select"}, {"id", nullptr}});
             }
@@ -199,7 +198,7 @@ void App::handle_key(SDL_Keycode key) {
             if (ui_state_.keyboard_city >= 0) {
                 const std::string id = atlas_->data().cities[ui_state_.keyboard_city].id;
                 atlas_->act({{"type", "select"}, {"id", id}});
-                ui_state_.keyboard_city = -1, walk_.clear();
+                end_walk();
             }
             break;
         case SDLK_SPACE: atlas_->act({{"type", atlas_->playing() ? "pause" : "play"}}); break;
@@ -248,6 +247,14 @@ void App::walk_cities(int direction) {
         atlas_->camera().pan_pixels(focus - at, !atlas_->reduced_motion());
 }
 
+// The walk is over (the city opened, Esc, the keyboard gone to the panels): its ring and tooltip go.
+void App::end_walk() {
+    if (ui_state_.keyboard_city < 0) return;
+    atlas_->act({{"type", "hover"}, {"id", nullptr}});
+    ui_state_.keyboard_city = -1;
+    walk_.clear();
+}
+
 // The panels Tab goes through, in reading order: the search, the side column, the top bar, the
 // selected city's details and links (on a phone: the search and the sheet).
 void App::tab_panels(int direction) {
@@ -274,6 +281,7 @@ void App::tab_panels(int direction) {
     const auto at = std::find(order.begin(), order.end(), now);
     int next = at == order.end() ? (direction > 0 ? 0 : int(order.size()) - 1) : int(at - order.begin()) + direction;
     if (next < 0 || next >= int(order.size())) return leave_panels();  // past the last: back to the map
+    end_walk();
     keyboard_nav_ = true;
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     focus_panel_ = order[next];

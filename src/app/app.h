@@ -48,6 +48,7 @@ private:
     // N and Shift+N walk through the cities on the map, nearest first from where the walk began;
     // the map follows, Enter opens the city.
     void walk_cities(int direction);
+    void end_walk();
     bool double_tap(glm::dvec2 at, Uint32 time);  // this tap is the second of a double tap
     Uint32 last_tap_ms_ = 0;
     glm::dvec2 last_tap_at_{-1e9};

@@ -53,6 +53,7 @@ test('keys alone: N walks the cities nearest first and Enter opens one; Tab reac
   await page.screenshot({ path: join(outDir, 'keyboard-walk.png') });
   await press('Enter');
   assert.equal((await state()).selected, city, 'Enter opened the walked city');
+  assert.equal((await state()).hovered, null, "the walk's ring and tooltip go once the city is open");
 
   // Tab to the Links panel: the focus ring on its first partner; Enter selects that partner.
   const links = await tabTo('Links');
