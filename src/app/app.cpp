@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <span>
 #include <utility>
 
 #include "core/basemap.h"
@@ -261,22 +262,13 @@ void App::tab_panels(int direction) {
     static const char* const desktop[] = {"Search", "Filters", "Networks and links", "Tours", "Legend", "Statistics",
                                           "Timeline", "Details", "Links"};
     static const char* const phone[] = {"Search", "Sheet"};
-    std::vector<std::string> order;
     const std::vector<ui::OpenPanel> open = ui::open_panels();
-    auto is_open = [&](const char* name) {
-        return std::any_of(open.begin(), open.end(), [&](const ui::OpenPanel& p) { return p.name == name; });
-    };
-    if (ui_state_.compact) {
-        for (const char* name : phone) if (is_open(name)) order.push_back(name);
-    } else {
-        for (const char* name : desktop) if (is_open(name)) order.push_back(name);
-    }
+    std::vector<std::string> order;
+    for (const char* name : ui_state_.compact ? std::span<const char* const>(phone) : std::span<const char* const>(desktop))
+        if (std::any_of(open.begin(), open.end(), [&](const ui::OpenPanel& p) { return p.name == name; })) order.push_back(name);
     if (order.empty()) return;
     std::string now;  // the panel that has the keyboard
-    if (const ImGuiWindow* w = ImGui::GetCurrentContext()->NavWindow; w && keyboard_nav_) {
-        now = w->RootWindow->Name;
-        if (const auto ids = now.find("###"); ids != std::string::npos) now = now.substr(ids + 3);
-    }
+    if (const ImGuiWindow* w = ImGui::GetCurrentContext()->NavWindow; w && keyboard_nav_) now = ui::panel_name(w->RootWindow);
     if (!focus_panel_.empty()) now = focus_panel_;  // Tab pressed again before the last one was done
     const auto at = std::find(order.begin(), order.end(), now);
     int next = at == order.end() ? (direction > 0 ? 0 : int(order.size()) - 1) : int(at - order.begin()) + direction;
@@ -878,8 +870,7 @@ ScreenInsets App::covered(glm::dvec2 window) const {
         const ImVec2 display(float(window.x), float(window.y));
         const float sheet = ui_state_.sheet_top > 0 ? display.y - ui_state_.sheet_top
                                                     : ui::sheet_height(ui::SheetHeight::Peek, display, ui_state_.search_bottom);
-        s.top = ui_state_.search_bottom > 0 ? ui_state_.search_bottom
-                                            : ui::kPanelMargin + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+        s.top = ui::search_bar_bottom(ui_state_.search_bottom);
         const bool upright = display.y > display.x;  // the buttons in a row above the attribution (map_controls.cpp)
         s.right = upright ? 0 : ui_state_.controls_width;
         s.bottom = sheet + ui_state_.attribution_height + (upright ? ui_state_.controls_height : 0);

@@ -136,7 +136,7 @@ void body(UiContext& ui) {
 
 float sheet_height(SheetHeight h, ImVec2 display, float search_bottom) {
     const float peek = peek_height();
-    if (search_bottom <= 0) search_bottom = kPanelMargin + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+    search_bottom = search_bar_bottom(search_bottom);
     const float full = std::max(peek, display.y - search_bottom - kPanelMargin);
     if (h == SheetHeight::Peek) return peek;
     if (h == SheetHeight::Half) return std::clamp(display.y * 0.5f, peek, full);

@@ -174,12 +174,21 @@ void section(const UiContext& ui, const char* label) {
     ImGui::Separator();
 }
 
+std::string panel_name(const ImGuiWindow* w) {
+    std::string name = w->Name;  // "Filtros###Filters": the stable id after ###
+    if (const auto ids = name.find("###"); ids != std::string::npos) name = name.substr(ids + 3);
+    return name;
+}
+
+float search_bar_bottom(float drawn) {
+    return drawn > 0 ? drawn : kPanelMargin + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+}
+
 std::vector<OpenPanel> open_panels() {
     std::vector<OpenPanel> out;
     for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
         if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
-        std::string name = w->Name;  // "Filtros###Filters": the stable id after ###
-        if (const auto ids = name.find("###"); ids != std::string::npos) name = name.substr(ids + 3);
+        const std::string name = panel_name(w);
         if (name.rfind("Debug##", 0) == 0) continue;  // ImGui's implicit fallback window
         out.push_back({name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}, w->Collapsed, !(w->Flags & ImGuiWindowFlags_NoMouseInputs)});
     }

@@ -17,6 +17,8 @@
 #include "core/theme.h"
 #include "render/map_style.h"
 
+struct ImGuiWindow;  // (imgui_internal.h)
+
 namespace atlas::ui {
 
 // Width of the panels along the left edge (filters, legend), and their margin.
@@ -248,6 +250,9 @@ struct OpenPanel {
     bool takes_input = true;  // false: the pointer goes through it to the map (the year)
 };
 std::vector<OpenPanel> open_panels();
+std::string panel_name(const ImGuiWindow* w);  // a window's stable English id ("Filters" of "Filtros###Filters")
+// Where a phone's search bar ends: as drawn in the last frame, or (before it was) as it will be.
+float search_bar_bottom(float drawn);
 // Whether a screen point is on a panel now. ImGui's WantCaptureMouse is a frame late: a quick click
 // just after the pointer moved onto a panel would otherwise also reach the map.
 bool over_panel(float x, float y);
