@@ -5,11 +5,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+step() { echo; echo "== [$SECONDS s] $1"; }   # the time so far: CI must stay under 30 minutes
+step "set-up: packages and tools"
 "$root/scripts/setup.sh" native web test
+step "build: native, web, sanitizers"
 "$root/scripts/build.sh" native web sanitize
 mkdir -p tests/out
 status=0
-step() { echo; echo "== $1"; }
 
 step "unit tests (GoogleTest via CTest)"
 ctest --test-dir build/native --output-on-failure -j2 || status=1
@@ -48,5 +50,6 @@ step "speed against Leaflet, MapLibre GL and deck.gl: one smoke run at N = 400 (
 bash bench/run.sh --n 400 --runs 1 2>&1 | tee tests/out/bench.txt || status=1
 
 echo
+echo "== [$SECONDS s] done"
 [ $status -eq 0 ] && echo "all test suites passed" || echo "SOME TESTS FAILED"
 exit $status

@@ -10,6 +10,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'assets', 'schema', 'atlas-data.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
+// Whether a file is invalid needs only the first error: with all of them, the 100,001 bad records
+// of too-many-cities.json took 40 s of garbage collection.
+const isValid = new Ajv2020().compile(schema);
 const read = (...p) => JSON.parse(readFileSync(join(root, ...p), 'utf8'));
 
 test('every shipped data file is valid against the schema', () => {
@@ -48,5 +51,5 @@ test('corpus files with a defect of shape are invalid against the schema too', (
     'sources-not-an-array', 'wrong-version', 'no-format', 'unknown-format', 'cities-not-an-array', 'too-many-cities',
     'city-name-too-long', 'field-bad-colour', 'network-bad-group', 'network-without-marker', 'country-group-bad-code',
     'link-year-is-a-string'];
-  for (const name of shapeDefects) assert.equal(validate(read('tests', 'data', 'bad', `${name}.json`)), false, name);
+  for (const name of shapeDefects) assert.equal(isValid(read('tests', 'data', 'bad', `${name}.json`)), false, name);
 });
