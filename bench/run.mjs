@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startServer } from '../tests/web/harness.mjs';
+import { interact, url } from './drive.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -17,12 +18,6 @@ const sizes = arg('n', '400').split(',').map(Number);
 const runs = Number(arg('runs', '5'));
 const pages = arg('pages', 'atlas,leaflet,maplibre,deck').split(',');
 const names = { atlas: 'this map', leaflet: 'Leaflet', maplibre: 'MapLibre GL', deck: 'deck.gl' };
-
-function url(base, page, n) {
-  if (page !== 'atlas') return `${base}bench/pages/${page}.html?n=${n}`;
-  const files = JSON.parse(readFileSync(join(here, 'out', String(n), 'files.json'), 'utf8')).atlas;
-  return `${base}build/web/index.html?${files.map((f) => `data=/bench/out/${n}/${f}`).join('&')}`;
-}
 
 // Bytes of what the page downloaded: as served (raw), and gzip -9 (the precompressed twin when the
 // server has one, as it serves it; else compressed here).
@@ -85,14 +80,7 @@ async function measure(browser, base, page, n, expected) {
   const long0 = await tab.evaluate(() => window.__long.length);
   await tab.evaluate(() => window.__record(true));
   const start = Date.now();
-  await tab.mouse.move(760, 420);
-  for (let k = 0; k < 3; k++) {
-    await tab.mouse.down();
-    for (let i = 1; i <= 12; i++) await tab.mouse.move(760 + (k % 2 ? -1 : 1) * i * 25, 420 + i * 6);
-    await tab.mouse.up();
-  }
-  for (let i = 0; i < 8; i++) { await tab.mouse.wheel(0, i < 4 ? -240 : 240); await new Promise((r) => setTimeout(r, 60)); }
-  await new Promise((r) => setTimeout(r, 300));
+  await interact(tab);
   step('interacted');
   const frames = await tab.evaluate(() => window.__record(false));
   const seconds = (Date.now() - start) / 1000;

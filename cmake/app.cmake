@@ -86,7 +86,7 @@ target_link_libraries(imgui PUBLIC sdl2)
 
 add_executable(atlas
   src/app/main.cpp src/app/app.cpp src/app/accessible.cpp src/app/check_data.cpp
-  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp src/render/offscreen.cpp
+  src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp src/render/offscreen.cpp src/render/raster_cache.cpp
   src/render/map_renderer.cpp
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp
   src/ui/map_overlay.cpp src/ui/data_problems_panel.cpp src/ui/about_data_panel.cpp
@@ -94,6 +94,7 @@ add_executable(atlas
   src/ui/link_notices_panel.cpp src/ui/search_panel.cpp src/ui/embed_panel.cpp src/ui/export_card.cpp
   src/ui/tours_panel.cpp src/ui/kiosk_overlay.cpp src/ui/map_controls.cpp src/ui/sheet.cpp
   src/platform/sdl_window.cpp ${PLATFORM_SOURCES})
+target_precompile_headers(atlas PRIVATE ${ATLAS_PRECOMPILED})
 target_link_libraries(atlas PRIVATE atlas_core imgui sdl2 $<$<NOT:$<BOOL:${EMSCRIPTEN}>>:${STB_LIBRARY}>)
 add_dependencies(atlas atlas_assets)
 if(NOT EMSCRIPTEN)
@@ -109,7 +110,8 @@ else()
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
     # (SHELL: keeps both: CMake would merge the repeated --post-js into one)
-    "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/atlas_api.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/mirror.js")
+    "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/atlas_api.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/mirror.js"
+    $<$<BOOL:${ATLAS_WEB_PROFILING}>:--profiling-funcs>)
   target_link_options(atlas PRIVATE ${WEB_FLAGS})
   set_target_properties(atlas PROPERTIES SUFFIX ".js"
     LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/mirror.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html;${CMAKE_SOURCE_DIR}/tools/city_list.mjs")

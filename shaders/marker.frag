@@ -27,6 +27,16 @@ void main() {
     float r = v_radius;
     vec2 p = v_local;
     float circle = length(p) - r;
+    // Most markers are a plain disc or a cluster: drawn without the other shapes' arithmetic (a
+    // software renderer pays for every operation of every pixel). The same layers as below.
+    if (v_flags == CREATIVE || v_flags == CLUSTER) {
+        vec4 c = v_flags == CLUSTER ? over(layer(v_fill, circle), layer(vec4(u_outline.rgb, 0.6), circle - 1.3))
+                                    : over(layer(v_fill, circle + 0.6), layer(u_outline, circle - 0.6));
+        c.a *= v_opacity;
+        if (c.a < 0.004) discard;
+        frag_color = c;
+        return;
+    }
     float diamond = (abs(p.x) + abs(p.y)) * 0.70710678 - r * 1.05;
     vec2 q = vec2(abs(p.x), -p.y + r * 0.25);  // equilateral triangle, point up (p.y grows downwards)
     float triangle = max(q.x * 0.8660254 + q.y * 0.5, -q.y) - r * 0.72;

@@ -568,11 +568,18 @@ bool App::frame() {
 
     if (!recover_gl_context()) return running_;  // nothing to draw with until a context is back
 
+    // The basemap's picture (render/raster_cache.h) follows a moving camera shifted and scaled;
+    // once the camera has rested a moment it is painted where it stands, and frames go on until then.
+    const Camera& cam = atlas_->camera_controller().current();
+    if (!cam.same_view(rested_camera_)) rested_camera_ = cam, camera_moved_at_ = start;
+    const bool exact = double(start - camera_moved_at_) >= kRestSeconds * double(SDL_GetPerformanceFrequency()) ||
+                       !pending_screenshot_.empty();
+
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
-                         typed_ahead_frames_ > 0 ||
+                         typed_ahead_frames_ > 0 || !map_exact_ ||
                          ImGui::GetTime() - ui_state_.link_copied_at < 2.7 ||  // "Link copied" goes back by itself
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     if (settle_frames_ > 0) --settle_frames_;
@@ -644,7 +651,8 @@ bool App::frame() {
     ImGui::Render();
 
 
-    renderer_.draw(*atlas_, fb_w, fb_h);
+    renderer_.draw(*atlas_, fb_w, fb_h, exact);
+    map_exact_ = exact;
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (image_scale_ > 0) render_image(ctx, {w, h});
     if (!pending_screenshot_.empty()) {
@@ -690,7 +698,7 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
         std::fprintf(stderr, "atlas: the GL cannot draw a %dx%d picture\n", w, h);
         return;
     }
-    renderer_.draw(*atlas_, w, h);
+    renderer_.draw(*atlas_, w, h, true);
     ImDrawList card(ImGui::GetDrawListSharedData());
     ImDrawList* lists[2] = {ImGui::GetBackgroundDrawList(), &card};
     ImDrawData data;
@@ -1039,6 +1047,7 @@ json App::frame_stats() const {
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
+            {"basemapPaints", renderer_.basemap_paints()},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},
                     {"errors", gl_errors_}}}};
 }

@@ -149,6 +149,10 @@ private:
     int settle_frames_ = 0;  // frames to draw whatever happens (a new layout settling)
     unsigned drawn_revision_ = 0;
     glm::ivec2 drawn_size_{0, 0};
+    Camera rested_camera_;         // the camera as it last changed, and when
+    Uint64 camera_moved_at_ = 0;
+    bool map_exact_ = true;        // the last frame's basemap was painted where the camera stood
+    static constexpr double kRestSeconds = 0.15;
     std::optional<ViewState> published_;  // the view the page's address shows
     std::string pending_screenshot_;  // read back inside the next frame, before the swap
     bool screenshot_ok_ = false;

@@ -35,6 +35,7 @@ struct Camera {
     // Keeps the scale within [min_scale, max_scale] and the map's centre inside the world.
     void clamp();
     double min_scale() const;  // the whole world fits the viewport
+    bool same_view(const Camera& o) const { return center == o.center && scale == o.scale && viewport == o.viewport; }
     static constexpr double kMaxZoom = 400;  // times min_scale
 };
 

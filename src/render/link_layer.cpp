@@ -24,7 +24,7 @@ bool LinkLayer::init(GLuint program) {
                                                  {3, offsetof(Segment, kind)}});
 }
 
-void LinkLayer::rebuild(const Atlas& a) {
+void LinkLayer::rebuild(const Atlas& a, double scale) {
     const Dataset& d = a.data();
     std::vector<Segment> segments;
     // Dimmed links first, so that the chosen network's links lie on top.
@@ -39,22 +39,30 @@ void LinkLayer::rebuild(const Atlas& a) {
             const float kind = n.line == "dashed" ? 1.f : n.line == "dotted" ? 2.f : 0.f;
             const float width = lit && a.chosen_network() >= 0 ? 3.6f : 2.4f;
             for (const auto& line : *l.arc) {
+                // The arc's points are 1.5 degrees apart; on screen a segment need not be shorter
+                // than kMinSegmentPx, where the chord departs from the arc by a fraction of a pixel.
                 double along = 0;
+                std::size_t from = 0;
                 for (std::size_t i = 1; i < line.size(); ++i) {
-                    segments.push_back({float(line[i - 1].x), float(line[i - 1].y), float(line[i].x), float(line[i].y), c,
+                    const double length = glm::length(line[i] - line[from]);
+                    if (length * scale < kMinSegmentPx && i + 1 < line.size()) continue;
+                    segments.push_back({float(line[from].x), float(line[from].y), float(line[i].x), float(line[i].y), c,
                                         kind, float(along), width});
-                    along += glm::length(line[i] - line[i - 1]);
+                    along += length;
+                    from = i;
                 }
             }
         }
     quad_.upload(segments.data(), segments.size());
     revision_ = a.revision();
+    built_scale_ = scale;
 }
 
 void LinkLayer::draw(const Atlas& a, const MapStyle& s) {
-    if (revision_ != a.revision()) rebuild(a);
-    if (!quad_.count()) return;
     const Camera& cam = a.camera_controller().current();
+    const double zoomed = cam.scale / built_scale_;  // segments long enough at one zoom are too long 1.5x closer
+    if (revision_ != a.revision() || zoomed > 1.5 || zoomed < 1 / 1.5) rebuild(a, cam.scale);
+    if (!quad_.count()) return;
     glUseProgram(program_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));
     glUniform2f(u_scale_, float(2 * cam.scale / cam.viewport.x), float(2 * cam.scale / cam.viewport.y));

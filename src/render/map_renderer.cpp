@@ -15,42 +15,51 @@ bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, 
     if (!marker_program_) return false;
     link_program_ = load_program(shader_dir, "link", error);
     if (!link_program_) return false;
+    picture_program_ = load_program(shader_dir, "picture", error);
+    if (!picture_program_) return false;
     if (!world_.init(basemap_program_, world) || !detail_.init(basemap_program_, detail) ||
         !mexico_.init(basemap_program_, mexico) ||
         !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
-        !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_)) {
+        !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_) ||
+        !basemap_picture_.init(picture_program_, kPictureMargin) || !inset_picture_.init(picture_program_, 0)) {
         error = "cannot create the map's GL buffers";
         return false;
     }
     return true;
 }
 
-void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h) {
+void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     glViewport(0, 0, fb_w, fb_h);
-    const Color& bg = style_.background;
-    glClearColor(bg.r, bg.g, bg.b, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     const Camera& cam = atlas.camera_controller().current();
-    (cam.scale / cam.min_scale() < kDetailZoom ? world_ : detail_).draw(cam, style_);
+    const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
+    const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom;
+    const BasemapLayer& basemap = detailed ? detail_ : world_;
+    basemap_picture_.draw(cam, ratio, std::uint64_t(style_version_) << 1 | detailed, exact, [&](const Camera& c) {
+        const Color& bg = style_.background;
+        glClearColor(bg.r, bg.g, bg.b, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        basemap.draw(c, style_);
+    });
     links_.draw(atlas, style_);
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 
     // The inset of Mexico: the detailed basemap and every Mexican city, in its own viewport.
     const Atlas::Inset& in = atlas.inset();
     if (!in.shown) return;
-    const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
     const GLint x = GLint(in.rect.x * ratio), y = GLint(float(fb_h) - (in.rect.y + in.rect.h) * ratio);
     const GLsizei w = GLsizei(in.rect.w * ratio), h = GLsizei(in.rect.h * ratio);
     glEnable(GL_SCISSOR_TEST);
     glScissor(x, y, w, h);
     glViewport(x, y, w, h);
-    glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    mexico_.draw(in.camera, style_);
+    inset_picture_.draw(in.camera, ratio, style_version_, true, [&](const Camera& c) {
+        glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        mexico_.draw(c, style_);
+    });
     inset_markers_.draw(atlas, style_, in.camera, 5.5f);
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, fb_w, fb_h);
@@ -65,10 +74,12 @@ void MapRenderer::release() {
     markers_.release();
     inset_markers_.release();
     links_.release();
+    basemap_picture_.release();
+    inset_picture_.release();
     if (basemap_program_) glDeleteProgram(basemap_program_);
-    for (GLuint p : {marker_program_, link_program_})
+    for (GLuint p : {marker_program_, link_program_, picture_program_})
         if (p) glDeleteProgram(p);
-    basemap_program_ = marker_program_ = link_program_ = 0;
+    basemap_program_ = marker_program_ = link_program_ = picture_program_ = 0;
 }
 
 }  // namespace atlas::render

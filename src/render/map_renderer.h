@@ -9,6 +9,7 @@
 #include "render/link_layer.h"
 #include "render/map_style.h"
 #include "render/marker_layer.h"
+#include "render/raster_cache.h"
 
 namespace atlas::render {
 
@@ -19,17 +20,26 @@ public:
     bool init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail,
               const BasemapMesh& mexico, std::string& error);
     static constexpr double kDetailZoom = 2.5;
+    static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
-    void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
+    // `exact`: the camera rests (or a picture is taken), so the basemap is painted where it stands;
+    // otherwise its picture may be shifted and scaled (see raster_cache.h).
+    void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact);
     // Reads the framebuffer back, top row first, RGBA.
     std::vector<unsigned char> read_pixels(int width, int height) const;
     const MapStyle& style() const { return style_; }
-    void set_style(const MapStyle& style) { style_ = style; }
+    void set_style(const MapStyle& style) {
+        style_ = style;
+        ++style_version_;  // the basemap's pictures are painted again
+    }
+    int basemap_paints() const { return basemap_picture_.paints(); }
     void release();
 
 private:
     MapStyle style_;
-    GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0;
+    unsigned style_version_ = 0;
+    GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0, picture_program_ = 0;
+    RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
     BasemapLayer world_, detail_, mexico_;
     MarkerLayer markers_, inset_markers_;
     LinkLayer links_;

@@ -1,0 +1,121 @@
+#include "render/raster_cache.h"
+
+#include <cmath>
+
+namespace atlas::render {
+namespace {
+constexpr double kMaxScaleChange = 2;  // a picture shown larger than this blurs: paint again
+}
+
+bool RasterCache::init(GLuint program, double margin) {
+    program_ = program;
+    margin_ = margin;
+    u_rect_ = glGetUniformLocation(program, "u_rect");
+    u_picture_ = glGetUniformLocation(program, "u_picture");
+    static const float corners[8] = {0, 0, 1, 0, 0, 1, 1, 1};
+    glGenVertexArrays(1, &vao_);
+    glBindVertexArray(vao_);
+    glGenBuffers(1, &vbo_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(0);
+    painted_ratio_ = 0;
+    return glGetError() == GL_NO_ERROR;
+}
+
+bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, bool exact) const {
+    if (!painted_ratio_ || content != content_ || ratio != painted_ratio_) return false;
+    if (exact) {  // painted where the camera stands: the picture is then pixel for pixel the direct drawing
+        Camera framed = cam;
+        framed.viewport += 2 * margin_;
+        return framed.same_view(painted_);
+    }
+    const double change = cam.scale / painted_.scale;
+    if (change > kMaxScaleChange || change < 1 / kMaxScaleChange) return false;
+    const glm::dvec2 view = cam.viewport / (2 * cam.scale), picture = painted_.viewport / (2 * painted_.scale);
+    const glm::dvec2 off = glm::abs(cam.center - painted_.center);
+    return off.x + view.x <= picture.x && off.y + view.y <= picture.y;
+}
+
+bool RasterCache::repaint(const Camera& cam, double ratio, const Paint& paint) {
+    Camera c = cam;
+    c.viewport = cam.viewport + 2 * margin_;
+    const int w = int(std::lround(c.viewport.x * ratio)), h = int(std::lround(c.viewport.y * ratio));
+    GLint screen = 0, viewport[4] = {};
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &screen);  // the screen, or an export's framebuffer
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    if (w != width_ || h != height_) {
+        GLint max_size = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+        if (w < 1 || h < 1 || w > max_size || h > max_size) return false;
+        if (!texture_) glGenTextures(1, &texture_);
+        glBindTexture(GL_TEXTURE_2D, texture_);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        if (!fbo_) glGenFramebuffers(1, &fbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+        width_ = w, height_ = h;
+    }
+    const bool scissor = glIsEnabled(GL_SCISSOR_TEST);  // (the inset clips the screen, not the picture)
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (complete) {
+        glViewport(0, 0, w, h);
+        paint(c);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(screen));
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+    if (scissor) glEnable(GL_SCISSOR_TEST);
+    if (!complete) return false;
+    painted_ = c;
+    painted_ratio_ = ratio;
+    ++paints_;
+    return true;
+}
+
+void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, bool exact, const Paint& paint) {
+    if (!shows(cam, ratio, content, exact)) {
+        if (!repaint(cam, ratio, paint)) {  // no texture that large, or no framebuffer: draw directly
+            painted_ratio_ = 0;
+            paint(cam);
+            return;
+        }
+        content_ = content;
+    }
+    // Where the picture's corners fall in this view's clip space.
+    const glm::dvec2 half = painted_.viewport / (2 * painted_.scale);
+    const glm::dvec2 to_clip = 2 * cam.scale / cam.viewport;
+    const glm::dvec2 lo = (painted_.center - half - cam.center) * to_clip, hi = (painted_.center + half - cam.center) * to_clip;
+    const bool same_scale = cam.scale == painted_.scale;
+    glUseProgram(program_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    // One texel per pixel while panning: nearest keeps it sharp; a zoom in motion scales it smoothly.
+    const GLint filter = same_scale ? GL_NEAREST : GL_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glUniform1i(u_picture_, 0);
+    glUniform4f(u_rect_, float(lo.x), float(lo.y), float(hi.x), float(hi.y));
+    glDisable(GL_BLEND);  // the picture is opaque
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    glEnable(GL_BLEND);
+}
+
+void RasterCache::release() {
+    if (fbo_) glDeleteFramebuffers(1, &fbo_);
+    if (texture_) glDeleteTextures(1, &texture_);
+    if (vbo_) glDeleteBuffers(1, &vbo_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    fbo_ = texture_ = vbo_ = vao_ = 0;
+    width_ = height_ = 0;
+    painted_ratio_ = 0;
+}
+
+}  // namespace atlas::render

@@ -1,0 +1,42 @@
+// A picture of part of the map at one scale, kept in a texture and painted again only when the
+// camera leaves it. A software renderer (SwiftShader in browsers without a GPU, llvmpipe on kiosks)
+// pays about a microsecond per triangle: the basemap's 28,000 triangles and border segments took
+// 30 ms a frame; drawing its picture takes one rectangle. While the camera moves, the picture is
+// shifted (and, during a zoom, scaled) until the view leaves it; once the camera rests, it is
+// painted again where it stands, so what is seen then is exactly the direct drawing.
+#pragma once
+#include <cstdint>
+#include <functional>
+
+#include "core/camera.h"
+#include "platform/gl.h"
+
+namespace atlas::render {
+
+class RasterCache {
+public:
+    // Draws with the camera it is given, into a viewport of that camera's size.
+    using Paint = std::function<void(const Camera&)>;
+    // `program`: shaders/picture.*; `margin`: logical pixels painted beyond each edge of the view.
+    bool init(GLuint program, double margin);
+    // Shows what `paint` draws as seen by `camera` in the current viewport (`ratio`: framebuffer
+    // pixels per logical pixel). `content` names what is painted: another value paints again.
+    // `exact`: the picture must be painted where the camera stands (it rests, or a picture is taken).
+    void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint);
+    int paints() const { return paints_; }  // how often the picture was painted (tests, measurements)
+    void release();
+
+private:
+    bool shows(const Camera& camera, double ratio, std::uint64_t content, bool exact) const;
+    bool repaint(const Camera& camera, double ratio, const Paint& paint);
+    GLuint program_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
+    GLint u_rect_ = -1, u_picture_ = -1;
+    double margin_ = 0;
+    Camera painted_;            // the camera the picture was painted with (its viewport includes the margin)
+    double painted_ratio_ = 0;  // 0: no picture
+    std::uint64_t content_ = 0;
+    int width_ = 0, height_ = 0;  // the texture's pixels
+    int paints_ = 0;
+};
+
+}  // namespace atlas::render
