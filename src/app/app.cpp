@@ -569,9 +569,11 @@ bool App::frame() {
     if (!recover_gl_context()) return running_;  // nothing to draw with until a context is back
 
     // The basemap's picture (render/raster_cache.h) follows a moving camera shifted and scaled;
-    // once the camera has rested a moment it is painted where it stands, and frames go on until then.
+    // once the camera has rested a moment (no finger or button holding the map, no animation) it is
+    // painted where it stands, and frames go on until then.
     const Camera& cam = atlas_->camera_controller().current();
-    if (!cam.same_view(rested_camera_)) rested_camera_ = cam, camera_moved_at_ = start;
+    if (!cam.same_view(rested_camera_) || pressing_ || atlas_->camera_controller().moving())
+        rested_camera_ = cam, camera_moved_at_ = start;
     const bool exact = double(start - camera_moved_at_) >= kRestSeconds * double(SDL_GetPerformanceFrequency()) ||
                        !pending_screenshot_.empty();
 
@@ -652,7 +654,7 @@ bool App::frame() {
 
 
     renderer_.draw(*atlas_, fb_w, fb_h, exact);
-    map_exact_ = exact;
+    map_exact_ = exact && renderer_.settled();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (image_scale_ > 0) render_image(ctx, {w, h});
     if (!pending_screenshot_.empty()) {

@@ -151,7 +151,7 @@ private:
     glm::ivec2 drawn_size_{0, 0};
     Camera rested_camera_;         // the camera as it last changed, and when
     Uint64 camera_moved_at_ = 0;
-    bool map_exact_ = true;        // the last frame's basemap was painted where the camera stood
+    bool map_exact_ = true;        // the last frame showed the final pictures: painted where the camera stood, links in
     static constexpr double kRestSeconds = 0.15;
     std::optional<ViewState> published_;  // the view the page's address shows
     std::string pending_screenshot_;  // read back inside the next frame, before the swap

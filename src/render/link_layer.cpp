@@ -27,6 +27,12 @@ bool LinkLayer::init(GLuint program) {
 void LinkLayer::rebuild(const Atlas& a, double scale) {
     const Dataset& d = a.data();
     std::vector<Segment> segments;
+    // What is drawn, as a number (FNV-1a of each link's arc and style, not of its segments, which
+    // change with the zoom alone): most new revisions (a hover, a marker) leave it as it was.
+    content_ = 1469598103934665603ull;
+    auto mix = [&](const void* p, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) content_ = (content_ ^ static_cast<const unsigned char*>(p)[i]) * 1099511628211ull;
+    };
     // Dimmed links first, so that the chosen network's links lie on top.
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& l : a.drawn_links()) {
@@ -38,6 +44,9 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
             if (c.a <= 0.003f) continue;
             const float kind = n.line == "dashed" ? 1.f : n.line == "dotted" ? 2.f : 0.f;
             const float width = lit && a.chosen_network() >= 0 ? 3.6f : 2.4f;
+            mix(&l.arc, sizeof l.arc);
+            mix(&c, sizeof c);
+            mix(&width, sizeof width);
             for (const auto& line : *l.arc) {
                 // The arc's points are 1.5 degrees apart; on screen a segment need not be shorter
                 // than kMinSegmentPx, where the chord departs from the arc by a fraction of a pixel.
@@ -58,10 +67,12 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
     built_scale_ = scale;
 }
 
-void LinkLayer::draw(const Atlas& a, const MapStyle& s) {
-    const Camera& cam = a.camera_controller().current();
+void LinkLayer::prepare(const Atlas& a, const Camera& cam) {
     const double zoomed = cam.scale / built_scale_;  // segments long enough at one zoom are too long 1.5x closer
     if (revision_ != a.revision() || zoomed > 1.5 || zoomed < 1 / 1.5) rebuild(a, cam.scale);
+}
+
+void LinkLayer::draw(const Camera& cam, const MapStyle& s) const {
     if (!quad_.count()) return;
     glUseProgram(program_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));

@@ -2,6 +2,8 @@
 // light halo, so that they read over the basemap on a shared screen. Rebuilt on revision change,
 // and when the zoom changes by half.
 #pragma once
+#include <cstdint>
+
 #include "core/atlas.h"
 #include "platform/gl.h"
 #include "render/instanced_quad.h"
@@ -12,7 +14,10 @@ namespace atlas::render {
 class LinkLayer {
 public:
     bool init(GLuint program);
-    void draw(const Atlas& atlas, const MapStyle& style);
+    // Builds the segments again when the atlas's revision or the zoom (by half) changed.
+    void prepare(const Atlas& atlas, const Camera& camera);
+    std::uint64_t content() const { return content_; }  // changes when what is drawn changes
+    void draw(const Camera& camera, const MapStyle& style) const;
     void release();
 
 private:
@@ -21,6 +26,7 @@ private:
     // halo): at world zooms the arcs' 1.5-degree points are 4 pixels apart, so most are skipped.
     static constexpr double kMinSegmentPx = 16;
     double built_scale_ = 1;  // the camera's scale the segments were chosen for
+    std::uint64_t content_ = 0;
     GLuint program_ = 0;
     InstancedQuad quad_;
     GLint u_center_ = -1, u_scale_ = -1, u_viewport_ = -1, u_world_to_px_ = -1, u_halo_ = -1, u_halo_color_ = -1;

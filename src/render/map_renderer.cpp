@@ -38,13 +38,21 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
     const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom;
     const BasemapLayer& basemap = detailed ? detail_ : world_;
-    basemap_picture_.draw(cam, ratio, std::uint64_t(style_version_) << 1 | detailed, exact, [&](const Camera& c) {
+    // The links join the basemap's picture once they have stayed the same for a few frames; while
+    // they change (the timeline playing, a fade) they are drawn over it at each frame instead.
+    links_.prepare(atlas, cam);
+    if (links_.content() != links_content_) links_content_ = links_.content(), links_steady_frames_ = 0;
+    else if (links_steady_frames_ < kSteadyFrames) ++links_steady_frames_;
+    const bool links_in_picture = settled();
+    const std::uint64_t content = (std::uint64_t(style_version_) << 1 | detailed) ^ (links_in_picture ? links_content_ : 0);
+    basemap_picture_.draw(cam, ratio, content, exact, [&](const Camera& c) {
         const Color& bg = style_.background;
         glClearColor(bg.r, bg.g, bg.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         basemap.draw(c, style_);
+        if (links_in_picture) links_.draw(c, style_);
     });
-    links_.draw(atlas, style_);
+    if (!links_in_picture) links_.draw(cam, style_);
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 
     // The inset of Mexico: the detailed basemap and every Mexican city, in its own viewport.

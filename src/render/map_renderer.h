@@ -33,6 +33,8 @@ public:
         ++style_version_;  // the basemap's pictures are painted again
     }
     int basemap_paints() const { return basemap_picture_.paints(); }
+    // Whether the links are in the basemap's picture yet (frames should go on until they are).
+    bool settled() const { return links_steady_frames_ >= kSteadyFrames; }
     void release();
 
 private:
@@ -40,6 +42,9 @@ private:
     unsigned style_version_ = 0;
     GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0, picture_program_ = 0;
     RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
+    std::uint64_t links_content_ = 0;
+    int links_steady_frames_ = 0;
+    static constexpr int kSteadyFrames = 8;
     BasemapLayer world_, detail_, mexico_;
     MarkerLayer markers_, inset_markers_;
     LinkLayer links_;
