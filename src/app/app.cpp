@@ -570,7 +570,7 @@ bool App::frame() {
 
     // The basemap's picture (render/raster_cache.h) follows a moving camera shifted and scaled;
     // once the camera has rested a moment (no finger or button holding the map, no animation) it is
-    // painted where it stands, and frames go on until then.
+    // painted where it stands. Until then no frame is drawn, but the loop does not sleep.
     const Camera& cam = atlas_->camera_controller().current();
     if (!cam.same_view(rested_camera_) || pressing_ || atlas_->camera_controller().moving())
         rested_camera_ = cam, camera_moved_at_ = start;
@@ -581,7 +581,7 @@ bool App::frame() {
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
-                         typed_ahead_frames_ > 0 || !map_exact_ ||
+                         typed_ahead_frames_ > 0 || (!map_exact_ && exact) ||  // the rest has come: paint
                          ImGui::GetTime() - ui_state_.link_copied_at < 2.7 ||  // "Link copied" goes back by itself
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     if (settle_frames_ > 0) --settle_frames_;
@@ -1140,7 +1140,8 @@ platform::AppHooks App::hooks() {
     };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
-    h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing(); };
+    h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing() && map_exact_; };
+    h.resting = [this] { return quiet_frames_ > 3 && !map_exact_; };
     h.test_clock = [this](double seconds) { test_dt_ = seconds; };
     return h;
 }

@@ -96,6 +96,7 @@ struct AppHooks {
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now
     std::function<bool()> idle;                             // nothing moves: the loop may wait for input
+    std::function<bool()> resting;                          // only waiting for the camera to rest (no frames drawn)
     // A test clock: the next frames move the app's time on by `seconds` each instead of the time
     // that passed (negative: real time again). The soak test lives a week in minutes this way.
     std::function<void(double seconds)> test_clock;

@@ -44,7 +44,7 @@ private:
     RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
     std::uint64_t links_content_ = 0;
     int links_steady_frames_ = 0;
-    static constexpr int kSteadyFrames = 8;
+    static constexpr int kSteadyFrames = 2;
     BasemapLayer world_, detail_, mexico_;
     MarkerLayer markers_, inset_markers_;
     LinkLayer links_;

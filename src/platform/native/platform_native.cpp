@@ -245,6 +245,7 @@ int run(const Options& o, AppHooks app) {
         if (o.max_frames && n + 1 >= o.max_frames) break;
         // A kiosk runs for days: when nothing moves, sleep until input instead of spinning.
         if (app.idle()) SDL_WaitEventTimeout(nullptr, 250);
+        else if (app.resting()) SDL_WaitEventTimeout(nullptr, 10);  // no frame to draw before the camera rests
         heartbeat();
     }
     return 0;
