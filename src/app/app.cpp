@@ -169,7 +169,9 @@ bool App::handle_presenter_key(SDL_Keycode key) {
     }
 }
 
-void App::handle_key(SDL_Keycode key) {
+// `mods`: the modifiers held when the key went down (the event's own: SDL's current state may
+// already include later events of the same batch, such as Shift's release).
+void App::handle_key(SDL_Keycode key, Uint16 mods) {
     if (handle_presenter_key(key)) return;
     const glm::dvec2 vp = atlas_->camera_controller().current().viewport;
     const double step = std::min(vp.x, vp.y) / 5;
@@ -182,10 +184,10 @@ void App::handle_key(SDL_Keycode key) {
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
         case SDLK_SLASH:  // with Shift it is '?' on many keyboards: the list of keys (SDL_TEXTINPUT)
-            if (!(SDL_GetModState() & KMOD_SHIFT)) ui_state_.focus_search = typed_ahead_slash_ = true, typed_ahead_frames_ = 10;
+            if (!(mods & KMOD_SHIFT)) ui_state_.focus_search = typed_ahead_slash_ = true, typed_ahead_frames_ = 10;
             break;
         case SDLK_f:
-            if (SDL_GetModState() & KMOD_CTRL) ui_state_.focus_search = true, typed_ahead_frames_ = 10;
+            if (mods & KMOD_CTRL) ui_state_.focus_search = true, typed_ahead_frames_ = 10;
             break;
         case SDLK_ESCAPE:  // back: the walk's city, then the selection
             if (ui_state_.keyboard_city >= 0) {
@@ -194,7 +196,7 @@ void App::handle_key(SDL_Keycode key) {
                 atlas_->act({{"type", "select"}, {"id", nullptr}});
             }
             break;
-        case SDLK_n: walk_cities(SDL_GetModState() & KMOD_SHIFT ? -1 : 1); break;
+        case SDLK_n: walk_cities(mods & KMOD_SHIFT ? -1 : 1); break;
         case SDLK_RETURN: case SDLK_KP_ENTER:
             if (ui_state_.keyboard_city >= 0) {
                 const std::string id = atlas_->data().cities[ui_state_.keyboard_city].id;
@@ -510,7 +512,7 @@ void App::handle_event(const SDL_Event& e) {
             // when the click came in this same batch of events (a slow frame), it is about to be.
             if (!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive() &&
                 !(clicked_in_batch_ && e.key.keysym.sym >= SDLK_a && e.key.keysym.sym <= SDLK_z))
-                handle_key(e.key.keysym.sym);
+                handle_key(e.key.keysym.sym, e.key.keysym.mod);
             break;
         default: break;
     }

@@ -34,7 +34,7 @@ private:
     nlohmann::json reset_data();  // forget the user's files
     LoadResult load_all() const;  // the bundled files, then the user's, over them
     nlohmann::json load_paths(const std::vector<std::string>& paths);  // --load and dropped files
-    void handle_key(SDL_Keycode key);
+    void handle_key(SDL_Keycode key, Uint16 mods);
     bool handle_presenter_key(SDL_Keycode key);  // true when the key was a tour's or presenter mode's
     // The keyboard without a mouse: Tab and Shift+Tab go from panel to panel (ImGui's keyboard
     // navigation inside: arrows, Space or Enter, a visible focus ring) and back to the map; Esc too.
