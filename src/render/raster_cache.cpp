@@ -50,7 +50,7 @@ bool RasterCache::repaint(const Camera& cam, double ratio, const Paint& paint) {
         GLint max_size = 0;
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
         if (w < 1 || h < 1 || w > max_size || h > max_size) return false;
-        if (!texture_) glGenTextures(1, &texture_);
+        if (!texture_) glGenTextures(1, &texture_), filter_ = 0;
         glBindTexture(GL_TEXTURE_2D, texture_);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -97,8 +97,11 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
     glBindTexture(GL_TEXTURE_2D, texture_);
     // One texel per pixel while panning: nearest keeps it sharp; a zoom in motion scales it smoothly.
     const GLint filter = same_scale ? GL_NEAREST : GL_LINEAR;
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    if (filter != filter_) {  // (set on change only: this runs at every frame)
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+        filter_ = filter;
+    }
     glUniform1i(u_picture_, 0);
     glUniform4f(u_rect_, float(lo.x), float(lo.y), float(hi.x), float(hi.y));
     glDisable(GL_BLEND);  // the picture is opaque
@@ -114,7 +117,7 @@ void RasterCache::release() {
     if (vbo_) glDeleteBuffers(1, &vbo_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
     fbo_ = texture_ = vbo_ = vao_ = 0;
-    width_ = height_ = 0;
+    width_ = height_ = filter_ = 0;
     painted_ratio_ = 0;
 }
 

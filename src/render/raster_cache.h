@@ -36,6 +36,7 @@ private:
     double painted_ratio_ = 0;  // 0: no picture
     std::uint64_t content_ = 0;
     int width_ = 0, height_ = 0;  // the texture's pixels
+    GLint filter_ = 0;            // the texture's filter now (0: not set yet)
     int paints_ = 0;
 };
 
