@@ -69,6 +69,14 @@
     loadData: function (name, data, error) {
       return parse(call('atlas_api_load_data', [String(name), bytesOf(data), String(error || '')]));
     },
+    // Several files ([{name, data, error}]) loaded together: merged and drawn once, not once per file.
+    loadDataFiles: function (files) {
+      if (!window.mapReady) return { error: 'the map is not ready yet' };
+      files.forEach(function (f) {
+        call('atlas_api_stage_data', [String(f.name), bytesOf(f.data), String(f.error || '')]);
+      });
+      return parse(call('atlas_api_load_staged', []));
+    },
     resetData: function () { return parse(call('atlas_api_reset_data', [])); },
     // The cities that pass the filters as a file: {format: 'csv' | 'geojson'} resolves to
     // {name, mime, bytes} (bytes: a Uint8Array), what the Download buttons save.
@@ -115,26 +123,26 @@
     var params = new URLSearchParams(location.search);
     // A link may name cities of the data it loads: its view applies again once the data is in.
     var linked = location.hash.slice(1);
+    // Fetched side by side, then loaded together: the data is merged once, whatever the number of files.
     var loads = params.getAll('data').map(function (raw) {
       var url;
-      try { url = new URL(raw, location.href); } catch (e) { window.atlas.loadData(raw, '', 'not a URL'); return null; }
-      if (url.origin !== location.origin) {
-        window.atlas.loadData(raw, '', 'only data from this site can be loaded (same origin), not from ' + url.origin);
-        return null;
-      }
+      try { url = new URL(raw, location.href); } catch (e) { return { name: raw, error: 'not a URL' }; }
+      if (url.origin !== location.origin)
+        return { name: raw, error: 'only data from this site can be loaded (same origin), not from ' + url.origin };
       return fetch(url.href).then(function (r) {
         if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
         var length = Number(r.headers.get('content-length') || 0);
         if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
         return r.arrayBuffer();
       }).then(function (bytes) {
-        window.atlas.loadData(url.pathname.split('/').pop() || raw, bytes);
-      }).catch(function (e) { window.atlas.loadData(raw, '', e.message); });
-    }).filter(Boolean);
-    if (loads.length && linked)
-      Promise.all(loads).then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
+        return { name: url.pathname.split('/').pop() || raw, data: bytes };
+      }).catch(function (e) { return { name: raw, error: e.message }; });
+    });
+    if (!loads.length) return;
+    var loaded = Promise.all(loads).then(function (files) { window.atlas.loadDataFiles(files); });
+    if (linked) loaded.then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
     if (Module.holdReadyMark)
-      Promise.all(loads).then(function () {
+      loaded.then(function () {
         performance.mark('data-loaded');
         Module.wake();  // the frame that draws it, then the mark
         requestAnimationFrame(function () { requestAnimationFrame(function () { performance.mark('map-ready'); }); });
@@ -151,14 +159,13 @@
     window.addEventListener('drop', function (e) {
       e.preventDefault();
       hint.style.display = 'none';
-      Array.prototype.forEach.call(e.dataTransfer.files, function (file) {
-        if (file.size > kMaxBytes) {
-          window.atlas.loadData(file.name, '', 'file is ' + file.size + ' bytes, more than the limit of ' + kMaxBytes);
-          return;
-        }
-        file.arrayBuffer().then(function (bytes) { window.atlas.loadData(file.name, bytes); },
-                         function () { window.atlas.loadData(file.name, '', 'the file could not be read'); });
+      var reads = Array.prototype.map.call(e.dataTransfer.files, function (file) {
+        if (file.size > kMaxBytes)
+          return { name: file.name, error: 'file is ' + file.size + ' bytes, more than the limit of ' + kMaxBytes };
+        return file.arrayBuffer().then(function (bytes) { return { name: file.name, data: bytes }; },
+                                       function () { return { name: file.name, error: 'the file could not be read' }; });
       });
+      Promise.all(reads).then(function (files) { window.atlas.loadDataFiles(files); });
     });
   }
   var previous = Module.onMapReady;

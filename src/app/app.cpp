@@ -472,9 +472,9 @@ void App::handle_event(const SDL_Event& e) {
         case SDL_MOUSEBUTTONUP:
             if (e.button.button == SDL_BUTTON_LEFT && pressing_ && !dragging_) {
                 const glm::dvec2 at{e.button.x, e.button.y};
-                if (const int c = atlas_->pick_cluster(at); c >= 0) {  // a cluster opens: fly to its cities
+                if (const Cluster* c = atlas_->cluster_at(at)) {  // a cluster opens: fly to its cities
                     json ids = json::array();
-                    for (int m : atlas_->clusters()[c].members) ids.push_back(atlas_->data().cities[m].id);
+                    for (int m : c->members) ids.push_back(atlas_->data().cities[m].id);
                     atlas_->act({{"type", "fit"}, {"ids", ids}});
                 } else if (double_tap(at, e.button.timestamp) && atlas_->pick(at) < 0) {  // a double tap (or click) on the map zooms in there
                     atlas_->camera().zoom_at(at, 2.0);
@@ -1120,6 +1120,9 @@ platform::AppHooks App::hooks() {
     h.load_data = [this](const std::string& name, const std::string& text, const std::string& error) {
         if (!error.empty()) return add_data({}, {{Problem::Severity::Error, name, "", "", error}});
         return add_data({{name, text}});
+    };
+    h.load_files = [this](std::vector<DataFile> files, std::vector<Problem> problems) {
+        return add_data(std::move(files), std::move(problems));
     };
     h.panels = [this] { return panels(); };
     h.accessible = [this] { return accessible(); };

@@ -58,7 +58,7 @@ void Atlas::refilter() {
         for (const auto& g : data_.cities[i].designations)
             if (designation_passes(data_, any_time, g)) first_shown_[i] = std::min(first_shown_[i], g.year);
     relink();
-    revision_ = set_revision_ = next_revision();
+    revision_ = set_revision_ = visible_revision_ = next_revision();
 }
 
 void Atlas::choose_network(int network) {
@@ -135,17 +135,30 @@ float Atlas::cluster_size(std::size_t members) { return float(1.3 + 0.25 * std::
 
 const std::vector<Cluster>& Atlas::clusters() const {
     const Camera& cam = camera_.current();
-    if (clusters_set_revision_ != set_revision_ || std::abs(cam.scale / clusters_scale_ - 1) > 0.01) {
-        // Markers closer than about their diameter would overlap: group them. The selected city
-        // always stands alone; the most important cities seed clusters first (Mexico's, then by id).
-        const double distance = (2.2 * marker_radius(cam.scale / cam.min_scale()) + 1) / cam.scale;
+    const bool new_tree = cluster_tree_revision_ != visible_revision_ || cluster_tree_viewport_ != cam.viewport;
+    if (new_tree) {
+        // The most important cities seed groups first: Mexico's, then by id.
         std::vector<int> order = visible_;
         std::stable_partition(order.begin(), order.end(), [&](int i) { return data_.cities[i].country == "MX"; });
-        std::vector<int> alone;
-        if (selected_ >= 0 && is_visible_[selected_]) alone.push_back(selected_);
-        clusters_ = cluster_cities(positions_, order, distance, alone);
+        ClusterTree::Options o;
+        o.min_scale = cam.min_scale();
+        o.max_zoom = Camera::kMaxZoom;
+        o.viewport = cam.viewport;
+        // Markers closer than about their diameter would overlap.
+        o.radius_px = [](double zoom) { return 2.2 * marker_radius(zoom) + 1; };
+        o.disc_px = [](double zoom, int count) { return marker_radius(zoom) * (count > 1 ? cluster_size(count) : 1); };
+        // Dense data: a screenful holds about a marker per 48 px square, and a few hundred at most.
+        o.budget = std::clamp(int(cam.viewport.x * cam.viewport.y / (48 * 48)), 100, 400);
+        cluster_tree_ = ClusterTree(positions_, order, o);
+        cluster_tree_revision_ = visible_revision_;
+        cluster_tree_viewport_ = cam.viewport;
+    }
+    const int level = cluster_tree_.level(cam.scale / cam.min_scale());
+    if (new_tree || level != clusters_level_ || clusters_set_revision_ != set_revision_) {
+        // The selected city always stands alone.
+        clusters_ = cluster_tree_.cut(level, selected_ >= 0 && is_visible_[selected_] ? selected_ : -1);
+        clusters_level_ = level;
         clusters_set_revision_ = set_revision_;
-        clusters_scale_ = cam.scale;
         ++clusters_generation_;
     }
     return clusters_;
@@ -169,10 +182,7 @@ const Atlas::Inset& Atlas::inset() const {
     for (std::size_t i = 0; i < data_.cities.size(); ++i)
         if (data_.cities[i].country == "MX") b.include(positions_[i]);
     for (int i : visible_)
-        if (data_.cities[i].country == "MX") {
-            inset_.cities.push_back(i);
-            inset_.markers.push_back({positions_[i], {i}});
-        }
+        if (data_.cities[i].country == "MX") inset_.cities.push_back(i);
     const float w = float(inset_size_.x), h = float(inset_size_.y);
     inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom && inset_fits(cam);
     if (!inset_.shown) return inset_;
@@ -182,21 +192,35 @@ const Atlas::Inset& Atlas::inset() const {
     const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(0.05));
     inset_.camera.center = (b.min + b.max) * 0.5;
     inset_.camera.scale = std::min((w - 40) / size.x, (h - 40) / size.y);
+    // The inset's markers change only with the cities or the inset's size, not with the zoom.
+    if (inset_markers_revision_ != set_revision_ || inset_markers_size_ != inset_size_) {
+        // Mexico's cities are each shown, even where they touch, unless there are too many to
+        // read: then they group as on the main map.
+        ClusterTree::Options o;
+        o.min_scale = inset_.camera.scale;
+        o.viewport = inset_size_;
+        o.budget = kInsetMarkerBudget;
+        o.disc_px = [](double, int count) { return kInsetMarkerPx * (count > 1 ? cluster_size(count) : 1); };
+        o.max_radius_px = 40;
+        inset_markers_ = ClusterTree(positions_, inset_.cities, o).cut(0, selected_ >= 0 && is_visible_[selected_] ? selected_ : -1);
+        inset_markers_revision_ = set_revision_;
+        inset_markers_size_ = inset_size_;
+    }
+    inset_.markers = inset_markers_;
     return inset_;
 }
 
-int Atlas::pick_cluster(glm::dvec2 screen) const {
+const Cluster* Atlas::cluster_at(glm::dvec2 screen) const {
     const Inset& in = inset();
-    if (in.shown && in.rect.contains(screen.x, screen.y))
-        return -1;  // the inset has no clusters
-    const Camera& cam = camera_.current();
-    const auto& cs = clusters();
-    for (int i = 0; i < int(cs.size()); ++i) {
-        if (cs[i].members.size() < 2) continue;
-        const double r = marker_radius(cam.scale / cam.min_scale()) * cluster_size(cs[i].members.size());
-        if (glm::length(cam.to_screen(cs[i].center) - screen) <= r + 2) return i;
-    }
-    return -1;
+    const bool in_inset = in.shown && in.rect.contains(screen.x, screen.y);
+    const Camera& cam = in_inset ? in.camera : camera_.current();
+    const std::vector<Cluster>& markers = in_inset ? in.markers : clusters();
+    if (in_inset) screen -= glm::dvec2(in.rect.x, in.rect.y);
+    const double radius = in_inset ? kInsetMarkerPx : marker_radius(cam.scale / cam.min_scale());
+    for (const Cluster& c : markers)
+        if (c.members.size() > 1 && glm::length(cam.to_screen(c.center) - screen) <= radius * cluster_size(c.members.size()) + 2)
+            return &c;
+    return nullptr;
 }
 
 void Atlas::update(double dt) {
@@ -345,11 +369,11 @@ void Atlas::update_insets() {
 
 int Atlas::pick(glm::dvec2 screen) const {
     const Inset& in = inset();
-    if (in.shown && in.rect.contains(screen.x, screen.y))
-        return pick_city(positions_, in.cities, in.camera, screen - glm::dvec2(in.rect.x, in.rect.y), kPickRadiusPx);
+    const bool in_inset = in.shown && in.rect.contains(screen.x, screen.y);
     std::vector<int> singles;  // cities inside a cluster are not drawn, so not picked
-    for (const auto& c : clusters())
+    for (const auto& c : in_inset ? in.markers : clusters())
         if (c.members.size() == 1) singles.push_back(c.members[0]);
+    if (in_inset) return pick_city(positions_, singles, in.camera, screen - glm::dvec2(in.rect.x, in.rect.y), kPickRadiusPx);
     return pick_city(positions_, singles, camera_.current(), screen, kPickRadiusPx);
 }
 
@@ -859,6 +883,7 @@ json Atlas::inset_json() const {
     if (!in.shown) return nullptr;
     json j = in.rect;
     j["cities"] = int(in.cities.size());
+    j["markers"] = int(in.markers.size());  // fewer than the cities where too many are grouped
     return j;
 }
 

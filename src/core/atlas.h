@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "core/camera.h"
+#include "core/cluster_tree.h"
 #include "core/dataset_loader.h"
 #include "core/declutter.h"
 #include "core/filter.h"
@@ -120,21 +121,23 @@ public:
     // changes with them.
     const std::vector<Cluster>& clusters() const;
     unsigned cluster_generation() const;
-    // The cluster (of two or more cities) under a screen point, or -1.
-    int pick_cluster(glm::dvec2 screen) const;
+    // The cluster (of two or more cities) under a screen point, on the map or in the inset, or null.
+    const Cluster* cluster_at(glm::dvec2 screen) const;
     // The inset map of Mexico, shown at world zooms so that Mexico's cities stay legible: where it
-    // is on screen, its camera, and the cities it shows (all of Mexico's visible cities, unclustered).
+    // is on screen, its camera, and the cities it shows (all of Mexico's visible cities).
     struct Inset {
         bool shown = false;
         Rect rect;
         Camera camera;
         std::vector<int> cities;
-        std::vector<Cluster> markers;  // the same cities, each alone (the inset does not cluster)
+        std::vector<Cluster> markers;  // the same cities, each alone unless too many (kInsetMarkerBudget)
     };
     const Inset& inset() const;
     static constexpr double kInsetMaxZoom = 2.5;  // closer than this, the main map shows Mexico well
     static constexpr glm::dvec2 kInsetSize{340, 240};
     static constexpr double kInsetGap = 12;
+    static constexpr int kInsetMarkerBudget = 40;
+    static constexpr double kInsetMarkerPx = 5.5;  // the radius of a city's marker in the inset
     static bool inset_fits(const Camera& cam);  // room for the inset in the free part of the window
     static Rect inset_rect(const Camera& cam, glm::dvec2 size, double along);
 
@@ -253,12 +256,20 @@ private:
     std::vector<bool> is_visible_;
     std::vector<int> first_shown_;   // by city: the first year it is shown, whatever the timeline
     std::vector<bool> in_network_;   // by city: a member of the chosen network
-    // The cluster cache (see clusters()).
+    // The clusters (see clusters()): a tree for every zoom, built again when the visible cities or
+    // the screen size change, and the markers of the level drawn now.
+    mutable ClusterTree cluster_tree_;
+    mutable unsigned cluster_tree_revision_ = 0;
+    mutable glm::dvec2 cluster_tree_viewport_{0};
     mutable std::vector<Cluster> clusters_;
     mutable unsigned clusters_set_revision_ = 0, clusters_generation_ = 0;
-    mutable double clusters_scale_ = 0;
+    mutable int clusters_level_ = -1;
+    unsigned visible_revision_ = 0;  // changes with the visible cities only
     mutable Inset inset_;
     mutable unsigned inset_set_revision_ = 0;
+    mutable std::vector<Cluster> inset_markers_;
+    mutable unsigned inset_markers_revision_ = 0;
+    mutable glm::dvec2 inset_markers_size_{0};
     double inset_along_ = 0;  // where along the bottom or top edge (see inset_rect)
     glm::dvec2 inset_size_ = kInsetSize;
     std::array<double, 6> inset_layout_{};  // the viewport and insets it was placed for

@@ -1,25 +1,12 @@
-// Keeping dense regions readable: close markers are grouped into clusters (which show their count
-// and open on click), and city names are placed where they overlap nothing.
+// Keeping dense regions readable: city names are placed where they overlap nothing (markers are
+// grouped in core/cluster_tree.h).
 #pragma once
-#include <functional>
-#include <string>
 #include <vector>
 
 #include <glm/vec2.hpp>
 #include <nlohmann/json.hpp>
 
 namespace atlas {
-
-struct Cluster {
-    glm::dvec2 center{0};      // projected: the mean of the members
-    std::vector<int> members;  // city indices; the first is the seed
-};
-
-// Greedy clustering in projected space: in `order` (most important first), each city not yet
-// taken seeds a cluster with every free city closer than `distance` to it. Cities listed in
-// `alone` are never grouped. Grouping is by projected distance, so panning leaves it unchanged.
-std::vector<Cluster> cluster_cities(const std::vector<glm::dvec2>& positions, const std::vector<int>& order,
-                                    double distance, const std::vector<int>& alone = {});
 
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;

@@ -23,6 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/dataset_loader.h"
+
 namespace atlas::platform {
 
 struct Options {
@@ -92,6 +94,8 @@ struct AppHooks {
     // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
     // could not be fetched. Returns the new state.
     std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
+    // Several such files at once: the data is merged and indexed once, not once per file.
+    std::function<nlohmann::json(std::vector<atlas::DataFile> files, std::vector<atlas::Problem> problems)> load_files;
     std::function<nlohmann::json()> reset_data;             // back to the bundled data
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now

@@ -68,7 +68,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
         glClear(GL_COLOR_BUFFER_BIT);
         mexico_.draw(c, style_);
     });
-    inset_markers_.draw(atlas, style_, in.camera, 5.5f);
+    inset_markers_.draw(atlas, style_, in.camera, float(Atlas::kInsetMarkerPx));
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, fb_w, fb_h);
 }

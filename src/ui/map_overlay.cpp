@@ -79,19 +79,29 @@ void draw_inset(UiContext& ui, ImDrawList* bg) {
     place_and_draw_labels(ui, bg, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, tab, ImGui::GetTextLineHeight() + 6}});
 }
 
-void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
-    const Atlas& a = ui.atlas;
-    const Camera& cam = a.camera_controller().current();
-    const Atlas::Inset& in = a.inset();
-    for (const auto& c : a.clusters()) {
+namespace {
+// Each cluster's count, on its disc (`origin`: where the camera's screen starts).
+void draw_counts(UiContext& ui, ImDrawList* bg, const std::vector<Cluster>& markers, const Camera& cam, ImVec2 origin,
+                 float scale, const Rect* hidden) {
+    for (const auto& c : markers) {
         if (c.members.size() < 2) continue;
         const glm::dvec2 s = cam.to_screen(c.center);
-        if (in.shown && in.rect.contains(s.x, s.y)) continue;  // hidden under the inset
+        if (hidden && hidden->contains(s.x, s.y)) continue;
         char text[16];
         std::snprintf(text, sizeof text, "%zu", c.members.size());
         const ImVec2 size = ImGui::CalcTextSize(text);
-        bg->AddText(ImVec2(float(s.x) - size.x / 2, float(s.y) - size.y / 2), ui.color("map.clusterText"), text);
+        bg->AddText(nullptr, ImGui::GetFontSize() * scale,
+                    ImVec2(origin.x + float(s.x) - size.x * scale / 2, origin.y + float(s.y) - size.y * scale / 2),
+                    ui.color("map.clusterText"), text);
     }
+}
+}  // namespace
+
+void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
+    const Atlas& a = ui.atlas;
+    const Atlas::Inset& in = a.inset();
+    draw_counts(ui, bg, a.clusters(), a.camera_controller().current(), ImVec2(0, 0), 1.0f, in.shown ? &in.rect : nullptr);
+    if (in.shown) draw_counts(ui, bg, in.markers, in.camera, ImVec2(in.rect.x, in.rect.y), 0.85f, nullptr);
 }
 
 // Arcs that cross the Pacific leave the map at one edge and come back at the other: an arrowhead in
@@ -141,9 +151,9 @@ void draw_map_overlay(UiContext& ui) {
         bg->AddCircle(ImVec2(float(s.x), float(s.y)), 7, IM_COL32_WHITE, 0, 2);
     }
 
-    if (const int c = a.pick_cluster(glm::dvec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y));
-        c >= 0 && !ImGui::GetIO().WantCaptureMouse) {
-        const auto& members = a.clusters()[c].members;
+    if (const Cluster* c = a.cluster_at(glm::dvec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y));
+        c && !ImGui::GetIO().WantCaptureMouse) {
+        const auto& members = c->members;
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(ui.fmt("{n} cities (click to open)", {{"n", (long long)members.size()}}).c_str());
         for (std::size_t i = 0; i < members.size() && i < 8; ++i) ImGui::BulletText("%s", d.cities[members[i]].local_name.c_str());

@@ -10,33 +10,6 @@
 
 using namespace atlas;
 
-TEST(Clusters, CloseCitiesGroupFarOnesStayAlone) {
-    std::vector<glm::dvec2> p = {{0, 0}, {0.01, 0}, {0, 0.012}, {1, 1}, {1.05, 1}};
-    auto c = cluster_cities(p, {0, 1, 2, 3, 4}, 0.02);
-    ASSERT_EQ(c.size(), 3u);
-    EXPECT_EQ(c[0].members, (std::vector<int>{0, 1, 2}));
-    EXPECT_EQ(c[1].members, std::vector<int>{3});
-    EXPECT_EQ(c[2].members, std::vector<int>{4});
-    EXPECT_NEAR(c[0].center.x, 0.01 / 3, 1e-12);
-}
-
-TEST(Clusters, EveryCityIsInExactlyOneClusterAndAloneOnesStayAlone) {
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<double> u(-1, 1);
-    std::vector<glm::dvec2> p(500);
-    std::vector<int> order(500);
-    for (int i = 0; i < 500; ++i) p[i] = {u(rng), u(rng)}, order[i] = i;
-    auto c = cluster_cities(p, order, 0.1, {42});
-    std::multiset<int> seen;
-    for (const auto& cl : c) {
-        seen.insert(cl.members.begin(), cl.members.end());
-        for (int m : cl.members) EXPECT_LT(glm::length(p[m] - p[cl.members[0]]), 0.1 + 1e-12);
-        if (std::count(cl.members.begin(), cl.members.end(), 42)) EXPECT_EQ(cl.members.size(), 1u);
-    }
-    EXPECT_EQ(seen.size(), 500u);
-    EXPECT_EQ(std::set<int>(seen.begin(), seen.end()).size(), 500u);
-}
-
 TEST(Labels, PlacedLabelsNeverOverlapAndStayOnScreen) {
     std::mt19937 rng(3);
     std::uniform_real_distribution<double> x(0, 1280), y(0, 800);

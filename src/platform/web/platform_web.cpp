@@ -11,6 +11,8 @@
 namespace atlas::platform {
 namespace {
 AppHooks g_app;
+std::vector<atlas::DataFile> g_staged;            // data files waiting for atlas_api_load_staged
+std::vector<atlas::Problem> g_staged_problems;
 std::string g_reply;  // keeps the last answer alive for ccall's string conversion
 
 const char* reply(const nlohmann::json& j) {
@@ -224,6 +226,8 @@ bool write_png(const std::string&, int, int, const std::vector<unsigned char>&) 
 
 // The page's window.atlas calls these through ccall; every answer is JSON text.
 using atlas::platform::g_app;
+using atlas::platform::g_staged;
+using atlas::platform::g_staged_problems;
 using atlas::platform::reply;
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void atlas_wake() {
@@ -262,6 +266,18 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_data(const char* name, const char* bytes, int size, const char* error) {
     return reply(g_app.load_data(name ? name : "", std::string(bytes ? bytes : "", bytes ? std::size_t(size) : 0),
                                  error ? error : ""));
+}
+// Files staged one by one, then loaded together (window.atlas.loadDataFiles): one merge for all.
+EMSCRIPTEN_KEEPALIVE void atlas_api_stage_data(const char* name, const char* bytes, int size, const char* error) {
+    const std::string n = name ? name : "";
+    if (error && *error) g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", error});
+    else g_staged.push_back({n, std::string(bytes ? bytes : "", bytes ? std::size_t(size) : 0)});
+}
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
+    auto files = std::move(g_staged);
+    auto problems = std::move(g_staged_problems);
+    g_staged.clear(), g_staged_problems.clear();
+    return reply(g_app.load_files(std::move(files), std::move(problems)));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {

@@ -1,0 +1,271 @@
+#include "core/cluster_tree.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <climits>
+
+#include <glm/geometric.hpp>
+
+namespace atlas {
+
+namespace {
+
+double level_zoom(int level) { return std::exp2(double(level) / ClusterTree::kLevelsPerOctave); }
+
+// Cells are found by hashing their coordinates into an open-addressed table: the tree asks for
+// tens of millions of cells at 100,000 cities, where std::unordered_map's nodes cost several
+// times more.
+class CellTable {
+public:
+    explicit CellTable(std::size_t entries) {
+        std::size_t size = 16;
+        while (size < entries * 2) size *= 2;
+        keys_.assign(size, kEmpty);
+        values_.assign(size, 0);
+    }
+    static std::int64_t key(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xffffffff); }
+    // The value of a cell, made (as `fresh`) if it is new.
+    int& at(std::int64_t k, int fresh) {
+        std::size_t i = slot(k);
+        while (keys_[i] != k && keys_[i] != kEmpty) i = (i + 1) & (keys_.size() - 1);
+        if (keys_[i] == kEmpty) keys_[i] = k, values_[i] = fresh;
+        return values_[i];
+    }
+    const int* find(std::int64_t k) const {
+        for (std::size_t i = slot(k);; i = (i + 1) & (keys_.size() - 1)) {
+            if (keys_[i] == k) return &values_[i];
+            if (keys_[i] == kEmpty) return nullptr;
+        }
+    }
+    template <class F>
+    void each(F f) const {
+        for (std::size_t i = 0; i < keys_.size(); ++i)
+            if (keys_[i] != kEmpty) f(keys_[i], values_[i]);
+    }
+
+private:
+    static constexpr std::int64_t kEmpty = INT64_MIN;  // no cell: coordinates stay far below 2^31
+    std::size_t slot(std::int64_t k) const {
+        return std::size_t((std::uint64_t(k) * 0x9E3779B97F4A7C15ull) >> 20) & (keys_.size() - 1);
+    }
+    std::vector<std::int64_t> keys_;
+    std::vector<int> values_;
+};
+
+// A grid of square cells over points, each cell a linked list (head per cell, next per point).
+class Grid {
+public:
+    // `slots`: the range of slots added; `points`: how many will be.
+    Grid(double cell, std::size_t slots, std::size_t points) : cell_(std::max(cell, 1e-12)), next_(slots, -1), heads_(points) {}
+    std::int64_t cell_of(double x) const { return std::int64_t(std::floor(x / cell_)); }
+    void add(int slot, glm::dvec2 p) {
+        empty_ = false;
+        int& head = heads_.at(CellTable::key(cell_of(p.x), cell_of(p.y)), -1);
+        next_[slot] = head, head = slot;
+    }
+    // Calls f(slot) for each point in the cells within `reach` of p's cell (at least the 3x3 around it).
+    template <class F>
+    void near(glm::dvec2 p, double reach, F f) const {
+        if (empty_) return;
+        const std::int64_t cx = cell_of(p.x), cy = cell_of(p.y), n = std::max<std::int64_t>(1, std::int64_t(std::ceil(reach / cell_)));
+        for (std::int64_t dx = -n; dx <= n; ++dx)
+            for (std::int64_t dy = -n; dy <= n; ++dy)
+                if (const int* head = heads_.find(CellTable::key(cx + dx, cy + dy)))
+                    for (int s = *head; s >= 0; s = next_[s]) f(s);
+    }
+
+private:
+    double cell_;
+    bool empty_ = true;
+    std::vector<int> next_;
+    CellTable heads_;
+};
+
+}  // namespace
+
+ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::vector<int>& order, const Options& o)
+    : viewport_(o.viewport) {
+    top_ = std::max(0, int(std::ceil(kLevelsPerOctave * std::log2(std::max(o.max_zoom, 1.0)))));
+    nodes_.reserve(order.size() * 2);
+    std::vector<int> alive;
+    alive.reserve(order.size());
+    for (int city : order) {
+        const int id = int(nodes_.size());
+        nodes_.push_back({positions[city], 1, city, id, top_ + 1});
+        alive.push_back(int(nodes_.size()) - 1);
+    }
+    double dense_radius = 0;  // px: where density made a finer level group wider, coarser ones start there
+    for (int level = top_; level >= 0; --level) {
+        const double scale = o.min_scale * level_zoom(level);
+        const double zoom = level_zoom(level);
+        double radius = std::max(o.radius_px ? o.radius_px(zoom) : 0.0, dense_radius);
+        auto disc = [&](int count) { return o.disc_px ? o.disc_px(zoom, count) / scale : 0.0; };
+        // A pass, then up to two more while new clusters grew discs that touch their neighbours.
+        auto passes = [&] {
+            std::size_t before = alive.size();
+            alive = group(alive, radius / scale, disc, level, false);
+            for (int again = 0; again < 2 && alive.size() < before; ++again)
+                before = alive.size(), alive = group(alive, radius / scale, disc, level, true);
+        };
+        passes();
+        while (int(alive.size()) > o.budget && radius < o.max_radius_px && crowding(alive, scale) > o.budget) {
+            radius = std::min(std::max(radius * 1.5, o.min_dense_radius_px), o.max_radius_px);
+            passes();
+            dense_radius = radius;
+        }
+    }
+}
+
+std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distance,
+                                    const std::function<double(int)>& disc, int level, bool clusters_seed) {
+    if (alive.size() < 2) return alive;
+    // Each node's disc. Singles and clusters are in two grids: a single's cells are as small as the
+    // radius and a marker allow, and only the fewer clusters need cells as wide as the widest disc.
+    const double single = disc(1), gap = single * 0.2;  // air between two discs
+    std::vector<double> r(alive.size(), single);
+    double widest = single;
+    std::size_t groups = 0;
+    for (std::size_t s = 0; s < alive.size(); ++s)
+        if (const int count = nodes_[alive[s]].count; count > 1) widest = std::max(widest, r[s] = disc(count)), ++groups;
+    if (std::max(distance, 2 * widest) <= 0) return alive;
+    Grid singles(std::max(distance, 2 * single + gap), alive.size(), alive.size() - groups),
+        clusters(std::max(distance, 2 * widest + gap), alive.size(), groups);
+    std::vector<glm::dvec2> at(alive.size());  // the centres side by side: the scan below reads many
+    for (std::size_t s = 0; s < alive.size(); ++s) {
+        at[s] = nodes_[alive[s]].center;
+        (nodes_[alive[s]].count > 1 ? clusters : singles).add(int(s), at[s]);
+    }
+    std::vector<char> taken(alive.size(), 0);
+    std::vector<int> next, parts;
+    // Takes every free marker near p that a marker there of radius `rp` (`lone`: a single) groups with:
+    // closer than the radius, or a cluster's disc that would touch the other marker.
+    auto take_near = [&](glm::dvec2 p, double rp, bool lone) {
+        auto consider = [&](int t) {
+            const double reach = lone && nodes_[alive[t]].count == 1 ? distance : std::max(distance, rp + r[t] + gap);
+            if (!taken[t] && glm::dot(at[t] - p, at[t] - p) < reach * reach) taken[t] = 1, parts.push_back(alive[t]);
+        };
+        singles.near(p, std::max(distance, rp + single + gap), consider);
+        clusters.near(p, std::max(distance, rp + widest + gap), consider);
+    };
+    next.reserve(alive.size());
+    for (std::size_t s = 0; s < alive.size(); ++s) {
+        if (taken[s]) continue;
+        if (clusters_seed && nodes_[alive[s]].count == 1) {  // kept in order; a cluster may take it yet
+            next.push_back(-1 - int(s));
+            continue;
+        }
+        taken[s] = 1;
+        parts.assign(1, alive[s]);
+        take_near(at[s], r[s], nodes_[alive[s]].count == 1);
+        if (parts.size() == 1) {
+            next.push_back(alive[s]);
+            continue;
+        }
+        // The new cluster's disc is larger than its parts': it takes in the markers it would touch.
+        int count = 0;
+        glm::dvec2 weighted{0};
+        for (int p : parts) count += nodes_[p].count, weighted += nodes_[p].center * double(nodes_[p].count);
+        take_near(weighted / double(count), disc(count), false);
+        Node group;
+        group.born = level;
+        group.seed = nodes_[parts[0]].seed;
+        group.count = 0;
+        group.first_child = int(children_.size());
+        group.child_count = int(parts.size());
+        glm::dvec2 sum{0};
+        const int id = int(nodes_.size());
+        for (int p : parts) {
+            Node& child = nodes_[p];
+            child.parent = id;
+            group.count += child.count;
+            sum += child.center * double(child.count);
+            children_.push_back(p);
+        }
+        group.center = sum / double(group.count);
+        nodes_.push_back(group);
+        next.push_back(id);
+    }
+    if (clusters_seed) {  // the singles no cluster took
+        std::size_t kept = 0;
+        for (int n : next)
+            if (n >= 0) next[kept++] = n;
+            else if (!taken[std::size_t(-1 - n)]) next[kept++] = alive[std::size_t(-1 - n)];
+        next.resize(kept);
+    }
+    return next;
+}
+
+int ClusterTree::crowding(const std::vector<int>& alive, double scale) const {
+    // Count markers per half-screen cell, then sum each 2x2 block of cells: a screenful.
+    const glm::dvec2 cell = viewport_ * 0.5 / scale;
+    if (cell.x <= 0 || cell.y <= 0) return 0;
+    CellTable cells(alive.size());
+    for (int a : alive) {
+        const glm::dvec2 p = nodes_[a].center;
+        ++cells.at(CellTable::key(std::int64_t(std::floor(p.x / cell.x)), std::int64_t(std::floor(p.y / cell.y))), 0);
+    }
+    int most = 0;
+    CellTable windows(alive.size() * 4);
+    cells.each([&](std::int64_t key, int count) {
+        const std::int64_t x = key >> 32, y = std::int32_t(key & 0xffffffff);
+        for (std::int64_t dx = 0; dx <= 1; ++dx)
+            for (std::int64_t dy = 0; dy <= 1; ++dy) most = std::max(most, windows.at(CellTable::key(x - dx, y - dy), 0) += count);
+    });
+    return most;
+}
+
+int ClusterTree::level(double zoom) const {
+    const int l = int(std::lround(kLevelsPerOctave * std::log2(std::max(zoom, 1.0))));
+    return std::clamp(l, 0, top_);
+}
+
+void ClusterTree::members(int node, std::vector<int>& out) const {
+    const Node& n = nodes_[node];
+    if (n.city >= 0) {
+        out.push_back(n.city);
+        return;
+    }
+    for (int c = 0; c < n.child_count; ++c) members(children_[n.first_child + c], out);
+}
+
+std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
+    std::vector<Cluster> out;
+    std::vector<int> seeds;  // the rank of each marker's seed, to keep the most important first
+    const auto leaf = alone < 0 ? nodes_.end()
+                                : std::find_if(nodes_.begin(), nodes_.end(), [&](const Node& n) { return n.city == alone; });
+    if (leaf != nodes_.end()) {
+        out.push_back({leaf->center, {alone}});
+        seeds.push_back(-1);
+    } else {
+        alone = -1;
+    }
+    // A node is drawn at `level` if it was formed at that level or a finer one, and its parent
+    // (if any) only at a coarser one.
+    for (int i = 0; i < int(nodes_.size()); ++i) {
+        const Node& n = nodes_[i];
+        if (n.born < level || (n.parent >= 0 && nodes_[n.parent].born >= level)) continue;
+        if (n.city >= 0 && n.city == alone) continue;
+        Cluster c{n.center, {}};
+        c.members.reserve(std::size_t(n.count));
+        members(i, c.members);
+        if (alone >= 0 && n.count > 1) {
+            const auto at = std::find(c.members.begin(), c.members.end(), alone);
+            if (at != c.members.end()) {  // the selection stands alone: its group closes up without it
+                c.members.erase(at);
+                c.center = (n.center * double(n.count) - leaf->center) / double(n.count - 1);
+            }
+        }
+        out.push_back(std::move(c));
+        seeds.push_back(n.seed);
+    }
+    std::vector<int> by_rank(out.size());
+    for (std::size_t i = 0; i < by_rank.size(); ++i) by_rank[i] = int(i);
+    std::sort(by_rank.begin(), by_rank.end(), [&](int a, int b) { return seeds[a] < seeds[b]; });
+    std::vector<Cluster> sorted;
+    sorted.reserve(out.size());
+    for (int i : by_rank) sorted.push_back(std::move(out[i]));
+    return sorted;
+}
+
+}  // namespace atlas

@@ -1,0 +1,87 @@
+// Dense data in the browser (issue 11): 10,000 more cities, loaded as two files in one go, stay
+// readable: clusters aggregate by density to a few hundred markers, with counts, and they nest, so
+// opening one zooms to its members, which then stand apart or in smaller groups.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openMap, outDir, settle, startServer } from './harness.mjs';
+import { cities } from './expected.mjs';
+
+let server, browser, page;
+before(async () => {
+  server = await startServer();
+  ({ browser, page } = await openMap(server.url));
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+const act = (a) => page.evaluate((x) => window.atlas.act(x), a);
+const call = (name, ...args) => page.evaluate(([n, a]) => window.atlas[n](...a), [name, args]);
+
+// Deterministic synthetic cities around the bundled ones, as the benchmark makes them.
+function synthetic(n) {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296);
+  const fields = ['crafts-folk-art', 'design', 'film', 'gastronomy', 'literature', 'media-arts', 'music'];
+  return Array.from({ length: n }, (_, i) => {
+    const near = cities[Math.floor(random() * cities.length)];
+    return { id: `dense-${i}`, name: `Dense ${i}`, localName: `Dense ${i}`, country: near.country,
+             lat: +Math.max(-60, Math.min(75, near.lat + (random() - 0.5) * 12)).toFixed(4),
+             lon: +(((near.lon + (random() - 0.5) * 16 + 540) % 360) - 180).toFixed(4),
+             designations: [{ network: 'uccn', field: fields[i % fields.length], year: 2004 + (i % 22) }] };
+  });
+}
+
+// Markers in view: clusters (with their counts) and the cities that stand alone.
+async function markersInView() {
+  const s = await call('state');
+  const groups = await call('clusters');
+  const grouped = groups.reduce((n, c) => n + c.count, 0);
+  return { groups, singles: s.counts.visible - grouped, total: groups.length + s.counts.visible - grouped, state: s };
+}
+
+test('10,000 more cities in two files load in one merge and cluster to a few hundred markers', async () => {
+  const all = synthetic(10000);
+  const file = (part) => JSON.stringify({ format: 'atlas-sur/cities', version: 1, cities: part });
+  const s = await page.evaluate(([a, b]) => window.atlas.loadDataFiles([
+    { name: 'dense-a.json', data: a }, { name: 'dense-b.json', data: b }, { name: 'missing.json', error: 'could not be fetched: HTTP 404' }]),
+  [file(all.slice(0, 5000)), file(all.slice(5000))]);
+  assert.equal(s.counts.total, cities.length + 10000, 'both files merged over the bundled cities');
+  assert.equal(s.data.errors, 1, 'the file that could not be fetched is reported');
+  assert.ok(s.data.problems.some((p) => /missing\.json/.test(p) && /404/.test(p)), s.data.problems.join('\n'));
+  await act({ type: 'home' });
+  await settle(page);
+  await page.waitForTimeout(200);
+  const m = await markersInView();
+  assert.ok(m.state.counts.visible > 10000);
+  assert.ok(m.total <= 400, `${m.total} markers for ${m.state.counts.visible} cities`);
+  assert.ok(m.groups.some((g) => g.count >= 100), 'dense regions make large clusters');
+  // No two clusters' discs cover each other's centre (their counts stay readable).
+  for (let i = 0; i < m.groups.length; i++)
+    for (let j = i + 1; j < m.groups.length; j++)
+      assert.ok(Math.hypot(m.groups[i].x - m.groups[j].x, m.groups[i].y - m.groups[j].y) > 8,
+        `clusters of ${m.groups[i].count} and ${m.groups[j].count} on top of each other`);
+  assert.ok(m.state.inset.markers <= 40 && m.state.inset.markers < m.state.inset.cities,
+    `Mexico's ${m.state.inset.cities} cities in ${m.state.inset.markers} markers in the inset`);
+  await page.screenshot({ path: join(outDir, 'web-dense-10000.png') });
+});
+
+test('a cluster opens onto its own members: zooming in splits it, never into pieces of its neighbours', async () => {
+  await act({ type: 'home' });
+  await settle(page);
+  const panels = await call('panels');
+  const inset = (await call('state')).inset;
+  const clear = (c) => ![...panels, inset].some((r) => c.x > r.x - 20 && c.x < r.x + r.w + 20 && c.y > r.y - 20 && c.y < r.y + r.h + 20);
+  const big = (await call('clusters')).filter(clear).sort((a, b) => b.count - a.count)[0];
+  assert.ok(big && big.count >= 50, 'a large cluster in the open');
+  await page.mouse.click(big.x, big.y);
+  await page.waitForFunction(() => window.atlas.state().camera.moving);
+  await settle(page);
+  await page.waitForTimeout(200);
+  const members = new Set(big.ids);
+  const now = await call('clusters');
+  // Every group now drawn that holds one of its members holds only its members.
+  const touching = now.filter((c) => c.ids.some((id) => members.has(id)));
+  assert.ok(touching.length >= 2, `it split into ${touching.length} groups`);
+  for (const c of touching) assert.ok(c.ids.every((id) => members.has(id)), `a group of ${c.count} mixes in other cities`);
+  await page.screenshot({ path: join(outDir, 'web-dense-opened.png') });
+});
