@@ -69,6 +69,9 @@ async function measure(browser, base, page, n, expected) {
   step('settled');
   const resources = await tab.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)]);
   const bytes = bytesOf(resources);
+  // What the first complete frame waited for: the files fetched before map-ready.
+  const beforeReady = bytesOf(await tab.evaluate((t) => [location.pathname, ...performance.getEntriesByType('resource')
+    .filter((e) => e.responseEnd <= t).map((e) => new URL(e.name).pathname)], ready));
 
   // Idle: three seconds of nothing.
   const idle0 = await metric('TaskDuration');
@@ -91,7 +94,8 @@ async function measure(browser, base, page, n, expected) {
   const wasm = await tab.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length : 0));
   await context.close();
   return {
-    'map-ready (ms)': ready, 'settled after load (ms)': settled, 'download, raw (KB)': bytes.raw / 1024, 'download, gzip (KB)': bytes.gz / 1024,
+    'map-ready (ms)': ready, 'settled after load (ms)': settled, 'download before map-ready, gzip (KB)': beforeReady.gz / 1024,
+    'download, raw (KB)': bytes.raw / 1024, 'download, gzip (KB)': bytes.gz / 1024,
     'frames per second while dragging and zooming': frames.length / seconds, 'frame time p50 (ms)': quantile(gaps, 0.5), 'frame time p95 (ms)': quantile(gaps, 0.95),
     'long tasks during the interaction': long.length, 'longest task (ms)': long.reduce((m, l) => Math.max(m, l[1]), 0),
     'main-thread CPU during the interaction (ms)': (task1 - task0) * 1000, 'main-thread script during the interaction (ms)': (script1 - script0) * 1000,

@@ -109,6 +109,8 @@ else()
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
+    # The detailed basemap is fetched after the first frame (web/atlas_api.js), not preloaded.
+    "--exclude-file" "${ASSETS_OUT}/basemap-50m.bin"
     # (SHELL: keeps both: CMake would merge the repeated --post-js into one)
     "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/atlas_api.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/mirror.js"
     $<$<BOOL:${ATLAS_WEB_PROFILING}>:--profiling-funcs>)
@@ -124,6 +126,6 @@ else()
     # The cities as plain pages, for browsers without JavaScript, WebGL 2 or WebAssembly.
     COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/city_list.mjs" "${ASSETS_OUT}" "${CMAKE_BINARY_DIR}"
     COMMAND gzip -9 -k -f atlas.js atlas.wasm atlas.data index.html console.html webm-muxer.js files.json
-                          cities.en.html cities.es.html cities.fr.html
+                          cities.en.html cities.es.html cities.fr.html assets/basemap-50m.bin
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
 endif()

@@ -169,10 +169,23 @@
     });
   }
   var previous = Module.onMapReady;
+  // The detailed basemap (past 2.5x zoom, and the inset's Mexico) comes once the map is usable: the
+  // first frame needs only the coarse one.
+  function fetchFineBasemap() {
+    fetch('assets/basemap-50m.bin').then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (bytes) {
+      var answer = Module.callApi('atlas_api_fine_basemap', [new Uint8Array(bytes)]);
+      if (answer.error) throw new Error(answer.error);
+      window.fineBasemap = true;
+    }).catch(function (e) { console.warn('the detailed basemap did not load (' + e.message + '); the coarse one stays'); });
+  }
   Module.onMapReady = function () {
     if (previous) previous();
     loadUrls();
     acceptDrops();
+    fetchFineBasemap();
   };
 })();
 

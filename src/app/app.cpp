@@ -85,18 +85,32 @@ bool App::init(const platform::Options& options, std::string& error) {
 // the font texture at its next frame). At start-up and after a lost context.
 bool App::build_gl(std::string& error) {
     std::vector<BasemapCountry> coarse, fine;
-    if (!read_basemap(options_.assets_dir + "/basemap-110m.bin", coarse, error) ||
-        !read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error))
-        return false;
+    if (!read_basemap(options_.assets_dir + "/basemap-110m.bin", coarse, error)) return false;
+    // The web page fetches the detailed basemap once the map is usable (fine_basemap_arrived);
+    // until then the coarse one stands in for it.
+    if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) {
+        if (!platform::kFineBasemapLater) return false;
+        fine = coarse;
+    }
     const CountryGroup* global_south = atlas_->data().global_south();
-    const LonLatBox around_mexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
     const BasemapMesh world = build_basemap_mesh(coarse, global_south), detail = build_basemap_mesh(fine, global_south),
-                      mexico = build_basemap_mesh(countries_within(fine, around_mexico), global_south);
+                      mexico = build_basemap_mesh(countries_within(fine, kAroundMexico), global_south);
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!renderer_.init(options_.assets_dir + "/shaders", world, detail, mexico, error)) return false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     return true;
+}
+
+json App::fine_basemap_arrived() {
+    std::vector<BasemapCountry> fine;
+    std::string error;
+    if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
+    const CountryGroup* global_south = atlas_->data().global_south();
+    if (!renderer_.set_detail(build_basemap_mesh(fine, global_south),
+                              build_basemap_mesh(countries_within(fine, kAroundMexico), global_south)))
+        return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    return {{"ok", true}};
 }
 
 // GL names die with their context; deleting them while it is lost does nothing on the GL side and
@@ -1117,6 +1131,7 @@ platform::AppHooks App::hooks() {
     h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
     h.frame_stats = [this] { return frame_stats(); };
     h.reset_data = [this] { return reset_data(); };
+    h.fine_basemap_arrived = [this] { return fine_basemap_arrived(); };
     h.load_data = [this](const std::string& name, const std::string& text, const std::string& error) {
         if (!error.empty()) return add_data({}, {{Problem::Severity::Error, name, "", "", error}});
         return add_data({{name, text}});

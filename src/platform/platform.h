@@ -97,6 +97,7 @@ struct AppHooks {
     // Several such files at once: the data is merged and indexed once, not once per file.
     std::function<nlohmann::json(std::vector<atlas::DataFile> files, std::vector<atlas::Problem> problems)> load_files;
     std::function<nlohmann::json()> reset_data;             // back to the bundled data
+    std::function<nlohmann::json()> fine_basemap_arrived;   // assets/basemap-50m.bin came after start-up
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now
     std::function<bool()> idle;                             // nothing moves: the loop may wait for input
@@ -158,6 +159,9 @@ bool restore_gl_context(Window& w, std::string& error);
 // creep up with each data reload (natively glibc keeps freed pages between live ones; the web's
 // memory cannot shrink).
 void trim_memory();
+// The web page downloads the detailed basemap after the map is usable (fewer bytes before the first
+// frame); natively it is read at start-up like every asset.
+extern const bool kFineBasemapLater;
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
 

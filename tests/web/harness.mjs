@@ -55,6 +55,8 @@ export async function openMap(url, { width = 1280, height = 800, query = '', has
   await page.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
   const error = await page.evaluate(() => window.mapError);
   if (error) throw new Error(`map failed to start: ${error}\n${logs.join('\n')}`);
+  // The detailed basemap comes after the first frame; tests look at the finished map.
+  await page.waitForFunction(() => window.fineBasemap, null, { timeout: 90000 });
   return { browser, page, logs };
 }
 

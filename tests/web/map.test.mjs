@@ -45,6 +45,10 @@ test('the page becomes ready and marks map-ready', async () => {
   console.log(`map-ready after ${metrics.mapReadyMs} ms`);
   const s = await state();
   assert.deepEqual(s.camera.viewport, [1280, 800]);
+  // The detailed basemap is not part of the first download: it is fetched once the map is ready.
+  await page.waitForFunction(() => window.fineBasemap === true);
+  const fine = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('basemap-50m.bin')));
+  assert.ok(fine && fine.startTime >= t, `fetched at ${fine?.startTime} ms, after map-ready at ${t} ms`);
 });
 
 test('counts equal the data', async () => {

@@ -306,6 +306,7 @@ bool restore_gl_context(Window& w, std::string& error) {
 }
 
 void trim_memory() { malloc_trim(0); }
+const bool kFineBasemapLater = false;
 
 void toggle_fullscreen(Window& w) {
     const bool full = SDL_GetWindowFlags(w.sdl) & SDL_WINDOW_FULLSCREEN_DESKTOP;

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <emscripten/html5.h>
 
 #include "core/json_io.h"
@@ -198,6 +199,7 @@ void watch_for_terminate() {}
 bool terminate_requested() { return false; }
 void heartbeat() {}
 void trim_memory() {}
+const bool kFineBasemapLater = true;
 void toggle_fullscreen(Window&) {
     EM_ASM({
         if (document.fullscreenElement) document.exitFullscreen();
@@ -280,6 +282,16 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     return reply(g_app.load_files(std::move(files), std::move(problems)));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
+// The detailed basemap, fetched by the page after start-up: kept in the virtual file system (a lost
+// context rebuilds from it), then drawn.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_fine_basemap(const char* bytes, int size) {
+    {
+        std::ofstream out("/assets/basemap-50m.bin", std::ios::binary);
+        out.write(bytes, size);
+        if (!out) return reply({{"error", "cannot keep the detailed basemap"}});
+    }
+    return reply(g_app.fine_basemap_arrived());
+}
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {
     const atlas::JsonDocument doc = atlas::parse_json(text ? text : "");
     if (!doc.ok()) return reply({{"error", "the action is not valid JSON: " + doc.error}});
