@@ -848,7 +848,7 @@ json Atlas::state() const {
                     {"focus", {cam.focus().x, cam.focus().y}},
                     {"moving", camera_.moving()}, {"viewport", {cam.viewport.x, cam.viewport.y}}}},
         {"counts", {{"visible", counts_.visible}, {"total", int(data_.cities.size())}, {"links", int(drawn_links_.size())},
-                    {"byField", by_field}, {"byNetwork", by_network}}},
+                    {"linksBundled", links_bundled()}, {"byField", by_field}, {"byNetwork", by_network}}},
         {"years", {{"first", first_year_}, {"last", last_year_}}},
         {"timeline", {{"year", timeline_year()}, {"position", timeline_}, {"playing", playing_}, {"speed", speed_}}},
         {"network", network_ >= 0 ? json(data_.networks[network_].id) : json(nullptr)},

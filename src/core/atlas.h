@@ -100,6 +100,10 @@ public:
     static constexpr float kDimmed = 0.22f;
 
     const std::vector<DrawnLink>& drawn_links() const { return drawn_links_; }
+    // Dense data: past this many links, they are drawn as bundles between the markers shown (one
+    // curve per pair of markers and network; render/link_layer.h), not as arcs one by one.
+    static constexpr std::size_t kBundleLinksAbove = 600;
+    bool links_bundled() const { return drawn_links_.size() > kBundleLinksAbove; }
     const LinkGeometry& link_geometry() const { return geometry_; }
     int chosen_network() const { return network_; }
     bool hub_style() const { return hub_style_; }

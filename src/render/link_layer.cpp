@@ -1,5 +1,9 @@
 #include "render/link_layer.h"
 
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <glm/geometric.hpp>
@@ -33,43 +37,132 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
     auto mix = [&](const void* p, std::size_t n) {
         for (std::size_t i = 0; i < n; ++i) content_ = (content_ ^ static_cast<const unsigned char*>(p)[i]) * 1099511628211ull;
     };
-    // Dimmed links first, so that the chosen network's links lie on top.
-    for (int pass = 0; pass < 2; ++pass)
-        for (const auto& l : a.drawn_links()) {
-            const bool lit = a.highlighted(l);
-            if (lit != (pass == 1)) continue;
-            const Network& n = d.networks[l.network];
-            Color c = n.color;
-            c.a = a.link_alpha(l) * (lit ? 0.92f : 0.18f);
-            if (c.a <= 0.003f) continue;
-            const float kind = n.line == "dashed" ? 1.f : n.line == "dotted" ? 2.f : 0.f;
-            const float width = lit && a.chosen_network() >= 0 ? 3.6f : 2.4f;
-            mix(&l.arc, sizeof l.arc);
-            mix(&c, sizeof c);
-            mix(&width, sizeof width);
-            for (const auto& line : *l.arc) {
-                // The arc's points are 1.5 degrees apart; on screen a segment need not be shorter
-                // than kMinSegmentPx, where the chord departs from the arc by a fraction of a pixel.
-                double along = 0;
-                std::size_t from = 0;
-                for (std::size_t i = 1; i < line.size(); ++i) {
-                    const double length = glm::length(line[i] - line[from]);
-                    if (length * scale < kMinSegmentPx && i + 1 < line.size()) continue;
-                    segments.push_back({float(line[from].x), float(line[from].y), float(line[i].x), float(line[i].y), c,
-                                        kind, float(along), width});
-                    along += length;
-                    from = i;
-                }
-            }
+    // A line as segments no shorter than kMinSegmentPx on screen: the arcs' points are 1.5 degrees
+    // apart, and a chord of that length departs from the arc by a fraction of a pixel.
+    auto add_line = [&](const std::vector<glm::dvec2>& line, const Color& c, float kind, float width) {
+        double along = 0;
+        std::size_t from = 0;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const double length = glm::length(line[i] - line[from]);
+            if (length * scale < kMinSegmentPx && i + 1 < line.size()) continue;
+            segments.push_back({float(line[from].x), float(line[from].y), float(line[i].x), float(line[i].y), c, kind,
+                                float(along), width});
+            along += length;
+            from = i;
         }
+    };
+    auto style = [&](const DrawnLink& l, Color& c, float& kind, float& width) {
+        const Network& n = d.networks[l.network];
+        const bool lit = a.highlighted(l);
+        c = n.color;
+        c.a = a.link_alpha(l) * (lit ? 0.92f : 0.18f);
+        kind = n.line == "dashed" ? 1.f : n.line == "dotted" ? 2.f : 0.f;
+        width = lit && a.chosen_network() >= 0 ? 3.6f : 2.4f;
+    };
+    bundled_ = a.links_bundled();
+    if (bundled_) {
+        add_bundles(a, scale, style, add_line, mix);
+    } else {
+        // Dimmed links first, so that the chosen network's links lie on top.
+        for (int pass = 0; pass < 2; ++pass)
+            for (const auto& l : a.drawn_links()) {
+                if (a.highlighted(l) != (pass == 1)) continue;
+                Color c;
+                float kind, width;
+                style(l, c, kind, width);
+                if (c.a <= 0.003f) continue;
+                mix(&l.arc, sizeof l.arc);
+                mix(&c, sizeof c);
+                mix(&width, sizeof width);
+                for (const auto& line : *l.arc) add_line(line, c, kind, width);
+            }
+    }
     quad_.upload(segments.data(), segments.size());
     revision_ = a.revision();
+    clusters_generation_ = a.cluster_generation();
     built_scale_ = scale;
+}
+
+template <class Style, class AddLine, class Mix>
+void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine add_line, Mix mix) {
+    // Dense data: thousands of arcs would cover the map in ink. Links are gathered by the markers
+    // they join (a cluster or a city; a network's hub) and their network, and each bundle is one
+    // curve between the markers, wider with the number of links in it.
+    const auto& markers = a.clusters();
+    std::vector<int> marker_of(a.data().cities.size(), -1);
+    for (int m = 0; m < int(markers.size()); ++m)
+        for (int c : markers[m].members) marker_of[std::size_t(c)] = m;
+    struct Bundle {
+        glm::dvec2 from{0}, to{0};
+        const DrawnLink* first = nullptr;  // its style stands for the bundle's
+        int count = 0;
+    };
+    std::unordered_map<std::uint64_t, Bundle> bundles;
+    for (const auto& l : a.drawn_links()) {
+        int from = marker_of[std::size_t(l.from)], to;
+        glm::dvec2 p0, p1;
+        if (l.to >= 0) {
+            to = marker_of[std::size_t(l.to)];
+            if (to < 0) continue;
+            p1 = markers[std::size_t(to)].center;
+        } else {  // a spoke to its network's hub
+            to = -1 - l.network;
+            if (l.arc->empty() || l.arc->back().empty()) continue;
+            p1 = l.arc->back().back();
+        }
+        if (from < 0 || from == to) continue;  // inside one cluster: under its disc
+        p0 = markers[std::size_t(from)].center;
+        if (to >= 0 && to < from) std::swap(from, to), std::swap(p0, p1);
+        const std::uint64_t key = (std::uint64_t(std::uint32_t(from)) << 40) ^ (std::uint64_t(std::uint32_t(to)) << 12) ^
+                                  std::uint64_t(l.network);
+        Bundle& b = bundles[key];
+        if (!b.count) b.from = p0, b.to = p1, b.first = &l;
+        ++b.count;
+    }
+    std::vector<const Bundle*> order;
+    order.reserve(bundles.size());
+    for (const auto& [key, b] : bundles) order.push_back(&b);
+    // Dimmed networks first, then the larger bundles over the smaller; ties by position, so that
+    // the order does not depend on the hash map's.
+    std::sort(order.begin(), order.end(), [&](const Bundle* x, const Bundle* y) {
+        const bool lx = a.highlighted(*x->first), ly = a.highlighted(*y->first);
+        if (lx != ly) return ly;
+        if (x->count != y->count) return x->count < y->count;
+        return std::tie(x->from.x, x->from.y, x->to.x, x->to.y) < std::tie(y->from.x, y->from.y, y->to.x, y->to.y);
+    });
+    std::vector<glm::dvec2> curve;
+    for (const Bundle* b : order) {
+        Color c;
+        float kind, width;
+        style(*b->first, c, kind, width);
+        if (c.a <= 0.003f) continue;
+        // Thinner and lighter than single links, so that the many bundles of dense data leave the
+        // map readable; the wider, the more links.
+        width *= float(0.5 * std::min(1 + 0.5 * std::log2(double(b->count)), 4.0));
+        c.a *= 0.6f;
+        // A gentle bow to one side (the same side whichever way the links go), sampled about every
+        // kMinSegmentPx on screen.
+        const glm::dvec2 along = b->to - b->from, mid = (b->from + b->to) * 0.5;
+        const glm::dvec2 control = mid + glm::dvec2(-along.y, along.x) * 0.15;
+        const int steps = std::clamp(int(glm::length(along) * scale / (2 * kMinSegmentPx)), 1, 12);
+        curve.clear();
+        for (int i = 0; i <= steps; ++i) {
+            const double t = double(i) / steps;
+            curve.push_back((1 - t) * (1 - t) * b->from + 2 * t * (1 - t) * control + t * t * b->to);
+        }
+        mix(&b->from, sizeof b->from);
+        mix(&b->to, sizeof b->to);
+        mix(&b->count, sizeof b->count);
+        mix(&c, sizeof c);
+        add_line(curve, c, kind, width);
+    }
 }
 
 void LinkLayer::prepare(const Atlas& a, const Camera& cam) {
     const double zoomed = cam.scale / built_scale_;  // segments long enough at one zoom are too long 1.5x closer
-    if (revision_ != a.revision() || zoomed > 1.5 || zoomed < 1 / 1.5) rebuild(a, cam.scale);
+    if (revision_ != a.revision() || zoomed > 1.5 || zoomed < 1 / 1.5 ||
+        (bundled_ && clusters_generation_ != a.cluster_generation()))  // bundles join the markers drawn now
+        rebuild(a, cam.scale);
 }
 
 void LinkLayer::draw(const Camera& cam, const MapStyle& s) const {

@@ -1,6 +1,7 @@
 // Draws the links the atlas shows now (Atlas::drawn_links) as styled great-circle arcs with a
-// light halo, so that they read over the basemap on a shared screen. Rebuilt on revision change,
-// and when the zoom changes by half.
+// light halo, so that they read over the basemap on a shared screen; dense data as bundles between
+// the markers drawn. Rebuilt on revision change, when the zoom changes by half, and (bundles) when
+// the clusters change.
 #pragma once
 #include <cstdint>
 
@@ -22,6 +23,9 @@ public:
 
 private:
     void rebuild(const Atlas& atlas, double scale);
+    // Dense data (Atlas::links_bundled): one curve per pair of markers and network.
+    template <class Style, class AddLine, class Mix>
+    void add_bundles(const Atlas& atlas, double scale, Style style, AddLine add_line, Mix mix);
     // A software renderer pays for each segment (about 2 µs for its two triangles, twice with the
     // halo): at world zooms the arcs' 1.5-degree points are 4 pixels apart, so most are skipped.
     static constexpr double kMinSegmentPx = 16;
@@ -30,7 +34,8 @@ private:
     GLuint program_ = 0;
     InstancedQuad quad_;
     GLint u_center_ = -1, u_scale_ = -1, u_viewport_ = -1, u_world_to_px_ = -1, u_halo_ = -1, u_halo_color_ = -1;
-    unsigned revision_ = 0;
+    unsigned revision_ = 0, clusters_generation_ = 0;
+    bool bundled_ = false;
 };
 
 }  // namespace atlas::render

@@ -109,6 +109,7 @@ void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
 void draw_edge_arrows(UiContext& ui, ImDrawList* bg) {
     const Atlas& a = ui.atlas;
     const Camera& cam = a.camera_controller().current();
+    if (a.links_bundled()) return;  // bundles are drawn within the map, not across its edge
     for (const auto& l : a.drawn_links()) {
         if (!l.arc || l.arc->size() < 2) continue;
         Color c = a.data().networks[l.network].color;

@@ -46,6 +46,7 @@ test('10,000 more cities in two files load in one merge and cluster to a few hun
     { name: 'dense-a.json', data: a }, { name: 'dense-b.json', data: b }, { name: 'missing.json', error: 'could not be fetched: HTTP 404' }]),
   [file(all.slice(0, 5000)), file(all.slice(5000))]);
   assert.equal(s.counts.total, cities.length + 10000, 'both files merged over the bundled cities');
+  assert.equal(s.counts.linksBundled, false, 'the bundled data has few links: drawn one by one');
   assert.equal(s.data.errors, 1, 'the file that could not be fetched is reported');
   assert.ok(s.data.problems.some((p) => /missing\.json/.test(p) && /404/.test(p)), s.data.problems.join('\n'));
   await act({ type: 'home' });
@@ -63,6 +64,26 @@ test('10,000 more cities in two files load in one merge and cluster to a few hun
   assert.ok(m.state.inset.markers <= 40 && m.state.inset.markers < m.state.inset.cities,
     `Mexico's ${m.state.inset.cities} cities in ${m.state.inset.markers} markers in the inset`);
   await page.screenshot({ path: join(outDir, 'web-dense-10000.png') });
+});
+
+test('thousands of links are drawn as bundles between the markers shown', async () => {
+  // 2,000 links between the dense cities: drawn as one curve per pair of markers and network.
+  const links = Array.from({ length: 2000 }, (_, i) => ({ id: `dense-link-${i}`, from: `dense-${i}`, to: `dense-${(i * 7919 + 1) % 10000}`,
+                                                          network: i % 2 ? 'twinning' : 'south-south-exchange', year: 2010,
+                                                          confidence: 'high', sources: [] }));
+  const s = await page.evaluate((t) => window.atlas.loadData('dense-links.json', t),
+    JSON.stringify({ format: 'atlas-sur/links', version: 1, links }));
+  assert.equal(s.data.errors, 1, s.data.problems.join('\n'));
+  assert.ok(s.counts.links >= 2000 && s.counts.linksBundled, `${s.counts.links} links, bundled`);
+  await act({ type: 'home' });
+  await settle(page);
+  await page.waitForTimeout(200);
+  // The bundles end at markers: no link's arrowheads at the map's edges, and the map stays drawn.
+  const shot = await page.screenshot({ path: join(outDir, 'web-dense-links.png') });
+  assert.ok(shot.length > 50000);
+  const filtered = await act({ type: 'filter', fields: ['Design'] });
+  assert.ok(filtered.counts.links < 600 && !filtered.counts.linksBundled, 'a filter that leaves few links draws them one by one');
+  await act({ type: 'reset' });
 });
 
 test('a cluster opens onto its own members: zooming in splits it, never into pieces of its neighbours', async () => {
