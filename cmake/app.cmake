@@ -110,7 +110,7 @@ else()
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"
     # The detailed basemap is fetched after the first frame (web/atlas_api.js), not preloaded.
-    "--exclude-file" "${ASSETS_OUT}/basemap-50m.bin"
+    "--exclude-file" "${ASSETS_OUT}/basemap-50m.bin*"
     # (SHELL: keeps both: CMake would merge the repeated --post-js into one)
     "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/atlas_api.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/mirror.js"
     $<$<BOOL:${ATLAS_WEB_PROFILING}>:--profiling-funcs>)

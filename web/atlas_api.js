@@ -138,15 +138,16 @@
         return { name: url.pathname.split('/').pop() || raw, data: bytes };
       }).catch(function (e) { return { name: raw, error: e.message }; });
     });
-    if (!loads.length) return;
+    if (!loads.length) return Promise.resolve();
     var loaded = Promise.all(loads).then(function (files) { window.atlas.loadDataFiles(files); });
     if (linked) loaded.then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
-    if (Module.holdReadyMark)
-      loaded.then(function () {
-        performance.mark('data-loaded');
-        Module.wake();  // the frame that draws it, then the mark
-        requestAnimationFrame(function () { requestAnimationFrame(function () { performance.mark('map-ready'); }); });
+    return loaded.then(function () {
+      performance.mark('data-loaded');
+      Module.wake();  // the frame that draws it, then the mark
+      return new Promise(function (drawn) {
+        requestAnimationFrame(function () { requestAnimationFrame(function () { performance.mark('map-ready'); drawn(); }); });
       });
+    });
   }
   function acceptDrops() {
     var hint = document.createElement('div');
@@ -183,9 +184,8 @@
   }
   Module.onMapReady = function () {
     if (previous) previous();
-    loadUrls();
     acceptDrops();
-    fetchFineBasemap();
+    loadUrls().then(fetchFineBasemap);  // after the first complete frame, the asked-for data's too
   };
 })();
 

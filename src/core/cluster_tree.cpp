@@ -93,12 +93,11 @@ ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::ve
     for (int city : order) {
         const int id = int(nodes_.size());
         nodes_.push_back({positions[city], 1, city, id, top_ + 1});
-        alive.push_back(int(nodes_.size()) - 1);
+        alive.push_back(id);
     }
     double dense_radius = 0;  // px: where density made a finer level group wider, coarser ones start there
     for (int level = top_; level >= 0; --level) {
-        const double scale = o.min_scale * level_zoom(level);
-        const double zoom = level_zoom(level);
+        const double zoom = level_zoom(level), scale = o.min_scale * zoom;
         double radius = std::max(o.radius_px ? o.radius_px(zoom) : 0.0, dense_radius);
         auto disc = [&](int count) { return o.disc_px ? o.disc_px(zoom, count) / scale : 0.0; };
         // A pass, then up to two more while new clusters grew discs that touch their neighbours.
