@@ -140,11 +140,11 @@ void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine a
         // map readable; the wider, the more links.
         width *= float(0.5 * std::min(1 + 0.5 * std::log2(double(b->count)), 4.0));
         c.a *= 0.6f;
-        // A gentle bow to one side (the same side whichever way the links go), sampled about every
-        // kMinSegmentPx on screen.
+        // A gentle bow to one side (the same side whichever way the links go), in chords of 64 px
+        // or more: a bow this flat departs from them by under a pixel, and dense data has thousands.
         const glm::dvec2 along = b->to - b->from, mid = (b->from + b->to) * 0.5;
         const glm::dvec2 control = mid + glm::dvec2(-along.y, along.x) * 0.15;
-        const int steps = std::clamp(int(glm::length(along) * scale / (2 * kMinSegmentPx)), 1, 12);
+        const int steps = std::clamp(int(glm::length(along) * scale / 64), 1, 8);
         curve.clear();
         for (int i = 0; i <= steps; ++i) {
             const double t = double(i) / steps;
@@ -174,6 +174,7 @@ void LinkLayer::draw(const Camera& cam, const MapStyle& s) const {
     glUniform1f(u_world_to_px_, float(cam.scale));
     glUniform4f(u_halo_color_, s.link_halo.r, s.link_halo.g, s.link_halo.b, s.link_halo.a);
     for (float halo : {1.6f, 0.0f}) {  // the light halo under, then the line
+        if (bundled_ && halo > 0) continue;  // thousands of thin bundles: a halo would double the cost and the ink
         glUniform1f(u_halo_, halo);
         quad_.draw();
     }
