@@ -107,9 +107,10 @@ json App::fine_basemap_arrived() {
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
     const CountryGroup* global_south = atlas_->data().global_south();
-    if (!renderer_.set_detail(build_basemap_mesh(fine, global_south),
-                              build_basemap_mesh(countries_within(fine, kAroundMexico), global_south)))
-        return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    // One mesh at a time, each freed once on the GPU: the web's memory keeps its highest level.
+    bool ok = renderer_.set_inset_basemap(build_basemap_mesh(countries_within(fine, kAroundMexico), global_south));
+    ok = renderer_.set_detail_basemap(build_basemap_mesh(fine, global_south)) && ok;
+    if (!ok) return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
 

@@ -73,11 +73,16 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     glViewport(0, 0, fb_w, fb_h);
 }
 
-bool MapRenderer::set_detail(const BasemapMesh& detail, const BasemapMesh& mexico) {
+bool MapRenderer::set_detail_basemap(const BasemapMesh& detail) {
     detail_.release();
+    ++style_version_;  // the pictures are painted again with it
+    return detail_.init(basemap_program_, detail);
+}
+
+bool MapRenderer::set_inset_basemap(const BasemapMesh& mexico) {
     mexico_.release();
-    ++style_version_;  // the pictures are painted again with them
-    return detail_.init(basemap_program_, detail) && mexico_.init(basemap_program_, mexico);
+    ++style_version_;
+    return mexico_.init(basemap_program_, mexico);
 }
 
 std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return read_rgba(w, h); }

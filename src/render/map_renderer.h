@@ -33,7 +33,8 @@ public:
         ++style_version_;  // the basemap's pictures are painted again
     }
     // The detailed basemaps (past kDetailZoom, and the inset's), when their file comes after start-up.
-    bool set_detail(const BasemapMesh& detail, const BasemapMesh& mexico);
+    bool set_detail_basemap(const BasemapMesh& detail);
+    bool set_inset_basemap(const BasemapMesh& mexico);
     int basemap_paints() const { return basemap_picture_.paints(); }
     // Whether the links are in the basemap's picture yet (frames should go on until they are).
     bool settled() const { return links_steady_frames_ >= kSteadyFrames; }
