@@ -616,6 +616,10 @@ bool App::frame() {
         typed_ahead_frames_ = 0;
     }
     ImGui_ImplOpenGL3_NewFrame();
+    // The fonts' pixels are on the GPU once the backend made their texture (in NewFrame, after a
+    // lost context, or rebuild_fonts): their copy goes (8.6 MB; the web's memory keeps its highest
+    // level). A lost context rasterises them again.
+    ImGui::GetIO().Fonts->ClearTexData();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     focus_requested_panel();
