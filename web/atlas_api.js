@@ -67,7 +67,7 @@
     // name: the file's "format" says what it holds); `error` reports a file that could not be
     // fetched. Returns the new state; state.data lists the problems.
     loadData: function (name, data, error) {
-      return parse(call('atlas_api_load_data', [String(name), bytesOf(data), String(error || '')]));
+      return window.atlas.loadDataFiles([{ name: name, data: data, error: error }]);
     },
     // Several files ([{name, data, error}]) loaded together: merged and drawn once, not once per file.
     loadDataFiles: function (files) {

@@ -88,29 +88,32 @@ bool App::build_gl(std::string& error) {
     if (!read_basemap(options_.assets_dir + "/basemap-110m.bin", coarse, error)) return false;
     // The web page fetches the detailed basemap once the map is usable (fine_basemap_arrived);
     // until then the coarse one stands in for it.
-    if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) {
-        if (!platform::kFineBasemapLater) return false;
-        fine = coarse;
-    }
-    const CountryGroup* global_south = atlas_->data().global_south();
-    const BasemapMesh world = build_basemap_mesh(coarse, global_south), detail = build_basemap_mesh(fine, global_south),
-                      mexico = build_basemap_mesh(countries_within(fine, kAroundMexico), global_south);
+    std::string fine_error;
+    const bool have_fine = read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, fine_error);
+    if (!have_fine && !platform::kFineBasemapLater) return error = fine_error, false;
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
-    if (!renderer_.init(options_.assets_dir + "/shaders", world, detail, mexico, error)) return false;
+    if (!renderer_.init(options_.assets_dir + "/shaders", build_basemap_mesh(coarse, atlas_->data().global_south()), error))
+        return false;
+    if (!set_detailed_basemaps(have_fine ? fine : coarse, have_fine))
+        return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     return true;
+}
+
+// The inset's basemap from `countries`, and (`detailed`: they are the 1:50m ones) the map's past
+// kDetailZoom.
+bool App::set_detailed_basemaps(const std::vector<BasemapCountry>& countries, bool detailed) {
+    const CountryGroup* global_south = atlas_->data().global_south();
+    return renderer_.set_inset_basemap(build_basemap_mesh(countries_within(countries, kAroundMexico), global_south)) &&
+           (!detailed || renderer_.set_detail_basemap(build_basemap_mesh(countries, global_south)));
 }
 
 json App::fine_basemap_arrived() {
     std::vector<BasemapCountry> fine;
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
-    const CountryGroup* global_south = atlas_->data().global_south();
-    // One mesh at a time, each freed once on the GPU: the web's memory keeps its highest level.
-    bool ok = renderer_.set_inset_basemap(build_basemap_mesh(countries_within(fine, kAroundMexico), global_south));
-    ok = renderer_.set_detail_basemap(build_basemap_mesh(fine, global_south)) && ok;
-    if (!ok) return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    if (!set_detailed_basemaps(fine, true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
 
@@ -1137,11 +1140,7 @@ platform::AppHooks App::hooks() {
     h.frame_stats = [this] { return frame_stats(); };
     h.reset_data = [this] { return reset_data(); };
     h.fine_basemap_arrived = [this] { return fine_basemap_arrived(); };
-    h.load_data = [this](const std::string& name, const std::string& text, const std::string& error) {
-        if (!error.empty()) return add_data({}, {{Problem::Severity::Error, name, "", "", error}});
-        return add_data({{name, text}});
-    };
-    h.load_files = [this](std::vector<DataFile> files, std::vector<Problem> problems) {
+    h.load_data = [this](std::vector<DataFile> files, std::vector<Problem> problems) {
         return add_data(std::move(files), std::move(problems));
     };
     h.panels = [this] { return panels(); };

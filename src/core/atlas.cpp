@@ -171,42 +171,46 @@ unsigned Atlas::cluster_generation() const {
 
 const Atlas::Inset& Atlas::inset() const {
     const Camera& cam = camera_.current();
-    if (inset_set_revision_ == set_revision_ && inset_viewport_ == cam.viewport && inset_scale_ == cam.scale) return inset_;
-    inset_set_revision_ = set_revision_;
-    inset_viewport_ = cam.viewport;
-    inset_scale_ = cam.scale;
-    inset_ = {};
-    // It frames all of Mexico's cities, whatever is shown now, so that it stays still while the
-    // filters or the timeline change what is in it.
-    Bounds b;
-    for (std::size_t i = 0; i < data_.cities.size(); ++i)
-        if (data_.cities[i].country == "MX") b.include(positions_[i]);
-    for (int i : visible_)
-        if (data_.cities[i].country == "MX") inset_.cities.push_back(i);
-    const float w = float(inset_size_.x), h = float(inset_size_.y);
-    inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom && inset_fits(cam);
-    if (!inset_.shown) return inset_;
-    inset_.rect = inset_rect(cam, inset_size_, inset_along_);
-    inset_.camera.viewport = {w, h};
-    inset_.camera.scale = 1;  // fit() sets it; the whole-world clamp does not apply to an inset
-    const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(0.05));
-    inset_.camera.center = (b.min + b.max) * 0.5;
-    inset_.camera.scale = std::min((w - 40) / size.x, (h - 40) / size.y);
-    // The inset's markers change only with the cities or the inset's size, not with the zoom.
-    if (inset_markers_revision_ != set_revision_ || inset_markers_size_ != inset_size_) {
-        // Mexico's cities are each shown, even where they touch, unless there are too many to
-        // read: then they group as on the main map.
-        ClusterTree::Options o;
-        o.min_scale = inset_.camera.scale;
-        o.viewport = inset_size_;
-        o.budget = kInsetMarkerBudget;
-        o.disc_px = [](double, int count) { return kInsetMarkerPx * (count > 1 ? cluster_size(count) : 1); };
-        o.max_radius_px = 40;
-        inset_markers_ = ClusterTree(positions_, inset_.cities, o).cut(0, selected_ >= 0 && is_visible_[selected_] ? selected_ : -1);
-        inset_markers_revision_ = set_revision_;
-        inset_markers_size_ = inset_size_;
+    // What it holds (Mexico's cities shown, its camera, their markers) changes with the cities shown
+    // and its size; whether and where it shows, with the main camera (at every frame of a zoom).
+    const bool content = inset_set_revision_ != set_revision_ || inset_content_size_ != inset_size_;
+    if (content) {
+        inset_set_revision_ = set_revision_;
+        inset_content_size_ = inset_size_;
+        inset_.cities.clear();
+        inset_.markers.clear();
+        for (int i : visible_)
+            if (data_.cities[i].country == "MX") inset_.cities.push_back(i);
+        if (!inset_.cities.empty()) {
+            // It frames all of Mexico's cities, whatever is shown now, so that it stays still while
+            // the filters or the timeline change what is in it.
+            Bounds b;
+            for (std::size_t i = 0; i < data_.cities.size(); ++i)
+                if (data_.cities[i].country == "MX") b.include(positions_[i]);
+            const double w = inset_size_.x, h = inset_size_.y;
+            const glm::dvec2 size = glm::max(b.max - b.min, glm::dvec2(0.05));
+            inset_.camera = {};
+            inset_.camera.viewport = {w, h};
+            inset_.camera.center = (b.min + b.max) * 0.5;
+            inset_.camera.scale = std::min((w - 40) / size.x, (h - 40) / size.y);  // the whole-world clamp does not apply
+            // Mexico's cities are each shown, even where they touch, unless there are too many to
+            // read: then they group as on the main map.
+            ClusterTree::Options o;
+            o.min_scale = inset_.camera.scale;
+            o.viewport = inset_size_;
+            o.budget = kInsetMarkerBudget;
+            o.disc_px = [](double, int count) { return kInsetMarkerPx * (count > 1 ? cluster_size(count) : 1); };
+            o.max_radius_px = 40;
+            inset_.markers = ClusterTree(positions_, inset_.cities, o).cut(0, selected_ >= 0 && is_visible_[selected_] ? selected_ : -1);
+        }
     }
-    inset_.markers = inset_markers_;
+    if (content || inset_viewport_ != cam.viewport || inset_scale_ != cam.scale || inset_placed_along_ != inset_along_) {
+        inset_viewport_ = cam.viewport;
+        inset_scale_ = cam.scale;
+        inset_placed_along_ = inset_along_;
+        inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom && inset_fits(cam);
+        inset_.rect = inset_.shown ? inset_rect(cam, inset_size_, inset_along_) : Rect{};
+    }
     return inset_;
 }
 
@@ -336,8 +340,7 @@ void Atlas::place_inset() {
         const double smaller = best_place(kInsetSize * f, smaller_covered);
         if (smaller_covered == 0) size = kInsetSize * f, along = smaller, covered = 0;
     }
-    if (along != inset_along_ || size != inset_size_) inset_set_revision_ = ~0u;  // placed again at the next inset()
-    inset_along_ = along, inset_size_ = size;
+    inset_along_ = along, inset_size_ = size;  // inset() places it (and fills it, at a new size) again
 }
 
 void Atlas::set_viewport(glm::dvec2 size, const ScreenInsets& covered) {

@@ -271,15 +271,13 @@ private:
     unsigned visible_revision_ = 0;  // changes with the visible cities only
     mutable Inset inset_;
     mutable unsigned inset_set_revision_ = 0;
-    mutable std::vector<Cluster> inset_markers_;
-    mutable unsigned inset_markers_revision_ = 0;
-    mutable glm::dvec2 inset_markers_size_{0};
+    mutable glm::dvec2 inset_content_size_{0};  // the size its content was made for
     double inset_along_ = 0;  // where along the bottom or top edge (see inset_rect)
     glm::dvec2 inset_size_ = kInsetSize;
     std::array<double, 6> inset_layout_{};  // the viewport and insets it was placed for
     void place_inset();
-    mutable glm::dvec2 inset_viewport_{0};
-    mutable double inset_scale_ = 0;
+    mutable glm::dvec2 inset_viewport_{0};  // the main camera it was placed for
+    mutable double inset_scale_ = 0, inset_placed_along_ = -1;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;
     std::vector<std::string> languages_{"en"};

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <climits>
+#include <utility>
 
 #include <glm/geometric.hpp>
 
@@ -161,27 +162,26 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
             next.push_back(alive[s]);
             continue;
         }
-        // The new cluster's disc is larger than its parts': it takes in the markers it would touch.
-        int count = 0;
-        glm::dvec2 weighted{0};
-        for (int p : parts) count += nodes_[p].count, weighted += nodes_[p].center * double(nodes_[p].count);
-        take_near(weighted / double(count), disc(count), false);
+        // The new cluster (its centre: the mean of its cities) has a larger disc than its parts': it
+        // takes in the markers it would touch.
         Node group;
         group.born = level;
         group.seed = nodes_[parts[0]].seed;
         group.count = 0;
+        glm::dvec2 weighted{0};
+        auto weigh = [&](std::size_t from) {
+            for (std::size_t k = from; k < parts.size(); ++k)
+                group.count += nodes_[parts[k]].count, weighted += nodes_[parts[k]].center * double(nodes_[parts[k]].count);
+        };
+        weigh(0);
+        const std::size_t before = parts.size();
+        take_near(weighted / double(group.count), disc(group.count), false);
+        weigh(before);
+        group.center = weighted / double(group.count);
         group.first_child = int(children_.size());
         group.child_count = int(parts.size());
-        glm::dvec2 sum{0};
         const int id = int(nodes_.size());
-        for (int p : parts) {
-            Node& child = nodes_[p];
-            child.parent = id;
-            group.count += child.count;
-            sum += child.center * double(child.count);
-            children_.push_back(p);
-        }
-        group.center = sum / double(group.count);
+        for (int p : parts) nodes_[p].parent = id, children_.push_back(p);
         nodes_.push_back(group);
         next.push_back(id);
     }
@@ -229,16 +229,11 @@ void ClusterTree::members(int node, std::vector<int>& out) const {
 }
 
 std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
-    std::vector<Cluster> out;
-    std::vector<int> seeds;  // the rank of each marker's seed, to keep the most important first
+    std::vector<std::pair<int, Cluster>> out;  // with the rank of each marker's seed: the most important first
     const auto leaf = alone < 0 ? nodes_.end()
                                 : std::find_if(nodes_.begin(), nodes_.end(), [&](const Node& n) { return n.city == alone; });
-    if (leaf != nodes_.end()) {
-        out.push_back({leaf->center, {alone}});
-        seeds.push_back(-1);
-    } else {
-        alone = -1;
-    }
+    if (leaf != nodes_.end()) out.push_back({-1, {leaf->center, {alone}}});
+    else alone = -1;
     // A node is drawn at `level` if it was formed at that level or a finer one, and its parent
     // (if any) only at a coarser one.
     for (int i = 0; i < int(nodes_.size()); ++i) {
@@ -255,16 +250,13 @@ std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
                 c.center = (n.center * double(n.count) - leaf->center) / double(n.count - 1);
             }
         }
-        out.push_back(std::move(c));
-        seeds.push_back(n.seed);
+        out.push_back({n.seed, std::move(c)});
     }
-    std::vector<int> by_rank(out.size());
-    for (std::size_t i = 0; i < by_rank.size(); ++i) by_rank[i] = int(i);
-    std::sort(by_rank.begin(), by_rank.end(), [&](int a, int b) { return seeds[a] < seeds[b]; });
-    std::vector<Cluster> sorted;
-    sorted.reserve(out.size());
-    for (int i : by_rank) sorted.push_back(std::move(out[i]));
-    return sorted;
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Cluster> markers;
+    markers.reserve(out.size());
+    for (auto& [seed, c] : out) markers.push_back(std::move(c));
+    return markers;
 }
 
 }  // namespace atlas

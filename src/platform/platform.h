@@ -91,11 +91,9 @@ struct AppHooks {
     std::function<nlohmann::json(const nlohmann::json&)> record_begin;
     std::function<nlohmann::json()> record_frame;
     std::function<void()> record_end;
-    // A data file from the user (dropped on the page, or fetched from ?data=); `error` says why it
-    // could not be fetched. Returns the new state.
-    std::function<nlohmann::json(const std::string& name, const std::string& text, const std::string& error)> load_data;
-    // Several such files at once: the data is merged and indexed once, not once per file.
-    std::function<nlohmann::json(std::vector<atlas::DataFile> files, std::vector<atlas::Problem> problems)> load_files;
+    // Data files from the user (dropped on the page, or fetched from ?data=), and the files that
+    // could not be fetched (`problems`), merged over what was loaded in one go. Returns the new state.
+    std::function<nlohmann::json(std::vector<atlas::DataFile> files, std::vector<atlas::Problem> problems)> load_data;
     std::function<nlohmann::json()> reset_data;             // back to the bundled data
     std::function<nlohmann::json()> fine_basemap_arrived;   // assets/basemap-50m.bin came after start-up
     std::function<bool(const std::string&)> save_screenshot;

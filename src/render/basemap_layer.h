@@ -12,6 +12,7 @@ public:
     bool init(GLuint program, const BasemapMesh& mesh);
     void draw(const Camera& camera, const MapStyle& style) const;
     void release();
+    bool ready() const { return vao_ != 0; }
 
 private:
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0;

@@ -7,8 +7,7 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail,
-                       const BasemapMesh& mexico, std::string& error) {
+bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, std::string& error) {
     basemap_program_ = load_program(shader_dir, "basemap", error);
     if (!basemap_program_) return false;
     marker_program_ = load_program(shader_dir, "marker", error);
@@ -17,9 +16,7 @@ bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, 
     if (!link_program_) return false;
     picture_program_ = load_program(shader_dir, "picture", error);
     if (!picture_program_) return false;
-    if (!world_.init(basemap_program_, world) || !detail_.init(basemap_program_, detail) ||
-        !mexico_.init(basemap_program_, mexico) ||
-        !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
+    if (!world_.init(basemap_program_, world) || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
         !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_) ||
         !basemap_picture_.init(picture_program_, kPictureMargin) || !inset_picture_.init(picture_program_, 0)) {
         error = "cannot create the map's GL buffers";
@@ -36,7 +33,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     const Camera& cam = atlas.camera_controller().current();
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
-    const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom;
+    const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom && detail_.ready();  // (web: once it came)
     const BasemapLayer& basemap = detailed ? detail_ : world_;
     // The links join the basemap's picture once they have stayed the same for a few frames; while
     // they change (the timeline playing, a fade) they are drawn over it at each frame instead.

@@ -17,8 +17,8 @@ class MapRenderer {
 public:
     // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
     // detailed countries around Mexico only) in the inset.
-    bool init(const std::string& shader_dir, const BasemapMesh& world, const BasemapMesh& detail,
-              const BasemapMesh& mexico, std::string& error);
+    // `world`: the coarse basemap; the detailed ones are set apart (they may come later).
+    bool init(const std::string& shader_dir, const BasemapMesh& world, std::string& error);
     static constexpr double kDetailZoom = 2.5;
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
@@ -32,7 +32,8 @@ public:
         style_ = style;
         ++style_version_;  // the basemap's pictures are painted again
     }
-    // The detailed basemaps (past kDetailZoom, and the inset's), when their file comes after start-up.
+    // The detailed basemap (past kDetailZoom; until it is set, the coarse one is drawn there) and
+    // the inset's.
     bool set_detail_basemap(const BasemapMesh& detail);
     bool set_inset_basemap(const BasemapMesh& mexico);
     int basemap_paints() const { return basemap_picture_.paints(); }

@@ -1,21 +1,14 @@
 // Dense data in the browser (issue 11): 10,000 more cities, loaded as two files in one go, stay
 // readable: clusters aggregate by density to a few hundred markers, with counts, and they nest, so
 // opening one zooms to its members, which then stand apart or in smaller groups.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openMap, outDir, settle, startServer } from './harness.mjs';
+import { outDir, settle, useMap } from './harness.mjs';
 import { cities } from './expected.mjs';
 
-let server, browser, page;
-before(async () => {
-  server = await startServer();
-  ({ browser, page } = await openMap(server.url));
-});
-after(async () => { await browser?.close(); server?.stop(); });
-
-const act = (a) => page.evaluate((x) => window.atlas.act(x), a);
-const call = (name, ...args) => page.evaluate(([n, a]) => window.atlas[n](...a), [name, args]);
+const map = useMap();
+const { act, call } = map;
 
 // Deterministic synthetic cities around the bundled ones, as the benchmark makes them.
 function synthetic(n) {
@@ -42,7 +35,7 @@ async function markersInView() {
 test('10,000 more cities in two files load in one merge and cluster to a few hundred markers', async () => {
   const all = synthetic(10000);
   const file = (part) => JSON.stringify({ format: 'atlas-sur/cities', version: 1, cities: part });
-  const s = await page.evaluate(([a, b]) => window.atlas.loadDataFiles([
+  const s = await map.page.evaluate(([a, b]) => window.atlas.loadDataFiles([
     { name: 'dense-a.json', data: a }, { name: 'dense-b.json', data: b }, { name: 'missing.json', error: 'could not be fetched: HTTP 404' }]),
   [file(all.slice(0, 5000)), file(all.slice(5000))]);
   assert.equal(s.counts.total, cities.length + 10000, 'both files merged over the bundled cities');
@@ -50,8 +43,8 @@ test('10,000 more cities in two files load in one merge and cluster to a few hun
   assert.equal(s.data.errors, 1, 'the file that could not be fetched is reported');
   assert.ok(s.data.problems.some((p) => /missing\.json/.test(p) && /404/.test(p)), s.data.problems.join('\n'));
   await act({ type: 'home' });
-  await settle(page);
-  await page.waitForTimeout(200);
+  await settle(map.page);
+  await map.page.waitForTimeout(200);
   const m = await markersInView();
   assert.ok(m.state.counts.visible > 10000);
   assert.ok(m.total <= 400, `${m.total} markers for ${m.state.counts.visible} cities`);
@@ -63,7 +56,7 @@ test('10,000 more cities in two files load in one merge and cluster to a few hun
         `clusters of ${m.groups[i].count} and ${m.groups[j].count} on top of each other`);
   assert.ok(m.state.inset.markers <= 40 && m.state.inset.markers < m.state.inset.cities,
     `Mexico's ${m.state.inset.cities} cities in ${m.state.inset.markers} markers in the inset`);
-  await page.screenshot({ path: join(outDir, 'web-dense-10000.png') });
+  await map.page.screenshot({ path: join(outDir, 'web-dense-10000.png') });
 });
 
 test('thousands of links are drawn as bundles between the markers shown', async () => {
@@ -71,15 +64,15 @@ test('thousands of links are drawn as bundles between the markers shown', async 
   const links = Array.from({ length: 2000 }, (_, i) => ({ id: `dense-link-${i}`, from: `dense-${i}`, to: `dense-${(i * 7919 + 1) % 10000}`,
                                                           network: i % 2 ? 'twinning' : 'south-south-exchange', year: 2010,
                                                           confidence: 'high', sources: [] }));
-  const s = await page.evaluate((t) => window.atlas.loadData('dense-links.json', t),
+  const s = await map.page.evaluate((t) => window.atlas.loadData('dense-links.json', t),
     JSON.stringify({ format: 'atlas-sur/links', version: 1, links }));
   assert.equal(s.data.errors, 1, s.data.problems.join('\n'));
   assert.ok(s.counts.links >= 2000 && s.counts.linksBundled, `${s.counts.links} links, bundled`);
   await act({ type: 'home' });
-  await settle(page);
-  await page.waitForTimeout(200);
+  await settle(map.page);
+  await map.page.waitForTimeout(200);
   // The bundles end at markers: no link's arrowheads at the map's edges, and the map stays drawn.
-  const shot = await page.screenshot({ path: join(outDir, 'web-dense-links.png') });
+  const shot = await map.page.screenshot({ path: join(outDir, 'web-dense-links.png') });
   assert.ok(shot.length > 50000);
   const filtered = await act({ type: 'filter', fields: ['Design'] });
   assert.ok(filtered.counts.links < 600 && !filtered.counts.linksBundled, 'a filter that leaves few links draws them one by one');
@@ -88,21 +81,21 @@ test('thousands of links are drawn as bundles between the markers shown', async 
 
 test('a cluster opens onto its own members: zooming in splits it, never into pieces of its neighbours', async () => {
   await act({ type: 'home' });
-  await settle(page);
+  await settle(map.page);
   const panels = await call('panels');
   const inset = (await call('state')).inset;
   const clear = (c) => ![...panels, inset].some((r) => c.x > r.x - 20 && c.x < r.x + r.w + 20 && c.y > r.y - 20 && c.y < r.y + r.h + 20);
   const big = (await call('clusters')).filter(clear).sort((a, b) => b.count - a.count)[0];
   assert.ok(big && big.count >= 50, 'a large cluster in the open');
-  await page.mouse.click(big.x, big.y);
-  await page.waitForFunction(() => window.atlas.state().camera.moving);
-  await settle(page);
-  await page.waitForTimeout(200);
+  await map.page.mouse.click(big.x, big.y);
+  await map.page.waitForFunction(() => window.atlas.state().camera.moving);
+  await settle(map.page);
+  await map.page.waitForTimeout(200);
   const members = new Set(big.ids);
   const now = await call('clusters');
   // Every group now drawn that holds one of its members holds only its members.
   const touching = now.filter((c) => c.ids.some((id) => members.has(id)));
   assert.ok(touching.length >= 2, `it split into ${touching.length} groups`);
   for (const c of touching) assert.ok(c.ids.every((id) => members.has(id)), `a group of ${c.count} mixes in other cities`);
-  await page.screenshot({ path: join(outDir, 'web-dense-opened.png') });
+  await map.page.screenshot({ path: join(outDir, 'web-dense-opened.png') });
 });

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,6 +59,21 @@ export async function openMap(url, { width = 1280, height = 800, query = '', has
   // The detailed basemap comes after the first frame; tests look at the finished map.
   await page.waitForFunction(() => window.fineBasemap, null, { timeout: 90000 });
   return { browser, page, logs };
+}
+
+// One map for a whole test file: served and opened before its tests, closed after them. `page` is
+// there once the tests run; `act` and `call` go through window.atlas.
+export function useMap(options) {
+  const map = {
+    act: (a) => map.page.evaluate((x) => window.atlas.act(x), a),
+    call: (name, ...args) => map.page.evaluate(([n, a]) => window.atlas[n](...a), [name, args]),
+  };
+  before(async () => {
+    map.server = await startServer();
+    Object.assign(map, await openMap(map.server.url, options));
+  });
+  after(async () => { await map.browser?.close(); map.server?.stop(); });
+  return map;
 }
 
 // Waits until the camera has stopped moving.

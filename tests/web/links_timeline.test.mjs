@@ -1,21 +1,14 @@
 // Issue 4 in the browser: links, the timeline, networks, clusters, labels and the inset of Mexico.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openMap, outDir, root, settle, startServer } from './harness.mjs';
+import { outDir, root, settle, useMap } from './harness.mjs';
 import { cities } from './expected.mjs';
 
 const links = JSON.parse(readFileSync(join(root, 'assets', 'data', 'links.json'), 'utf8')).links;
-let server, browser, page;
-before(async () => {
-  server = await startServer();
-  ({ browser, page } = await openMap(server.url));
-});
-after(async () => { await browser?.close(); server?.stop(); });
-
-const act = (a) => page.evaluate((x) => window.atlas.act(x), a);
-const call = (name, ...args) => page.evaluate(([n, a]) => window.atlas[n](...a), [name, args]);
+const map = useMap();
+const { act, call } = map;
 
 // The documented rule: a city shows when a current designation's year has come; a link when both
 // its cities show and its year (if any) has come.
@@ -37,13 +30,13 @@ test('after setting a year, the cities and links shown are exactly those of the 
   assert.equal((await act({ type: 'year', year: 2019 })).counts.links < (await act({ type: 'year', year: 2020 })).counts.links, true);
   const y = await act({ type: 'year', year: 2017 });
   assert.equal(y.timeline.year, 2017);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(outDir, 'web-timeline-2017.png') });
+  await map.page.waitForTimeout(150);
+  await map.page.screenshot({ path: join(outDir, 'web-timeline-2017.png') });
   await act({ type: 'reset' });
 });
 
 test('networks: choosing one, and drawing it as a hub', async () => {
-  await settle(page);
+  await settle(map.page);
   let s = await act({ type: 'network', id: 'mx-creative-network' });
   assert.equal(s.network, 'mx-creative-network');
   s = await act({ type: 'networkStyle', style: 'hub' });
@@ -60,19 +53,19 @@ test('networks: choosing one, and drawing it as a hub', async () => {
 test('choosing a partner in the Links panel selects it and flies there', async () => {
   await act({ type: 'reducedMotion', on: false });
   await act({ type: 'select', id: 'mx-mexico-city' });
-  await page.waitForTimeout(250);
+  await map.page.waitForTimeout(250);
   let panel = (await call('panels')).find((p) => p.name.startsWith('Links'));
   assert.ok(panel, 'the Links panel is open');
   assert.ok(panel.items.some((i) => i.id === 'cn-luoyang'), 'Luoyang is listed as a partner of Mexico City');
   // From Luoyang, its partner Mexico City: a flight across the Pacific.
   await act({ type: 'select', id: 'cn-luoyang' });
   await act({ type: 'flyTo', id: 'cn-luoyang' });
-  await settle(page);
+  await settle(map.page);
   panel = (await call('panels')).find((p) => p.name.startsWith('Links'));
   const item = panel.items.find((i) => i.id === 'mx-mexico-city');
   assert.ok(item.y >= panel.y && item.y + item.h <= panel.y + panel.h, 'the entry is visible in the panel');
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
-  await page.waitForFunction(() => window.atlas.state().selected === 'mx-mexico-city');
+  await map.page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await map.page.waitForFunction(() => window.atlas.state().selected === 'mx-mexico-city');
   const zoomBefore = (await call('state')).camera.zoom;
   let minZoom = zoomBefore;
   while ((await call('state')).camera.moving) minZoom = Math.min(minZoom, (await call('state')).camera.zoom);
@@ -90,8 +83,8 @@ test('choosing a partner in the Links panel selects it and flies there', async (
 test('dense regions: clusters open on click, labels never overlap, Mexico has its inset', async () => {
   await act({ type: 'reset' });
   await act({ type: 'select', id: null });
-  await settle(page);
-  await page.waitForTimeout(150);
+  await settle(map.page);
+  await map.page.waitForTimeout(150);
   const clusters = await call('clusters');
   assert.ok(clusters.length > 5, 'close markers are grouped at world zoom');
   const panels = await call('panels');
@@ -108,46 +101,46 @@ test('dense regions: clusters open on click, labels never overlap, Mexico has it
     }
   const s = await call('state');
   assert.ok(s.inset && s.inset.cities === 20, 'the inset shows all 20 Mexican cities');
-  await page.screenshot({ path: join(outDir, 'web-world-clusters.png') });
+  await map.page.screenshot({ path: join(outDir, 'web-world-clusters.png') });
   // Clicking a cluster flies in until its cities stand apart.
-  await page.mouse.click(big.x, big.y);
-  await page.waitForFunction(() => window.atlas.state().camera.moving);  // the click's frame ran
-  await settle(page);
+  await map.page.mouse.click(big.x, big.y);
+  await map.page.waitForFunction(() => window.atlas.state().camera.moving);  // the click's frame ran
+  await settle(map.page);
   const after = await call('state');
   assert.ok(after.camera.zoom > s.camera.zoom * 2, 'zoomed into the cluster');
   const shownIds = new Set((await call('clusters')).flatMap((c) => c.ids));
   assert.ok(big.ids.some((id) => !shownIds.has(id)), 'some of its cities now stand alone');
   // Mexico's cities are clicked in the inset at world zoom.
   await act({ type: 'home' });
-  await settle(page);
+  await settle(map.page);
   const q = await call('screenPosition', 'mx-queretaro');
   assert.ok(q.inset, 'Querétaro is shown in the inset');
-  await page.mouse.move(q.x, q.y);
-  await page.mouse.click(q.x, q.y);
-  await page.waitForFunction(() => window.atlas.state().selected === 'mx-queretaro');
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(outDir, 'web-world-inset-selected.png') });
+  await map.page.mouse.move(q.x, q.y);
+  await map.page.mouse.click(q.x, q.y);
+  await map.page.waitForFunction(() => window.atlas.state().selected === 'mx-queretaro');
+  await map.page.waitForTimeout(150);
+  await map.page.screenshot({ path: join(outDir, 'web-world-inset-selected.png') });
   await act({ type: 'fit', ids: ['mx-ensenada', 'mx-merida'] });
-  await settle(page);
-  await page.screenshot({ path: join(outDir, 'web-mexico.png') });
+  await settle(map.page);
+  await map.page.screenshot({ path: join(outDir, 'web-mexico.png') });
 });
 
 test('frame time while the timeline plays with every link visible (measured, printed)', async () => {
   await act({ type: 'reset' });
-  await settle(page);
+  await settle(map.page);
   await act({ type: 'speed', yearsPerSecond: 4 });
-  await page.evaluate(() => {
+  await map.page.evaluate(() => {
     window.__frames = [];
     let last = performance.now();
     const tick = (t) => { window.__frames.push(t - last); last = t; if (window.atlas.state().timeline.playing) requestAnimationFrame(tick); };
     window.atlas.act({ type: 'play' });
     requestAnimationFrame(tick);
   });
-  await page.waitForFunction(() => !window.atlas.state().timeline.playing, null, { timeout: 60000 });
+  await map.page.waitForFunction(() => !window.atlas.state().timeline.playing, null, { timeout: 60000 });
   const s = await call('state');
   assert.equal(s.timeline.year, 2025);
   assert.equal(s.counts.links, links.length, 'every link is drawn at the end');
-  const { deltas, stats } = await page.evaluate(() => ({ deltas: window.__frames.slice(2), stats: window.atlas.frameStats() }));
+  const { deltas, stats } = await map.page.evaluate(() => ({ deltas: window.__frames.slice(2), stats: window.atlas.frameStats() }));
   deltas.sort((a, b) => a - b);
   const m = { frames: deltas.length, frameIntervalMedianMs: +deltas[deltas.length >> 1].toFixed(1),
               frameIntervalP95Ms: +deltas[Math.floor(deltas.length * 0.95)].toFixed(1),

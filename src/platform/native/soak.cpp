@@ -189,7 +189,7 @@ int run_soak(const Options& o, AppHooks& app) {
         }
         if (hours >= next_reload) {  // an operator's update: a data file, then the bundled data again
             next_reload += 6;
-            if (have_data && reloads % 2 == 0) app.load_data(data_name, data_text, "");
+            if (have_data && reloads % 2 == 0) app.load_data({{data_name, data_text}}, {});
             else app.reset_data();
             ++reloads;
         }

@@ -264,12 +264,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_table(const char* format) { re
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
-// The file's bytes as they are (with their length: a broken file may hold NUL bytes).
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_data(const char* name, const char* bytes, int size, const char* error) {
-    return reply(g_app.load_data(name ? name : "", std::string(bytes ? bytes : "", bytes ? std::size_t(size) : 0),
-                                 error ? error : ""));
-}
 // Files staged one by one, then loaded together (window.atlas.loadDataFiles): one merge for all.
+// A file's bytes are kept as they are (with their length: a broken file may hold NUL bytes).
 EMSCRIPTEN_KEEPALIVE void atlas_api_stage_data(const char* name, const char* bytes, int size, const char* error) {
     const std::string n = name ? name : "";
     if (error && *error) g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", error});
@@ -279,7 +275,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     auto files = std::move(g_staged);
     auto problems = std::move(g_staged_problems);
     g_staged.clear(), g_staged_problems.clear();
-    return reply(g_app.load_files(std::move(files), std::move(problems)));
+    return reply(g_app.load_data(std::move(files), std::move(problems)));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
 // The detailed basemap, fetched by the page after start-up: kept in the virtual file system (a lost
