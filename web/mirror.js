@@ -34,6 +34,16 @@
     act({ type: 'flyTo', id: id });
   }
 
+  // The search box is made once (redrawing it would lose what is being typed); it asks the app's own
+  // search, and its results come back with the rest of the mirror.
+  var searchInput = document.getElementById('mirror-search-input');
+  // Keys typed in the mirror are the mirror's: the map's keyboard handler listens on the window and
+  // would take them (letters for its own search box, space and arrows for the map).
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    root.addEventListener(type, function (e) { e.stopPropagation(); });
+  });
+  searchInput.addEventListener('input', function () { act({ type: 'search', query: searchInput.value }); });
+
   function update() {
     pending = false;
     var m = window.atlas.accessible();
@@ -85,8 +95,16 @@
                   on: { click: function () { choose(l.id); } } }), document.createTextNode(' — ' + l.kind)]);
               }))];
     });
-    part('mirror-cities', [m.headings.cities, m.count, m.cities], function () {
-      return [el('h2', { text: m.headings.cities }), el('p', { text: m.count }),
+    document.getElementById('mirror-search-label').textContent = m.search.label;
+    if (document.activeElement !== searchInput) searchInput.value = m.search.query;
+    part('mirror-search-results', m.search, function (s) {
+      if (s.none) return [el('p', { text: s.none })];
+      return s.results.length ? [el('ul', {}, s.results.map(function (c) {
+        return el('li', {}, [el('button', { type: 'button', 'data-id': c.id, text: c.label, on: { click: function () { choose(c.id); } } })]);
+      }))] : [];
+    });
+    part('mirror-cities', [m.headings.cities, m.count, m.more, m.cities], function () {
+      return [el('h2', { text: m.headings.cities }), el('p', { text: m.count }), m.more ? el('p', { text: m.more }) : null,
               el('ul', {}, m.cities.map(function (c) {
                 return el('li', {}, [el('button', { type: 'button', 'data-id': c.id, 'aria-pressed': c.selected ? 'true' : 'false',
                   text: c.label, on: { click: function () { choose(c.id); } } })]);

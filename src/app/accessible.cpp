@@ -9,6 +9,7 @@
 
 namespace atlas {
 using json = nlohmann::json;
+constexpr std::size_t kMirrorCities = 500;
 
 json App::accessible() const {
     ui::UiContext ui{.atlas = *atlas_, .style = renderer_.style(), .fonts = fonts_};
@@ -41,12 +42,22 @@ json App::accessible() const {
     for (Region r : {Region::World, Region::GlobalSouth, Region::Mexico})
         regions.push_back({{"id", region_id(r)}, {"checked", f.region == r},
                            {"label", ui.tr(r == Region::World ? "World" : r == Region::GlobalSouth ? "Global South" : "Mexico")}});
+    // A screen reader goes through a list of a few hundred; the search reaches the others.
     std::vector<int> shown = a.visible();
-    std::sort(shown.begin(), shown.end(), [&](int x, int y) { return d.cities[x].local_name < d.cities[y].local_name; });
-    for (int c : shown)
-        cities.push_back({{"id", d.cities[c].id}, {"label", d.cities[c].local_name + ", " + ui.country_name(d.cities[c])},
-                          {"selected", c == a.selected()}});
+    const std::size_t listed = std::min(shown.size(), kMirrorCities);
+    std::partial_sort(shown.begin(), shown.begin() + listed, shown.end(),
+                      [&](int x, int y) { return d.cities[x].local_name < d.cities[y].local_name; });
+    shown.resize(listed);
+    auto label = [&](const City& c) { return c.local_name + ", " + ui.country_name(c); };
+    for (int c : shown) cities.push_back({{"id", d.cities[c].id}, {"label", label(d.cities[c])}, {"selected", c == a.selected()}});
     out["groups"] = groups, out["fields"] = fields, out["regions"] = regions, out["cities"] = cities;
+    out["more"] = listed < a.visible().size()
+                      ? ui.fmt("The first {n} by name; the filters or the search narrow the list.", {{"n", (long long)listed}})
+                      : "";
+    json found = json::array();
+    for (const SearchResult& r : a.search_results()) found.push_back({{"id", d.cities[r.city].id}, {"label", label(d.cities[r.city])}});
+    out["search"] = {{"label", ui.tr("Search cities")}, {"query", a.search_query()}, {"results", found},
+                     {"none", a.search_query().empty() || !found.empty() ? "" : ui.tr("No city found")}};
     out["selected"] = nullptr;
     out["links"] = json::array();
     if (const int s = a.selected(); s >= 0) {

@@ -983,14 +983,15 @@ void App::publish_view() {
     const json status = {{"tour", atlas_->state_tour()}, {"presenter", atlas_->presenter()}, {"blank", atlas_->blank()},
                          {"language", atlas_->language()}};
     if (status != published_status_) platform::publish_presenter_status(to_text(status)), published_status_ = status;
-    // The mirror follows what it lists: the cities shown (filters, years, data), the selection and the language.
-    std::size_t shown = atlas_->data().cities.size();
-    for (int c : atlas_->visible()) shown = shown * 1099511628211u ^ std::size_t(c);  // (FNV-style: which cities)
-    const Filter& f = atlas_->filter();  // and every box of the filters, also those that change no city
-    for (bool on : f.fields) shown = shown * 31 + on;
-    for (bool on : f.networks) shown = shown * 31 + on;
-    shown = shown * 31 + int(f.region) * 2 + f.include_former;
-    const std::string mirrored = std::to_string(shown) + " " + std::to_string(atlas_->selected()) + " " + atlas_->language();
+    // The mirror follows what it lists: the cities shown (filters, years, data), every box of the
+    // filters (also those that change no city), the search, the selection and the language.
+    const Filter& f = atlas_->filter();
+    std::size_t boxes = 0;
+    for (bool on : f.fields) boxes = boxes * 31 + on;
+    for (bool on : f.networks) boxes = boxes * 31 + on;
+    boxes = boxes * 31 + int(f.region) * 2 + f.include_former;
+    const std::string mirrored = std::to_string(atlas_->visible_revision()) + " " + std::to_string(boxes) + " " +
+                                 std::to_string(atlas_->selected()) + " " + atlas_->language() + " " + atlas_->search_query();
     if (mirrored != mirrored_) mirrored_ = mirrored, platform::mirror_changed();
     ViewState v = rounded_for_url(atlas_->view());
     if (published_ && v == *published_) return;

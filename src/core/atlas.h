@@ -85,6 +85,8 @@ public:
     int last_year() const { return last_year_; }
     // Changes whenever what is drawn changes (visible set, selection, hover, fades), not on camera moves.
     unsigned revision() const { return revision_; }
+    // Changes whenever the visible cities may have changed (filters, years, data), not on hover or camera moves.
+    unsigned visible_revision() const { return visible_revision_; }
 
     // The timeline: `timeline_position()` runs continuously while playing; what existed up to
     // `timeline_year()` (its whole part) is shown.

@@ -3,6 +3,7 @@
 // city the filters hide is still found: choosing it says which filters hide it and offers to show it.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 
 #include <imgui_internal.h>
@@ -54,6 +55,12 @@ void draw_search_panel(UiContext& ui) {
     ImGui::SetNextItemWidth(menu ? ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(current.c_str()).x -
                                        2 * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().ItemSpacing.x
                                  : -1.0f);
+    // The query is the map's: an action, a tour or the page's own search box may set it, and then
+    // this box shows it (an ImGui field being typed in keeps its own copy until it lets go).
+    if (a.search_query() != st.search_seen) {
+        std::snprintf(st.search_text, sizeof st.search_text, "%s", a.search_query().c_str());
+        st.search_seen = a.search_query();
+    }
     const char* hint = st.compact ? ui.tr("Search cities") : ui.tr("Search a city, country or field  ( / )");
     bool enter = ImGui::InputTextWithHint("##query", hint, st.search_text,
                                                 sizeof st.search_text, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -74,8 +81,9 @@ void draw_search_panel(UiContext& ui) {
     }
     st.search_active = typing;
     enter = enter || (typing && st.pressed(ImGuiKey_Enter));
-    if (a.search_query() != st.search_text) {
-        send(ui, {{"type", "search"}, {"query", std::string(st.search_text)}});
+    if (st.search_seen != st.search_text) {  // typed
+        st.search_seen = st.search_text;
+        send(ui, {{"type", "search"}, {"query", st.search_seen}});
         st.search_highlight = 0;
         st.chosen_hidden.clear();
     }

@@ -67,7 +67,8 @@ struct UiState {
     bool pressed(int imgui_key) const {
         return std::find(keys_pressed.begin(), keys_pressed.end(), imgui_key) != keys_pressed.end();
     }
-    char search_text[128] = {0};    // the search box
+    char search_text[256] = {0};    // the search box (the map keeps queries to 200 bytes)
+    std::string search_seen;        // the map's query as the box last showed or sent it
     int search_highlight = 0;       // the suggestion Enter chooses
     bool focus_search = false;      // '/' or Ctrl+F was pressed
     bool search_active = false;     // the search box has the keyboard (as of the last frame)

@@ -110,6 +110,14 @@ TEST(JsonIo, DeepNestingIsRefusedWithoutRecursion) {
     EXPECT_TRUE(parse_json(std::string(64, '[') + std::string(64, ']')).ok());
 }
 
+TEST(JsonIo, BracketsInsideStringsAreNotNesting) {
+    const std::string brackets(100, '[');
+    auto doc = parse_json("{\"a\": \"" + brackets + "\", \"b\": \"\\\"" + brackets + "\"}");
+    ASSERT_TRUE(doc.ok()) << doc.error;
+    EXPECT_EQ(doc.value["a"], brackets);
+    EXPECT_EQ(doc.value["b"], "\"" + brackets);
+}
+
 TEST(JsonIo, InvalidUtf8IsAnError) {
     auto doc = parse_json("{\"name\": \"Quer\xE9taro\"}");  // Latin-1, not UTF-8
     ASSERT_FALSE(doc.ok());

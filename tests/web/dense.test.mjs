@@ -99,3 +99,24 @@ test('a cluster opens onto its own members: zooming in splits it, never into pie
   for (const c of touching) assert.ok(c.ids.every((id) => members.has(id)), `a group of ${c.count} mixes in other cities`);
   await map.page.screenshot({ path: join(outDir, 'web-dense-opened.png') });
 });
+
+test('the accessible mirror lists the first 500 cities by name, says so, and its search reaches the others', async () => {
+  await act({ type: 'reset' });
+  const { page } = map;
+  await page.waitForFunction(() => /first 500/.test(document.getElementById('mirror-cities').textContent), null, { timeout: 5000 });
+  const listed = await page.evaluate(() => [...document.querySelectorAll('#mirror-cities button')].map((b) => b.textContent));
+  assert.equal(listed.length, 500, 'a list a screen reader can go through');
+  assert.deepEqual(listed, [...listed].sort(), 'in order of name');
+  assert.ok(!listed.some((l) => l.startsWith('Dense 9999,')), 'Dense 9999 comes after the first 500 names');
+  // Typed into the mirror's own search box, as a screen-reader user would, with the keyboard.
+  await page.focus('#mirror-search-input');
+  await page.keyboard.type('Dense 9999');
+  const found = '#mirror-search-results button[data-id="dense-9999"]';
+  await page.waitForSelector(found, { state: 'attached', timeout: 5000 });
+  assert.equal(await page.inputValue('#mirror-search-input'), 'Dense 9999', 'what was typed stays in the box');
+  assert.equal((await call('state')).search.query, 'Dense 9999', 'the map searched the same words');
+  await page.evaluate((sel) => document.querySelector(sel).click(), found);
+  await page.waitForFunction(() => window.atlas.state().selected === 'dense-9999', null, { timeout: 5000 });
+  await act({ type: 'search', query: '' });
+  await page.waitForFunction(() => document.querySelectorAll('#mirror-search-results button').length === 0, null, { timeout: 5000 });
+});
