@@ -15,8 +15,9 @@ Atlas::Atlas(Dataset data) : data_(std::move(data)) {
     data_.rebuild_index();
     positions_.reserve(data_.cities.size());
     for (auto& c : data_.cities) positions_.push_back(equal_earth::forward(c.lon, c.lat));
-    year_span(data_, first_year_, last_year_);
-    filter_ = Filter::all(data_);
+    everything_ = Filter::all(data_);
+    first_year_ = everything_.year_from, last_year_ = everything_.year_to;
+    filter_ = everything_;
     timeline_ = last_year_ + kYearEnd;
     geometry_ = build_link_geometry(data_);
     choose_network(-1);
@@ -493,7 +494,7 @@ std::string Atlas::apply(const json& a) {
     } else if (type == "reset") {
         tour_ = -1, step_ = 0, play_until_ = 0;
         update_insets();
-        filter_ = Filter::all(data_);
+        filter_ = everything_;
         selected_ = hovered_ = -1;
         choose_network(-1);
         playing_ = false;
@@ -685,7 +686,7 @@ ViewState Atlas::view() const {
 }
 
 ViewState Atlas::default_view() const {
-    ViewState v = filter_view(Filter::all(data_));
+    ViewState v = filter_view(everything_);
     v.timeline_year = last_year_;
     v.selected = "", v.network = "", v.network_style = "pairs";
     v.tour = "", v.presenter = false;
@@ -796,7 +797,7 @@ std::vector<std::string> Atlas::hidden_by(int city) const {
     if (city < 0 || is_visible(city)) return out;
     const City& c = data_.cities[city];
     // Every filter wide open, and how to take one facet of a filter over to another.
-    Filter open = Filter::all(data_);
+    Filter open = everything_;
     open.until = 1e9;
     open.include_former = true;
     using Copy = void (*)(Filter& to, const Filter& from);

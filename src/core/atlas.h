@@ -246,6 +246,7 @@ private:
     std::vector<Problem> problems_;
     std::vector<std::string> rejected_;
     Filter filter_;
+    Filter everything_;  // Filter::all of the data, made once (a walk of every designation)
     FilterCounts counts_;
     std::vector<int> visible_;
     std::vector<glm::dvec2> positions_;

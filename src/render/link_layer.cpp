@@ -123,13 +123,18 @@ void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine a
     order.reserve(bundles.size());
     for (const auto& [key, b] : bundles) order.push_back(&b);
     // Dimmed networks first, then the larger bundles over the smaller; ties by position, so that
-    // the order does not depend on the hash map's.
-    std::sort(order.begin(), order.end(), [&](const Bundle* x, const Bundle* y) {
+    // the order does not depend on the hash map's. Only the last kMaxBundles of that order are drawn.
+    auto below = [&](const Bundle* x, const Bundle* y) {
         const bool lx = a.highlighted(*x->first), ly = a.highlighted(*y->first);
         if (lx != ly) return ly;
         if (x->count != y->count) return x->count < y->count;
         return std::tie(x->from.x, x->from.y, x->to.x, x->to.y) < std::tie(y->from.x, y->from.y, y->to.x, y->to.y);
-    });
+    };
+    if (order.size() > kMaxBundles) {
+        std::nth_element(order.begin(), order.end() - kMaxBundles, order.end(), below);
+        order.erase(order.begin(), order.end() - kMaxBundles);
+    }
+    std::sort(order.begin(), order.end(), below);
     std::vector<glm::dvec2> curve;
     for (const Bundle* b : order) {
         Color c;

@@ -29,6 +29,10 @@ private:
     // A software renderer pays for each segment (about 2 µs for its two triangles, twice with the
     // halo): at world zooms the arcs' 1.5-degree points are 4 pixels apart, so most are skipped.
     static constexpr double kMinSegmentPx = 16;
+    // Dense data zoomed in has tens of thousands of marker pairs, each a line across the screen (at
+    // 100,000 cities, 1-2 s a frame in software GL): only the largest bundles are drawn (the
+    // highlighted network's first), as many as the single links drawn before bundling starts.
+    static constexpr std::size_t kMaxBundles = Atlas::kBundleLinksAbove;
     double built_scale_ = 1;  // the camera's scale the segments were chosen for
     std::uint64_t content_ = 0;
     GLuint program_ = 0;
