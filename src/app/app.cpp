@@ -675,8 +675,6 @@ bool App::frame() {
     if (kiosk_ && kiosk_->phase() == Kiosk::Phase::Countdown) ui::draw_kiosk_countdown(ctx, kiosk_->countdown_left(),
                                                                                       kiosk_->config().countdown_seconds);
     ImGui::Render();
-
-
     renderer_.draw(*atlas_, fb_w, fb_h, exact);
     map_exact_ = exact && renderer_.settled();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
