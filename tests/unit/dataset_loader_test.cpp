@@ -148,6 +148,37 @@ TEST(LoadFiles, LaterFilesMergeByIdAndNothingElseIsLost) {
     EXPECT_GE(r.dataset.find_city("br-salvador"), 0);
 }
 
+// Files are parsed in the order of the kinds their first bytes name (each loaded and freed before
+// the next is parsed); a file that names its kind late, or seems to name another, still loads and
+// merges in the order given.
+TEST(LoadFiles, FilesMergeInTheOrderGivenWhateverTheirFirstBytesSay) {
+    auto berlin = [](const std::string& local, const std::string& padding) {
+        return R"({"id":"de-berlin","name":"Berlin","localName":")" + local + R"(","country":"DE","lat":52.5,"lon":13.4,"altNames":[")" +
+               padding + R"("],"designations":[{"network":"uccn","field":"design","year":2005}]})";
+    };
+    // "format" after 5 KB: its kind is known only once it is parsed.
+    const DataFile late{"late.json", R"({"version":1,"cities":[)" + berlin("Berlin late", std::string(5000, 'x')) + R"(],"format":"atlas-sur/cities"})"};
+    const DataFile early{"early.json", R"({"format":"atlas-sur/cities","version":1,"cities":[)" + berlin("Berlin early", "") + "]}"};
+    const DataFile fields{"fields.json", test::fields_json()}, networks{"networks.json", test::networks_json()};
+    for (const auto& [files, expected] : {std::pair{std::vector<DataFile>{fields, networks, late, early}, "Berlin early"},
+                                          std::pair{std::vector<DataFile>{fields, networks, early, late}, "Berlin late"},
+                                          std::pair{std::vector<DataFile>{late, early, networks, fields}, "Berlin early"}}) {
+        auto r = load_files(files);
+        EXPECT_EQ(r.error_count(), 0) << r.problems.front().to_string();
+        ASSERT_EQ(r.dataset.cities.size(), 1u);
+        EXPECT_EQ(r.dataset.cities[0].local_name, expected);
+    }
+    // A fields file whose first "format" is a record's (an unknown member: a warning) seems to be links,
+    // the last kind: it is still loaded before the cities that need its fields.
+    const DataFile odd_fields{"odd.json", R"({"version":1,"fields":[{"format":"atlas-sur/links","id":"design","name":"Design",)"
+                                          R"("color":"#56B4E9","since":2004}],"format":"atlas-sur/fields"})"};
+    auto r = load_files({early, odd_fields, networks});
+    EXPECT_EQ(r.error_count(), 0) << r.problems.front().to_string();
+    EXPECT_TRUE(has_problem(r.problems, "odd.json: /fields/0/format (design): warning: format: unknown field (ignored)"));
+    ASSERT_EQ(r.dataset.cities.size(), 1u);
+    EXPECT_EQ(r.dataset.cities[0].designations.size(), 1u);
+}
+
 TEST(LoadFiles, AFileWithNothingUsableIsRejectedAndTheDataStays) {
     std::vector<DataFile> files = {{"fields.json", test::fields_json()},
                                    {"networks.json", test::networks_json()},
