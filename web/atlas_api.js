@@ -4,7 +4,7 @@
   // Arguments go through the heap, not ccall's stack copies: a dropped file may be 16 MB.
   // A string becomes a C string; bytes (Uint8Array) become a pointer and a length.
   function call(name, args) {
-    if (!window.mapReady) return JSON.stringify({ error: 'the map is not ready yet' });
+    if (!Module.appStarted) return JSON.stringify({ error: 'the map is not ready yet' });
     Module.wake();  // whatever the call changes is drawn at the next frame
     var pointers = [], params = [];
     args.forEach(function (a) {
@@ -71,7 +71,7 @@
     },
     // Several files ([{name, data, error}]) loaded together: merged and drawn once, not once per file.
     loadDataFiles: function (files) {
-      if (!window.mapReady) return { error: 'the map is not ready yet' };
+      if (!Module.appStarted) return { error: 'the map is not ready yet' };
       files.forEach(function (f) {
         call('atlas_api_stage_data', [String(f.name), bytesOf(f.data), String(f.error || '')]);
       });
@@ -116,37 +116,38 @@
 // User data: ?data=URL (same origin only, repeatable) and JSON files dropped on the page.
 (function () {
   var kMaxBytes = 16 * 1024 * 1024;  // the loader's documented limit
+  // Fetched side by side from the start, while the app downloads and starts: loaded together (the
+  // data is merged once, whatever the number of files) once the first frame is on screen.
+  var loads = new URLSearchParams(location.search).getAll('data').map(function (raw) {
+    var url;
+    try { url = new URL(raw, location.href); } catch (e) { return { name: raw, error: 'not a URL' }; }
+    if (url.origin !== location.origin)
+      return { name: raw, error: 'only data from this site can be loaded (same origin), not from ' + url.origin };
+    return fetch(url.href).then(function (r) {
+      if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
+      var length = Number(r.headers.get('content-length') || 0);
+      if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
+      return r.arrayBuffer();
+    }).then(function (bytes) {
+      return { name: url.pathname.split('/').pop() || raw, data: bytes };
+    }).catch(function (e) { return { name: raw, error: e.message }; });
+  });
   // Honest readiness: with ?data= the map is ready when the asked-for data is drawn, not the
   // bundled data before it; 'map-ready' is marked then (platform_web.cpp holds it back).
-  Module.holdReadyMark = new URLSearchParams(location.search).getAll('data').length > 0;
+  Module.holdReadyMark = loads.length > 0;
+  var readyNow, mapReady = new Promise(function (resolve) { readyNow = resolve; });
   function loadUrls() {
-    var params = new URLSearchParams(location.search);
     // A link may name cities of the data it loads: its view applies again once the data is in.
     var linked = location.hash.slice(1);
-    // Fetched side by side, then loaded together: the data is merged once, whatever the number of files.
-    var loads = params.getAll('data').map(function (raw) {
-      var url;
-      try { url = new URL(raw, location.href); } catch (e) { return { name: raw, error: 'not a URL' }; }
-      if (url.origin !== location.origin)
-        return { name: raw, error: 'only data from this site can be loaded (same origin), not from ' + url.origin };
-      return fetch(url.href).then(function (r) {
-        if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
-        var length = Number(r.headers.get('content-length') || 0);
-        if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
-        return r.arrayBuffer();
-      }).then(function (bytes) {
-        return { name: url.pathname.split('/').pop() || raw, data: bytes };
-      }).catch(function (e) { return { name: raw, error: e.message }; });
-    });
-    if (!loads.length) return Promise.resolve();
+    if (!loads.length) return mapReady;
     var loaded = Promise.all(loads).then(function (files) { window.atlas.loadDataFiles(files); });
     if (linked) loaded.then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
     return loaded.then(function () {
       performance.mark('data-loaded');
       Module.wake();  // the frame that draws it, then the mark
-      return new Promise(function (drawn) {
-        requestAnimationFrame(function () { requestAnimationFrame(function () { performance.mark('map-ready'); drawn(); }); });
-      });
+      // Ready once the data is drawn: two frames after it is in, and not before the map's first complete frame.
+      var drawn = new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(done); }); });
+      return Promise.all([drawn, mapReady]).then(function () { performance.mark('map-ready'); });
     });
   }
   function acceptDrops() {
@@ -182,10 +183,15 @@
       window.fineBasemap = true;
     }).catch(function (e) { console.warn('the detailed basemap did not load (' + e.message + '); the coarse one stays'); });
   }
+  // The app has started and its first frame is still to come: the asked-for data goes in as soon as
+  // it is fetched (before that frame when it came first: the bundled data is never drawn for nothing).
+  var loading = null;
+  Module.onAppStarted = function () { loading = loadUrls(); };
   Module.onMapReady = function () {
     if (previous) previous();
+    readyNow();
     acceptDrops();
-    loadUrls().then(fetchFineBasemap);  // after the first complete frame, the asked-for data's too
+    (loading || mapReady).then(fetchFineBasemap);  // after the first complete frame, the asked-for data's too
   };
 })();
 

@@ -25,6 +25,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
     bundled_ = read_data_dir(options.data_dir, read_problems_);
     for (auto& tour : read_tours_dir(options.assets_dir + "/tours", read_problems_)) bundled_.push_back(std::move(tour));
+    overrides_ = read_data_files(options.load_files, read_problems_);  // --load: merged in the same, first load
     LoadResult loaded = load_all();
     for (const auto& p : loaded.problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     if (loaded.dataset.cities.empty()) {
@@ -73,7 +74,6 @@ bool App::init(const platform::Options& options, std::string& error) {
     ui::apply_style(current_theme(), false, styled_touch_);
     atlas_->set_viewport({w, h}, covered({w, h}));
     log_actions();
-    if (!options.load_files.empty()) load_paths(options.load_files);
     start_kiosk();
     frame_ms_.assign(240, 0.0f);
     last_counter_ = SDL_GetPerformanceCounter();

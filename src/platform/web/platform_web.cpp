@@ -110,13 +110,18 @@ int run(const Options& o, AppHooks hooks) {
     }
     emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_TRUE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_TRUE, on_context_restored);
+    // The page's API answers from now on (the first frame comes at the next animation frame).
+    EM_ASM({
+        Module.appStarted = true;
+        if (Module.onAppStarted) Module.onAppStarted();
+    });
     emscripten_set_main_loop(loop, 0, 1);  // never returns
     return 0;
 }
 
 void notify_ready() {
     EM_ASM({
-        window.mapReady = true;  // the page's API answers from now on
+        window.mapReady = true;  // the first complete frame is on screen
         if (!Module.holdReadyMark) performance.mark('map-ready');  // (with ?data=: once that data is drawn, atlas_api.js)
         if (Module.onMapReady) Module.onMapReady();
     });
