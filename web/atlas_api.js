@@ -140,7 +140,10 @@
     // A link may name cities of the data it loads: its view applies again once the data is in.
     var linked = location.hash.slice(1);
     if (!loads.length) return mapReady;
-    var loaded = Promise.all(loads).then(function (files) { window.atlas.loadDataFiles(files); });
+    var loaded = Promise.all(loads).then(function (files) {
+      window.atlas.loadDataFiles(files);
+      Module.dataComing = false;
+    });
     if (linked) loaded.then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
     return loaded.then(function () {
       performance.mark('data-loaded');
@@ -186,7 +189,11 @@
   // The app has started and its first frame is still to come: the asked-for data goes in as soon as
   // it is fetched (before that frame when it came first: the bundled data is never drawn for nothing).
   var loading = null;
-  Module.onAppStarted = function () { loading = loadUrls(); };
+  Module.dataComing = loads.length > 0;  // the app's first frame waits for it (platform_web.cpp)
+  Module.onAppStarted = function () {
+    setTimeout(function () { Module.dataComing = false; }, 1000);  // a slow network: the bundled data meanwhile
+    loading = loadUrls();
+  };
   Module.onMapReady = function () {
     if (previous) previous();
     readyNow();

@@ -25,7 +25,12 @@ const char* reply(const nlohmann::json& j) {
 // clock needs its frames, so a kiosk page never sleeps.
 bool g_sleeping = false, g_may_sleep = true;
 int g_idle_frames = 0;
+// The data a link asks for (?data=) is on its way: the first frame waits for it (web/atlas_api.js
+// gives it a second) rather than drawing the bundled data for nothing.
+bool g_data_coming = true;
+
 void loop() {
+    if (g_data_coming && (g_data_coming = EM_ASM_INT({ return Module.dataComing ? 1 : 0; }) != 0)) return;
     g_app.frame();
     g_idle_frames = g_may_sleep && g_app.idle() ? g_idle_frames + 1 : 0;
     if (g_idle_frames > 10) {
