@@ -116,8 +116,8 @@
 // User data: ?data=URL (same origin only, repeatable) and JSON files dropped on the page.
 (function () {
   var kMaxBytes = 16 * 1024 * 1024;  // the loader's documented limit
-  // Fetched side by side from the start, while the app downloads and starts: loaded together (the
-  // data is merged once, whatever the number of files) once the first frame is on screen.
+  // Fetched side by side from the start, while the app downloads and starts, and loaded together (the
+  // data is merged once, whatever the number of files) as soon as the app has started (onAppStarted).
   var loads = new URLSearchParams(location.search).getAll('data').map(function (raw) {
     var url;
     try { url = new URL(raw, location.href); } catch (e) { return { name: raw, error: 'not a URL' }; }
