@@ -143,6 +143,7 @@
     var loaded = Promise.all(loads).then(function (files) {
       window.atlas.loadDataFiles(files);
       Module.dataComing = false;
+      loads = [];  // the fetched bytes are the app's now (100,000 cities: 28 MB)
     });
     if (linked) loaded.then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
     return loaded.then(function () {
