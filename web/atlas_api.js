@@ -35,6 +35,14 @@
    'resize', 'hashchange', 'popstate', 'focus', 'dragover', 'drop', 'visibilitychange'].forEach(function (type) {
     window.addEventListener(type, Module.wake, { capture: true, passive: true });
   });
+  // Keys typed in the page's own controls (the accessible mirror, the export dialog) are theirs: the
+  // map's keyboard handler listens on the window and would take them (letters for its search box,
+  // space and arrows for the map). Keys on the map or on nothing in particular still go to it.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      if (e.target !== document.body && e.target !== Module.canvas) e.stopPropagation();
+    });
+  });
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', Module.wake);
   canvas.addEventListener('webglcontextrestored', Module.wake);

@@ -33,15 +33,14 @@
     act({ type: 'select', id: id });
     act({ type: 'flyTo', id: id });
   }
+  // A city ({id, label}) as a button that chooses it.
+  function cityButton(c, attrs) {
+    return el('button', Object.assign({ type: 'button', 'data-id': c.id, text: c.label, on: { click: function () { choose(c.id); } } }, attrs));
+  }
 
   // The search box is made once (redrawing it would lose what is being typed); it asks the app's own
   // search, and its results come back with the rest of the mirror.
   var searchInput = document.getElementById('mirror-search-input');
-  // Keys typed in the mirror are the mirror's: the map's keyboard handler listens on the window and
-  // would take them (letters for its own search box, space and arrows for the map).
-  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
-    root.addEventListener(type, function (e) { e.stopPropagation(); });
-  });
   searchInput.addEventListener('input', function () { act({ type: 'search', query: searchInput.value }); });
 
   function update() {
@@ -91,8 +90,7 @@
       if (!m.selected) return [];
       return [el('h2', { text: m.headings.links + ' (' + m.links.length + ')' }),
               el('ul', {}, m.links.map(function (l) {
-                return el('li', {}, [el('button', { type: 'button', 'data-id': l.id, text: l.label,
-                  on: { click: function () { choose(l.id); } } }), document.createTextNode(' — ' + l.kind)]);
+                return el('li', {}, [cityButton(l), document.createTextNode(' — ' + l.kind)]);
               }))];
     });
     document.getElementById('mirror-search-label').textContent = m.search.label;
@@ -100,14 +98,13 @@
     part('mirror-search-results', m.search, function (s) {
       if (s.none) return [el('p', { text: s.none })];
       return s.results.length ? [el('ul', {}, s.results.map(function (c) {
-        return el('li', {}, [el('button', { type: 'button', 'data-id': c.id, text: c.label, on: { click: function () { choose(c.id); } } })]);
+        return el('li', {}, [cityButton(c)]);
       }))] : [];
     });
     part('mirror-cities', [m.headings.cities, m.count, m.more, m.cities], function () {
       return [el('h2', { text: m.headings.cities }), el('p', { text: m.count }), m.more ? el('p', { text: m.more }) : null,
               el('ul', {}, m.cities.map(function (c) {
-                return el('li', {}, [el('button', { type: 'button', 'data-id': c.id, 'aria-pressed': c.selected ? 'true' : 'false',
-                  text: c.label, on: { click: function () { choose(c.id); } } })]);
+                return el('li', {}, [cityButton(c, { 'aria-pressed': c.selected ? 'true' : 'false' })]);
               }))];
     });
     // Said politely: a new selection, else a new count.

@@ -144,18 +144,16 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
     // radius and a marker allow, and only the fewer clusters need cells as wide as the widest disc.
     const double single = disc(1), gap = single * 0.2;  // air between two discs
     std::vector<double> r(alive.size(), single);
-    double widest = single;
-    std::size_t groups = 0;
-    for (std::size_t s = 0; s < alive.size(); ++s)
-        if (const int count = nodes_[alive[s]].count; count > 1) widest = std::max(widest, r[s] = disc(count)), ++groups;
-    if (std::max(distance, 2 * widest) <= 0) return alive;
     std::vector<glm::dvec2> at(alive.size());
     std::vector<int> single_slots, cluster_slots;
-    single_slots.reserve(alive.size() - groups), cluster_slots.reserve(groups);
+    double widest = single;
     for (std::size_t s = 0; s < alive.size(); ++s) {
-        at[s] = nodes_[alive[s]].center;
-        (nodes_[alive[s]].count > 1 ? cluster_slots : single_slots).push_back(int(s));
+        const Node& n = nodes_[alive[s]];
+        at[s] = n.center;
+        if (n.count > 1) widest = std::max(widest, r[s] = disc(n.count)), cluster_slots.push_back(int(s));
+        else single_slots.push_back(int(s));
     }
+    if (std::max(distance, 2 * widest) <= 0) return alive;
     // Cells twice a seed's usual reach: its square then touches 4 cells, not 9 (fewer lookups, the
     // most of the work).
     const Grid singles(2 * std::max(distance, 2 * single + gap), at, single_slots),

@@ -266,7 +266,8 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
         if (use_hints) hint[i] = sniff_kind(files[i].text);
     }
     // Files that name no kind are parsed first (their kind is known only then), as all are without hints.
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return (hint[x] + 1) % (kinds + 1) < (hint[y] + 1) % (kinds + 1); });
+    auto rank = [&](std::size_t i) { return hint[i] == kinds ? 0 : hint[i] + 1; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return rank(x) < rank(y); });
     auto reject = [&](const std::string& file, const std::string& text, Args args = {}) {
         Problem p{Problem::Severity::Error, file, "", "", fill_template(text, args)};
         p.text = text, p.args = std::move(args);
