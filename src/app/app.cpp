@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <span>
 #include <utility>
@@ -61,6 +62,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the same layout at every start, for kiosks and tests
+    inset_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ui::apply_style(current_theme());
     styled_theme_ = atlas_->theme();
     if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
@@ -558,6 +560,7 @@ bool App::frame() {
             continue;
         }
         if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN) clicked_in_batch_ = true;
+        if (ev.type == SDL_WINDOWEVENT) drawn_key_ = 0;  // the window may need painting again (shown, uncovered)
         handle_event(ev);
         input = true;
     }
@@ -650,6 +653,10 @@ bool App::frame() {
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
     if (!kiosk_) ctx.toggle_fullscreen = [this] { platform::toggle_fullscreen(window_); };
     ctx.side_inset = side_inset();
+    inset_list_->_ResetForNewFrame();
+    inset_list_->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    inset_list_->PushClipRectFullScreen();
+    ctx.inset_list = inset_list_.get();
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
     if (recording_.active) {
@@ -675,24 +682,155 @@ bool App::frame() {
     if (kiosk_ && kiosk_->phase() == Kiosk::Phase::Countdown) ui::draw_kiosk_countdown(ctx, kiosk_->countdown_left(),
                                                                                       kiosk_->config().countdown_seconds);
     ImGui::Render();
-    renderer_.draw(*atlas_, fb_w, fb_h, exact);
-    map_exact_ = exact && renderer_.settled();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (image_scale_ > 0) render_image(ctx, {w, h});
-    if (!pending_screenshot_.empty()) {
-        screenshot_ok_ = platform::write_png(pending_screenshot_, fb_w, fb_h, renderer_.read_pixels(fb_w, fb_h));
-        pending_screenshot_.clear();
+    // A frame the same as the one on screen is not drawn again (a press, a pointer moving over
+    // nothing). During a gesture, pictures stand in for frames while they show what the frame
+    // would, but for the camera; a frame is drawn when that changes, and the pictures it needs are
+    // kept from it.
+    const Camera& camera = atlas_->camera_controller().current();
+    const FrameKeys keys = frame_keys({fb_w, fb_h}, camera);
+    const bool in_gesture = gesture(exact);
+    const bool keep_map = in_gesture && (!pictures_.map || keys.map != pictures_.map_key || !pictures_cover(camera));
+    const bool keep_panels = in_gesture && (!pictures_.panels || keys.panels != pictures_.panels_key);
+    const bool unchanged = !in_gesture && map_exact_ && keys.frame == drawn_key_ && image_scale_ == 0 &&
+                           pending_screenshot_.empty();
+    bool moved = false;
+    if (in_gesture && !keep_map && !keep_panels) {
+        moved = move_pictures(camera);
+        if (moved) ++pictures_.shown;  // the compositor shows this frame
+        else pictures_.map = pictures_.panels = false;  // they never came (a lost context): kept again
+    }
+    if (!unchanged && !moved) {
+        const ImDrawData& data = *ImGui::GetDrawData();
+        std::vector<ImDrawList*> over_map, panels;
+        for (int i = 0; i < data.CmdListsCount; ++i)
+            (data.CmdLists[i] == ImGui::GetBackgroundDrawList() ? over_map : panels).push_back(data.CmdLists[i]);
+        draw_layers({fb_w, fb_h}, data, over_map, panels, exact, keep_map);
+        map_exact_ = exact && renderer_.settled();
+        drawn_key_ = keys.frame;
+        ++drawn_frames_;
+        if (keep_panels && pictures_.map) keep_panel_pictures();
+        if (keep_map) pictures_.camera = camera, pictures_.map_key = keys.map;
+        if (keep_panels) pictures_.panels_key = keys.panels;
+        if (in_gesture && pictures_.map) move_pictures(camera);  // shown from the next frame, or as they come
+        if (!in_gesture && (pictures_.map || pictures_.panels)) platform::drop_map_pictures(), pictures_.map = pictures_.panels = false;
+        if (image_scale_ > 0) render_image(ctx, {w, h});
+        if (!pending_screenshot_.empty()) {
+            screenshot_ok_ = platform::write_png(pending_screenshot_, fb_w, fb_h, renderer_.read_pixels(fb_w, fb_h));
+            pending_screenshot_.clear();
+        }
     }
     frame_ms_[frame_index_++ % frame_ms_.size()] =
         float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
     log_gl_errors();
-    SDL_GL_SwapWindow(window_.sdl);
+    if (!unchanged && !moved) SDL_GL_SwapWindow(window_.sdl);  // (a swap without drawing would show an old back buffer)
     if (reset_requested_) {
         reset_requested_ = false;
         reset_data();
     }
     if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
     return running_;
+}
+
+// A gesture moves the map alone: a drag, a wheel or key zoom or pan, a pinch, and after a pan the
+// moment until the map is painted where it rests (a zoomed picture is blurred: a frame is drawn at
+// once); not a click, a flight (it zooms out and in far beyond what a picture can show), the
+// timeline playing, or anything that reads the frame back.
+bool App::gesture(bool exact) const {
+    const CameraController& camera = atlas_->camera_controller();
+    const ImDrawList* over_all = ImGui::GetForegroundDrawList();  // the presenter's blank screen, a kiosk's countdown
+    const bool panned = pictures_.map && camera.current().scale == pictures_.camera.scale;
+    return !exact && (dragging_ || camera.moving() || panned) && !camera.flying() && !atlas_->playing() &&
+           image_scale_ == 0 && pending_screenshot_.empty() && !recording_.active && over_all->VtxBuffer.empty() &&
+           !(kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);
+}
+
+// What a frame shows, as keys that change when it does. `map`: what the map's picture shows but
+// the camera (cities, hover, selection, fades, theme, size; the names and counts over the map move
+// with it, and are placed again when it rests). `panels`: the panels' pixels as ImGui is about to
+// draw them (a hover or a blinking cursor changes them). `frame`: the whole frame.
+App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) const {
+    auto mix = [](std::uint64_t& h, const void* data, std::size_t size) {  // FNV-1a, 8 bytes at a time
+        const auto* b = static_cast<const unsigned char*>(data);
+        std::size_t i = 0;
+        for (std::uint64_t word; i + 8 <= size; i += 8) std::memcpy(&word, b + i, 8), h = (h ^ word) * 1099511628211ull;
+        for (; i < size; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    auto mix_list = [&mix](std::uint64_t& h, const ImDrawList* list) {
+        mix(h, list->VtxBuffer.Data, std::size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(h, list->IdxBuffer.Data, std::size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            mix(h, &c.ClipRect, sizeof c.ClipRect);
+            mix(h, &c.TextureId, sizeof c.TextureId);
+            mix(h, &c.ElemCount, sizeof c.ElemCount);
+        }
+    };
+    FrameKeys k{1469598103934665603ull, 1469598103934665603ull, 1469598103934665603ull};
+    const unsigned revision = atlas_->revision(), basemaps = renderer_.version();
+    mix(k.map, &revision, sizeof revision);
+    mix(k.map, &basemaps, sizeof basemaps);
+    mix(k.map, &framebuffer, sizeof framebuffer);
+    mix(k.map, atlas_->theme().data(), atlas_->theme().size());
+    mix(k.panels, &framebuffer, sizeof framebuffer);
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        mix_list(data->CmdLists[i] == ImGui::GetBackgroundDrawList() ? k.frame : k.panels, data->CmdLists[i]);
+    mix_list(k.panels, inset_list_.get());  // (the inset's picture is kept with the panels')
+    const glm::dvec3 view{camera.center, camera.scale};
+    mix(k.frame, &view, sizeof view);
+    mix(k.frame, &gl_recoveries_, sizeof gl_recoveries_);  // a new context holds nothing yet
+    mix(k.frame, &k.map, sizeof k.map);
+    mix(k.frame, &k.panels, sizeof k.panels);
+    return k;
+}
+
+// Whether the map's picture, moved to `camera`, still shows enough of the view: it is no more than
+// four times larger (blurred, but a frame drawn in the middle of a zoom stalls it for 150 ms or more
+// with a software GL) or smaller, and leaves no more than half the view's width or height bare.
+bool App::pictures_cover(const Camera& camera) const {
+    const Camera& kept = pictures_.camera;
+    const double scale = camera.scale / kept.scale;
+    const glm::dvec2 corner = camera.to_screen(kept.to_world({0, 0})), far = corner + kept.viewport * scale;
+    const glm::dvec2 bare = glm::max(corner, 0.0) + glm::max(camera.viewport - far, 0.0);
+    return scale <= 4 && scale >= 0.25 && bare.x <= camera.viewport.x / 2 && bare.y <= camera.viewport.y / 2;
+}
+
+// Moves the kept pictures to where `camera` shows the map (false: the platform has none to move).
+bool App::move_pictures(const Camera& camera) {
+    const Color& bg = renderer_.style().background;
+    const float background[3] = {bg.r, bg.g, bg.b};
+    const glm::dvec2 corner = camera.to_screen(pictures_.camera.to_world({0, 0}));  // where the picture's corner goes
+    return platform::move_map_picture(camera.scale / pictures_.camera.scale, corner.x, corner.y, background);
+}
+
+// A frame's layers, bottom up: the map; what is drawn over it (`over_map`: ImGui's background list,
+// with the names, counts and the attribution); the inset of Mexico and its names; then `top` (the
+// panels, or an export's card). `frame`: the display's size and scale. During a gesture a picture
+// is kept of the map with its names (`keep_map`), before the rest is drawn over it.
+void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> over_map,
+                      std::vector<ImDrawList*> top, bool exact, bool keep_map) {
+    auto render = [&frame](std::vector<ImDrawList*>& lists) {
+        // (ImGui leaves out empty lists: WebGL 2 reads a bufferSubData of 0 bytes as "to the end")
+        std::erase_if(lists, [](const ImDrawList* l) { return l->VtxBuffer.empty(); });
+        frame.CmdLists = lists.data(), frame.CmdListsCount = int(lists.size());
+        frame.TotalVtxCount = frame.TotalIdxCount = 0;
+        for (const ImDrawList* l : lists) frame.TotalVtxCount += l->VtxBuffer.Size, frame.TotalIdxCount += l->IdxBuffer.Size;
+        ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    };
+    renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact);
+    render(over_map);
+    if (keep_map) pictures_.map = platform::keep_map_picture();
+    renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
+    top.insert(top.begin(), inset_list_.get());
+    render(top);
+}
+
+// Pictures of the panels and the inset, as just drawn (their rectangles; the inset's with its frame).
+void App::keep_panel_pictures() {
+    std::vector<platform::PanelRect> rects;
+    for (const Rect& r : ui::rendered_windows()) rects.push_back({r.x, r.y, r.w, r.h});
+    if (const Atlas::Inset& in = atlas_->inset(); in.shown) rects.push_back({in.rect.x - 2, in.rect.y - 2, in.rect.w + 4, in.rect.h + 4});
+    platform::keep_panel_pictures(rects, ImGui::GetStyle().WindowRounding);
+    pictures_.panels = true;
 }
 
 // A picture of the view is drawn at the next frame (it needs the frame's labels).
@@ -722,26 +860,23 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
         std::fprintf(stderr, "atlas: the GL cannot draw a %dx%d picture\n", w, h);
         return;
     }
-    renderer_.draw(*atlas_, w, h, true);
     ImDrawList card(ImGui::GetDrawListSharedData());
-    ImDrawList* lists[2] = {ImGui::GetBackgroundDrawList(), &card};
-    ImDrawData data;
+    ImDrawData data = *ImGui::GetDrawData();
+    std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()}, top;
     if (recording_.active) {  // a video's frame: the map with the recording's overlay, as on screen
-        data = *ImGui::GetDrawData();
-    } else {  // a picture: the map with its names (the background list) and the export card
+        for (int i = 0; i < data.CmdListsCount; ++i)
+            if (data.CmdLists[i] != ImGui::GetBackgroundDrawList()) top.push_back(data.CmdLists[i]);
+    } else {  // a picture: the map with its names and the export card
         card._ResetForNewFrame();
         card.PushTextureID(ImGui::GetIO().Fonts->TexID);
         card.PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
         ui::draw_export_card(ctx, &card);
-        data.Valid = true;
-        data.CmdLists = lists;
-        data.CmdListsCount = 2;
-        for (ImDrawList* l : lists) data.TotalVtxCount += l->VtxBuffer.Size, data.TotalIdxCount += l->IdxBuffer.Size;
+        top.push_back(&card);
         data.DisplayPos = ImVec2(0, 0);
         data.DisplaySize = ImVec2(float(size.x), float(size.y));
     }
     data.FramebufferScale = ImVec2(float(scale), float(scale));
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    draw_layers({w, h}, data, over_map, top, true, false);
     image_delivered_ = platform::deliver_image(image_name_.empty() ? "atlas-sur.png" : image_name_, w, h, picture.finish());
 }
 
@@ -1072,7 +1207,7 @@ json App::frame_stats() const {
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
-            {"basemapPaints", renderer_.basemap_paints()},
+            {"basemapPaints", renderer_.basemap_paints()}, {"pictureFrames", pictures_.shown}, {"drawnFrames", drawn_frames_},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},
                     {"errors", gl_errors_}}}};
 }
@@ -1173,6 +1308,7 @@ void App::shutdown() {
     if (ImGui::GetCurrentContext()) {
         if (!gl_lost_) release_gl();
         ImGui_ImplSDL2_Shutdown();
+        inset_list_.reset();
         ImGui::DestroyContext();
     }
     platform::destroy_window(window_);

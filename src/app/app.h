@@ -159,6 +159,27 @@ private:
     std::optional<ViewState> published_;  // the view the page's address shows
     std::string pending_screenshot_;  // read back inside the next frame, before the swap
     bool screenshot_ok_ = false;
+    // While the map is dragged or zoomed, the page's compositor moves pictures of the map and the
+    // panels instead of frames being drawn (platform::move_map_picture).
+    struct Pictures {
+        bool map = false, panels = false;       // kept
+        Camera camera;                          // the map's, as its picture shows it
+        std::uint64_t map_key = 0, panels_key = 0;  // what they show but the camera (picture_keys)
+        long long shown = 0;                    // frames shown by moving them (tests, measurements)
+    } pictures_;
+    bool gesture(bool exact) const;
+    struct FrameKeys {
+        std::uint64_t map, panels, frame;
+    };
+    FrameKeys frame_keys(glm::ivec2 framebuffer, const Camera& camera) const;
+    std::uint64_t drawn_key_ = 0;  // the frame on screen (frame_keys)
+    long long drawn_frames_ = 0;   // frames drawn (not skipped as the same, nor shown by pictures)
+    bool pictures_cover(const Camera& camera) const;
+    bool move_pictures(const Camera& camera);
+    void draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> over_map,
+                     std::vector<ImDrawList*> top, bool exact, bool keep_map);
+    void keep_panel_pictures();
+    std::unique_ptr<ImDrawList> inset_list_;  // the inset's frame and names (ui::UiContext::inset_list)
 };
 
 }  // namespace atlas

@@ -466,7 +466,7 @@ std::string Atlas::apply(const json& a) {
         if (index == -2) return error;
         if (type == "select") {
             select(index);
-        } else {
+        } else if (index != hovered_) {
             hovered_ = index;
             revision_ = next_revision();
         }
@@ -607,6 +607,7 @@ void Atlas::set_filter(const Filter& f) {
 }
 
 void Atlas::select(int city) {
+    if (city == selected_) return;  // (a new revision would draw the same frame again)
     selected_ = city;
     revision_ = set_revision_ = next_revision();
 }

@@ -14,6 +14,7 @@
 //      replaced in place while the camera moves); Back/Forward and opened links apply it;
 //      natively --view "<the part after #>"
 //  [x] a lost GL context (a driver reset; webglcontextlost) is survived: every GL resource is rebuilt
+//  [x] web: during a drag or zoom the compositor moves pictures of the map (web/map_pictures.js)
 #pragma once
 #include <SDL.h>
 
@@ -162,6 +163,23 @@ void trim_memory();
 extern const bool kFineBasemapLater;
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
+
+// Pictures the browser's compositor moves while the map is dragged or zoomed, so that the page draws
+// no frame until the gesture ends (Leaflet moves its layers the same way): a software renderer takes
+// about 50 ms for a frame of this map, the compositor a millisecond or two to move a picture.
+// `keep_map_picture` copies the framebuffer while it holds the map and its names alone;
+// `keep_panel_pictures` copies the panels' rectangles (logical pixels, corners of `rounding`) once
+// they are drawn over it; `move_map_picture` shows both, the map's picture scaled by `scale` with its
+// corner at (x, y) and the panels where they were, over `background` (what the moved picture uncovers);
+// `drop_map_pictures` shows the drawn frame again. Natively every frame is drawn: there are no
+// pictures, and `move_map_picture` returns false.
+struct PanelRect {
+    float x, y, w, h;
+};
+bool keep_map_picture();
+void keep_panel_pictures(const std::vector<PanelRect>& rects, float rounding);
+bool move_map_picture(double scale, double x, double y, const float (&background)[3]);
+void drop_map_pictures();
 
 }  // namespace atlas::platform
 

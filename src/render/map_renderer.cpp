@@ -25,12 +25,18 @@ bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, 
     return true;
 }
 
-void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
+namespace {
+void begin_drawing(int fb_w, int fb_h) {
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+}
+}  // namespace
+
+void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
+    begin_drawing(fb_w, fb_h);
     const Camera& cam = atlas.camera_controller().current();
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
     const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom && detail_.ready();  // (web: once it came)
@@ -51,10 +57,14 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     });
     if (!links_in_picture) links_.draw(cam, style_);
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
+}
 
-    // The inset of Mexico: the detailed basemap and every Mexican city, in its own viewport.
+// The detailed basemap and every Mexican city, in the inset's own viewport.
+void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     const Atlas::Inset& in = atlas.inset();
     if (!in.shown) return;
+    begin_drawing(fb_w, fb_h);
+    const float ratio = float(fb_w) / float(atlas.camera_controller().current().viewport.x);
     const GLint x = GLint(in.rect.x * ratio), y = GLint(float(fb_h) - (in.rect.y + in.rect.h) * ratio);
     const GLsizei w = GLsizei(in.rect.w * ratio), h = GLsizei(in.rect.h * ratio);
     glEnable(GL_SCISSOR_TEST);

@@ -25,6 +25,8 @@ public:
     // `exact`: the camera rests (or a picture is taken), so the basemap is painted where it stands;
     // otherwise its picture may be shifted and scaled (see raster_cache.h).
     void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact);
+    // The inset of Mexico, over the map and what is drawn on it (its names are the app's to draw).
+    void draw_inset(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
     // Reads the framebuffer back, top row first, RGBA.
     std::vector<unsigned char> read_pixels(int width, int height) const;
     const MapStyle& style() const { return style_; }
@@ -37,6 +39,7 @@ public:
     bool set_detail_basemap(const BasemapMesh& detail);
     bool set_inset_basemap(const BasemapMesh& mexico);
     int basemap_paints() const { return basemap_picture_.paints(); }
+    unsigned version() const { return style_version_; }  // changes with the basemaps and the style
     // Whether the links are in the basemap's picture yet (frames should go on until they are).
     bool settled() const { return links_steady_frames_ >= kSteadyFrames; }
     void release();

@@ -66,17 +66,17 @@ void draw_labels(UiContext& ui, ImDrawList* bg) {
 }
 
 // The inset of Mexico: a frame, a title, and its cities' names.
-void draw_inset(UiContext& ui, ImDrawList* bg) {
+void draw_inset(UiContext& ui, ImDrawList* list) {
     const Atlas& a = ui.atlas;
     const Atlas::Inset& in = a.inset();
     if (!in.shown) return;
     const ImVec2 p0(in.rect.x, in.rect.y), p1(in.rect.x + in.rect.w, in.rect.y + in.rect.h);
-    bg->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), ui.color("ui.insetFrame"), 4, 0, 2);
+    list->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), ui.color("ui.insetFrame"), 4, 0, 2);
     const char* name = ui.tr("Mexico");
     const float tab = ImGui::CalcTextSize(name).x + 16;
-    bg->AddRectFilled(p0, ImVec2(p0.x + tab, p0.y + ImGui::GetTextLineHeight() + 6), ui.color("ui.insetFrame", 0.9f), 3);
-    bg->AddText(ImVec2(p0.x + 8, p0.y + 3), ui.color("ui.accentText"), name);
-    place_and_draw_labels(ui, bg, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, tab, ImGui::GetTextLineHeight() + 6}});
+    list->AddRectFilled(p0, ImVec2(p0.x + tab, p0.y + ImGui::GetTextLineHeight() + 6), ui.color("ui.insetFrame", 0.9f), 3);
+    list->AddText(ImVec2(p0.x + 8, p0.y + 3), ui.color("ui.accentText"), name);
+    place_and_draw_labels(ui, list, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, tab, ImGui::GetTextLineHeight() + 6}});
 }
 
 namespace {
@@ -97,11 +97,11 @@ void draw_counts(UiContext& ui, ImDrawList* bg, const std::vector<Cluster>& mark
 }
 }  // namespace
 
-void draw_cluster_counts(UiContext& ui, ImDrawList* bg) {
+void draw_cluster_counts(UiContext& ui, ImDrawList* bg, ImDrawList* over_inset) {
     const Atlas& a = ui.atlas;
     const Atlas::Inset& in = a.inset();
     draw_counts(ui, bg, a.clusters(), a.camera_controller().current(), ImVec2(0, 0), 1.0f, in.shown ? &in.rect : nullptr);
-    if (in.shown) draw_counts(ui, bg, in.markers, in.camera, ImVec2(in.rect.x, in.rect.y), 0.85f, nullptr);
+    if (in.shown) draw_counts(ui, over_inset, in.markers, in.camera, ImVec2(in.rect.x, in.rect.y), 0.85f, nullptr);
 }
 
 // Arcs that cross the Pacific leave the map at one edge and come back at the other: an arrowhead in
@@ -141,10 +141,11 @@ void draw_map_overlay(UiContext& ui) {
     const Dataset& d = a.data();
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     const Camera& cam = a.camera_controller().current();
+    ImDrawList* over_inset = ui.inset_list ? ui.inset_list : bg;
     draw_edge_arrows(ui, bg);
-    draw_cluster_counts(ui, bg);
+    draw_cluster_counts(ui, bg, over_inset);
     draw_labels(ui, bg);
-    draw_inset(ui, bg);
+    draw_inset(ui, over_inset);
     for (const auto& hub : a.link_geometry().hubs) {  // hubs of networks drawn as a hub
         if (!a.hub_style()) break;
         const glm::dvec2 s = cam.to_screen(hub.projected);

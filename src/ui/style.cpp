@@ -195,6 +195,13 @@ std::vector<OpenPanel> open_panels() {
     return out;
 }
 
+std::vector<Rect> rendered_windows() {
+    std::vector<Rect> out;
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && !w->Hidden && !(w->Flags & ImGuiWindowFlags_ChildWindow)) out.push_back({w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
+    return out;
+}
+
 bool begin_side_panel(UiContext& ui, const char* english_name, int bars_below, ImGuiWindowFlags extra) {
     const std::string name = ui.title(english_name);
     const float top = ui.state ? ui.state->left_stack_y : kPanelMargin;

@@ -125,6 +125,9 @@ struct UiContext {
     std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
     std::function<void()> toggle_fullscreen;  // (empty: already full screen, as on a kiosk)
     double side_inset = 0;  // pixels the side column covers on the left
+    // The inset's frame, title, names and counts: drawn over its map, which is drawn over the main
+    // map's names (none: with them, in the background list).
+    ImDrawList* inset_list = nullptr;
     bool kiosk = false;     // a public touch screen: sources as text, nothing opens elsewhere
 
     // A colour of the theme ("ui.text", "map.ocean", ...).
@@ -251,6 +254,8 @@ struct OpenPanel {
     bool takes_input = true;  // false: the pointer goes through it to the map (the year)
 };
 std::vector<OpenPanel> open_panels();
+// The windows of the frame ImGui::Render() has just ended, tooltips and popups included.
+std::vector<Rect> rendered_windows();
 std::string panel_name(const ImGuiWindow* w);  // a window's stable English id ("Filters" of "Filtros###Filters")
 // Where a phone's search bar ends: as drawn in the last frame, or (before it was) as it will be.
 float search_bar_bottom(float drawn);

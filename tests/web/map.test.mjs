@@ -161,6 +161,7 @@ test('keys and the wheel move the camera; the wheel zooms toward the pointer', a
   await settle(page);
   assert.ok((await state()).camera.lon > lon0, 'the right arrow shows what is east');
   await page.keyboard.press('Home');
+  await page.waitForFunction((z) => { const c = window.atlas.state().camera; return !c.moving && Math.abs(c.zoom - z) < 1e-9; }, z0);
   await settle(page);
 
   const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
@@ -198,6 +199,71 @@ test('frame time while panning (measured, printed)', async () => {
   // The basemap's picture is shifted while the map is dragged, painted again only when the view
   // leaves it (src/render/raster_cache.h), not at every frame.
   assert.ok(metrics.panning.basemapPaints < deltas.length / 4, `the basemap painted ${metrics.panning.basemapPaints} times in ${deltas.length} frames`);
+});
+
+// Mean difference of two same-sized pictures, per channel (0..255).
+function meanDifference(a, b) {
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) if (i % 4 !== 3) sum += Math.abs(a.data[i] - b.data[i]);
+  return sum / (a.data.length * 0.75);
+}
+const visiblePictures = () => page.evaluate(() => [...document.querySelectorAll('.map-picture')].filter((e) => e.style.display !== 'none').length);
+
+test('a drag moves pictures of the map and the panels, drawing no frame; the map is drawn again where it rests', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  const start = { x: Math.round(p.x) + 45, y: Math.round(p.y) + 25 }, d = { x: 160, y: -60 };
+  await page.mouse.move(start.x, start.y);  // (no city hovered)
+  await page.waitForTimeout(400);  // at rest: painted where the camera stands
+  const box = { x: Math.round(p.x) - 30, y: Math.round(p.y) - 30, width: 60, height: 60 };
+  const search = { x: 20, y: 16, width: 300, height: 36 };  // a panel: it stays where it is
+  const city = PNG.sync.read(await page.screenshot({ clip: box }));
+  const panel = PNG.sync.read(await page.screenshot({ clip: search }));
+  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + (d.x * i) / 10, start.y + (d.y * i) / 10);
+  await page.waitForTimeout(100);  // the pictures' pixels come a frame or two after they are read
+  await page.mouse.move(start.x + d.x, start.y + d.y);
+  const s1 = await page.evaluate(() => window.atlas.frameStats());
+  const moved = PNG.sync.read(await page.screenshot({ path: join(outDir, 'web-drag-pictures.png'), clip: { ...box, x: box.x + d.x, y: box.y + d.y } }));
+  const still = PNG.sync.read(await page.screenshot({ clip: search }));
+  const shown = await visiblePictures();
+  await page.mouse.up();
+  await settle(page);
+  await page.waitForTimeout(400);  // the map rests, and is painted where it stands
+  const s2 = await page.evaluate(() => window.atlas.frameStats());
+  const q = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  const drawn = s1.drawnFrames - s0.drawnFrames, pictures = s1.pictureFrames - s0.pictureFrames;
+  console.log(`drag: ${pictures} frames shown by pictures, ${drawn} drawn; city moved by ${(q.x - p.x).toFixed(1)},${(q.y - p.y).toFixed(1)}`);
+  assert.ok(shown >= 2, `the map's and the panels' pictures are shown during the drag (${shown})`);
+  assert.ok(pictures >= 5, `frames shown by moving pictures: ${pictures}`);
+  assert.ok(drawn <= 2, `frames drawn during the drag: ${drawn} (the one its pictures were kept from, and the press)`);
+  // The picture under the pointer is the map as it was, moved with the pointer; the panel stayed.
+  const cityDiff = meanDifference(city, moved), panelDiff = meanDifference(panel, still);
+  assert.ok(cityDiff < 4, `Salvador's surroundings, moved with the pointer, differ by ${cityDiff.toFixed(2)} per channel`);
+  assert.ok(panelDiff < 1, `the search box did not move (difference ${panelDiff.toFixed(2)})`);
+  // Once the map rests, it is drawn where the drag left it and the pictures are gone.
+  assert.ok(Math.abs(q.x - p.x - d.x) < 1.5 && Math.abs(q.y - p.y - d.y) < 1.5, `the city followed the pointer: ${q.x - p.x},${q.y - p.y}`);
+  assert.equal(await visiblePictures(), 0, 'the pictures are hidden once the map rests');
+  assert.ok(s2.drawnFrames > s1.drawnFrames, 'the map was drawn again where it rests');
+});
+
+test('a press on the map that changes nothing draws no frame', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  const empty = { x: 640, y: 130 };  // the Arctic above the map's cities
+  await page.mouse.click(empty.x, empty.y);  // (it may take the keyboard focus from a panel: a change)
+  await page.waitForTimeout(800);  // the next press is not a double click (that zooms in), and the map rests
+  await settle(page);
+  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  await page.mouse.move(empty.x + 3, empty.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  const s1 = await page.evaluate(() => window.atlas.frameStats());
+  assert.ok(s1.frames > s0.frames, 'the app looked at the input');
+  assert.equal(s1.drawnFrames, s0.drawnFrames, 'and drew nothing: the frame would have been the same');
 });
 
 test('idle: nothing is drawn while nothing changes; the CPU it takes (printed)', async () => {

@@ -328,6 +328,12 @@ void open_url(const std::string& url) { SDL_SetClipboardText(url.c_str()); }
 
 void sync_window_size(Window&) {}
 
+// A window has no compositor to move pictures with: every frame is drawn.
+bool keep_map_picture() { return false; }
+void keep_panel_pictures(const std::vector<PanelRect>&, float) {}
+bool move_map_picture(double, double, double, const float (&)[3]) { return false; }
+void drop_map_pictures() {}
+
 void publish_view(const std::string&, bool) {}  // a window has no address
 void mirror_changed() {}                         // nor a page around it
 std::string full_map_url(const std::string&) { return {}; }

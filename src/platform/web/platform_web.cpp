@@ -152,6 +152,23 @@ void sync_window_size(Window& w) {
         SDL_SetWindowSize(w.sdl, int(css_w), int(css_h));
 }
 
+// The pictures live in the page (web/map_pictures.js).
+bool keep_map_picture() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.keepMap() : 0; }) != 0; }
+
+void keep_panel_pictures(const std::vector<PanelRect>& rects, float rounding) {
+    EM_ASM({ if (Module.mapPictures) Module.mapPictures.keepPanels(HEAPF32.subarray($0 >> 2, ($0 >> 2) + $1 * 4), $2); },
+           rects.data(), int(rects.size()), rounding);
+}
+
+bool move_map_picture(double scale, double x, double y, const float (&background)[3]) {
+    return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.move($0, $1, $2, $3, $4, $5) : 0; }, scale, x, y,
+                      background[0], background[1], background[2]) != 0;
+}
+
+void drop_map_pictures() {
+    EM_ASM({ if (Module.mapPictures) Module.mapPictures.drop(); });
+}
+
 void mirror_changed() {
     EM_ASM({ if (Module.onMirrorChanged) Module.onMirrorChanged(); });
 }
