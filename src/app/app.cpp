@@ -62,7 +62,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the same layout at every start, for kiosks and tests
-    inset_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+    fixed_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ui::apply_style(current_theme());
     styled_theme_ = atlas_->theme();
     if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
@@ -653,10 +653,10 @@ bool App::frame() {
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
     if (!kiosk_) ctx.toggle_fullscreen = [this] { platform::toggle_fullscreen(window_); };
     ctx.side_inset = side_inset();
-    inset_list_->_ResetForNewFrame();
-    inset_list_->PushTextureID(ImGui::GetIO().Fonts->TexID);
-    inset_list_->PushClipRectFullScreen();
-    ctx.inset_list = inset_list_.get();
+    fixed_list_->_ResetForNewFrame();
+    fixed_list_->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    fixed_list_->PushClipRectFullScreen();
+    ctx.fixed_list = fixed_list_.get();
     ui_state_.items.clear();
     ui::draw_map_overlay(ctx);
     if (recording_.active) {
@@ -774,7 +774,7 @@ App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) con
     const ImDrawData* data = ImGui::GetDrawData();
     for (int i = 0; i < data->CmdListsCount; ++i)
         mix_list(data->CmdLists[i] == ImGui::GetBackgroundDrawList() ? k.frame : k.panels, data->CmdLists[i]);
-    mix_list(k.panels, inset_list_.get());  // (the inset's picture is kept with the panels')
+    mix_list(k.panels, fixed_list_.get());  // (the inset's and the attribution's pictures are kept with the panels')
     const glm::dvec3 view{camera.center, camera.scale};
     mix(k.frame, &view, sizeof view);
     mix(k.frame, &gl_recoveries_, sizeof gl_recoveries_);  // a new context holds nothing yet
@@ -803,7 +803,7 @@ bool App::move_pictures(const Camera& camera) {
 }
 
 // A frame's layers, bottom up: the map; what is drawn over it (`over_map`: ImGui's background list,
-// with the names, counts and the attribution); the inset of Mexico and its names; then `top` (the
+// with the names and counts); the inset of Mexico, its names and the attribution; then `top` (the
 // panels, or an export's card). `frame`: the display's size and scale. During a gesture a picture
 // is kept of the map with its names (`keep_map`), before the rest is drawn over it.
 void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> over_map,
@@ -820,15 +820,16 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
     render(over_map);
     if (keep_map) pictures_.map = platform::keep_map_picture();
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
-    top.insert(top.begin(), inset_list_.get());
+    top.insert(top.begin(), fixed_list_.get());
     render(top);
 }
 
-// Pictures of the panels and the inset, as just drawn (their rectangles; the inset's with its frame).
+// Pictures of the panels, the inset and the attribution, as just drawn (the inset's with its frame).
 void App::keep_panel_pictures() {
     std::vector<platform::PanelRect> rects;
     for (const Rect& r : ui::rendered_windows()) rects.push_back({r.x, r.y, r.w, r.h});
     if (const Atlas::Inset& in = atlas_->inset(); in.shown) rects.push_back({in.rect.x - 2, in.rect.y - 2, in.rect.w + 4, in.rect.h + 4});
+    if (const Rect& a = ui_state_.attribution; a.w > 0) rects.push_back({a.x, a.y, a.w, a.h});
     platform::keep_panel_pictures(rects, ImGui::GetStyle().WindowRounding);
     pictures_.panels = true;
 }
@@ -850,7 +851,7 @@ json App::image_size(double scale) const {
 }
 
 // The map at `scale` times the window's size in a framebuffer of its own, with the frame's labels,
-// inset and attribution (the background list) and the export card, but none of the panels.
+// inset and attribution and the export card, but none of the panels.
 void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
     const double scale = image_scale_;
     image_scale_ = 0;
@@ -1308,7 +1309,7 @@ void App::shutdown() {
     if (ImGui::GetCurrentContext()) {
         if (!gl_lost_) release_gl();
         ImGui_ImplSDL2_Shutdown();
-        inset_list_.reset();
+        fixed_list_.reset();
         ImGui::DestroyContext();
     }
     platform::destroy_window(window_);

@@ -179,7 +179,7 @@ private:
     void draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> over_map,
                      std::vector<ImDrawList*> top, bool exact, bool keep_map);
     void keep_panel_pictures();
-    std::unique_ptr<ImDrawList> inset_list_;  // the inset's frame and names (ui::UiContext::inset_list)
+    std::unique_ptr<ImDrawList> fixed_list_;  // the inset's frame and names, the attribution (ui::UiContext::fixed_list)
 };
 
 }  // namespace atlas

@@ -141,11 +141,11 @@ void draw_map_overlay(UiContext& ui) {
     const Dataset& d = a.data();
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     const Camera& cam = a.camera_controller().current();
-    ImDrawList* over_inset = ui.inset_list ? ui.inset_list : bg;
+    ImDrawList* fixed = ui.fixed_list ? ui.fixed_list : bg;
     draw_edge_arrows(ui, bg);
-    draw_cluster_counts(ui, bg, over_inset);
+    draw_cluster_counts(ui, bg, fixed);
     draw_labels(ui, bg);
-    draw_inset(ui, over_inset);
+    draw_inset(ui, fixed);
     for (const auto& hub : a.link_geometry().hubs) {  // hubs of networks drawn as a hub
         if (!a.hub_style()) break;
         const glm::dvec2 s = cam.to_screen(hub.projected);
@@ -199,10 +199,13 @@ void draw_map_overlay(UiContext& ui) {
     const ImVec2 size = ImGui::CalcTextSize(credit, nullptr, false, wrap);
     const float bottom = map_bottom(ui);  // above a phone's sheet
     const ImVec2 at(display.x - size.x - 14, bottom - size.y - 8);
-    bg->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, bottom - 4), ui.color("ui.attribution"), 4);
+    fixed->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(display.x - 6, bottom - 4), ui.color("ui.attribution"), 4);
     // On a phone the short form takes two lines: what stands above it (buttons, labels, a tour) moves up.
-    if (ui.state) ui.state->attribution_height = ui.state->compact ? std::max(kAttributionHeight, size.y + 16) : kAttributionHeight;
-    bg->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ui.color("ui.attributionText"), credit, nullptr, wrap);
+    if (ui.state) {
+        ui.state->attribution_height = ui.state->compact ? std::max(kAttributionHeight, size.y + 16) : kAttributionHeight;
+        ui.state->attribution = {at.x - 8, at.y - 4, display.x - 6 - (at.x - 8), bottom - at.y};
+    }
+    fixed->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ui.color("ui.attributionText"), credit, nullptr, wrap);
 }
 
 }  // namespace atlas::ui

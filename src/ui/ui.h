@@ -106,6 +106,7 @@ struct UiState {
     bool controls_row = false;
     float controls_width = kMapControlsWidth, controls_height = 48;
     float attribution_height = kAttributionHeight;  // the attribution line as drawn (two lines on a phone)
+    Rect attribution;                                // and where
 };
 
 struct UiContext {
@@ -125,9 +126,10 @@ struct UiContext {
     std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
     std::function<void()> toggle_fullscreen;  // (empty: already full screen, as on a kiosk)
     double side_inset = 0;  // pixels the side column covers on the left
-    // The inset's frame, title, names and counts: drawn over its map, which is drawn over the main
-    // map's names (none: with them, in the background list).
-    ImDrawList* inset_list = nullptr;
+    // What is drawn over the map but stays where it is on the screen: the inset's frame, title,
+    // names and counts (over the inset's map, which is drawn over the main map's names), and the
+    // attribution (none: with the map's names, in the background list).
+    ImDrawList* fixed_list = nullptr;
     bool kiosk = false;     // a public touch screen: sources as text, nothing opens elsewhere
 
     // A colour of the theme ("ui.text", "map.ocean", ...).
