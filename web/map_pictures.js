@@ -9,7 +9,7 @@
 // (drawImage, createImageBitmap) waits for the whole frame to be drawn: 90 ms with a software GL.
 // GL's rows run bottom up; the pictures are turned upright by their CSS transform.
 (function () {
-  var backdrop = null, map = null, panels = [], shown = false;
+  var backdrop = null, map = null, panels = [], shown = false, colour = '';
   var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked}
   var transform = null;    // the map picture's, as last asked for
   var kGiveUpMs = 500;     // a read that has not come by then (a lost context) is forgotten
@@ -23,9 +23,15 @@
     return e;
   }
   function show(on) {
+    if (on === shown) return;  // (asked at every frame of a gesture)
     shown = on;
     backdrop.style.display = map.style.display = on ? 'block' : 'none';
     panels.forEach(function (p) { p.style.display = on && p.inUse ? 'block' : 'none'; });
+  }
+  function forget(r) {  // (false: out of the list of reads)
+    gl().deleteBuffer(r.buffer);
+    if (r.fence) gl().deleteSync(r.fence);
+    return false;
   }
   function place() {
     var t = transform, h = parseFloat(map.style.height), ratio = map.height / Math.max(1, h);
@@ -37,7 +43,7 @@
   // Starts reading a rectangle of the frame being drawn (GL pixels, bottom-up) for `target`.
   function read(target, x, y, w, h) {
     var c = gl();
-    reads = reads.filter(function (r) { return r.target !== target || (c.deleteBuffer(r.buffer), r.fence && c.deleteSync(r.fence), false); });
+    reads = reads.filter(function (r) { return r.target !== target || forget(r); });  // (a newer read replaces it)
     var buffer = c.createBuffer();
     c.bindBuffer(c.PIXEL_PACK_BUFFER, buffer);
     c.bufferData(c.PIXEL_PACK_BUFFER, w * h * 4, c.STREAM_READ);
@@ -62,9 +68,7 @@
         r.target.getContext('2d').putImageData(new ImageData(pixels, r.w, r.h), 0, 0);
         r.target.ready = true;
       }
-      c.deleteBuffer(r.buffer);
-      if (r.fence) c.deleteSync(r.fence);
-      return false;
+      return forget(r);
     });
     if (reads.length) setTimeout(collect, 4);
     else if (transform && !shown && map.ready) place(), show(true);
@@ -83,7 +87,7 @@
         map.style.transformOrigin = '0 0';
         canvas.after(backdrop, map);
       }
-      if (shown) show(false);  // the frame shows what the pictures showed, until the new one has come
+      show(false);  // the frame shows what the pictures showed, until the new one has come
       transform = null;
       map.ready = false;
       if (map.width !== canvas.width || map.height !== canvas.height) map.width = canvas.width, map.height = canvas.height;
@@ -119,7 +123,7 @@
             read(p, x0, canvas.height - y1, x1 - x0, y1 - y0);
           }
         }
-        if (!p.inUse) p.style.display = 'none';
+        p.style.display = shown && p.inUse ? 'block' : 'none';
       });
     },
     // The map's picture scaled by `scale`, its corner at (x, y) in CSS pixels, over the map's
@@ -128,9 +132,10 @@
       if (!map) return 0;
       var waiting = !collect();
       if (!waiting && !map.ready) return 0;  // its pixels never came (a lost context): draw frames
-      backdrop.style.background = 'rgb(' + [r, g, b].map(function (c) { return Math.round(c * 255); }).join(',') + ')';
+      var rgb = 'rgb(' + [r, g, b].map(function (c) { return Math.round(c * 255); }).join(',') + ')';
+      if (rgb !== colour) backdrop.style.background = colour = rgb;
       transform = { scale: scale, x: x, y: y };
-      if (!waiting && map.ready) place(), show(true);
+      if (!waiting) place(), show(true);
       return 1;
     },
     drop: function () {

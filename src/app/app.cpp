@@ -700,17 +700,12 @@ bool App::frame() {
         else pictures_.map = pictures_.panels = false;  // they never came (a lost context): kept again
     }
     if (!unchanged && !moved) {
-        const ImDrawData& data = *ImGui::GetDrawData();
-        std::vector<ImDrawList*> over_map, panels;
-        for (int i = 0; i < data.CmdListsCount; ++i)
-            (data.CmdLists[i] == ImGui::GetBackgroundDrawList() ? over_map : panels).push_back(data.CmdLists[i]);
-        draw_layers({fb_w, fb_h}, data, over_map, panels, exact, keep_map);
+        draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
         map_exact_ = exact && renderer_.settled();
         drawn_key_ = keys.frame;
         ++drawn_frames_;
-        if (keep_panels && pictures_.map) keep_panel_pictures();
+        if (keep_panels && pictures_.map) keep_panel_pictures(keys.panels);
         if (keep_map) pictures_.camera = camera, pictures_.map_key = keys.map;
-        if (keep_panels) pictures_.panels_key = keys.panels;
         if (in_gesture && pictures_.map) move_pictures(camera);  // shown from the next frame, or as they come
         if (!in_gesture && (pictures_.map || pictures_.panels)) platform::drop_map_pictures(), pictures_.map = pictures_.panels = false;
         if (image_scale_ > 0) render_image(ctx, {w, h});
@@ -771,12 +766,11 @@ App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) con
     mix(k.map, &framebuffer, sizeof framebuffer);
     mix(k.map, atlas_->theme().data(), atlas_->theme().size());
     mix(k.panels, &framebuffer, sizeof framebuffer);
-    const ImDrawData* data = ImGui::GetDrawData();
-    for (int i = 0; i < data->CmdListsCount; ++i)
-        mix_list(data->CmdLists[i] == ImGui::GetBackgroundDrawList() ? k.frame : k.panels, data->CmdLists[i]);
+    for (const ImDrawList* list : panel_lists()) mix_list(k.panels, list);
     mix_list(k.panels, fixed_list_.get());  // (the inset's and the attribution's pictures are kept with the panels')
     const glm::dvec3 view{camera.center, camera.scale};
     mix(k.frame, &view, sizeof view);
+    mix_list(k.frame, ImGui::GetBackgroundDrawList());
     mix(k.frame, &gl_recoveries_, sizeof gl_recoveries_);  // a new context holds nothing yet
     mix(k.frame, &k.map, sizeof k.map);
     mix(k.frame, &k.panels, sizeof k.panels);
@@ -787,27 +781,39 @@ App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) con
 // four times larger (blurred, but a frame drawn in the middle of a zoom stalls it for 150 ms or more
 // with a software GL) or smaller, and leaves no more than half the view's width or height bare.
 bool App::pictures_cover(const Camera& camera) const {
-    const Camera& kept = pictures_.camera;
-    const double scale = camera.scale / kept.scale;
-    const glm::dvec2 corner = camera.to_screen(kept.to_world({0, 0})), far = corner + kept.viewport * scale;
+    const auto [scale, corner] = picture_placement(camera);
+    const glm::dvec2 far = corner + pictures_.camera.viewport * scale;
     const glm::dvec2 bare = glm::max(corner, 0.0) + glm::max(camera.viewport - far, 0.0);
     return scale <= 4 && scale >= 0.25 && bare.x <= camera.viewport.x / 2 && bare.y <= camera.viewport.y / 2;
+}
+
+// How much larger `camera` shows the map than its picture does, and where the picture's corner goes.
+std::pair<double, glm::dvec2> App::picture_placement(const Camera& camera) const {
+    return {camera.scale / pictures_.camera.scale, camera.to_screen(pictures_.camera.to_world({0, 0}))};
 }
 
 // Moves the kept pictures to where `camera` shows the map (false: the platform has none to move).
 bool App::move_pictures(const Camera& camera) {
     const Color& bg = renderer_.style().background;
     const float background[3] = {bg.r, bg.g, bg.b};
-    const glm::dvec2 corner = camera.to_screen(pictures_.camera.to_world({0, 0}));  // where the picture's corner goes
-    return platform::move_map_picture(camera.scale / pictures_.camera.scale, corner.x, corner.y, background);
+    const auto [scale, corner] = picture_placement(camera);
+    return platform::move_map_picture(scale, corner.x, corner.y, background);
 }
 
-// A frame's layers, bottom up: the map; what is drawn over it (`over_map`: ImGui's background list,
-// with the names and counts); the inset of Mexico, its names and the attribution; then `top` (the
-// panels, or an export's card). `frame`: the display's size and scale. During a gesture a picture
-// is kept of the map with its names (`keep_map`), before the rest is drawn over it.
-void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> over_map,
-                      std::vector<ImDrawList*> top, bool exact, bool keep_map) {
+// The lists of the frame ImGui has just ended, but its background list (the names over the map).
+std::vector<ImDrawList*> App::panel_lists() const {
+    const ImDrawData& data = *ImGui::GetDrawData();
+    std::vector<ImDrawList*> out;
+    for (int i = 0; i < data.CmdListsCount; ++i)
+        if (data.CmdLists[i] != ImGui::GetBackgroundDrawList()) out.push_back(data.CmdLists[i]);
+    return out;
+}
+
+// A frame's layers, bottom up: the map; what is drawn over it (ImGui's background list, with the
+// names and counts); the inset of Mexico, its names and the attribution; then `top` (the panels, or
+// an export's card). `frame`: the display's size and scale. During a gesture a picture is kept of
+// the map with its names (`keep_map`), before the rest is drawn over it.
+void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map) {
     auto render = [&frame](std::vector<ImDrawList*>& lists) {
         // (ImGui leaves out empty lists: WebGL 2 reads a bufferSubData of 0 bytes as "to the end")
         std::erase_if(lists, [](const ImDrawList* l) { return l->VtxBuffer.empty(); });
@@ -817,6 +823,7 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
         ImGui_ImplOpenGL3_RenderDrawData(&frame);
     };
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact);
+    std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()};
     render(over_map);
     if (keep_map) pictures_.map = platform::keep_map_picture();
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
@@ -825,13 +832,13 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
 }
 
 // Pictures of the panels, the inset and the attribution, as just drawn (the inset's with its frame).
-void App::keep_panel_pictures() {
-    std::vector<platform::PanelRect> rects;
-    for (const Rect& r : ui::rendered_windows()) rects.push_back({r.x, r.y, r.w, r.h});
+void App::keep_panel_pictures(std::uint64_t key) {
+    std::vector<Rect> rects = ui::rendered_windows();
     if (const Atlas::Inset& in = atlas_->inset(); in.shown) rects.push_back({in.rect.x - 2, in.rect.y - 2, in.rect.w + 4, in.rect.h + 4});
-    if (const Rect& a = ui_state_.attribution; a.w > 0) rects.push_back({a.x, a.y, a.w, a.h});
+    if (ui_state_.attribution.w > 0) rects.push_back(ui_state_.attribution);
     platform::keep_panel_pictures(rects, ImGui::GetStyle().WindowRounding);
     pictures_.panels = true;
+    pictures_.panels_key = key;
 }
 
 // A picture of the view is drawn at the next frame (it needs the frame's labels).
@@ -863,10 +870,9 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
     }
     ImDrawList card(ImGui::GetDrawListSharedData());
     ImDrawData data = *ImGui::GetDrawData();
-    std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()}, top;
+    std::vector<ImDrawList*> top;
     if (recording_.active) {  // a video's frame: the map with the recording's overlay, as on screen
-        for (int i = 0; i < data.CmdListsCount; ++i)
-            if (data.CmdLists[i] != ImGui::GetBackgroundDrawList()) top.push_back(data.CmdLists[i]);
+        top = panel_lists();
     } else {  // a picture: the map with its names and the export card
         card._ResetForNewFrame();
         card.PushTextureID(ImGui::GetIO().Fonts->TexID);
@@ -877,7 +883,7 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
         data.DisplaySize = ImVec2(float(size.x), float(size.y));
     }
     data.FramebufferScale = ImVec2(float(scale), float(scale));
-    draw_layers({w, h}, data, over_map, top, true, false);
+    draw_layers({w, h}, data, top, true, false);
     image_delivered_ = platform::deliver_image(image_name_.empty() ? "atlas-sur.png" : image_name_, w, h, picture.finish());
 }
 

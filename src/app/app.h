@@ -164,7 +164,7 @@ private:
     struct Pictures {
         bool map = false, panels = false;       // kept
         Camera camera;                          // the map's, as its picture shows it
-        std::uint64_t map_key = 0, panels_key = 0;  // what they show but the camera (picture_keys)
+        std::uint64_t map_key = 0, panels_key = 0;  // what they show but the camera (frame_keys)
         long long shown = 0;                    // frames shown by moving them (tests, measurements)
     } pictures_;
     bool gesture(bool exact) const;
@@ -175,10 +175,11 @@ private:
     std::uint64_t drawn_key_ = 0;  // the frame on screen (frame_keys)
     long long drawn_frames_ = 0;   // frames drawn (not skipped as the same, nor shown by pictures)
     bool pictures_cover(const Camera& camera) const;
+    std::pair<double, glm::dvec2> picture_placement(const Camera& camera) const;
     bool move_pictures(const Camera& camera);
-    void draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> over_map,
-                     std::vector<ImDrawList*> top, bool exact, bool keep_map);
-    void keep_panel_pictures();
+    std::vector<ImDrawList*> panel_lists() const;
+    void draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map);
+    void keep_panel_pictures(std::uint64_t key);
     std::unique_ptr<ImDrawList> fixed_list_;  // the inset's frame and names, the attribution (ui::UiContext::fixed_list)
 };
 

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dataset_loader.h"
+#include "core/declutter.h"
 
 namespace atlas::platform {
 
@@ -173,11 +174,8 @@ void sync_window_size(Window& w);
 // corner at (x, y) and the panels where they were, over `background` (what the moved picture uncovers);
 // `drop_map_pictures` shows the drawn frame again. Natively every frame is drawn: there are no
 // pictures, and `move_map_picture` returns false.
-struct PanelRect {
-    float x, y, w, h;
-};
 bool keep_map_picture();
-void keep_panel_pictures(const std::vector<PanelRect>& rects, float rounding);
+void keep_panel_pictures(const std::vector<Rect>& rects, float rounding);
 bool move_map_picture(double scale, double x, double y, const float (&background)[3]);
 void drop_map_pictures();
 

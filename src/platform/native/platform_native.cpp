@@ -330,7 +330,7 @@ void sync_window_size(Window&) {}
 
 // A window has no compositor to move pictures with: every frame is drawn.
 bool keep_map_picture() { return false; }
-void keep_panel_pictures(const std::vector<PanelRect>&, float) {}
+void keep_panel_pictures(const std::vector<Rect>&, float) {}
 bool move_map_picture(double, double, double, const float (&)[3]) { return false; }
 void drop_map_pictures() {}
 

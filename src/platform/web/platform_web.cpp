@@ -155,7 +155,8 @@ void sync_window_size(Window& w) {
 // The pictures live in the page (web/map_pictures.js).
 bool keep_map_picture() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.keepMap() : 0; }) != 0; }
 
-void keep_panel_pictures(const std::vector<PanelRect>& rects, float rounding) {
+void keep_panel_pictures(const std::vector<Rect>& rects, float rounding) {
+    static_assert(sizeof(Rect) == 4 * sizeof(float), "read as 4 floats a rectangle");
     EM_ASM({ if (Module.mapPictures) Module.mapPictures.keepPanels(HEAPF32.subarray($0 >> 2, ($0 >> 2) + $1 * 4), $2); },
            rects.data(), int(rects.size()), rounding);
 }
