@@ -105,7 +105,10 @@ else()
     # The link's own optimisation level: wasm-opt's size passes and a minified loader (the
     # compile's -Os alone leaves both out).
     -Oz
-    -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+    -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    # Memory as the page needs it: the bundled data and the fonts fit in 8 MB (the default 16 MB
+    # and its 5 MB stack sat mostly empty); more data grows it.
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=8MB -sTOTAL_STACK=1MB
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
     "--preload-file" "${ASSETS_OUT}@/assets"

@@ -47,16 +47,22 @@ if has web || has test; then
   command -v npm >/dev/null || apt_install nodejs npm   # a preinstalled Node brings its own npm
   export NODE_PATH=/usr/share/nodejs
   sdl_src=$(ls -d "$deps"/libsdl2-*/ | head -n1)
-  if [ ! -f "$deps/sdl2-wasm/lib/libSDL2.a" ]; then
+  # Only what the page uses: one video driver (the browser's), no audio, joysticks, renderer,
+  # software blitters or YUV (SDL_LEAN_AND_MEAN: 200 KB of wasm). The options are the cache key:
+  # changing them builds SDL again.
+  sdl_options="-DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF
+    -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_SENSOR=OFF
+    -DSDL_POWER=OFF -DSDL_RENDER=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF
+    -DSDL_THREADS=OFF -DSDL_DUMMYVIDEO=OFF -DSDL_OFFSCREEN=OFF -DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1"
+  if [ ! -f "$deps/sdl2-wasm/lib/libSDL2.a" ] || [ "$(cat "$deps/sdl2-wasm/options" 2>/dev/null)" != "$sdl_options" ]; then
     echo "setup: building SDL2 for wasm once (about 3 minutes)"
-    rm -rf "$deps/sdl2-wasm-build"
-    emcmake cmake -S "$sdl_src" -B "$deps/sdl2-wasm-build" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
-      -DCMAKE_INSTALL_PREFIX="$deps/sdl2-wasm" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
-      -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_SENSOR=OFF \
-      -DSDL_POWER=OFF -DSDL_RENDER=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF \
-      -DSDL_THREADS=OFF >/dev/null
+    rm -rf "$deps/sdl2-wasm-build" "$deps/sdl2-wasm"
+    # shellcheck disable=SC2086 # the options are words
+    emcmake cmake -S "$sdl_src" -B "$deps/sdl2-wasm-build" -G Ninja -DCMAKE_INSTALL_PREFIX="$deps/sdl2-wasm" \
+      $sdl_options >/dev/null
     cmake --build "$deps/sdl2-wasm-build" -j2 >/dev/null
     cmake --install "$deps/sdl2-wasm-build" >/dev/null
+    echo "$sdl_options" > "$deps/sdl2-wasm/options"
     rm -rf "$deps/sdl2-wasm-build"
   fi
 fi

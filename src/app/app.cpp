@@ -65,7 +65,13 @@ bool App::init(const platform::Options& options, std::string& error) {
     fixed_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ui::apply_style(current_theme());
     styled_theme_ = atlas_->theme();
-    if (!ui::load_fonts(options.assets_dir, fonts_, error)) return false;
+    for (const Catalogue& c : catalogues_.all())
+        for (const std::string& text : c.texts()) glyphs_.add_text(text);
+    cover_glyphs(bundled_);
+    cover_glyphs(overrides_);
+    glyphs_changed_ = false;
+    font_density_ = screen_density();  // a phone's fonts rasterised once, at its density
+    if (!ui::load_fonts(options.assets_dir, glyph_ranges_, fonts_, error, false, font_density_)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
     if (!build_gl(error)) return false;
 
@@ -97,7 +103,7 @@ bool App::build_gl(std::string& error) {
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!renderer_.init(options_.assets_dir + "/shaders", build_basemap_mesh(coarse, atlas_->data().global_south()), error))
         return false;
-    if (!set_detailed_basemaps(have_fine ? fine : coarse, have_fine))
+    if (!set_detailed_basemaps(have_fine ? std::move(fine) : coarse, have_fine))
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     return true;
@@ -105,17 +111,19 @@ bool App::build_gl(std::string& error) {
 
 // The inset's basemap from `countries`, and (`detailed`: they are the 1:50m ones) the map's past
 // kDetailZoom.
-bool App::set_detailed_basemaps(const std::vector<BasemapCountry>& countries, bool detailed) {
+bool App::set_detailed_basemaps(std::vector<BasemapCountry> countries, bool detailed) {
     const CountryGroup* global_south = atlas_->data().global_south();
-    return renderer_.set_inset_basemap(build_basemap_mesh(countries_within(countries, kAroundMexico), global_south)) &&
-           (!detailed || renderer_.set_detail_basemap(build_basemap_mesh(countries, global_south)));
+    const BasemapMesh inset = build_basemap_mesh(countries_within(countries, kAroundMexico), global_south);
+    const BasemapMesh detail = detailed ? build_basemap_mesh(countries, global_south) : BasemapMesh{};
+    countries = {};  // the points go before the GL copies are made: the web's memory keeps its highest level
+    return renderer_.set_inset_basemap(inset) && (!detailed || renderer_.set_detail_basemap(detail));
 }
 
 json App::fine_basemap_arrived() {
     std::vector<BasemapCountry> fine;
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
-    if (!set_detailed_basemaps(fine, true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    if (!set_detailed_basemaps(std::move(fine), true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
 
@@ -568,10 +576,9 @@ bool App::frame() {
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
-    // A dense screen (or the page zoomed, or the window moved to another screen): glyphs at its pixels,
-    // up to 2 (beyond, the atlas would grow past what phones like to hold; 3x screens scale 2x glyphs).
-    const float density = std::clamp(std::round(float(fb_w) / float(std::max(w, 1)) * 4) / 4, 1.0f, 2.0f);
-    if (atlas_->presenter() != presenter_fonts_ || density != font_density_) font_density_ = density, rebuild_fonts();
+    if (const float density = screen_density();
+        atlas_->presenter() != presenter_fonts_ || density != font_density_ || glyphs_changed_)
+        font_density_ = density, rebuild_fonts();
     ui_state_.compact = compact_layout({w, h});
     const bool touch = kiosk_ || ui_state_.compact || options_.touch_first;  // touch targets of 44 px and more
     if (atlas_->theme() != styled_theme_ || touch != styled_touch_) {  // the panels and the map take the theme together
@@ -699,7 +706,10 @@ bool App::frame() {
         if (moved) ++pictures_.shown;  // the compositor shows this frame
         else pictures_.map = pictures_.panels = false;  // they never came (a lost context): kept again
     }
-    if (!unchanged && !moved) {
+    // The first frame only lays the panels out (ImGui sizes a window in its first frame and shows it
+    // from the next): drawing it would make the first complete frame wait for the GPU twice.
+    const bool layout_only = frames_ == 0 && pending_screenshot_.empty();
+    if (!unchanged && !moved && !layout_only) {
         draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
         map_exact_ = exact && renderer_.settled();
         drawn_key_ = keys.frame;
@@ -717,7 +727,7 @@ bool App::frame() {
     frame_ms_[frame_index_++ % frame_ms_.size()] =
         float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
     log_gl_errors();
-    if (!unchanged && !moved) SDL_GL_SwapWindow(window_.sdl);  // (a swap without drawing would show an old back buffer)
+    if (!unchanged && !moved && !layout_only) SDL_GL_SwapWindow(window_.sdl);  // (a swap without drawing would show an old back buffer)
     if (reset_requested_) {
         reset_requested_ = false;
         reset_data();
@@ -1078,9 +1088,10 @@ double App::caption_height() const {
 // back the fonts and the style the panels had, so the layout is as the person left it.
 void App::rebuild_fonts() {
     presenter_fonts_ = atlas_->presenter();
+    glyphs_changed_ = false;
     ImGui::GetIO().Fonts->Clear();
     std::string error;
-    if (!ui::load_fonts(options_.assets_dir, fonts_, error, presenter_fonts_, font_density_)) {
+    if (!ui::load_fonts(options_.assets_dir, glyph_ranges_, fonts_, error, presenter_fonts_, font_density_)) {
         std::fprintf(stderr, "atlas: %s\n", error.c_str());
         ImGui::GetIO().Fonts->AddFontDefault();
     }
@@ -1088,6 +1099,25 @@ void App::rebuild_fonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ui::apply_style(current_theme(), presenter_fonts_, styled_touch_);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
+}
+
+// A dense screen (or the page zoomed, or the window moved to another screen): glyphs at its pixels,
+// up to 2 (beyond, the atlas would grow past what phones like to hold; 3x screens scale 2x glyphs).
+float App::screen_density() const {
+    int w = 0, h = 0, fb_w = 0, fb_h = 0;
+    SDL_GetWindowSize(window_.sdl, &w, &h);
+    SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
+    return std::clamp(std::round(float(fb_w) / float(std::max(w, 1)) * 4) / 4, 1.0f, 2.0f);
+}
+
+void App::cover_glyphs(const std::vector<DataFile>& files) {
+    bool added = false;
+    for (const DataFile& f : files) added = glyphs_.add_text(f.text) || added;
+    if (!added && !glyph_ranges_.empty()) return;
+    const std::vector<std::uint16_t> ranges = glyphs_.ranges();
+    static_assert(sizeof(ImWchar) == sizeof(std::uint16_t), "ImGui's characters are 16-bit here");
+    glyph_ranges_.assign(ranges.begin(), ranges.end());
+    glyphs_changed_ = true;
 }
 
 void App::draw_panels(ui::UiContext& ctx) {
@@ -1179,6 +1209,7 @@ void App::log_actions() {
 }
 
 json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems) {
+    cover_glyphs(files);  // new letters: the fonts are rasterised again before the next frame
     for (auto& f : files) overrides_.push_back(std::move(f));
     read_problems_.insert(read_problems_.end(), fetch_problems.begin(), fetch_problems.end());
     auto next = std::make_unique<Atlas>(load_all());
@@ -1215,6 +1246,8 @@ json App::frame_stats() const {
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
             {"basemapPaints", renderer_.basemap_paints()}, {"pictureFrames", pictures_.shown}, {"drawnFrames", drawn_frames_},
+            {"glyphs", {{"wanted", glyphs_.size()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
+                        {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},
                     {"errors", gl_errors_}}}};
 }

@@ -8,6 +8,7 @@
 
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
+#include "core/glyph_set.h"
 #include "core/i18n.h"
 #include "core/kiosk.h"
 #include "core/theme.h"
@@ -60,7 +61,7 @@ private:
     void rebuild_fonts();
     // GL resources, and surviving a lost context (platform::gl_context_lost).
     bool build_gl(std::string& error);
-    bool set_detailed_basemaps(const std::vector<BasemapCountry>& countries, bool detailed);
+    bool set_detailed_basemaps(std::vector<BasemapCountry> countries, bool detailed);
     nlohmann::json fine_basemap_arrived();  // the detailed basemap's file is there now (web)
     static constexpr LonLatBox kAroundMexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
     void release_gl();
@@ -73,6 +74,13 @@ private:
     double test_dt_ = -1;  // the test clock's step (AppHooks::test_clock); negative: real time
     bool presenter_fonts_ = false;  // the fonts are presenter mode's
     float font_density_ = 1;        // screen pixels per logical pixel the glyphs are rasterised for
+    float screen_density() const;   // what font_density_ should be now
+    // The characters of the data, catalogues and tours (and a base for typing): the glyphs the fonts
+    // hold. New data with new letters rasterises the fonts again.
+    GlyphSet glyphs_;
+    std::vector<ImWchar> glyph_ranges_;
+    bool glyphs_changed_ = false;
+    void cover_glyphs(const std::vector<DataFile>& files);
     // Kiosk mode (core/kiosk.h): its clock and phases, the technician's exit chord, and the touch
     // that woke it (its release is not a click either).
     std::unique_ptr<Kiosk> kiosk_;

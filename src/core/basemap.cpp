@@ -113,6 +113,17 @@ std::vector<Point> project_ring(const std::vector<glm::dvec2>& ring, double max_
 BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, const CountryGroup* gs,
                                double max_step) {
     BasemapMesh m;
+    // Room for every point at once: growing by doubling would hold up to three times the mesh at
+    // its peak, and the web's memory keeps its highest level (edges split by max_step add a few).
+    std::size_t points = 0;
+    for (const auto& country : countries)
+        for (const auto& poly : country.polygons)
+            for (const auto& ring : poly) points += ring.size();
+    points += points / 16;
+    m.vertices.reserve(points);
+    m.shades.reserve(points);
+    m.outline.reserve(2 * points);
+    m.fill.reserve(3 * points);
     for (const auto& country : countries) {
         const auto shade = country.iso2 == "MX" ? BasemapMesh::Mexico
                          : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;

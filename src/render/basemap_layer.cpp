@@ -29,8 +29,6 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     for (auto p : m.graticule) v.push_back({p.x, p.y, 0});
     graticule_count_ = GLsizei(m.graticule.size());
 
-    std::vector<std::uint32_t> indices = m.fill;
-    indices.insert(indices.end(), m.outline.begin(), m.outline.end());
     fill_count_ = GLsizei(m.fill.size());
     outline_count_ = GLsizei(m.outline.size());
 
@@ -41,7 +39,11 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(Vertex)), v.data(), GL_STATIC_DRAW);
     glGenBuffers(1, &ebo_);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indices.size() * 4), indices.data(), GL_STATIC_DRAW);
+    // The fill's triangles, then the outline's lines, straight from the mesh (no joined copy).
+    const auto fill_bytes = GLsizeiptr(m.fill.size() * 4), outline_bytes = GLsizeiptr(m.outline.size() * 4);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes + outline_bytes, nullptr, GL_STATIC_DRAW);
+    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, fill_bytes, m.fill.data());
+    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes, outline_bytes, m.outline.data());
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), nullptr);
     glEnableVertexAttribArray(1);

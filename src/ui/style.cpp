@@ -55,13 +55,9 @@ ImVec4 UiContext::color4(const char* key) const { return to_vec4(theme ? theme->
 
 float px(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
 
-bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter, float density) {
+bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyphs, Fonts& out, std::string& error,
+                bool presenter, float density) {
     ImGuiIO& io = ImGui::GetIO();
-    // The same ranges as the font subset (cmake/app.cmake); U+202F: French thousands.
-    static const ImWchar ranges[] = {0x0020, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F,
-                                     0x2190, 0x2199, 0x25A0, 0x25CF, 0};
-    static const ImWchar latin[] = {0x0020, 0x024F, 0x1E00, 0x1EFF, 0x2013, 0x2026, 0x202F, 0x202F, 0x2190, 0x2199,
-                                    0x25A0, 0x25CF, 0};  // large sizes: letters and punctuation only
     static const ImWchar digits[] = {0x0020, 0x0039, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -79,9 +75,9 @@ bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, b
     ImFontConfig config;
     config.OversampleH = density >= 1.5f ? 1 : 3;
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body * density, &config, ranges);
-    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title * density, &config, presenter ? latin : ranges);
-    out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), z.caption * density, &config, latin);
+    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body * density, &config, glyphs.data());
+    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title * density, &config, glyphs.data());
+    out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), z.caption * density, &config, glyphs.data());
     out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), z.year * density, &config, digits);
     if (!out.body || !out.title || !out.caption || !out.huge) {
         error = path + ": not a usable font";

@@ -157,8 +157,10 @@ struct UiContext {
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
 // `touch`: every control at least 48 px tall (kiosks' touch screens).
 void apply_style(const Theme& theme, bool presenter = false, bool touch = false);
+// `glyphs`: the characters to rasterise (GlyphSet::ranges(); kept alive while the fonts are);
 // `density`: screen pixels per logical pixel (2 on most phones); the glyphs are rasterised at it.
-bool load_fonts(const std::string& assets_dir, Fonts& out, std::string& error, bool presenter = false, float density = 1);
+bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyphs, Fonts& out, std::string& error,
+                bool presenter = false, float density = 1);
 float px(const ImFont* font);  // a font's size in logical pixels (what to draw it at)
 
 // Each panel's content, drawn in its window on a desktop (draw_*_panel) or in a tab of the phone

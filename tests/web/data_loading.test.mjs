@@ -68,6 +68,23 @@ test('a file dropped on the page merges, keeps the view, and the panel lists its
   await page.screenshot({ path: join(outDir, 'web-data-problems.png') });
 });
 
+test('the fonts hold the letters of the data: a file with new ones rasterises them too', async () => {
+  const before = (await page.evaluate(() => window.atlas.frameStats())).glyphs;
+  // Only what the data, catalogues and tours write (and a base for typing), not the font's 1,100 letters.
+  assert.ok(before.rasterised < 600, `${before.rasterised} glyphs`);
+  const [w, h] = before.atlas;
+  assert.ok(w * h <= 2048 * 512, `the atlas is ${w}x${h}`);
+  const file = JSON.parse(readFileSync(join(badDir, 'city-lat-out-of-range.json'), 'utf8'));
+  file.cities = [{ ...file.cities[0], id: 'zz-new-letters', name: 'Ǆȸẛ Ṭāʼif' }];  // Ǆ, ȸ and ẛ are new; Ṭ and ʼ are in the bundled data, ā in the typed base
+  const bytes = [...Buffer.from(JSON.stringify(file))];
+  await page.evaluate((b) => window.atlas.loadData('new-letters.json', new Uint8Array(b)), bytes);
+  await page.waitForFunction((n) => window.atlas.frameStats().glyphs.rasterised > n, before.rasterised);
+  const after = (await page.evaluate(() => window.atlas.frameStats())).glyphs;
+  assert.equal(after.wanted, before.wanted + 3);
+  assert.equal(after.rasterised, before.rasterised + 3);
+  await page.evaluate(() => window.atlas.resetData());
+});
+
 test('?data=URL loads same-origin files and refuses others with a banner', async () => {
   // A file the site serves (the test puts it beside the build's files), one it does not, one elsewhere.
   mkdirSync(join(webDir, 'test-data'), { recursive: true });
