@@ -41,13 +41,18 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
     const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom && detail_.ready();  // (web: once it came)
     const BasemapLayer& basemap = detailed ? detail_ : world_;
-    // The links join the basemap's picture once they have stayed the same for a few frames; while
-    // they change (the timeline playing, a fade) they are drawn over it at each frame instead.
+    // A change of the links (new data, a filter, a selection) goes into the basemap's picture at
+    // once. Links that change frame after frame (the timeline playing, a fade) are drawn over it
+    // instead, and join it once they have stayed the same for a few frames.
     links_.prepare(atlas, cam);
-    if (links_.content() != links_content_) links_content_ = links_.content(), links_steady_frames_ = 0;
-    else if (links_steady_frames_ < kSteadyFrames) ++links_steady_frames_;
-    const bool links_in_picture = settled();
-    const std::uint64_t content = (std::uint64_t(style_version_) << 1 | detailed) ^ (links_in_picture ? links_content_ : 0);
+    if (links_.content() != links_content_) links_content_ = links_.content(), ++links_changes_in_a_row_, links_steady_frames_ = 0;
+    else links_changes_in_a_row_ = 0, links_steady_frames_ = std::min(links_steady_frames_ + 1, kSteadyFrames);
+    links_in_picture_ = links_changes_in_a_row_ == 1 || (links_changes_in_a_row_ == 0 && links_baked_ == links_content_) ||
+                        links_steady_frames_ >= kSteadyFrames;
+    if (links_in_picture_) links_baked_ = links_content_;
+    const bool links_in_picture = links_in_picture_;
+    const std::uint64_t basemap_content = std::uint64_t(style_version_) << 33 | std::uint64_t(detailed ? detail_version_ : 0) << 1 | detailed;
+    const std::uint64_t content = basemap_content ^ (links_in_picture ? links_content_ : 0);
     basemap_picture_.draw(cam, ratio, content, exact, [&](const Camera& c) {
         const Color& bg = style_.background;
         glClearColor(bg.r, bg.g, bg.b, 1);
@@ -70,7 +75,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(x, y, w, h);
     glViewport(x, y, w, h);
-    inset_picture_.draw(in.camera, ratio, style_version_, true, [&](const Camera& c) {
+    inset_picture_.draw(in.camera, ratio, std::uint64_t(style_version_) << 32 | inset_version_, true, [&](const Camera& c) {
         glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         mexico_.draw(c, style_);
@@ -82,13 +87,13 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
 
 bool MapRenderer::set_detail_basemap(const BasemapMesh& detail) {
     detail_.release();
-    ++style_version_;  // the pictures are painted again with it
+    ++detail_version_;  // the pictures that show it are painted again
     return detail_.init(basemap_program_, detail);
 }
 
 bool MapRenderer::set_inset_basemap(const BasemapMesh& mexico) {
     mexico_.release();
-    ++style_version_;
+    ++inset_version_;
     return mexico_.init(basemap_program_, mexico);
 }
 

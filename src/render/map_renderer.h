@@ -39,18 +39,23 @@ public:
     bool set_detail_basemap(const BasemapMesh& detail);
     bool set_inset_basemap(const BasemapMesh& mexico);
     int basemap_paints() const { return basemap_picture_.paints(); }
-    unsigned version() const { return style_version_; }  // changes with the basemaps and the style
+    // Changes with the basemaps and the style.
+    unsigned version() const { return style_version_ + detail_version_ + inset_version_; }
     // Whether the links are in the basemap's picture yet (frames should go on until they are).
-    bool settled() const { return links_steady_frames_ >= kSteadyFrames; }
+    bool settled() const { return links_in_picture_; }
     void release();
 
 private:
     MapStyle style_;
     unsigned style_version_ = 0;
+    // A new basemap paints again only the pictures that show it (the detailed one arriving while
+    // the map is zoomed out changes the inset alone).
+    unsigned detail_version_ = 0, inset_version_ = 0;
     GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0, picture_program_ = 0;
     RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
-    std::uint64_t links_content_ = 0;
-    int links_steady_frames_ = 0;
+    std::uint64_t links_content_ = 0, links_baked_ = 0;  // the links drawn now, and those in the picture
+    int links_steady_frames_ = 0, links_changes_in_a_row_ = 0;
+    bool links_in_picture_ = false;
     static constexpr int kSteadyFrames = 2;
     BasemapLayer world_, detail_, mexico_;
     MarkerLayer markers_, inset_markers_;

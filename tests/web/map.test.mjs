@@ -51,6 +51,18 @@ test('the page becomes ready and marks map-ready', async () => {
   assert.ok(fine && fine.startTime >= t, `fetched at ${fine?.startTime} ms, after map-ready at ${t} ms`);
 });
 
+test('the basemap is painted once for the start view, not again when the detailed one comes, and once per change of the links', async () => {
+  const { browser: b, page: p } = await openMap(server.url);  // (once the detailed basemap is in)
+  try {
+    const paints = async () => { await settle(p); await p.waitForTimeout(300); return p.evaluate(() => window.atlas.frameStats().basemapPaints); };
+    assert.equal(await paints(), 1, 'the start view: one picture; the detailed basemap shows past 2.5x zoom (and in the inset)');
+    await p.evaluate(() => window.atlas.act({ type: 'filter', fields: ['Design'] }));
+    assert.equal(await paints(), 2, 'a filter: its links go into the picture at once, not drawn over it and painted again later');
+  } finally {
+    await b.close();
+  }
+});
+
 test('counts equal the data', async () => {
   const s = await state();
   assert.equal(s.counts.total, cities.length);
