@@ -65,8 +65,9 @@ bool App::init(const platform::Options& options, std::string& error) {
     fixed_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ui::apply_style(current_theme());
     styled_theme_ = atlas_->theme();
+    glyphs_.AddRanges(ui::kTypedGlyphs);
     for (const Catalogue& c : catalogues_.all())
-        for (const std::string& text : c.texts()) glyphs_.add_text(text);
+        for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
     cover_glyphs(bundled_);
     cover_glyphs(overrides_);
     glyphs_changed_ = false;
@@ -1111,13 +1112,19 @@ float App::screen_density() const {
 }
 
 void App::cover_glyphs(const std::vector<DataFile>& files) {
-    bool added = false;
-    for (const DataFile& f : files) added = glyphs_.add_text(f.text) || added;
-    if (!added && !glyph_ranges_.empty()) return;
-    const std::vector<std::uint16_t> ranges = glyphs_.ranges();
-    static_assert(sizeof(ImWchar) == sizeof(std::uint16_t), "ImGui's characters are 16-bit here");
+    for (const DataFile& f : files) glyphs_.AddText(f.text.data(), f.text.data() + f.text.size());
+    glyphs_.UsedChars[0] &= ~1u;  // a NUL in a file would end the ranges at their start
+    ImVector<ImWchar> ranges;
+    glyphs_.BuildRanges(&ranges);
+    if (std::equal(ranges.begin(), ranges.end(), glyph_ranges_.begin(), glyph_ranges_.end())) return;
     glyph_ranges_.assign(ranges.begin(), ranges.end());
     glyphs_changed_ = true;
+}
+
+int App::glyph_count() const {
+    int n = 0;
+    for (std::size_t i = 0; i + 1 < glyph_ranges_.size(); i += 2) n += glyph_ranges_[i + 1] - glyph_ranges_[i] + 1;
+    return n;
 }
 
 void App::draw_panels(ui::UiContext& ctx) {
@@ -1246,7 +1253,7 @@ json App::frame_stats() const {
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
             {"basemapPaints", renderer_.basemap_paints()}, {"pictureFrames", pictures_.shown}, {"drawnFrames", drawn_frames_},
-            {"glyphs", {{"wanted", glyphs_.size()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
+            {"glyphs", {{"wanted", glyph_count()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
                         {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},
                     {"errors", gl_errors_}}}};

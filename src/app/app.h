@@ -8,7 +8,6 @@
 
 #include "core/atlas.h"
 #include "core/dataset_loader.h"
-#include "core/glyph_set.h"
 #include "core/i18n.h"
 #include "core/kiosk.h"
 #include "core/theme.h"
@@ -77,10 +76,11 @@ private:
     float screen_density() const;   // what font_density_ should be now
     // The characters of the data, catalogues and tours (and a base for typing): the glyphs the fonts
     // hold. New data with new letters rasterises the fonts again.
-    GlyphSet glyphs_;
-    std::vector<ImWchar> glyph_ranges_;
+    ImFontGlyphRangesBuilder glyphs_;
+    std::vector<ImWchar> glyph_ranges_;  // glyphs_ as ranges, ending with 0: what the fonts hold
     bool glyphs_changed_ = false;
     void cover_glyphs(const std::vector<DataFile>& files);
+    int glyph_count() const;
     // Kiosk mode (core/kiosk.h): its clock and phases, the technician's exit chord, and the touch
     // that woke it (its release is not a click either).
     std::unique_ptr<Kiosk> kiosk_;

@@ -55,6 +55,9 @@ ImVec4 UiContext::color4(const char* key) const { return to_vec4(theme ? theme->
 
 float px(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
 
+const ImWchar kTypedGlyphs[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2013, 0x2026, 0x202F, 0x202F,
+                                0x2190, 0x2199, 0x25A0, 0x25CF, 0};
+
 bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyphs, Fonts& out, std::string& error,
                 bool presenter, float density) {
     ImGuiIO& io = ImGui::GetIO();

@@ -157,7 +157,12 @@ struct UiContext {
 // Theme and fonts (DejaVu Sans subset with Latin Extended, so Querétaro and Łódź render).
 // `touch`: every control at least 48 px tall (kiosks' touch screens).
 void apply_style(const Theme& theme, bool presenter = false, bool touch = false);
-// `glyphs`: the characters to rasterise (GlyphSet::ranges(); kept alive while the fonts are);
+// What visitors type and the UI's own symbols, always in the fonts: printable ASCII, Latin-1 and
+// Latin Extended-A (Spanish, French, Portuguese...), dashes, quotes, bullet, ellipsis, French
+// numbers' narrow space, arrows, squares, triangles and circles. The app adds the letters of its
+// data, catalogues and tours: the fonts then hold about 410 characters, not the font file's 1,100.
+extern const ImWchar kTypedGlyphs[];
+// `glyphs`: the characters to rasterise (ranges ending with 0; kept alive while the fonts are);
 // `density`: screen pixels per logical pixel (2 on most phones); the glyphs are rasterised at it.
 bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyphs, Fonts& out, std::string& error,
                 bool presenter = false, float density = 1);

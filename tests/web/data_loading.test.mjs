@@ -82,6 +82,10 @@ test('the fonts hold the letters of the data: a file with new ones rasterises th
   const after = (await page.evaluate(() => window.atlas.frameStats())).glyphs;
   assert.equal(after.wanted, before.wanted + 3);
   assert.equal(after.rasterised, before.rasterised + 3);
+  // A file with a NUL byte (not JSON: refused) must not end the fonts' list of characters at its start.
+  await page.evaluate(() => window.atlas.loadData('nul.json', new Uint8Array([0x7b, 0x00, 0x7d])));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal((await page.evaluate(() => window.atlas.frameStats())).glyphs.rasterised, after.rasterised);
   await page.evaluate(() => window.atlas.resetData());
 });
 
