@@ -125,6 +125,7 @@ json App::fine_basemap_arrived() {
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
     if (!set_detailed_basemaps(std::move(fine), true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    settle_frames_ = std::max(settle_frames_, 1);  // a frame shows it (the inset's Mexico)
     return {{"ok", true}};
 }
 
