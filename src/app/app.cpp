@@ -22,6 +22,15 @@
 namespace atlas {
 using json = nlohmann::json;
 
+namespace {
+// Screen pixels per logical pixel the glyphs are rasterised at: a dense screen's (or the page
+// zoomed, or the window moved to another screen), up to 2 (beyond, the atlas would grow past what
+// phones like to hold; 3x screens scale 2x glyphs).
+float glyph_density(int window_width, int drawable_width) {
+    return std::clamp(std::round(float(drawable_width) / float(std::max(window_width, 1)) * 4) / 4, 1.0f, 2.0f);
+}
+}  // namespace
+
 bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
     bundled_ = read_data_dir(options.data_dir, read_problems_);
@@ -71,13 +80,14 @@ bool App::init(const platform::Options& options, std::string& error) {
     cover_glyphs(bundled_);
     cover_glyphs(overrides_);
     glyphs_changed_ = false;
-    font_density_ = screen_density();  // a phone's fonts rasterised once, at its density
+    int w = 0, h = 0, fb_w = 0, fb_h = 0;
+    SDL_GetWindowSize(window_.sdl, &w, &h);
+    SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
+    font_density_ = glyph_density(w, fb_w);  // a phone's fonts rasterised once, at its density
     if (!ui::load_fonts(options.assets_dir, glyph_ranges_, fonts_, error, false, font_density_)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
     if (!build_gl(error)) return false;
 
-    int w = 0, h = 0;
-    SDL_GetWindowSize(window_.sdl, &w, &h);
     ui_state_.compact = compact_layout({w, h});  // the start view is framed for the layout it will have
     styled_touch_ = ui_state_.compact || options.touch_first;
     ui::apply_style(current_theme(), false, styled_touch_);
@@ -104,7 +114,7 @@ bool App::build_gl(std::string& error) {
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!renderer_.init(options_.assets_dir + "/shaders", build_basemap_mesh(coarse, atlas_->data().global_south()), error))
         return false;
-    if (!set_detailed_basemaps(have_fine ? std::move(fine) : coarse, have_fine))
+    if (!set_detailed_basemaps(std::move(have_fine ? fine : coarse), have_fine))
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     return true;
@@ -125,7 +135,6 @@ json App::fine_basemap_arrived() {
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
     if (!set_detailed_basemaps(std::move(fine), true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
-    settle_frames_ = std::max(settle_frames_, 1);  // a frame shows it (the inset's Mexico)
     return {{"ok", true}};
 }
 
@@ -578,7 +587,7 @@ bool App::frame() {
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
-    if (const float density = screen_density();
+    if (const float density = glyph_density(w, fb_w);
         atlas_->presenter() != presenter_fonts_ || density != font_density_ || glyphs_changed_)
         font_density_ = density, rebuild_fonts();
     ui_state_.compact = compact_layout({w, h});
@@ -611,7 +620,8 @@ bool App::frame() {
 
     // Nothing new to show: keep the last picture (the window and the canvas keep it) and save the
     // CPU and GPU. ImGui gets a few frames after each change to settle hover states and sizes.
-    const bool changed = input || moving || atlas_->revision() != drawn_revision_ || fb_w != drawn_size_.x ||
+    const bool changed = input || moving || atlas_->revision() != drawn_revision_ ||
+                         renderer_.version() != drawn_basemaps_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
                          typed_ahead_frames_ > 0 || (!map_exact_ && exact) ||  // the rest has come: paint
                          ImGui::GetTime() - ui_state_.link_copied_at < 2.7 ||  // "Link copied" goes back by itself
@@ -620,6 +630,7 @@ bool App::frame() {
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
     if (quiet_frames_ > 3 && frames_ > 3) return running_;
     drawn_revision_ = atlas_->revision();
+    drawn_basemaps_ = renderer_.version();
     drawn_size_ = {fb_w, fb_h};
     publish_view();  // every change of the view is drawn, so only drawn frames can change the address
 
@@ -710,7 +721,7 @@ bool App::frame() {
     }
     // The first frame only lays the panels out (ImGui sizes a window in its first frame and shows it
     // from the next): drawing it would make the first complete frame wait for the GPU twice.
-    const bool layout_only = frames_ == 0 && pending_screenshot_.empty();
+    const bool layout_only = frames_ == 0;
     if (!unchanged && !moved && !layout_only) {
         draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
         map_exact_ = exact && renderer_.settled();
@@ -1101,15 +1112,6 @@ void App::rebuild_fonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ui::apply_style(current_theme(), presenter_fonts_, styled_touch_);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
-}
-
-// A dense screen (or the page zoomed, or the window moved to another screen): glyphs at its pixels,
-// up to 2 (beyond, the atlas would grow past what phones like to hold; 3x screens scale 2x glyphs).
-float App::screen_density() const {
-    int w = 0, h = 0, fb_w = 0, fb_h = 0;
-    SDL_GetWindowSize(window_.sdl, &w, &h);
-    SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
-    return std::clamp(std::round(float(fb_w) / float(std::max(w, 1)) * 4) / 4, 1.0f, 2.0f);
 }
 
 void App::cover_glyphs(const std::vector<DataFile>& files) {

@@ -73,7 +73,6 @@ private:
     double test_dt_ = -1;  // the test clock's step (AppHooks::test_clock); negative: real time
     bool presenter_fonts_ = false;  // the fonts are presenter mode's
     float font_density_ = 1;        // screen pixels per logical pixel the glyphs are rasterised for
-    float screen_density() const;   // what font_density_ should be now
     // The characters of the data, catalogues and tours (and a base for typing): the glyphs the fonts
     // hold. New data with new letters rasterises the fonts again.
     ImFontGlyphRangesBuilder glyphs_;
@@ -159,6 +158,7 @@ private:
     int quiet_frames_ = 0;  // frames in a row with nothing new to show
     int settle_frames_ = 0;  // frames to draw whatever happens (a new layout settling)
     unsigned drawn_revision_ = 0;
+    unsigned drawn_basemaps_ = 0;  // renderer_.version() when last drawn: a new basemap (the detailed one coming) is drawn
     glm::ivec2 drawn_size_{0, 0};
     Camera rested_camera_;         // the camera as it last changed, and when
     Uint64 camera_moved_at_ = 0;

@@ -50,17 +50,16 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
     links_in_picture_ = links_changes_in_a_row_ == 1 || (links_changes_in_a_row_ == 0 && links_baked_ == links_content_) ||
                         links_steady_frames_ >= kSteadyFrames;
     if (links_in_picture_) links_baked_ = links_content_;
-    const bool links_in_picture = links_in_picture_;
     const std::uint64_t basemap_content = std::uint64_t(style_version_) << 33 | std::uint64_t(detailed ? detail_version_ : 0) << 1 | detailed;
-    const std::uint64_t content = basemap_content ^ (links_in_picture ? links_content_ : 0);
+    const std::uint64_t content = basemap_content ^ (links_in_picture_ ? links_content_ : 0);
     basemap_picture_.draw(cam, ratio, content, exact, [&](const Camera& c) {
         const Color& bg = style_.background;
         glClearColor(bg.r, bg.g, bg.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         basemap.draw(c, style_);
-        if (links_in_picture) links_.draw(c, style_);
+        if (links_in_picture_) links_.draw(c, style_);
     });
-    if (!links_in_picture) links_.draw(cam, style_);
+    if (!links_in_picture_) links_.draw(cam, style_);
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 }
 
