@@ -130,10 +130,10 @@ bool App::set_detailed_basemaps(std::vector<BasemapCountry> countries, bool deta
     return renderer_.set_inset_basemap(inset) && (!detailed || renderer_.set_detail_basemap(detail));
 }
 
-json App::fine_basemap_arrived() {
+json App::fine_basemap_arrived(std::string_view bytes) {
     std::vector<BasemapCountry> fine;
     std::string error;
-    if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
+    if (!decode_basemap(bytes, fine, error)) return {{"error", "basemap-50m.bin: " + error}};
     if (!set_detailed_basemaps(std::move(fine), true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
@@ -1323,7 +1323,7 @@ platform::AppHooks App::hooks() {
     h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
     h.frame_stats = [this] { return frame_stats(); };
     h.reset_data = [this] { return reset_data(); };
-    h.fine_basemap_arrived = [this] { return fine_basemap_arrived(); };
+    h.fine_basemap_arrived = [this](std::string_view bytes) { return fine_basemap_arrived(bytes); };
     h.load_data = [this](std::vector<DataFile> files, std::vector<Problem> problems) {
         return add_data(std::move(files), std::move(problems));
     };

@@ -16,13 +16,13 @@ namespace {
 
 class ByteReader {
 public:
-    explicit ByteReader(const std::string& b) : b_(b) {}
+    explicit ByteReader(std::string_view b) : b_(b) {}
     bool u8(std::uint32_t& v) { return read(v, 1); }
     bool u16(std::uint32_t& v) { return read(v, 2); }
     bool u32(std::uint32_t& v) { return read(v, 4); }
     bool bytes(std::size_t n, std::string& out) {
         if (b_.size() - pos_ < n) return false;
-        out.assign(b_, pos_, n);
+        out.assign(b_.substr(pos_, n));
         pos_ += n;
         return true;
     }
@@ -36,15 +36,13 @@ private:
         pos_ += n;
         return true;
     }
-    const std::string& b_;
+    std::string_view b_;
     std::size_t pos_ = 0;
 };
 
-constexpr double kDequantize = 180.0 / 32767.0;
-
 }  // namespace
 
-bool decode_basemap(const std::string& bytes, std::vector<BasemapCountry>& out, std::string& error) {
+bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error) {
     out.clear();
     ByteReader r(bytes);
     std::string magic;
@@ -80,7 +78,7 @@ bool decode_basemap(const std::string& bytes, std::vector<BasemapCountry>& out, 
                     r.u16(d[0]);
                     r.u16(d[1]);
                     for (int a = 0; a < 2; ++a) q[a] = (q[a] + d[a]) & 0xffff;
-                    ring.push_back({std::int16_t(q[0]) * kDequantize, std::int16_t(q[1]) * kDequantize});
+                    ring.push_back({std::int16_t(q[0]), std::int16_t(q[1])});
                 }
             }
         }
@@ -93,12 +91,12 @@ namespace {
 using Point = std::array<double, 2>;
 
 // Projects a ring, splitting long edges so that projected curves stay smooth.
-std::vector<Point> project_ring(const std::vector<glm::dvec2>& ring, double max_step) {
+std::vector<Point> project_ring(const std::vector<BasemapPoint>& ring, double max_step) {
     std::vector<Point> out;
     for (std::size_t i = 0; i < ring.size(); ++i) {
-        const glm::dvec2 a = ring[i], b = ring[(i + 1) % ring.size()];
+        const glm::dvec2 a = ring[i].degrees(), b = ring[(i + 1) % ring.size()].degrees();
         const bool closing = i + 1 == ring.size();
-        if (closing && a == ring.front()) break;  // rings may repeat their first point
+        if (closing && ring[i] == ring.front()) break;  // rings may repeat their first point
         const int steps = std::max(1, int(std::ceil(glm::length(b - a) / max_step)));
         for (int s = 0; s < steps; ++s) {
             const glm::dvec2 p = a + (b - a) * (double(s) / steps);
@@ -179,8 +177,8 @@ std::vector<BasemapCountry> countries_within(const std::vector<BasemapCountry>& 
     auto reaches = [&](const BasemapCountry& c) {
         for (const auto& poly : c.polygons)
             for (const auto& ring : poly)
-                for (auto p : ring)
-                    if (p.x >= box.min.x && p.x <= box.max.x && p.y >= box.min.y && p.y <= box.max.y) return true;
+                for (const BasemapPoint q : ring)
+                    if (const glm::dvec2 p = q.degrees(); p.x >= box.min.x && p.x <= box.max.x && p.y >= box.min.y && p.y <= box.max.y) return true;
         return false;
     };
     std::copy_if(countries.begin(), countries.end(), std::back_inserter(out), reaches);

@@ -1,14 +1,9 @@
 #include "render/basemap_layer.h"
 
+#include <type_traits>
 #include <vector>
 
 namespace atlas::render {
-
-namespace {
-struct Vertex {
-    float x, y, shade;
-};
-}  // namespace
 
 bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     program_ = program;
@@ -16,27 +11,43 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     u_scale_ = glGetUniformLocation(program, "u_scale");
     u_palette_ = glGetUniformLocation(program, "u_palette");
 
-    // One vertex buffer: country vertices, then the outline fan (centre first), then the graticule.
-    std::vector<Vertex> v;
-    v.reserve(m.vertices.size() + m.sphere.size() + m.graticule.size() + 1);
-    for (std::size_t i = 0; i < m.vertices.size(); ++i) v.push_back({m.vertices[i].x, m.vertices[i].y, float(m.shades[i])});
-    sphere_first_ = GLint(v.size());
-    v.push_back({0, 0, 0});
-    for (auto p : m.sphere) v.push_back({p.x, p.y, 0});
-    v.push_back({m.sphere.front().x, m.sphere.front().y, 0});
-    sphere_count_ = GLsizei(v.size()) - sphere_first_;
-    graticule_first_ = GLint(v.size());
-    for (auto p : m.graticule) v.push_back({p.x, p.y, 0});
+    // Positions and shades in two buffers, each straight from the mesh (an interleaved copy of the
+    // 1:50m mesh's vertices would add 1.4 MB to the web's peak memory): the countries' vertices,
+    // then the outline's fan (centre first), then the graticule.
+    sphere_first_ = GLint(m.vertices.size());
+    sphere_count_ = GLsizei(m.sphere.size() + 2);
+    graticule_first_ = sphere_first_ + sphere_count_;
     graticule_count_ = GLsizei(m.graticule.size());
-
-    fill_count_ = GLsizei(m.fill.size());
-    outline_count_ = GLsizei(m.outline.size());
+    const std::size_t count = std::size_t(graticule_first_) + m.graticule.size();
+    std::vector<glm::vec2> fan{{0, 0}};
+    fan.insert(fan.end(), m.sphere.begin(), m.sphere.end());
+    fan.push_back(m.sphere.front());
 
     glGenVertexArrays(1, &vao_);
     glBindVertexArray(vao_);
     glGenBuffers(1, &vbo_);
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(Vertex)), v.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
+    auto put = [](GLint first, const auto& values) {
+        using T = typename std::decay_t<decltype(values)>::value_type;
+        if (!values.empty()) glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
+    };
+    put(0, m.vertices);
+    put(sphere_first_, fan);
+    put(graticule_first_, m.graticule);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
+    glGenBuffers(1, &shade_vbo_);
+    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
+    std::vector<std::uint8_t> none(count - m.shades.size(), 0);  // the outline and graticule take the palette's first colour
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
+    put(0, m.shades);
+    put(GLint(m.shades.size()), none);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
+
+    fill_count_ = GLsizei(m.fill.size());
+    outline_count_ = GLsizei(m.outline.size());
     glGenBuffers(1, &ebo_);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     // The fill's triangles, then the outline's lines, straight from the mesh (no joined copy).
@@ -44,10 +55,6 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes + outline_bytes, nullptr, GL_STATIC_DRAW);
     glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, fill_bytes, m.fill.data());
     glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes, outline_bytes, m.outline.data());
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(2 * sizeof(float)));
     glBindVertexArray(0);
     return glGetError() == GL_NO_ERROR;
 }
@@ -75,8 +82,9 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s) const {
 void BasemapLayer::release() {
     if (ebo_) glDeleteBuffers(1, &ebo_);
     if (vbo_) glDeleteBuffers(1, &vbo_);
+    if (shade_vbo_) glDeleteBuffers(1, &shade_vbo_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
-    vao_ = vbo_ = ebo_ = 0;
+    vao_ = vbo_ = shade_vbo_ = ebo_ = 0;
 }
 
 }  // namespace atlas::render

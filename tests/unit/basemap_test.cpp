@@ -49,8 +49,8 @@ TEST(Basemap, DecodesQuantizedDeltas) {
     EXPECT_EQ(countries[0].name, "Mexico");
     const auto& ring = countries[0].polygons.at(0).at(0);
     ASSERT_EQ(ring.size(), 4u);
-    EXPECT_NEAR(ring[2].x, -90, 0.006);
-    EXPECT_NEAR(ring[2].y, 30, 0.006);
+    EXPECT_NEAR(ring[2].degrees().x, -90, 0.006);
+    EXPECT_NEAR(ring[2].degrees().y, 30, 0.006);
 }
 
 TEST(Basemap, RejectsEveryTruncation) {

@@ -314,7 +314,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_fine_basemap(const char* bytes, int s
         out.write(bytes, size);
         if (!out) return reply({{"error", "cannot keep the detailed basemap"}});
     }
-    return reply(g_app.fine_basemap_arrived());
+    return reply(g_app.fine_basemap_arrived({bytes, std::size_t(size)}));  // (decoded from here, not read again)
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {
     const atlas::JsonDocument doc = atlas::parse_json(text ? text : "");
