@@ -173,8 +173,12 @@ unsigned Atlas::cluster_generation() const {
 const Atlas::Inset& Atlas::inset() const {
     const Camera& cam = camera_.current();
     // What it holds (Mexico's cities shown, its camera, their markers) changes with the cities shown
-    // and its size; whether and where it shows, with the main camera (at every frame of a zoom).
+    // and its size; whether and where it shows, with the main camera. An animated zoom or flight
+    // shows or hides it once it ends, not at the frame it crosses kInsetMaxZoom: the compositor's
+    // pictures of a zoom (platform.h) could not show that, so it would cost a frame drawn mid-zoom
+    // (150 ms with a software GL).
     const bool content = inset_set_revision_ != set_revision_ || inset_content_size_ != inset_size_;
+    const bool zooming = camera_.moving() && inset_viewport_ == cam.viewport && inset_placed_along_ == inset_along_;
     if (content) {
         inset_set_revision_ = set_revision_;
         inset_content_size_ = inset_size_;
@@ -205,7 +209,7 @@ const Atlas::Inset& Atlas::inset() const {
             inset_.markers = ClusterTree(positions_, inset_.cities, o).cut(0, selected_ >= 0 && is_visible_[selected_] ? selected_ : -1);
         }
     }
-    if (content || inset_viewport_ != cam.viewport || inset_scale_ != cam.scale || inset_placed_along_ != inset_along_) {
+    if (content || (!zooming && (inset_viewport_ != cam.viewport || inset_scale_ != cam.scale || inset_placed_along_ != inset_along_))) {
         inset_viewport_ = cam.viewport;
         inset_scale_ = cam.scale;
         inset_placed_along_ = inset_along_;

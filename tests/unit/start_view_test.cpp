@@ -67,3 +67,29 @@ TEST(StartView, AWorldAsWideAsTheScreenIsCentred) {
     EXPECT_NEAR(c.scale, c.min_scale(), 1e-9) << "zoomed out as far as it goes";
     EXPECT_NEAR(c.to_screen({0, 0}).x, 195, 0.5) << "the world in the middle, none of it off screen";
 }
+
+// An animated zoom past kInsetMaxZoom hides the inset once it ends, not at the frame it crosses
+// (the web's pictures of a zoom could not show that: it would draw a frame mid-zoom); a zoom by
+// hand (a pinch) hides it at once.
+TEST(StartView, TheInsetGoesWhenAnAnimatedZoomEnds) {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport({1280, 800}, {.left = 372, .right = 68, .top = 62, .bottom = 40});
+    ASSERT_TRUE(a.inset().shown);
+    const glm::dvec2 middle{800, 400};
+    a.camera().zoom_at(middle, 4);
+    for (int i = 0; i < 200 && a.camera_controller().moving(); ++i) {
+        a.update(1.0 / 60);
+        const Camera& cam = a.camera_controller().current();
+        if (a.camera_controller().moving()) EXPECT_TRUE(a.inset().shown) << "mid-zoom at " << cam.scale / cam.min_scale() << "x";
+    }
+    ASSERT_FALSE(a.camera_controller().moving());
+    const Camera& cam = a.camera_controller().current();
+    ASSERT_GT(cam.scale / cam.min_scale(), Atlas::kInsetMaxZoom);
+    EXPECT_FALSE(a.inset().shown) << "the zoom has ended";
+
+    Atlas b(shipped_data_with_tours());
+    b.set_viewport({1280, 800}, {.left = 372, .right = 68, .top = 62, .bottom = 40});
+    ASSERT_TRUE(b.inset().shown);
+    b.camera().zoom_now(middle, 4);
+    EXPECT_FALSE(b.inset().shown) << "a pinch";
+}
