@@ -845,7 +845,10 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
         for (const ImDrawList* l : lists) frame.TotalVtxCount += l->VtxBuffer.Size, frame.TotalIdxCount += l->IdxBuffer.Size;
         ImGui_ImplOpenGL3_RenderDrawData(&frame);
     };
-    renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact);
+    // A picture kept in the middle of a zoom is seen only scaled, and replaced once the zoom rests.
+    const CameraController& camera = atlas_->camera_controller();
+    const bool draft = keep_map && !exact && camera.target().scale != camera.current().scale;
+    renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()};
     render(over_map);
     if (keep_map) pictures_.map = platform::keep_map_picture();
@@ -1255,7 +1258,7 @@ json App::frame_stats() const {
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
-            {"basemapPaints", renderer_.basemap_paints()}, {"pictureFrames", pictures_.shown}, {"drawnFrames", drawn_frames_},
+            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"drawnFrames", drawn_frames_},
             {"glyphs", {{"wanted", glyph_count()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
                         {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},

@@ -35,7 +35,7 @@ void begin_drawing(int fb_w, int fb_h) {
 }
 }  // namespace
 
-void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
+void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool draft) {
     begin_drawing(fb_w, fb_h);
     const Camera& cam = atlas.camera_controller().current();
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
@@ -58,7 +58,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact) {
         glClear(GL_COLOR_BUFFER_BIT);
         basemap.draw(c, style_);
         if (links_in_picture_) links_.draw(c, style_);
-    });
+    }, draft);
     if (!links_in_picture_) links_.draw(cam, style_);
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 }

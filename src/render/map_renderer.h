@@ -23,8 +23,10 @@ public:
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
     // `exact`: the camera rests (or a picture is taken), so the basemap is painted where it stands;
-    // otherwise its picture may be shifted and scaled (see raster_cache.h).
-    void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact);
+    // otherwise its picture may be shifted and scaled (see raster_cache.h). `draft`: the frame is
+    // seen only scaled, in the middle of a zoom (a picture the web's compositor moves): the
+    // basemap, if it must be painted, is painted with half the pixels (a quarter of the time).
+    void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact, bool draft = false);
     // The inset of Mexico, over the map and what is drawn on it (its names are the app's to draw).
     void draw_inset(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
     // Reads the framebuffer back, top row first, RGBA.
@@ -39,6 +41,7 @@ public:
     bool set_detail_basemap(const BasemapMesh& detail);
     bool set_inset_basemap(const BasemapMesh& mexico);
     int basemap_paints() const { return basemap_picture_.paints(); }
+    int basemap_drafts() const { return basemap_picture_.drafts(); }
     // Changes with the basemaps and the style.
     unsigned version() const { return style_version_ + detail_version_ + inset_version_; }
     // Whether the links are in the basemap's picture yet (frames should go on until they are).

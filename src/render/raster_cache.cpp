@@ -27,7 +27,8 @@ bool RasterCache::init(GLuint program, double margin) {
 
 bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, bool exact) const {
     if (!painted_ratio_ || content != content_ || ratio != painted_ratio_) return false;
-    if (exact) {  // painted where the camera stands: the picture is then pixel for pixel the direct drawing
+    if (exact) {
+        if (resolution_ != 1) return false;  // painted where the camera stands: the picture is then pixel for pixel the direct drawing
         Camera framed = cam;
         framed.viewport += 2 * margin_;
         return framed.same_view(painted_);
@@ -39,10 +40,11 @@ bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, 
     return off.x + view.x <= picture.x && off.y + view.y <= picture.y;
 }
 
-bool RasterCache::repaint(const Camera& cam, double ratio, const Paint& paint) {
+bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, const Paint& paint) {
     Camera c = cam;
     c.viewport = cam.viewport + 2 * margin_;
-    const int w = int(std::lround(c.viewport.x * ratio)), h = int(std::lround(c.viewport.y * ratio));
+    const double pixels = ratio * resolution;
+    const int w = int(std::lround(c.viewport.x * pixels)), h = int(std::lround(c.viewport.y * pixels));
     GLint screen = 0, viewport[4] = {};
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &screen);  // the screen, or an export's framebuffer
     glGetIntegerv(GL_VIEWPORT, viewport);
@@ -74,13 +76,15 @@ bool RasterCache::repaint(const Camera& cam, double ratio, const Paint& paint) {
     if (!complete) return false;
     painted_ = c;
     painted_ratio_ = ratio;
+    resolution_ = resolution;
     ++paints_;
+    if (resolution < 1) ++drafts_;
     return true;
 }
 
-void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, bool exact, const Paint& paint) {
+void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft) {
     if (!shows(cam, ratio, content, exact)) {
-        if (!repaint(cam, ratio, paint)) {  // no texture that large, or no framebuffer: draw directly
+        if (!repaint(cam, ratio, draft && !exact ? 0.5 : 1.0, paint)) {  // no texture that large, or no framebuffer: draw directly
             painted_ratio_ = 0;
             paint(cam);
             return;
@@ -91,11 +95,11 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
     const glm::dvec2 half = painted_.viewport / (2 * painted_.scale);
     const glm::dvec2 to_clip = 2 * cam.scale / cam.viewport;
     const glm::dvec2 lo = (painted_.center - half - cam.center) * to_clip, hi = (painted_.center + half - cam.center) * to_clip;
-    const bool same_scale = cam.scale == painted_.scale;
+    const bool same_scale = cam.scale == painted_.scale && resolution_ == 1;
     glUseProgram(program_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, texture_);
-    // One texel per pixel while panning: nearest keeps it sharp; a zoom in motion scales it smoothly.
+    // One texel per pixel while panning: nearest keeps it sharp; a zoom in motion (or a draft) scales it smoothly.
     const GLint filter = same_scale ? GL_NEAREST : GL_LINEAR;
     if (filter != filter_) {  // (set on change only: this runs at every frame)
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);

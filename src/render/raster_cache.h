@@ -22,22 +22,26 @@ public:
     // Shows what `paint` draws as seen by `camera` in the current viewport (`ratio`: framebuffer
     // pixels per logical pixel). `content` names what is painted: another value paints again.
     // `exact`: the picture must be painted where the camera stands (it rests, or a picture is taken).
-    void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint);
+    // `draft`: a picture painted now may have half the pixels (the frame is seen only scaled, in the
+    // middle of a zoom); an exact one never is.
+    void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft = false);
     int paints() const { return paints_; }  // how often the picture was painted (tests, measurements)
+    int drafts() const { return drafts_; }  // of which with half the pixels
     void release();
 
 private:
     bool shows(const Camera& camera, double ratio, std::uint64_t content, bool exact) const;
-    bool repaint(const Camera& camera, double ratio, const Paint& paint);
+    bool repaint(const Camera& camera, double ratio, double resolution, const Paint& paint);
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
     GLint u_rect_ = -1, u_picture_ = -1;
     double margin_ = 0;
     Camera painted_;            // the camera the picture was painted with (its viewport includes the margin)
-    double painted_ratio_ = 0;  // 0: no picture
+    double painted_ratio_ = 0;  // the screen's pixels per logical pixel it was painted for (0: no picture)
+    double resolution_ = 1;     // its pixels per screen pixel: 1, or 0.5 for a draft
     std::uint64_t content_ = 0;
     int width_ = 0, height_ = 0;  // the texture's pixels
     GLint filter_ = 0;            // the texture's filter now (0: not set yet)
-    int paints_ = 0;
+    int paints_ = 0, drafts_ = 0;
 };
 
 }  // namespace atlas::render

@@ -272,6 +272,26 @@ test('a drag moves pictures of the map and the panels, drawing no frame; the map
   assert.ok(s2.drawnFrames > s1.drawnFrames, 'the map was drawn again where it rests');
 });
 
+test('a fast wheel zoom: pictures kept in its middle are painted with half the pixels, and the map is painted in full where it rests', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  await page.mouse.move(760, 420);
+  await page.waitForTimeout(400);
+  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, -240); await page.waitForTimeout(60); }
+  const s1 = await page.evaluate(() => window.atlas.frameStats());
+  await settle(page);
+  await page.waitForTimeout(400);
+  const s2 = await page.evaluate(() => window.atlas.frameStats());
+  const drafts = s1.basemapDrafts - s0.basemapDrafts, full = (s2.basemapPaints - s2.basemapDrafts) - (s1.basemapPaints - s1.basemapDrafts);
+  console.log(`wheel zoom: ${s1.drawnFrames - s0.drawnFrames} frames drawn, ${s1.pictureFrames - s0.pictureFrames} shown by pictures, ${drafts} draft paints; ${full} full paints at rest`);
+  assert.ok(drafts >= 1, `the picture kept past 4x was painted as a draft (${drafts})`);
+  assert.ok(s1.pictureFrames - s0.pictureFrames >= 3, 'the zoom was shown by moving pictures');
+  assert.ok(full >= 1, `painted in full once at rest (${full})`);
+  await act({ type: 'reset' });
+  await settle(page);
+});
+
 test('a press on the map that changes nothing draws no frame', async () => {
   await act({ type: 'reset' });
   await settle(page);
