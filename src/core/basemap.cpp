@@ -120,7 +120,6 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     points += points / 16;
     m.vertices.reserve(points);
     m.shades.reserve(points);
-    m.outline.reserve(2 * points);
     m.fill.reserve(3 * points);
     for (const auto& country : countries) {
         const auto shade = country.iso2 == "MX" ? BasemapMesh::Mexico
@@ -134,12 +133,10 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
             if (rings.empty()) continue;
             const auto base = std::uint32_t(m.vertices.size());
             for (const auto& ring : rings) {
-                const auto start = std::uint32_t(m.vertices.size());
-                for (std::size_t i = 0; i < ring.size(); ++i) {
-                    m.vertices.push_back({float(ring[i][0]), float(ring[i][1])});
+                m.rings.push_back({std::uint32_t(m.vertices.size()), std::uint32_t(ring.size())});
+                for (const Point& p : ring) {
+                    m.vertices.push_back({float(p[0]), float(p[1])});
                     m.shades.push_back(shade);
-                    m.outline.push_back(start + std::uint32_t(i));
-                    m.outline.push_back(start + std::uint32_t((i + 1) % ring.size()));
                 }
             }
             for (std::uint32_t index : mapbox::earcut<std::uint32_t>(rings)) m.fill.push_back(base + index);

@@ -37,7 +37,12 @@ struct BasemapMesh {
     std::vector<glm::vec2> vertices;      // projected (Equal Earth)
     std::vector<std::uint8_t> shades;     // per vertex
     std::vector<std::uint32_t> fill;      // triangles
-    std::vector<std::uint32_t> outline;   // line segments (pairs)
+    // The borders: each ring's vertices, closed (their line segments are made as they are uploaded:
+    // as index pairs they would be 8 bytes a vertex, in the web's memory for good).
+    struct Ring {
+        std::uint32_t first, count;
+    };
+    std::vector<Ring> rings;
     std::vector<glm::vec2> sphere;        // the map's outline, as a closed ring
     std::vector<glm::vec2> graticule;     // line segments (pairs) every 30 degrees
 };

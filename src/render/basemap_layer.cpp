@@ -4,6 +4,9 @@
 #include <vector>
 
 namespace atlas::render {
+namespace {
+constexpr std::size_t kSlice = 16384;  // indices uploaded at a time
+}
 
 bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     program_ = program;
@@ -46,15 +49,28 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
 
+    // The fill's triangles straight from the mesh, then the borders' line segments, made a slice at
+    // a time (each ring closed: its last vertex joins its first).
     fill_count_ = GLsizei(m.fill.size());
-    outline_count_ = GLsizei(m.outline.size());
+    outline_count_ = 0;
+    for (const BasemapMesh::Ring& r : m.rings) outline_count_ += GLsizei(2 * r.count);
     glGenBuffers(1, &ebo_);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    // The fill's triangles, then the outline's lines, straight from the mesh (no joined copy).
-    const auto fill_bytes = GLsizeiptr(m.fill.size() * 4), outline_bytes = GLsizeiptr(m.outline.size() * 4);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes + outline_bytes, nullptr, GL_STATIC_DRAW);
-    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, fill_bytes, m.fill.data());
-    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes, outline_bytes, m.outline.data());
+    const auto fill_bytes = GLsizeiptr(m.fill.size() * 4);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes + GLsizeiptr(outline_count_) * 4, nullptr, GL_STATIC_DRAW);
+    if (fill_bytes) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, fill_bytes, m.fill.data());
+    std::vector<std::uint32_t> slice;
+    GLintptr at = fill_bytes;
+    auto flush = [&] {
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, at, GLsizeiptr(slice.size() * 4), slice.data());
+        at += GLintptr(slice.size() * 4);
+        slice.clear();
+    };
+    for (const BasemapMesh::Ring& r : m.rings) {
+        for (std::uint32_t i = 0; i < r.count; ++i) slice.push_back(r.first + i), slice.push_back(r.first + (i + 1) % r.count);
+        if (slice.size() >= kSlice) flush();
+    }
+    if (!slice.empty()) flush();
     glBindVertexArray(0);
     return glGetError() == GL_NO_ERROR;
 }

@@ -82,4 +82,8 @@ TEST(Basemap, MeshCoversTheAreaWithTriangles) {
     EXPECT_NEAR(area, sphere_area, sphere_area * 0.01);
     for (auto s : mesh.shades) EXPECT_EQ(s, BasemapMesh::Mexico);
     EXPECT_GT(mesh.vertices.size(), 4u);  // 20-degree edges were split
+    // The border: one ring over every vertex (its segments are made at upload).
+    ASSERT_EQ(mesh.rings.size(), 1u);
+    EXPECT_EQ(mesh.rings[0].first, 0u);
+    EXPECT_EQ(mesh.rings[0].count, mesh.vertices.size());
 }
