@@ -33,7 +33,9 @@ void loop() {
     if (g_data_coming && (g_data_coming = EM_ASM_INT({ return Module.dataComing ? 1 : 0; }) != 0)) return;
     g_app.frame();
     g_idle_frames = g_may_sleep && g_app.idle() ? g_idle_frames + 1 : 0;
-    if (g_idle_frames > 10) {
+    // (the app's idle() already waited for quiet frames: hover states and sizes have settled; each
+    // frame more is a wake-up of the page for nothing)
+    if (g_idle_frames > 1) {
         g_idle_frames = 0;
         g_sleeping = true;
         emscripten_pause_main_loop();
