@@ -847,7 +847,7 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
     };
     // A picture kept in the middle of a zoom is seen only scaled, and replaced once the zoom rests.
     const CameraController& camera = atlas_->camera_controller();
-    const bool draft = keep_map && !exact && camera.target().scale != camera.current().scale;
+    const bool draft = keep_map && camera.target().scale != camera.current().scale;  // (never for an exact frame)
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()};
     render(over_map);

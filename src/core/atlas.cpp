@@ -178,7 +178,7 @@ const Atlas::Inset& Atlas::inset() const {
     // pictures of a zoom (platform.h) could not show that, so it would cost a frame drawn mid-zoom
     // (150 ms with a software GL).
     const bool content = inset_set_revision_ != set_revision_ || inset_content_size_ != inset_size_;
-    const bool zooming = camera_.moving() && inset_viewport_ == cam.viewport && inset_placed_along_ == inset_along_;
+    const bool placed_for_view = inset_viewport_ == cam.viewport && inset_placed_along_ == inset_along_;
     if (content) {
         inset_set_revision_ = set_revision_;
         inset_content_size_ = inset_size_;
@@ -209,7 +209,7 @@ const Atlas::Inset& Atlas::inset() const {
             inset_.markers = ClusterTree(positions_, inset_.cities, o).cut(0, selected_ >= 0 && is_visible_[selected_] ? selected_ : -1);
         }
     }
-    if (content || (!zooming && (inset_viewport_ != cam.viewport || inset_scale_ != cam.scale || inset_placed_along_ != inset_along_))) {
+    if (content || !placed_for_view || (inset_scale_ != cam.scale && !camera_.moving())) {
         inset_viewport_ = cam.viewport;
         inset_scale_ = cam.scale;
         inset_placed_along_ = inset_along_;

@@ -31,21 +31,22 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     glGenBuffers(1, &vbo_);
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
-    auto put = [](GLint first, const auto& values) {
+    // `values` into the buffer bound to `target`, from its element `first` on.
+    auto put = [](GLenum target, std::size_t first, const auto& values) {
         using T = typename std::decay_t<decltype(values)>::value_type;
-        if (!values.empty()) glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
+        if (!values.empty()) glBufferSubData(target, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
     };
-    put(0, m.vertices);
-    put(sphere_first_, fan);
-    put(graticule_first_, m.graticule);
+    put(GL_ARRAY_BUFFER, 0, m.vertices);
+    put(GL_ARRAY_BUFFER, std::size_t(sphere_first_), fan);
+    put(GL_ARRAY_BUFFER, std::size_t(graticule_first_), m.graticule);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
     glGenBuffers(1, &shade_vbo_);
     glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
     std::vector<std::uint8_t> none(count - m.shades.size(), 0);  // the outline and graticule take the palette's first colour
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
-    put(0, m.shades);
-    put(GLint(m.shades.size()), none);
+    put(GL_ARRAY_BUFFER, 0, m.shades);
+    put(GL_ARRAY_BUFFER, m.shades.size(), none);
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
 
@@ -56,21 +57,20 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     for (const BasemapMesh::Ring& r : m.rings) outline_count_ += GLsizei(2 * r.count);
     glGenBuffers(1, &ebo_);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    const auto fill_bytes = GLsizeiptr(m.fill.size() * 4);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, fill_bytes + GLsizeiptr(outline_count_) * 4, nullptr, GL_STATIC_DRAW);
-    if (fill_bytes) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, fill_bytes, m.fill.data());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((m.fill.size() + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
+    put(GL_ELEMENT_ARRAY_BUFFER, 0, m.fill);
     std::vector<std::uint32_t> slice;
-    GLintptr at = fill_bytes;
+    std::size_t at = m.fill.size();
     auto flush = [&] {
-        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, at, GLsizeiptr(slice.size() * 4), slice.data());
-        at += GLintptr(slice.size() * 4);
+        put(GL_ELEMENT_ARRAY_BUFFER, at, slice);
+        at += slice.size();
         slice.clear();
     };
     for (const BasemapMesh::Ring& r : m.rings) {
         for (std::uint32_t i = 0; i < r.count; ++i) slice.push_back(r.first + i), slice.push_back(r.first + (i + 1) % r.count);
         if (slice.size() >= kSlice) flush();
     }
-    if (!slice.empty()) flush();
+    flush();
     glBindVertexArray(0);
     return glGetError() == GL_NO_ERROR;
 }

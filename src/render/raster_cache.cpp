@@ -27,8 +27,8 @@ bool RasterCache::init(GLuint program, double margin) {
 
 bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, bool exact) const {
     if (!painted_ratio_ || content != content_ || ratio != painted_ratio_) return false;
-    if (exact) {
-        if (resolution_ != 1) return false;  // painted where the camera stands: the picture is then pixel for pixel the direct drawing
+    if (exact) {  // painted where the camera stands, in full: the picture is then pixel for pixel the direct drawing
+        if (resolution_ != 1) return false;
         Camera framed = cam;
         framed.viewport += 2 * margin_;
         return framed.same_view(painted_);
