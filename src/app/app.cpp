@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
 #include <span>
 #include <utility>
 
@@ -1217,7 +1216,7 @@ json App::reset_data() {
 void App::log_actions() {
     if (!options_.log_actions) return;
     atlas_->on_action([](const json& a) {
-        if (a.value("type", "") != "hover") std::cout << to_text(a) << std::endl;  // hovers are noise
+        if (a.value("type", "") != "hover") std::printf("%s\n", to_text(a).c_str()), std::fflush(stdout);  // hovers are noise
     });
 }
 

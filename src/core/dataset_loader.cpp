@@ -78,7 +78,8 @@ std::size_t load_country_groups(const json& doc, const std::string& file, Datase
         g.name = r.str("name");
         g.criterion = r.str("criterion");
         g.doubts = r.strings("doubts");
-        r.only({"id", "name", "criterion", "countries", "doubts"});
+        g.sources = r.sources();
+        r.only({"id", "name", "criterion", "countries", "doubts", "sources"});
         if (const json* countries = r.array("countries")) {
             for (std::size_t k = 0; k < countries->size(); ++k) {
                 RecordReader c((*countries)[k], problems, file, pointer("groups", i) + pointer("countries", k));

@@ -1,7 +1,10 @@
 #include "core/json_io.h"
 
 #include <algorithm>
-#include <fstream>
+#include <cstdio>
+#include <memory>
+
+#include <sys/stat.h>
 
 namespace atlas {
 namespace {
@@ -95,21 +98,25 @@ std::string utf8_prefix(const std::string& text, std::size_t max_bytes) {
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t max_bytes) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
+    // stat and C stdio, not <fstream>: the streams pull the locale machinery into the web build.
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
         error = "cannot open the file";
         return false;
     }
-    const auto size = static_cast<std::size_t>(in.tellg());
+    const auto size = static_cast<std::size_t>(info.st_size);
     if (size > max_bytes) {
         error = "file is " + std::to_string(size) + " bytes, more than the limit of " +
                 std::to_string(max_bytes);
         return false;
     }
-    out.resize(size);
-    in.seekg(0);
-    in.read(out.data(), static_cast<std::streamsize>(size));
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!in) {
+        error = "cannot open the file";
+        return false;
+    }
+    out.resize(size);
+    if (std::fread(out.data(), 1, size, in.get()) != size) {
         error = "cannot read the file";
         return false;
     }

@@ -66,6 +66,7 @@ struct CountryGroup {
     std::string id, name, criterion;
     std::vector<std::string> countries;  // ISO 3166-1 alpha-2, sorted
     std::vector<std::string> doubts;
+    std::vector<Source> sources;  // of the group's rules (each country's criterion says which rule admits it)
     bool contains(const std::string& iso2) const;
 };
 

@@ -47,6 +47,10 @@ void draw_about_data_panel(UiContext& ui) {
         if (ImGui::CollapsingHeader(g.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
             ImGui::TextWrapped("%s (%s)", g.criterion.c_str(), ui.fmt("{n} countries", {{"n", (long long)g.countries.size()}}).c_str());
             for (const auto& doubt : g.doubts) bullet_wrapped(doubt);
+            for (const auto& s : g.sources) {
+                ImGui::Bullet();
+                source_link(ui, s);
+            }
         }
     ImGui::Spacing();
     ImGui::TextDisabled("%s", ui.tr("Countries: Natural Earth (public domain). City positions: GeoNames (CC BY 4.0)."));

@@ -29,6 +29,19 @@ TEST(DatasetLoader, ShippedDataLoadsWithoutProblems) {
     EXPECT_NE(r.dataset.global_south(), nullptr);
 }
 
+// The Global South's countries and the sources of its rules, said once for the group.
+TEST(DatasetLoader, TheGlobalSouthKeepsItsCountriesAndSources) {
+    auto r = test::shipped_data();
+    const json group = read_json(std::string(ATLAS_DATA_DIR) + "/country_groups.json")["groups"][0];
+    const CountryGroup* gs = r.dataset.global_south();
+    ASSERT_NE(gs, nullptr);
+    EXPECT_EQ(gs->countries.size(), group["countries"].size());
+    EXPECT_TRUE(gs->contains("MX"));
+    EXPECT_FALSE(gs->contains("FR"));
+    ASSERT_EQ(gs->sources.size(), group["sources"].size());
+    EXPECT_EQ(gs->sources.front().url, group["sources"][0]["url"].get<std::string>());
+}
+
 // Every record of the files is in the model: checked against the raw JSON, read independently.
 TEST(DatasetLoader, EveryCityDesignationAndLinkIsLoaded) {
     auto r = test::shipped_data();

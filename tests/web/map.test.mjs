@@ -51,6 +51,41 @@ test('the page becomes ready and marks map-ready', async () => {
   assert.ok(fine && fine.startTime >= t, `fetched at ${fine?.startTime} ms, after map-ready at ${t} ms`);
 });
 
+test('the loading bar counts the download to 100 %; an engine that cannot compile is said in words', async () => {
+  const context = await page.context().browser().newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      window.__bar = [];
+      new MutationObserver(() => {
+        const v = document.getElementById('loading')?.getAttribute('aria-valuenow');
+        if (v !== null && v !== undefined && window.__bar.at(-1) !== Number(v)) window.__bar.push(Number(v));
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['aria-valuenow'] });
+    });
+    // A slow line (about 1 MB/s), so that the bar has steps to show.
+    const cdp = await context.newCDPSession(p);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 1e6, uploadThroughput: 1e6 });
+    await p.goto(server.url);
+    await p.waitForFunction(() => window.mapReady || window.mapError, null, { timeout: 90000 });
+    const bar = await p.evaluate(() => window.__bar);
+    console.log(`loading bar: ${bar.length} steps, ${bar[0]} to ${bar.at(-1)} %`);
+    assert.equal(bar.at(-1), 100, `the bar ends full: ${bar}`);
+    assert.ok(bar.filter((v) => v > 0 && v < 100).length >= 3, `the bar moves in steps: ${bar}`);
+    assert.deepEqual(bar, [...bar].sort((a, b) => a - b), 'the bar never goes back');
+    assert.equal(await p.evaluate(() => window.mapError), undefined);
+
+    // The engine compiles while it downloads: bytes that are not WebAssembly stop the start with a message.
+    const broken = await context.newPage();
+    await broken.route('**/atlas.wasm', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: 'not an engine' }));
+    await broken.goto(server.url);
+    await broken.waitForFunction(() => window.mapError, null, { timeout: 30000 });
+    const shown = await broken.evaluate(() => document.getElementById('error').textContent);
+    console.log(shown);
+    assert.match(shown, /^The map could not start: .*(WebAssembly|wasm|magic)/i, shown);
+  } finally { await context.close(); }
+});
+
 test("the detailed basemap's arrival leaves the page's memory near what the bundled data needs", async () => {
   // WebAssembly memory never shrinks: the peak of decoding and triangulating the 1:50m basemap
   // (110,000 points) is what the page keeps. The bundled data and fonts take 6.6 MB; that peak took

@@ -3,7 +3,7 @@
 #include <emscripten.h>
 
 #include <cstdlib>
-#include <fstream>
+#include <cstdio>
 #include <emscripten/html5.h>
 
 #include "core/json_io.h"
@@ -312,9 +312,10 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.res
 // context rebuilds from it), then drawn.
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_fine_basemap(const char* bytes, int size) {
     {
-        std::ofstream out("/assets/basemap-50m.bin", std::ios::binary);
-        out.write(bytes, size);
-        if (!out) return reply({{"error", "cannot keep the detailed basemap"}});
+        std::FILE* out = std::fopen("/assets/basemap-50m.bin", "wb");
+        const bool kept = out && std::fwrite(bytes, 1, std::size_t(size), out) == std::size_t(size);
+        if (out) std::fclose(out);
+        if (!kept) return reply({{"error", "cannot keep the detailed basemap"}});
     }
     return reply(g_app.fine_basemap_arrived({bytes, std::size_t(size)}));  // (decoded from here, not read again)
 }
