@@ -89,7 +89,7 @@ endif()
 target_link_libraries(imgui PUBLIC sdl2)
 
 add_executable(atlas
-  src/app/main.cpp src/app/app.cpp src/app/accessible.cpp src/app/check_data.cpp
+  src/app/main.cpp src/app/app.cpp src/app/font_texture.cpp src/app/accessible.cpp src/app/check_data.cpp
   src/render/shader.cpp src/render/basemap_layer.cpp src/render/marker_layer.cpp src/render/link_layer.cpp src/render/instanced_quad.cpp src/render/offscreen.cpp src/render/raster_cache.cpp
   src/render/map_renderer.cpp
   src/ui/style.cpp src/ui/filters_panel.cpp src/ui/details_panel.cpp src/ui/legend_panel.cpp

@@ -11,6 +11,7 @@
 #include <span>
 #include <utility>
 
+#include "app/font_texture.h"
 #include "core/basemap.h"
 #include "core/export.h"
 #include "core/theme.h"
@@ -111,8 +112,9 @@ bool App::build_gl(std::string& error) {
     if (!have_fine && !platform::kFineBasemapLater) return error = fine_error, false;
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
-    if (!renderer_.init(options_.assets_dir + "/shaders", build_basemap_mesh(coarse, atlas_->data().global_south()), error))
-        return false;
+    if (!make_font_texture(ImGui_ImplOpenGL3_CreateDeviceObjects)) return error = "cannot make the panels' GL objects", false;
+    const auto world = [&] { return build_basemap_mesh(coarse, atlas_->data().global_south()); };
+    if (!renderer_.init(options_.assets_dir + "/shaders", world, error)) return false;
     if (!set_detailed_basemaps(std::move(have_fine ? fine : coarse), have_fine))
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
@@ -641,9 +643,9 @@ bool App::frame() {
         typed_ahead_frames_ = 0;
     }
     ImGui_ImplOpenGL3_NewFrame();
-    // The fonts' pixels are on the GPU once the backend made their texture (in NewFrame, after a
-    // lost context, or rebuild_fonts): their copy goes (8.6 MB; the web's memory keeps its highest
-    // level). A lost context rasterises them again.
+    // The fonts' pixels are on the GPU once their texture is made (build_gl, rebuild_fonts): their
+    // copy goes (0.7 MB at 1024x702; the web's memory keeps its highest level). A lost context
+    // rasterises them again.
     ImGui::GetIO().Fonts->ClearTexData();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -1111,7 +1113,7 @@ void App::rebuild_fonts() {
         ImGui::GetIO().Fonts->AddFontDefault();
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    make_font_texture(ImGui_ImplOpenGL3_CreateFontsTexture);
     ui::apply_style(current_theme(), presenter_fonts_, styled_touch_);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
 }

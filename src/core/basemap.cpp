@@ -5,11 +5,22 @@
 #include <iterator>
 #include <cmath>
 #include <cstring>
+#include <span>
 
 #include <mapbox/earcut.hpp>
 
 #include "core/json_io.h"
 #include "core/projection.h"
+
+// Earcut reads the mesh's vertices where they are.
+namespace mapbox::util {
+template <> struct nth<0, glm::vec2> {
+    static float get(const glm::vec2& p) { return p.x; }
+};
+template <> struct nth<1, glm::vec2> {
+    static float get(const glm::vec2& p) { return p.y; }
+};
+}  // namespace mapbox::util
 
 namespace atlas {
 namespace {
@@ -120,26 +131,22 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     points += points / 16;
     m.vertices.reserve(points);
     m.shades.reserve(points);
-    m.fill.reserve(3 * points);
     for (const auto& country : countries) {
         const auto shade = country.iso2 == "MX" ? BasemapMesh::Mexico
                          : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
         for (const auto& poly : country.polygons) {
-            std::vector<std::vector<Point>> rings;
+            BasemapMesh::Polygon polygon{std::uint32_t(m.rings.size()), 0};
             for (const auto& ring : poly) {
-                auto projected = project_ring(ring, max_step);
-                if (projected.size() >= 3) rings.push_back(std::move(projected));
-            }
-            if (rings.empty()) continue;
-            const auto base = std::uint32_t(m.vertices.size());
-            for (const auto& ring : rings) {
-                m.rings.push_back({std::uint32_t(m.vertices.size()), std::uint32_t(ring.size())});
-                for (const Point& p : ring) {
+                const auto projected = project_ring(ring, max_step);
+                if (projected.size() < 3) continue;
+                m.rings.push_back({std::uint32_t(m.vertices.size()), std::uint32_t(projected.size())});
+                for (const Point& p : projected) {
                     m.vertices.push_back({float(p[0]), float(p[1])});
                     m.shades.push_back(shade);
                 }
+                ++polygon.ring_count;
             }
-            for (std::uint32_t index : mapbox::earcut<std::uint32_t>(rings)) m.fill.push_back(base + index);
+            if (polygon.ring_count > 0) m.polygons.push_back(polygon);
         }
     }
     // The map's outline: the meridians at +-180 degrees, and a graticule every 30 degrees.
@@ -160,6 +167,18 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     for (int lat = -60; lat <= 60; lat += 30)
         for (int lon = -180; lon < 180; lon += 2) segment({lon, lat}, {lon + 2, lat});
     return m;
+}
+
+std::vector<std::uint32_t> triangulate(const BasemapMesh& m, const BasemapMesh::Polygon& polygon) {
+    std::vector<std::span<const glm::vec2>> rings;
+    for (std::uint32_t k = 0; k < polygon.ring_count; ++k) {
+        const BasemapMesh::Ring& r = m.rings[polygon.first_ring + k];
+        rings.emplace_back(m.vertices.data() + r.first, r.count);
+    }
+    std::vector<std::uint32_t> triangles = mapbox::earcut<std::uint32_t>(rings);
+    const std::uint32_t first = m.rings[polygon.first_ring].first;  // (earcut counts from the outline's first vertex)
+    for (std::uint32_t& index : triangles) index += first;
+    return triangles;
 }
 
 bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std::string& error) {

@@ -50,22 +50,31 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
 
-    // The fill's triangles straight from the mesh, then the borders' line segments, made a slice at
-    // a time (each ring closed: its last vertex joins its first).
-    fill_count_ = GLsizei(m.fill.size());
+    // The fill's triangles, then the borders' line segments (each ring closed: its last vertex
+    // joins its first), made and uploaded a slice at a time. The triangles are fewer than the
+    // room kept for them, so the borders start where that room ends.
     outline_count_ = 0;
     for (const BasemapMesh::Ring& r : m.rings) outline_count_ += GLsizei(2 * r.count);
+    const std::size_t fill_room = m.most_fill_indices();
     glGenBuffers(1, &ebo_);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((m.fill.size() + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
-    put(GL_ELEMENT_ARRAY_BUFFER, 0, m.fill);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((fill_room + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
     std::vector<std::uint32_t> slice;
-    std::size_t at = m.fill.size();
+    std::size_t at = 0;
     auto flush = [&] {
         put(GL_ELEMENT_ARRAY_BUFFER, at, slice);
         at += slice.size();
         slice.clear();
     };
+    for (const BasemapMesh::Polygon& polygon : m.polygons) {
+        const std::vector<std::uint32_t> triangles = triangulate(m, polygon);
+        if (at + slice.size() + triangles.size() > fill_room) break;  // (cannot happen: the bound holds)
+        slice.insert(slice.end(), triangles.begin(), triangles.end());
+        if (slice.size() >= kSlice) flush();
+    }
+    flush();
+    fill_count_ = GLsizei(at);
+    at = outline_first_ = fill_room;
     for (const BasemapMesh::Ring& r : m.rings) {
         for (std::uint32_t i = 0; i < r.count; ++i) slice.push_back(r.first + i), slice.push_back(r.first + (i + 1) % r.count);
         if (slice.size() >= kSlice) flush();
@@ -91,7 +100,7 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s) const {
     palette(s.land_other, s.land_south, s.land_mexico);
     glDrawElements(GL_TRIANGLES, fill_count_, GL_UNSIGNED_INT, nullptr);
     palette(s.borders, s.borders, s.borders);
-    glDrawElements(GL_LINES, outline_count_, GL_UNSIGNED_INT, reinterpret_cast<void*>(std::size_t(fill_count_) * 4));
+    glDrawElements(GL_LINES, outline_count_, GL_UNSIGNED_INT, reinterpret_cast<void*>(outline_first_ * 4));
     glBindVertexArray(0);
 }
 

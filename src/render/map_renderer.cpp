@@ -7,15 +7,18 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const BasemapMesh& world, std::string& error) {
-    basemap_program_ = load_program(shader_dir, "basemap", error);
-    if (!basemap_program_) return false;
-    marker_program_ = load_program(shader_dir, "marker", error);
-    if (!marker_program_) return false;
-    link_program_ = load_program(shader_dir, "link", error);
-    if (!link_program_) return false;
-    picture_program_ = load_program(shader_dir, "picture", error);
-    if (!picture_program_) return false;
+bool MapRenderer::init(const std::string& shader_dir, const std::function<BasemapMesh()>& world_mesh, std::string& error) {
+    ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
+                             start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
+    const BasemapMesh world = world_mesh();  // (while they compile)
+    GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_, &picture_program_};
+    std::string first;
+    for (int i = 0; i < 4; ++i) {
+        std::string problem;
+        *programs[i] = finish_program(builds[i], problem);  // (each: none is left half-made)
+        if (first.empty()) first = problem;
+    }
+    if (!first.empty()) return error = first, false;
     if (!world_.init(basemap_program_, world) || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
         !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_) ||
         !basemap_picture_.init(picture_program_, kPictureMargin) || !inset_picture_.init(picture_program_, 0)) {

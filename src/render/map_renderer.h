@@ -1,5 +1,6 @@
 // Renders the map (basemap + markers) for an Atlas; the GL side of the app.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,9 @@ class MapRenderer {
 public:
     // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
     // detailed countries around Mexico only) in the inset.
-    // `world`: the coarse basemap; the detailed ones are set apart (they may come later).
-    bool init(const std::string& shader_dir, const BasemapMesh& world, std::string& error);
+    // `world` makes the coarse basemap (the detailed ones are set apart: they may come later); it
+    // runs while the GL compiles the programs.
+    bool init(const std::string& shader_dir, const std::function<BasemapMesh()>& world, std::string& error);
     static constexpr double kDetailZoom = 2.5;
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).

@@ -7,7 +7,7 @@
 
 namespace atlas::render {
 namespace {
-GLuint compile(GLenum type, const std::string& path, std::string& error) {
+GLuint start_shader(GLenum type, const std::string& path, std::string& error) {
     std::string source;
     if (!read_file(path, source, error, 1 << 20)) {
         error = path + ": " + error;
@@ -18,43 +18,55 @@ GLuint compile(GLenum type, const std::string& path, std::string& error) {
     GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &text, nullptr);
     glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        std::vector<char> log(4096);
-        glGetShaderInfoLog(s, GLsizei(log.size()), nullptr, log.data());
-        error = path + ": " + log.data();
-        glDeleteShader(s);
-        return 0;
-    }
     return s;
+}
+
+// The log of a shader that did not compile ("" when it did).
+std::string compile_log(GLuint shader) {
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok) return {};
+    std::vector<char> log(4096);
+    glGetShaderInfoLog(shader, GLsizei(log.size()), nullptr, log.data());
+    return log.data()[0] ? log.data() : "does not compile";
 }
 }  // namespace
 
-GLuint load_program(const std::string& dir, const std::string& name, std::string& error) {
-    GLuint vs = compile(GL_VERTEX_SHADER, dir + "/" + name + ".vert", error);
-    if (!vs) return 0;
-    GLuint fs = compile(GL_FRAGMENT_SHADER, dir + "/" + name + ".frag", error);
-    if (!fs) {
-        glDeleteShader(vs);
-        return 0;
+ProgramBuild start_program(const std::string& dir, const std::string& name) {
+    ProgramBuild b;
+    b.name = dir + "/" + name;
+    b.vertex = start_shader(GL_VERTEX_SHADER, b.name + ".vert", b.error);
+    if (b.vertex) b.fragment = start_shader(GL_FRAGMENT_SHADER, b.name + ".frag", b.error);
+    if (!b.vertex || !b.fragment) return b;
+    b.program = glCreateProgram();
+    glAttachShader(b.program, b.vertex);
+    glAttachShader(b.program, b.fragment);
+    glLinkProgram(b.program);
+    return b;
+}
+
+GLuint finish_program(ProgramBuild& b, std::string& error) {
+    GLint linked = 0;
+    if (b.program) glGetProgramiv(b.program, GL_LINK_STATUS, &linked);
+    if (b.program && !linked) {
+        // Which file, when a shader did not compile; else the linker's complaint.
+        if (std::string log = compile_log(b.vertex); !log.empty()) b.error = b.name + ".vert: " + log;
+        else if (log = compile_log(b.fragment); !log.empty()) b.error = b.name + ".frag: " + log;
+        else {
+            std::vector<char> text(4096);
+            glGetProgramInfoLog(b.program, GLsizei(text.size()), nullptr, text.data());
+            b.error = b.name + ": " + text.data();
+        }
     }
-    GLuint p = glCreateProgram();
-    glAttachShader(p, vs);
-    glAttachShader(p, fs);
-    glLinkProgram(p);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        std::vector<char> log(4096);
-        glGetProgramInfoLog(p, GLsizei(log.size()), nullptr, log.data());
-        error = name + ": " + log.data();
-        glDeleteProgram(p);
-        return 0;
+    if (b.vertex) glDeleteShader(b.vertex);
+    if (b.fragment) glDeleteShader(b.fragment);
+    b.vertex = b.fragment = 0;
+    if (!b.error.empty()) {
+        if (b.program) glDeleteProgram(b.program);
+        error = b.error;
+        return b.program = 0;
     }
-    return p;
+    return b.program;
 }
 
 }  // namespace atlas::render

@@ -173,6 +173,15 @@ check "kiosk: a configuration that is not JSON is said, and the defaults apply" 
 check "kiosk: the example configuration (deploy/kiosk.json) is valid" \
   '! grep -q "configuration:" "$out/native-kiosk-example.txt" && grep -q "start: kiosk mode" "$out/native-kiosk-example.txt"'
 
+# A shader the GL cannot compile: the app stops with the file and the GL's log, not a crash.
+rm -rf "$out/broken-assets" && cp -r "$root/build/native/assets" "$out/broken-assets"
+echo 'void main() { undeclared_name; }' >>"$out/broken-assets/shaders/marker.frag"
+"$app" --assets "$out/broken-assets" --screenshot "$out/native-broken-shader.png" >/dev/null 2>"$out/native-broken-shader.txt"
+rc=$?
+check "a shader that does not compile is named with the GL's log (exit $rc, no crash)" \
+  '[ "$rc" = 1 ] && grep -q "broken-assets/shaders/marker.frag: " "$out/native-broken-shader.txt" && grep -q undeclared_name "$out/native-broken-shader.txt"'
+rm -rf "$out/broken-assets"
+
 # 9. a lost GL context: the app lets go of its GL names, makes a new context and builds everything
 #    again; the picture is the same as without the loss (the screenshot frame follows a loss)
 "$app" --size 960x600 --view 's=mx-puebla&lang=es' --screenshot "$out/native-context-before.png" 2>/dev/null

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/basemap.h"
@@ -69,11 +70,15 @@ TEST(Basemap, MeshCoversTheAreaWithTriangles) {
     ASSERT_TRUE(decode_basemap(square_country(), countries, error));
     CountryGroup gs{"global-south", "Global South", "", {"MX"}};
     const auto mesh = build_basemap_mesh(countries, &gs, 1.0);
-    ASSERT_FALSE(mesh.fill.empty());
-    EXPECT_EQ(mesh.fill.size() % 3, 0u);
+    ASSERT_EQ(mesh.polygons.size(), 1u);
+    const std::vector<std::uint32_t> fill = triangulate(mesh, mesh.polygons[0]);
+    ASSERT_FALSE(fill.empty());
+    EXPECT_EQ(fill.size() % 3, 0u);
+    EXPECT_LE(fill.size(), mesh.most_fill_indices());
     double area = 0;
-    for (std::size_t i = 0; i < mesh.fill.size(); i += 3) {
-        auto a = mesh.vertices[mesh.fill[i]], b = mesh.vertices[mesh.fill[i + 1]], c = mesh.vertices[mesh.fill[i + 2]];
+    for (std::size_t i = 0; i < fill.size(); i += 3) {
+        ASSERT_LT(std::max({fill[i], fill[i + 1], fill[i + 2]}), mesh.vertices.size());
+        auto a = mesh.vertices[fill[i]], b = mesh.vertices[fill[i + 1]], c = mesh.vertices[fill[i + 2]];
         area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
     }
     // Equal-area projection: the projected area equals the spherical area of the cell (unit sphere).

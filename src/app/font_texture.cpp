@@ -1,0 +1,47 @@
+#include "app/font_texture.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "platform/gl.h"
+
+namespace atlas {
+
+bool make_font_texture(bool (*make_texture)()) {
+    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+    unsigned char* coverage = nullptr;
+    int width = 0, height = 0;
+    fonts.GetTexDataAsAlpha8(&coverage, &width, &height);  // (rasterises the fonts if they are not)
+    // The backend asks the atlas for its RGBA pixels: a 1x1 stand-in answers, so it makes its
+    // texture without the copy; the atlas is given its size back before anything reads it.
+    static unsigned int stand_in = 0xFFFFFFFFu;
+    fonts.TexPixelsRGBA32 = &stand_in;
+    fonts.TexWidth = fonts.TexHeight = 1;
+    const bool made = make_texture();
+    fonts.TexPixelsRGBA32 = nullptr;  // (ClearTexData would free it)
+    fonts.TexWidth = width, fonts.TexHeight = height;
+    if (!made || !coverage) return false;
+
+    GLint bound = 0, alignment = 4;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
+    glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::intptr_t>(fonts.TexID)));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    const int rows = std::max(1, 32768 / std::max(1, width));  // 128 KB strips
+    std::vector<std::uint32_t> strip(std::size_t(width) * std::size_t(rows));
+    for (int y = 0; y < height; y += rows) {
+        const int n = std::min(rows, height - y);
+        const unsigned char* src = coverage + std::size_t(y) * std::size_t(width);
+        for (std::size_t i = 0; i < std::size_t(width) * std::size_t(n); ++i) strip[i] = IM_COL32(255, 255, 255, src[i]);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, width, n, GL_RGBA, GL_UNSIGNED_BYTE, strip.data());
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
+    glBindTexture(GL_TEXTURE_2D, GLuint(bound));
+    return true;
+}
+
+}  // namespace atlas
