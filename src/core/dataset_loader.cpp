@@ -35,7 +35,7 @@ Color color_of(RecordReader& r, const char* key) {
     return c;
 }
 
-std::size_t load_fields(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_fields(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     return load_records(doc, file, "fields", "field", d.fields, problems,
                         [&](RecordReader& r, CreativeField& f, std::size_t) {
         f.name = r.str("name");
@@ -45,7 +45,7 @@ std::size_t load_fields(const json& doc, const std::string& file, Dataset& d, st
     });
 }
 
-std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_networks(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     return load_records(doc, file, "networks", "network", d.networks, problems,
                         [&](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
@@ -72,7 +72,7 @@ std::size_t load_networks(const json& doc, const std::string& file, Dataset& d, 
     });
 }
 
-std::size_t load_country_groups(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     return load_records(doc, file, "groups", "group", d.country_groups, problems,
                         [&](RecordReader& r, CountryGroup& g, std::size_t i) {
         g.name = r.str("name");
@@ -99,7 +99,7 @@ std::size_t load_country_groups(const json& doc, const std::string& file, Datase
     });
 }
 
-std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     const int this_year = current_year();
     const std::size_t loaded = load_records(doc, file, "cities", "city", d.cities, problems,
                                             [&](RecordReader& r, City& c, std::size_t i) {
@@ -155,7 +155,7 @@ std::size_t load_cities(const json& doc, const std::string& file, Dataset& d, st
     return loaded;
 }
 
-std::size_t load_links(const json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_links(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     return load_records(doc, file, "links", "link", d.links, problems,
                         [&](RecordReader& r, CooperationLink& l, std::size_t) {
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
@@ -185,7 +185,8 @@ std::string base_name(const std::string& path) {
 struct Kind {
     const char* format;
     const char* file;
-    std::size_t (*load)(const json&, const std::string&, Dataset&, std::vector<Problem>&);
+    // Reads the file's parsed form, freeing its records as it goes.
+    std::size_t (*load)(json&, const std::string&, Dataset&, std::vector<Problem>&);
 };
 const Kind kKinds[] = {
     {"atlas-sur/fields", "fields.json", load_fields},
@@ -279,7 +280,7 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
     std::size_t loaded_kinds = 0;
     // Kind by kind, file by file in the order given: records merge by id (see Upserter). A file that
     // contributes nothing although it has errors could not be used at all.
-    auto load = [&](std::size_t k, const Parsed& file) {
+    auto load = [&](std::size_t k, Parsed& file) {
         const std::size_t errors_before = result.error_count();
         const std::size_t loaded = kKinds[k].load(file.doc, file.name, result.dataset, result.problems);
         if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
@@ -320,7 +321,8 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
         if (k < loaded_kinds) return false;
         if (k == loaded_kinds && hint[i] == k) {  // its turn: loaded now, and its parsed form freed
             load_waiting(k, i);
-            load(k, {name, std::move(parsed.value)});
+            Parsed now{name, std::move(parsed.value)};
+            load(k, now);
         } else {
             waiting[k].push_back({i, {name, std::move(parsed.value)}});
         }

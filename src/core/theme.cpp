@@ -30,7 +30,7 @@ float Theme::size(const std::string& key) const {
 
 std::vector<Theme> load_themes(const std::string& text, const std::string& file, std::vector<Problem>& problems) {
     std::vector<Theme> themes;
-    const JsonDocument doc = parse_json(text);
+    JsonDocument doc = parse_json(text);
     if (!doc.ok()) {
         problems.push_back({Problem::Severity::Error, file, "", "", doc.error});
         return themes;
