@@ -1,7 +1,6 @@
 #include "core/basemap.h"
 
 #include <algorithm>
-#include <array>
 #include <iterator>
 #include <cmath>
 #include <cstring>
@@ -99,11 +98,8 @@ bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, st
 }
 
 namespace {
-using Point = std::array<double, 2>;
-
-// Projects a ring, splitting long edges so that projected curves stay smooth.
-std::vector<Point> project_ring(const std::vector<BasemapPoint>& ring, double max_step) {
-    std::vector<Point> out;
+// Projects a ring onto the end of `out`, splitting long edges so that projected curves stay smooth.
+void project_ring(const std::vector<BasemapPoint>& ring, double max_step, std::vector<glm::vec2>& out) {
     for (std::size_t i = 0; i < ring.size(); ++i) {
         const glm::dvec2 a = ring[i].degrees(), b = ring[(i + 1) % ring.size()].degrees();
         const bool closing = i + 1 == ring.size();
@@ -111,11 +107,9 @@ std::vector<Point> project_ring(const std::vector<BasemapPoint>& ring, double ma
         const int steps = std::max(1, int(std::ceil(glm::length(b - a) / max_step)));
         for (int s = 0; s < steps; ++s) {
             const glm::dvec2 p = a + (b - a) * (double(s) / steps);
-            const glm::dvec2 xy = equal_earth::forward(p.x, p.y);
-            out.push_back({xy.x, xy.y});
+            out.push_back(glm::vec2(equal_earth::forward(p.x, p.y)));
         }
     }
-    return out;
 }
 }  // namespace
 
@@ -137,13 +131,15 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
         for (const auto& poly : country.polygons) {
             BasemapMesh::Polygon polygon{std::uint32_t(m.rings.size()), 0};
             for (const auto& ring : poly) {
-                const auto projected = project_ring(ring, max_step);
-                if (projected.size() < 3) continue;
-                m.rings.push_back({std::uint32_t(m.vertices.size()), std::uint32_t(projected.size())});
-                for (const Point& p : projected) {
-                    m.vertices.push_back({float(p[0]), float(p[1])});
-                    m.shades.push_back(shade);
+                const std::size_t first = m.vertices.size();  // (straight into the mesh: no copy of the ring)
+                project_ring(ring, max_step, m.vertices);
+                const std::size_t count = m.vertices.size() - first;
+                if (count < 3) {
+                    m.vertices.resize(first);
+                    continue;
                 }
+                m.rings.push_back({std::uint32_t(first), std::uint32_t(count)});
+                m.shades.resize(m.vertices.size(), shade);
                 ++polygon.ring_count;
             }
             if (polygon.ring_count > 0) m.polygons.push_back(polygon);

@@ -74,9 +74,11 @@ bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyph
     const FontSizes& z = presenter ? kPresenterFontSizes : kFontSizes;
     io.FontGlobalScale = 1.0f / density;
     // Horizontal oversampling sharpens glyphs placed between pixels; a dense screen does not need it,
-    // and it would triple the atlas (2048x4096 at density 2 with it).
+    // and it would triple the atlas (2048x4096 at density 2 with it). Twice, not ImGui 1.86's three
+    // times (its later default): no visible difference (0.03 % of the render tests' pixels), an
+    // atlas of 512x980 instead of 1024x702 and a quarter less time to rasterise it.
     ImFontConfig config;
-    config.OversampleH = density >= 1.5f ? 1 : 3;
+    config.OversampleH = density >= 1.5f ? 1 : 2;
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body * density, &config, glyphs.data());
     out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title * density, &config, glyphs.data());
