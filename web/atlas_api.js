@@ -2,14 +2,17 @@
 // Every call is answered by the C++ side (src/platform/web/platform_web.cpp) as JSON.
 (function () {
   // Arguments go through the heap, not ccall's stack copies: a dropped file may be 16 MB.
-  // A string becomes a C string; bytes (Uint8Array) become a pointer and a length.
+  // A string becomes a C string; bytes (Uint8Array) become a pointer and a length; a number stays.
   function call(name, args) {
     if (!Module.appStarted) return JSON.stringify({ error: 'the map is not ready yet' });
     Module.wake();  // whatever the call changes is drawn at the next frame
     var pointers = [], params = [];
     args.forEach(function (a) {
       var p;
-      if (a instanceof Uint8Array) {
+      if (typeof a === 'number') {
+        params.push(a);
+        return;
+      } else if (a instanceof Uint8Array) {
         p = Module._malloc(a.length + 1);
         Module.HEAPU8.set(a, p);
         Module.HEAPU8[p + a.length] = 0;
@@ -81,7 +84,9 @@
     loadDataFiles: function (files) {
       if (!Module.appStarted) return { error: 'the map is not ready yet' };
       files.forEach(function (f) {
-        call('atlas_api_stage_data', [String(f.name), bytesOf(f.data), String(f.error || '')]);
+        var bytes = f.error ? new Uint8Array(0) : bytesOf(f.data);
+        var room = parse(call('atlas_api_stage_data', [String(f.name), bytes.length, String(f.error || '')]));
+        if (room.at) Module.HEAPU8.set(bytes, room.at);  // (straight where the app keeps them)
       });
       return parse(call('atlas_api_load_staged', []));
     },

@@ -1195,9 +1195,7 @@ bool App::save_screenshot(const std::string& path) {
 }
 
 LoadResult App::load_all() const {
-    std::vector<DataFile> all = bundled_;
-    all.insert(all.end(), overrides_.begin(), overrides_.end());
-    LoadResult loaded = load_files(all);
+    LoadResult loaded = load_files(bundled_, overrides_);
     loaded.problems.insert(loaded.problems.begin(), read_problems_.begin(), read_problems_.end());
     for (const auto& p : read_problems_) loaded.rejected.push_back(p.file);  // unreadable: not used
     return loaded;

@@ -35,8 +35,8 @@ Color color_of(RecordReader& r, const char* key) {
     return c;
 }
 
-std::size_t load_fields(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "fields", "field", d.fields, problems,
+std::size_t load_fields(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, text, file, "fields", "field", d.fields, problems,
                         [&](RecordReader& r, CreativeField& f, std::size_t) {
         f.name = r.str("name");
         f.color = color_of(r, "color");
@@ -45,8 +45,8 @@ std::size_t load_fields(json& doc, const std::string& file, Dataset& d, std::vec
     });
 }
 
-std::size_t load_networks(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "networks", "network", d.networks, problems,
+std::size_t load_networks(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, text, file, "networks", "network", d.networks, problems,
                         [&](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
         n.group = r.str("group");
@@ -72,8 +72,8 @@ std::size_t load_networks(json& doc, const std::string& file, Dataset& d, std::v
     });
 }
 
-std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "groups", "group", d.country_groups, problems,
+std::size_t load_country_groups(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, text, file, "groups", "group", d.country_groups, problems,
                         [&](RecordReader& r, CountryGroup& g, std::size_t i) {
         g.name = r.str("name");
         g.criterion = r.str("criterion");
@@ -99,9 +99,9 @@ std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, 
     });
 }
 
-std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_cities(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     const int this_year = current_year();
-    const std::size_t loaded = load_records(doc, file, "cities", "city", d.cities, problems,
+    const std::size_t loaded = load_records(doc, text, file, "cities", "city", d.cities, problems,
                                             [&](RecordReader& r, City& c, std::size_t i) {
         c.name = r.str("name");
         c.local_name = r.str("localName", false);
@@ -155,8 +155,8 @@ std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vec
     return loaded;
 }
 
-std::size_t load_links(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "links", "link", d.links, problems,
+std::size_t load_links(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, text, file, "links", "link", d.links, problems,
                         [&](RecordReader& r, CooperationLink& l, std::size_t) {
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
@@ -185,8 +185,8 @@ std::string base_name(const std::string& path) {
 struct Kind {
     const char* format;
     const char* file;
-    // Reads the file's parsed form, freeing its records as it goes.
-    std::size_t (*load)(json&, const std::string&, Dataset&, std::vector<Problem>&);
+    // Reads the file: its shallow parsed form (parse_json_shallow) and its text, for its records.
+    std::size_t (*load)(const json&, std::string_view, const std::string&, Dataset&, std::vector<Problem>&);
 };
 const Kind kKinds[] = {
     {"atlas-sur/fields", "fields.json", load_fields},
@@ -199,7 +199,8 @@ const Kind kKinds[] = {
 
 struct Parsed {
     std::string name;
-    json doc;
+    json doc;               // without its records (parse_json_shallow)
+    std::string_view text;  // (the caller's, alive while files load)
 };
 }  // namespace
 
@@ -260,12 +261,12 @@ std::size_t sniff_kind(std::string_view text) {
 // of a file is about 8 times its text (90 MB for 50,000 cities), so holding every file's at once
 // set the memory's high-water mark. Returns false when a hint was wrong in a way that breaks
 // the order (a file of a kind already loaded): the caller loads again without hints.
-bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, LoadResult& result) {
+bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hints, LoadResult& result) {
     constexpr std::size_t kinds = std::size(kKinds);
     std::vector<std::size_t> hint(files.size(), kinds), order(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
         order[i] = i;
-        if (use_hints) hint[i] = sniff_kind(files[i].text);
+        if (use_hints) hint[i] = sniff_kind(files[i]->text);
     }
     // Files that name no kind are parsed first (their kind is known only then), as all are without hints.
     auto rank = [&](std::size_t i) { return hint[i] == kinds ? 0 : hint[i] + 1; };
@@ -280,9 +281,9 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
     std::size_t loaded_kinds = 0;
     // Kind by kind, file by file in the order given: records merge by id (see Upserter). A file that
     // contributes nothing although it has errors could not be used at all.
-    auto load = [&](std::size_t k, Parsed& file) {
+    auto load = [&](std::size_t k, const Parsed& file) {
         const std::size_t errors_before = result.error_count();
-        const std::size_t loaded = kKinds[k].load(file.doc, file.name, result.dataset, result.problems);
+        const std::size_t loaded = kKinds[k].load(file.doc, file.text, file.name, result.dataset, result.problems);
         if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
             reject(file.name, "no valid record in the file: nothing of it was loaded");
     };
@@ -297,7 +298,7 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
         for (; loaded_kinds < end; ++loaded_kinds) load_waiting(loaded_kinds, files.size());
     };
     for (std::size_t i : order) {
-        const DataFile& f = files[i];
+        const DataFile& f = *files[i];
         if (hint[i] < kinds) load_kinds_below(hint[i]);
         const std::string name = base_name(f.name);
         if (f.text.size() > kMaxDataFileBytes) {
@@ -305,7 +306,7 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
                    {{"n", std::to_string(f.text.size())}, {"limit", std::to_string(kMaxDataFileBytes)}});
             continue;
         }
-        JsonDocument parsed = parse_json(f.text);
+        JsonDocument parsed = parse_json_shallow(f.text, {"fields", "networks", "groups", "cities", "links", "tours"});
         if (!parsed.ok()) {
             reject(name, parsed.error);
             continue;
@@ -321,10 +322,9 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
         if (k < loaded_kinds) return false;
         if (k == loaded_kinds && hint[i] == k) {  // its turn: loaded now, and its parsed form freed
             load_waiting(k, i);
-            Parsed now{name, std::move(parsed.value)};
-            load(k, now);
+            load(k, {name, std::move(parsed.value), f.text});
         } else {
-            waiting[k].push_back({i, {name, std::move(parsed.value)}});
+            waiting[k].push_back({i, {name, std::move(parsed.value), f.text}});
         }
     }
     load_kinds_below(kinds);
@@ -332,7 +332,10 @@ bool load_in_kind_order(const std::vector<DataFile>& files, bool use_hints, Load
 }
 }  // namespace
 
-LoadResult load_files(const std::vector<DataFile>& files) {
+LoadResult load_files(const std::vector<DataFile>& first, const std::vector<DataFile>& then) {
+    std::vector<const DataFile*> files;  // (the texts are not copied: a file may be 16 MB)
+    for (const auto* list : {&first, &then})
+        for (const DataFile& f : *list) files.push_back(&f);
     LoadResult result;
     if (!load_in_kind_order(files, true, result)) {
         result = {};
@@ -365,9 +368,7 @@ std::vector<DataFile> read_tours_dir(const std::string& dir, std::vector<Problem
 
 LoadResult load_dataset(const std::string& dir, const std::vector<DataFile>& overrides) {
     std::vector<Problem> read_problems;
-    std::vector<DataFile> files = read_data_dir(dir, read_problems);
-    files.insert(files.end(), overrides.begin(), overrides.end());
-    LoadResult result = load_files(files);
+    LoadResult result = load_files(read_data_dir(dir, read_problems), overrides);
     result.problems.insert(result.problems.begin(), read_problems.begin(), read_problems.end());
     return result;
 }

@@ -50,7 +50,8 @@ constexpr std::size_t kMaxStringLength = 20000;
 // ("atlas-sur/cities", ...). Files of the same kind merge in order: a record replaces the record
 // with the same id from an earlier file, a new id is added. So a spreadsheet export with a few new
 // or corrected cities can be loaded over the bundled data, and nothing else is lost.
-LoadResult load_files(const std::vector<DataFile>& files);
+// The files of `then` come after those of `first`.
+LoadResult load_files(const std::vector<DataFile>& first, const std::vector<DataFile>& then = {});
 
 // The five files of a data folder (fields, networks, country_groups, cities, links .json);
 // a file that cannot be read becomes a Problem.

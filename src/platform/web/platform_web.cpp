@@ -295,11 +295,20 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
 // Files staged one by one, then loaded together (window.atlas.loadDataFiles): one merge for all.
-// A file's bytes are kept as they are (with their length: a broken file may hold NUL bytes).
-EMSCRIPTEN_KEEPALIVE void atlas_api_stage_data(const char* name, const char* bytes, int size, const char* error) {
+// Each gets room for its bytes, which the page writes there at once ({"at": address}): no copy on
+// the way (a file may be 16 MB). The bytes are kept as they are (a broken file may hold NUL bytes).
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_data(const char* name, double size, const char* error) {
     const std::string n = name ? name : "";
-    if (error && *error) g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", error});
-    else g_staged.push_back({n, std::string(bytes ? bytes : "", bytes ? std::size_t(size) : 0)});
+    std::string problem = error ? error : "";
+    if (problem.empty() && !(size >= 0 && size <= double(atlas::kMaxDataFileBytes)))
+        problem = "file is " + std::to_string((long long)size) + " bytes, more than the limit of " +
+                  std::to_string(atlas::kMaxDataFileBytes);
+    if (!problem.empty()) {
+        g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", problem});
+        return reply({{"at", 0}});
+    }
+    const atlas::DataFile& file = g_staged.emplace_back(atlas::DataFile{n, std::string(std::size_t(size), '\0')});
+    return reply({{"at", reinterpret_cast<std::uintptr_t>(file.text.data())}});
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     auto files = std::move(g_staged);
