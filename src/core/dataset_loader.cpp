@@ -35,8 +35,8 @@ Color color_of(RecordReader& r, const char* key) {
     return c;
 }
 
-std::size_t load_fields(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, text, file, "fields", "field", d.fields, problems,
+std::size_t load_fields(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, file, "fields", "field", d.fields, problems,
                         [&](RecordReader& r, CreativeField& f, std::size_t) {
         f.name = r.str("name");
         f.color = color_of(r, "color");
@@ -45,8 +45,8 @@ std::size_t load_fields(const json& doc, std::string_view text, const std::strin
     });
 }
 
-std::size_t load_networks(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, text, file, "networks", "network", d.networks, problems,
+std::size_t load_networks(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, file, "networks", "network", d.networks, problems,
                         [&](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
         n.group = r.str("group");
@@ -72,8 +72,8 @@ std::size_t load_networks(const json& doc, std::string_view text, const std::str
     });
 }
 
-std::size_t load_country_groups(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, text, file, "groups", "group", d.country_groups, problems,
+std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, file, "groups", "group", d.country_groups, problems,
                         [&](RecordReader& r, CountryGroup& g, std::size_t i) {
         g.name = r.str("name");
         g.criterion = r.str("criterion");
@@ -99,9 +99,9 @@ std::size_t load_country_groups(const json& doc, std::string_view text, const st
     });
 }
 
-std::size_t load_cities(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
     const int this_year = current_year();
-    const std::size_t loaded = load_records(doc, text, file, "cities", "city", d.cities, problems,
+    const std::size_t loaded = load_records(doc, file, "cities", "city", d.cities, problems,
                                             [&](RecordReader& r, City& c, std::size_t i) {
         c.name = r.str("name");
         c.local_name = r.str("localName", false);
@@ -155,8 +155,8 @@ std::size_t load_cities(const json& doc, std::string_view text, const std::strin
     return loaded;
 }
 
-std::size_t load_links(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, text, file, "links", "link", d.links, problems,
+std::size_t load_links(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return load_records(doc, file, "links", "link", d.links, problems,
                         [&](RecordReader& r, CooperationLink& l, std::size_t) {
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
@@ -185,8 +185,8 @@ std::string base_name(const std::string& path) {
 struct Kind {
     const char* format;
     const char* file;
-    // Reads the file: its shallow parsed form (parse_json_shallow) and its text, for its records.
-    std::size_t (*load)(const json&, std::string_view, const std::string&, Dataset&, std::vector<Problem>&);
+    // Reads the file's parsed form, freeing its records as it goes.
+    std::size_t (*load)(json&, const std::string&, Dataset&, std::vector<Problem>&);
 };
 const Kind kKinds[] = {
     {"atlas-sur/fields", "fields.json", load_fields},
@@ -199,8 +199,7 @@ const Kind kKinds[] = {
 
 struct Parsed {
     std::string name;
-    json doc;               // without its records (parse_json_shallow)
-    std::string_view text;  // (the caller's, alive while files load)
+    json doc;
 };
 }  // namespace
 
@@ -281,9 +280,9 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
     std::size_t loaded_kinds = 0;
     // Kind by kind, file by file in the order given: records merge by id (see Upserter). A file that
     // contributes nothing although it has errors could not be used at all.
-    auto load = [&](std::size_t k, const Parsed& file) {
+    auto load = [&](std::size_t k, Parsed& file) {
         const std::size_t errors_before = result.error_count();
-        const std::size_t loaded = kKinds[k].load(file.doc, file.text, file.name, result.dataset, result.problems);
+        const std::size_t loaded = kKinds[k].load(file.doc, file.name, result.dataset, result.problems);
         if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
             reject(file.name, "no valid record in the file: nothing of it was loaded");
     };
@@ -306,7 +305,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
                    {{"n", std::to_string(f.text.size())}, {"limit", std::to_string(kMaxDataFileBytes)}});
             continue;
         }
-        JsonDocument parsed = parse_json_shallow(f.text, {"fields", "networks", "groups", "cities", "links", "tours"});
+        JsonDocument parsed = parse_json(f.text);
         if (!parsed.ok()) {
             reject(name, parsed.error);
             continue;
@@ -322,9 +321,10 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         if (k < loaded_kinds) return false;
         if (k == loaded_kinds && hint[i] == k) {  // its turn: loaded now, and its parsed form freed
             load_waiting(k, i);
-            load(k, {name, std::move(parsed.value), f.text});
+            Parsed now{name, std::move(parsed.value)};
+            load(k, now);
         } else {
-            waiting[k].push_back({i, {name, std::move(parsed.value), f.text}});
+            waiting[k].push_back({i, {name, std::move(parsed.value)}});
         }
     }
     load_kinds_below(kinds);

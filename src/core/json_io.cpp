@@ -47,13 +47,6 @@ struct ErrorCatcher : nlohmann::json_sax<json> {
     }
 };
 
-// The error of a text that does not parse (nlohmann's message, with its position).
-std::string parse_error(std::string_view text) {
-    ErrorCatcher catcher;
-    json::sax_parse(text.begin(), text.end(), &catcher);
-    return catcher.message.empty() ? "invalid JSON" : catcher.message;
-}
-
 // The deepest nesting of arrays and objects, strings skipped. A scan of its own because nlohmann's
 // depth callback makes its parser quadratic: after each object it walks the whole parent array
 // looking for discarded values (50,000 records took 12 s in the browser).
@@ -86,72 +79,11 @@ JsonDocument parse_json(std::string_view text, int max_depth) {
     doc.value = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (doc.value.is_discarded()) {
         doc.value = nullptr;
-        doc.error = parse_error(text);
+        ErrorCatcher catcher;
+        json::sax_parse(text.begin(), text.end(), &catcher);
+        doc.error = catcher.message.empty() ? "invalid JSON" : catcher.message;
     }
     return doc;
-}
-
-using Event = json::parse_event_t;
-
-// Nlohmann's callback parser walks an object's parent after every object, looking for a discarded
-// value (quadratic in a long array of kept records): here a record array holds one element at most.
-JsonDocument parse_json_shallow(std::string_view text, std::initializer_list<std::string_view> record_keys) {
-    JsonDocument doc;
-    if (nesting_depth(text) > kMaxJsonDepth) {
-        doc.error = "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels";
-        return doc;
-    }
-    std::string key, twice;           // the top-level member being read; a record array named twice
-    bool in_records = false;
-    std::size_t count = 0;            // elements of the record array being read
-    std::vector<std::pair<std::string, std::size_t>> counts;
-    auto is_record_key = [&](const std::string& k) {
-        return std::find(record_keys.begin(), record_keys.end(), k) != record_keys.end();
-    };
-    doc.value = json::parse(text.begin(), text.end(), [&](int depth, Event event, json& parsed) {
-        if (depth == 1 && event == Event::key) key = parsed.get<std::string>();
-        if (depth == 1 && event == Event::array_start && is_record_key(key)) {
-            for (const auto& c : counts)
-                if (c.first == key) twice = key;
-            in_records = true, count = 0;
-        } else if (depth == 1 && event == Event::array_end && in_records) {
-            in_records = false;
-            counts.emplace_back(key, count);
-        } else if (in_records && depth == 2 && (event == Event::object_start || event == Event::array_start || event == Event::value)) {
-            ++count;
-            return false;  // checked and counted, not kept
-        }
-        return true;
-    }, /*allow_exceptions=*/false);
-    if (doc.value.is_discarded()) {
-        doc.value = nullptr;
-        doc.error = parse_error(text);
-    } else if (!twice.empty()) {
-        doc.value = nullptr;
-        doc.error = "the member \"" + twice + "\" is there twice";
-    } else {
-        for (const auto& [k, n] : counts) doc.value[k] = json(json::array_t(n));
-    }
-    return doc;
-}
-
-void for_each_record(std::string_view text, std::string_view key, const std::function<void(json&, std::size_t)>& each) {
-    std::string member;
-    bool in_records = false;
-    std::size_t index = 0;
-    (void)json::parse(text.begin(), text.end(), [&](int depth, Event event, json& parsed) {
-        if (depth == 1) {  // the other members are not needed again
-            if (event == Event::key) return (member = parsed.get<std::string>()) == key;
-            if (event == Event::array_start) return in_records = member == key;
-            if (event == Event::array_end) in_records = false;
-            return false;
-        }
-        if (depth == 2 && in_records && (event == Event::object_end || event == Event::array_end || event == Event::value)) {
-            each(parsed, index++);
-            return false;  // freed: the loader has read it
-        }
-        return true;
-    }, /*allow_exceptions=*/false);
 }
 
 std::string to_text(const json& value, int indent) {

@@ -217,28 +217,31 @@ private:
 
 // Reads the array `key` of a file into `into`: `parse` fills each record (its id is read first),
 // ids must be unique within the file, and records merge by id with earlier files (Upserter).
-// `doc` is the file as parse_json_shallow gives it and `text` the file: each record is parsed on
-// its own and freed once read (for_each_record), so the model's records never share the memory
-// with the whole file's parsed form. Returns how many records loaded.
+// Each record's parsed form is freed once it is read: the model's records take its place, so the
+// memory's high-water mark is the parsed file, not the parsed file and the model together.
+// Returns how many records loaded.
 template <class T, class Parse>
-std::size_t load_records(const json& doc, std::string_view text, const std::string& file, const char* key,
-                         const char* noun, std::vector<T>& into, std::vector<Problem>& problems, Parse parse) {
-    const json* arr = records(doc, file, key, problems);
-    if (!arr) return 0;
-    into.reserve(into.size() + arr->size());  // (growing by doubling would hold up to twice the records)
+std::size_t load_records(json& doc, const std::string& file, const char* key, const char* noun,
+                         std::vector<T>& into, std::vector<Problem>& problems, Parse parse) {
+    if (!records(doc, file, key, problems)) return 0;
+    json& arr = doc[key];
+    into.reserve(into.size() + arr.size());  // (growing by doubling would hold up to twice the records)
     Upserter<T> upsert(into);
     std::unordered_set<std::string> seen;
     std::size_t loaded = 0;
-    for_each_record(text, key, [&](json& element, std::size_t i) {
-        RecordReader r(element, problems, file, pointer(key, i));
-        T record;
-        record.id = r.id();
-        r.set_record(record.id);
-        parse(r, record, i);
-        if (r.ok() && !seen.insert(record.id).second)
-            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
-        if (r.ok()) upsert(std::move(record)), ++loaded;
-    });
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        {
+            RecordReader r(arr[i], problems, file, pointer(key, i));
+            T record;
+            record.id = r.id();
+            r.set_record(record.id);
+            parse(r, record, i);
+            if (r.ok() && !seen.insert(record.id).second)
+                r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
+            if (r.ok()) upsert(std::move(record)), ++loaded;
+        }
+        arr[i] = nullptr;
+    }
     return loaded;
 }
 

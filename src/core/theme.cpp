@@ -30,12 +30,12 @@ float Theme::size(const std::string& key) const {
 
 std::vector<Theme> load_themes(const std::string& text, const std::string& file, std::vector<Problem>& problems) {
     std::vector<Theme> themes;
-    const JsonDocument doc = parse_json_shallow(text, {"themes"});
+    JsonDocument doc = parse_json(text);
     if (!doc.ok()) {
         problems.push_back({Problem::Severity::Error, file, "", "", doc.error});
         return themes;
     }
-    records::load_records(doc.value, text, file, "themes", "theme", themes, problems, [&](RecordReader& r, Theme& t, std::size_t) {
+    records::load_records(doc.value, file, "themes", "theme", themes, problems, [&](RecordReader& r, Theme& t, std::size_t) {
         const json* name = r.get("name", true);
         if (name && name->is_object())
             for (const auto& [lang, value] : name->items())

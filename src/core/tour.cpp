@@ -101,8 +101,8 @@ TourStep read_step(RecordReader& r, const Dataset& d) {
 }
 }  // namespace
 
-std::size_t load_tours(const json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return records::load_records(doc, text, file, "tours", "tour", d.tours, problems, [&](RecordReader& r, Tour& t, std::size_t i) {
+std::size_t load_tours(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+    return records::load_records(doc, file, "tours", "tour", d.tours, problems, [&](RecordReader& r, Tour& t, std::size_t i) {
         t.title = texts(r, "title", true);
         t.description = texts(r, "description", false);
         r.only({"id", "title", "description", "steps"});

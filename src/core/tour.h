@@ -46,6 +46,6 @@ struct Problem;
 // Reads the "tours" of a data file into `d.tours` (merged by id with earlier files). A step that
 // names a city, field or network the data does not have is an error and is left out, and the rest
 // of the tour loads; a tour without a valid step does not. Returns how many tours loaded.
-std::size_t load_tours(const nlohmann::json& doc, std::string_view text, const std::string& file, Dataset& d, std::vector<Problem>& problems);
+std::size_t load_tours(nlohmann::json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems);
 
 }  // namespace atlas

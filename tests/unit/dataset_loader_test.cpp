@@ -211,37 +211,6 @@ TEST(LoadFiles, OversizedFilesAreRefusedBeforeParsing) {
     EXPECT_TRUE(has_problem(r.problems, "huge.json: file is 16777217 bytes, more than the limit of 16777216"));
 }
 
-// A data file is never parsed whole: its records come one at a time, each as parsed on its own.
-TEST(JsonIo, RecordsAreCountedFirstThenParsedOneAtATime) {
-    const std::string text = R"({"format": "x", "cities": [1, {"id": "a", "n": [1, 2]}, [3], "s"], "palette": {"k": [4]}})";
-    const JsonDocument shallow = parse_json_shallow(text, {"cities", "links"});
-    ASSERT_TRUE(shallow.ok()) << shallow.error;
-    EXPECT_EQ(shallow.value["cities"], nlohmann::json(nlohmann::json::array_t(4)));  // as many nulls
-    EXPECT_EQ(shallow.value["palette"], nlohmann::json::parse(R"({"k": [4]})"));     // the rest as it is
-    std::vector<std::pair<std::size_t, nlohmann::json>> seen;
-    for_each_record(text, "cities", [&](nlohmann::json& record, std::size_t i) { seen.emplace_back(i, record); });
-    ASSERT_EQ(seen.size(), 4u);
-    const char* expected[] = {"1", R"({"id": "a", "n": [1, 2]})", "[3]", R"("s")"};
-    for (std::size_t i = 0; i < 4; ++i) {
-        EXPECT_EQ(seen[i].first, i);
-        EXPECT_EQ(seen[i].second, nlohmann::json::parse(expected[i])) << i;
-    }
-    // Broken text keeps nlohmann's message; a record array named twice is refused.
-    EXPECT_FALSE(parse_json_shallow(R"({"cities": [1,)", {"cities"}).ok());
-    const JsonDocument twice = parse_json_shallow(R"({"cities": [1], "cities": [2, 3]})", {"cities"});
-    EXPECT_EQ(twice.error, "the member \"cities\" is there twice");
-}
-
-TEST(LoadFiles, ARecordArrayNamedTwiceIsRefusedWithItsName) {
-    std::vector<DataFile> files = {{"fields.json", test::fields_json()},
-                                   {"networks.json", test::networks_json()},
-                                   {"twice.json", R"({"format":"atlas-sur/cities","version":1,"cities":[],"cities":)" + test::three_cities() + "}"}};
-    auto r = load_files(files);
-    EXPECT_TRUE(r.dataset.cities.empty());
-    EXPECT_TRUE(has_problem(r.problems, "twice.json: the member \"cities\" is there twice"));
-    EXPECT_EQ(r.rejected, (std::vector<std::string>{"twice.json"}));
-}
-
 TEST(JsonIo, OutputNeverAbortsOnInvalidUtf8) {
     nlohmann::json j = std::string("Quer\xE9taro");  // a message quoting a Latin-1 byte
     EXPECT_EQ(to_text(j), "\"Quer\xEF\xBF\xBDtaro\"");  // U+FFFD
