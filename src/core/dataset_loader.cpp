@@ -280,7 +280,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
     std::size_t loaded_kinds = 0;
     // Kind by kind, file by file in the order given: records merge by id (see Upserter). A file that
     // contributes nothing although it has errors could not be used at all.
-    auto load = [&](std::size_t k, Parsed& file) {
+    auto load = [&](std::size_t k, Parsed file) {  // (its own: its records are freed as they are read)
         const std::size_t errors_before = result.error_count();
         const std::size_t loaded = kKinds[k].load(file.doc, file.name, result.dataset, result.problems);
         if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
@@ -290,7 +290,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         auto& w = waiting[k];
         std::sort(w.begin(), w.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
         std::size_t n = 0;
-        while (n < w.size() && w[n].first < before) load(k, w[n].second), ++n;
+        while (n < w.size() && w[n].first < before) load(k, std::move(w[n].second)), ++n;
         w.erase(w.begin(), w.begin() + std::ptrdiff_t(n));
     };
     auto load_kinds_below = [&](std::size_t end) {
@@ -321,8 +321,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         if (k < loaded_kinds) return false;
         if (k == loaded_kinds && hint[i] == k) {  // its turn: loaded now, and its parsed form freed
             load_waiting(k, i);
-            Parsed now{name, std::move(parsed.value)};
-            load(k, now);
+            load(k, {name, std::move(parsed.value)});
         } else {
             waiting[k].push_back({i, {name, std::move(parsed.value)}});
         }

@@ -97,6 +97,10 @@ std::string utf8_prefix(const std::string& text, std::size_t max_bytes) {
     return text.substr(0, end) + "...";
 }
 
+std::string too_large(std::size_t size, std::size_t limit) {
+    return "file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit);
+}
+
 bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t max_bytes) {
     // stat and C stdio, not <fstream>: the streams pull the locale machinery into the web build.
     struct stat info {};
@@ -106,8 +110,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
     }
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size > max_bytes) {
-        error = "file is " + std::to_string(size) + " bytes, more than the limit of " +
-                std::to_string(max_bytes);
+        error = too_large(size, max_bytes);
         return false;
     }
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);

@@ -24,6 +24,9 @@ std::string to_text(const nlohmann::json& value, int indent = -1);
 // At most `max_bytes` of `text`, never cutting a UTF-8 sequence in two; "..." if shortened.
 std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
 
+// "file is N bytes, more than the limit of M", for a file refused for its size before it is read
+// (the loader says the same with its translatable template).
+std::string too_large(std::size_t size, std::size_t limit = kMaxDataFileBytes);
 // Reads a whole file; false with a message if missing, unreadable or larger than max_bytes.
 bool read_file(const std::string& path, std::string& out, std::string& error,
                std::size_t max_bytes = kMaxDataFileBytes);

@@ -230,17 +230,15 @@ std::size_t load_records(json& doc, const std::string& file, const char* key, co
     std::unordered_set<std::string> seen;
     std::size_t loaded = 0;
     for (std::size_t i = 0; i < arr.size(); ++i) {
-        {
-            RecordReader r(arr[i], problems, file, pointer(key, i));
-            T record;
-            record.id = r.id();
-            r.set_record(record.id);
-            parse(r, record, i);
-            if (r.ok() && !seen.insert(record.id).second)
-                r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
-            if (r.ok()) upsert(std::move(record)), ++loaded;
-        }
-        arr[i] = nullptr;
+        RecordReader r(arr[i], problems, file, pointer(key, i));
+        T record;
+        record.id = r.id();
+        r.set_record(record.id);
+        parse(r, record, i);
+        if (r.ok() && !seen.insert(record.id).second)
+            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
+        if (r.ok()) upsert(std::move(record)), ++loaded;
+        arr[i] = nullptr;  // (r is not read again)
     }
     return loaded;
 }

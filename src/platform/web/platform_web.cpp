@@ -2,6 +2,7 @@
 // window.mapReady, window.mapError); see web/atlas_api.js for the JavaScript half.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstdio>
 #include <emscripten/html5.h>
@@ -301,8 +302,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_data(const char* name, double s
     const std::string n = name ? name : "";
     std::string problem = error ? error : "";
     if (problem.empty() && !(size >= 0 && size <= double(atlas::kMaxDataFileBytes)))
-        problem = "file is " + std::to_string((long long)size) + " bytes, more than the limit of " +
-                  std::to_string(atlas::kMaxDataFileBytes);
+        problem = atlas::too_large(size > 0 ? std::size_t(std::min(size, 1e18)) : 0);
     if (!problem.empty()) {
         g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", problem});
         return reply({{"at", 0}});
