@@ -29,7 +29,9 @@ LINK_KINDS = {
 }
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 
-URL = re.compile(r"https?://[^\s|;,)]+[^\s|;,).]")
+# A URL may hold balanced parentheses (".../City_of_Music_(UNESCO).html"); it never ends with a
+# full stop or a parenthesis that closes the text around it.
+URL = re.compile(r"https?://(?:[^\s|;,()]|\([^\s|;()]*\))*(?:[^\s|;,().]|\([^\s|;()]*\))")
 
 
 def fail(msg):
@@ -45,18 +47,44 @@ def city_id(name, iso2):
     return f"{iso2.lower()}-{slug(name)}"
 
 
+def top_level_parts(text):
+    """Splits at ';' and '|' outside parentheses: a note may itself say 'via URL; quoted at URL'."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch in ";|" and depth <= 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def encloses(text):
+    """True for '(...)' whose first parenthesis closes at its end: '(a) (b)' is not enclosed."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return text.startswith("(") and i == len(text) - 1
+    return False
+
+
 def parse_sources(text):
-    """'URL (note) | URL; URL (note)' -> [{url, note}]; text without a URL becomes a note."""
+    """'URL (note) | label: URL (note); URL' -> [{url, note}]. Each part's first URL is its link, the
+    rest of the part (a label before it, a remark after it, other URLs it names) is its note, whole;
+    a part without a URL becomes a note."""
     sources = []
-    matches = list(URL.finditer(text))
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        note = text[m.end():end].strip(" ;|,")
-        if note.startswith("(") and note.endswith(")"):
-            note = note[1:-1]
+    for part in top_level_parts(text):
+        m = URL.search(part)
+        if not m:
+            sources.append({"note": part})
+            continue
+        label = part[:m.start()].strip(" :")
+        remark = part[m.end():].strip()
+        if encloses(remark):
+            remark = remark[1:-1].strip()
+        note = ": ".join(x for x in (label, remark) if x)
         sources.append({"url": m.group(0), "note": note} if note else {"url": m.group(0)})
-    if not matches and text.strip():
-        sources.append({"note": text.strip()})
     return sources
 
 

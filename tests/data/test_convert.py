@@ -56,5 +56,34 @@ check(f"every link row is a link ({len(links)})", len(json.loads((assets / "link
 check("every designation keeps a source", all(d["sources"] for c in cities for d in c["designations"]))
 check("doubts stay visible: medium-confidence rows keep confidence and notes",
       all(d.get("notes") for c in cities for d in c["designations"] if d["confidence"] == "medium"))
+
+# A source's note is a whole remark: the converter once split "URL (via URL; quoted at URL)" into
+# notes such as "(via" and "): developing = ...", and About the data showed the fragments.
+sys.path.insert(0, str(root / "tools"))
+from convert_data import parse_sources  # noqa: E402
+check("a note that names other URLs stays whole, a label before a URL stays with it",
+      parse_sources("https://a.org/x (rule); roster: https://b.org (not retrieved) | "
+                    "https://c.org (via https://d.org; quoted at https://e.org): developing = Asia")
+      == [{"url": "https://a.org/x", "note": "rule"}, {"url": "https://b.org", "note": "roster: not retrieved"},
+          {"url": "https://c.org", "note": "(via https://d.org; quoted at https://e.org): developing = Asia"}])
+check("a URL keeps its own parentheses, not the ones around it",
+      parse_sources("https://w.org/City_of_Music_(UNESCO).html (see https://w.org/A_(b))")
+      == [{"url": "https://w.org/City_of_Music_(UNESCO).html", "note": "see https://w.org/A_(b)"}])
+
+
+def all_sources(node):
+    if isinstance(node, dict):
+        yield from (s for s in node.get("sources", []) if isinstance(s, dict))
+        for v in node.values():
+            yield from all_sources(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from all_sources(v)
+
+
+notes = [s.get("note", "") for f in ("cities.json", "links.json", "country_groups.json")
+         for s in all_sources(json.loads((assets / f).read_text(encoding="utf-8")))]
+broken = [n for n in notes if n.count("(") != n.count(")") or n.endswith(":") or n.startswith(")")]
+check(f"every source note in the app's data is whole ({len(notes)} notes; broken: {broken[:3]})", not broken)
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
