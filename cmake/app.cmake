@@ -121,12 +121,12 @@ else()
     "--exclude-file" "${ASSETS_OUT}/basemap-50m.bin*"
     # (SHELL: keeps both: CMake would merge the repeated --post-js into one)
     "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/atlas_api.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/mirror.js"
-    "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/map_pictures.js"
+    "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/map_pictures.js" "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/gl_state_cache.js"
     $<$<BOOL:${ATLAS_WEB_PROFILING}>:--profiling-funcs>)
   target_link_options(atlas PRIVATE ${WEB_FLAGS})
   # The assets too: the link packs them into atlas.data, so a changed data file must pack again.
   set_target_properties(atlas PROPERTIES SUFFIX ".js"
-    LINK_DEPENDS "${ASSET_FILES};${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/mirror.js;${CMAKE_SOURCE_DIR}/web/map_pictures.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html;${CMAKE_SOURCE_DIR}/tools/city_list.mjs")
+    LINK_DEPENDS "${ASSET_FILES};${CMAKE_SOURCE_DIR}/web/atlas_api.js;${CMAKE_SOURCE_DIR}/web/mirror.js;${CMAKE_SOURCE_DIR}/web/map_pictures.js;${CMAKE_SOURCE_DIR}/web/gl_state_cache.js;${CMAKE_SOURCE_DIR}/web/index.html;${CMAKE_SOURCE_DIR}/web/console.html;${CMAKE_SOURCE_DIR}/tools/city_list.mjs")
   # The page and its gzip-compressed twins (served as-is by scripts/run.sh).
   add_custom_command(TARGET atlas POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/console.html" "${CMAKE_BINARY_DIR}/"

@@ -7,11 +7,15 @@
 // Their pixels are read from the frame being drawn into a GL pixel buffer, and collected once the
 // GPU has come to them (a fence): the page never waits for the GPU. Reading the canvas directly
 // (drawImage, createImageBitmap) waits for the whole frame to be drawn: 90 ms with a software GL.
+// The map has two pictures: while a new one is on its way (its frame drawn off the screen, in the
+// middle of a gesture), the one before it stays shown, moved to where the app says it goes.
 // GL's rows run bottom up; the pictures are turned upright by their CSS transform.
 (function () {
-  var backdrop = null, map = null, panels = [], shown = false, colour = '';
+  var backdrop = null, panels = [], shown = false, colour = '';
+  var maps = [];           // the map's two pictures: canvases with .ready, .asked (when kept) and .place
+  var newest = -1;         // the slot kept last
   var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked}
-  var transform = null;    // the map picture's, as last asked for
+  var moving = false;      // the app asked for the pictures since they were last dropped
   var kGiveUpMs = 500;     // a read that has not come by then (a lost context) is forgotten
 
   function gl() { return Module.ctx; }
@@ -22,25 +26,38 @@
     e.style.cssText = 'position:fixed;left:0;top:0;pointer-events:none;display:none';
     return e;
   }
+  function display(e, on) {
+    var value = on ? 'block' : 'none';
+    if (e.style.display !== value) e.style.display = value;  // (asked at every frame of a gesture)
+  }
+  // The picture to show: the newest once it has come, else the one before it; none until the
+  // panels' pictures have come too (the canvas shows the frame before until then).
+  function showing() {
+    if (newest < 0 || panels.some(function (p) { return p.inUse && !p.ready; })) return null;
+    var m = maps[newest], before = maps[1 - newest];
+    return m.ready ? m : before && before.ready && before.place && before.asked < m.asked ? before : null;
+  }
   function show(on) {
-    if (on === shown) return;  // (asked at every frame of a gesture)
-    shown = on;
-    backdrop.style.display = map.style.display = on ? 'block' : 'none';
-    panels.forEach(function (p) { p.style.display = on && p.inUse ? 'block' : 'none'; });
+    var m = on ? showing() : null;
+    shown = !!m;
+    display(backdrop, shown);
+    maps.forEach(function (p) { display(p, p === m); });
+    panels.forEach(function (p) { display(p, shown && p.inUse && p.ready); });
+    if (m) place(m);
   }
   function forget(r) {  // (false: out of the list of reads)
     gl().deleteBuffer(r.buffer);
     if (r.fence) gl().deleteSync(r.fence);
     return false;
   }
-  function place() {
-    var t = transform, h = parseFloat(map.style.height), ratio = map.height / Math.max(1, h);
+  function place(m) {
+    var t = m.place, h = parseFloat(m.style.height), ratio = m.height / Math.max(1, h);
     // Moved by whole pixels while not scaled: the picture stays sharp.
     if (t.scale === 1) t = { scale: 1, x: Math.round(t.x * ratio) / ratio, y: Math.round(t.y * ratio) / ratio };
     // Upright (y flipped about the picture's height), scaled, its corner at (x, y).
-    map.style.transform = 'matrix(' + t.scale + ',0,0,' + -t.scale + ',' + t.x + ',' + (t.y + t.scale * h) + ')';
+    m.style.transform = 'matrix(' + t.scale + ',0,0,' + -t.scale + ',' + t.x + ',' + (t.y + t.scale * h) + ')';
   }
-  // Starts reading a rectangle of the frame being drawn (GL pixels, bottom-up) for `target`.
+  // Starts reading a rectangle of the framebuffer bound now (GL pixels, bottom-up) for `target`.
   function read(target, x, y, w, h) {
     var c = gl();
     reads = reads.filter(function (r) { return r.target !== target || forget(r); });  // (a newer read replaces it)
@@ -49,17 +66,26 @@
     c.bufferData(c.PIXEL_PACK_BUFFER, w * h * 4, c.STREAM_READ);
     c.readPixels(x, y, w, h, c.RGBA, c.UNSIGNED_BYTE, 0);
     c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
+    target.ready = false;
     reads.push({ buffer: buffer, fence: c.fenceSync(c.SYNC_GPU_COMMANDS_COMPLETE, 0), target: target, w: w, h: h,
                  asked: performance.now() });
     c.flush();
-    setTimeout(collect, 0);
+    poll(0);
+  }
+  // One look for the reads that have come at a time (each read asking for its own would multiply them).
+  var polling = false;
+  function poll(ms) {
+    if (polling) return;
+    polling = true;
+    setTimeout(function () { polling = false; collect(); }, ms);
   }
   // Puts the reads that have come into their pictures; true when none is left on its way.
   function collect() {
-    var c = gl();
+    var c = gl(), waiting = false;
     reads = reads.filter(function (r) {
       var late = !r.fence || c.isContextLost() || performance.now() - r.asked > kGiveUpMs;
-      if (!late && c.getSyncParameter(r.fence, c.SYNC_STATUS) !== c.SIGNALED) return true;
+      // (the GPU reaches fences in the order they were set: past one it has not reached, none is asked)
+      if (!late && (waiting || c.getSyncParameter(r.fence, c.SYNC_STATUS) !== c.SIGNALED)) return waiting = true;
       if (!late) {
         var pixels = new Uint8ClampedArray(r.w * r.h * 4);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, r.buffer);
@@ -70,31 +96,40 @@
       }
       return forget(r);
     });
-    if (reads.length) setTimeout(collect, 4);
-    else if (transform && !shown && map.ready) place(), show(true);
+    if (reads.length) poll(4);
+    if (moving) show(true);
     return !reads.length;
   }
 
   Module.mapPictures = {
-    // The frame holds the map alone: read it.
+    // The platform can keep pictures (a WebGL 2 context, with fences).
+    available: function () { return gl() && gl().fenceSync ? 1 : 0; },
+    // The framebuffer bound now holds the map alone: read it into a slot (0 or 1; -1: none). The
+    // picture shown now stays until this one has come; a slot still on its way is read again.
     keepMap: function () {
       var canvas = Module.canvas;
-      if (!gl() || !gl().fenceSync) return 0;
-      if (!map) {
+      if (!Module.mapPictures.available()) return -1;
+      if (!backdrop) {
         backdrop = layer('div');
         backdrop.style.width = backdrop.style.height = '100%';
-        map = layer('canvas');
-        map.style.transformOrigin = '0 0';
-        canvas.after(backdrop, map);
+        canvas.after(backdrop);
       }
-      show(false);  // the frame shows what the pictures showed, until the new one has come
-      transform = null;
-      map.ready = false;
-      if (map.width !== canvas.width || map.height !== canvas.height) map.width = canvas.width, map.height = canvas.height;
-      map.style.width = canvas.clientWidth + 'px';
-      map.style.height = canvas.clientHeight + 'px';
-      read(map, 0, 0, canvas.width, canvas.height);
-      return 1;
+      var m = showing();
+      var slot = newest >= 0 && maps[newest] !== m ? newest : newest < 0 ? 0 : 1 - newest;
+      if (!maps[slot]) {
+        maps[slot] = layer('canvas');
+        maps[slot].style.transformOrigin = '0 0';
+        (maps[1 - slot] || backdrop).after(maps[slot]);
+      }
+      m = maps[slot];
+      m.place = null;
+      m.asked = performance.now();
+      newest = slot;
+      if (m.width !== canvas.width || m.height !== canvas.height) m.width = canvas.width, m.height = canvas.height;
+      m.style.width = canvas.clientWidth + 'px';
+      m.style.height = canvas.clientHeight + 'px';
+      read(m, 0, 0, canvas.width, canvas.height);
+      return slot;
     },
     // The panels are drawn over the map now: read their rectangles (x, y, w, h in CSS pixels).
     keepPanels: function (rects, rounding) {
@@ -103,7 +138,7 @@
       while (panels.length < count) {
         var p = layer('canvas');
         p.style.transform = 'scaleY(-1)';
-        (panels.length ? panels[panels.length - 1] : map).after(p);
+        (panels.length ? panels[panels.length - 1] : maps[maps.length - 1]).after(p);
         panels.push(p);
       }
       panels.forEach(function (p, i) {
@@ -114,33 +149,44 @@
           var y1 = Math.min(canvas.height, Math.round((rects[4 * i + 1] + rects[4 * i + 3]) * ratio));
           if (x1 > x0 && y1 > y0) {
             p.inUse = true;
+            // (a panel shown now keeps its pixels until the new ones come; one that moved is hidden until then)
+            var same = p.width === x1 - x0 && p.height === y1 - y0 && p.style.left === x0 / ratio + 'px' && p.style.top === y0 / ratio + 'px';
+            if (!same) p.ready = false;
             if (p.width !== x1 - x0 || p.height !== y1 - y0) p.width = x1 - x0, p.height = y1 - y0;
             p.style.left = x0 / ratio + 'px';
             p.style.top = y0 / ratio + 'px';
             p.style.width = (x1 - x0) / ratio + 'px';
             p.style.height = (y1 - y0) / ratio + 'px';
             p.style.borderRadius = rounding + 'px';
+            var wasReady = p.ready;
             read(p, x0, canvas.height - y1, x1 - x0, y1 - y0);
+            p.ready = wasReady;
           }
         }
-        p.style.display = shown && p.inUse ? 'block' : 'none';
+        display(p, shown && p.inUse && p.ready);
       });
     },
-    // The map's picture scaled by `scale`, its corner at (x, y) in CSS pixels, over the map's
-    // background colour. True when the pictures show it now or will as soon as they have come.
-    move: function (scale, x, y, r, g, b) {
-      if (!map) return 0;
+    // Where each slot's picture goes: scaled by scales[i], its corner at (xs[i], ys[i]) in CSS
+    // pixels (scale 0: not kept), over the map's background colour. True when a picture shows the
+    // map now or will as soon as it has come.
+    move: function (scales, xs, ys, r, g, b) {
+      if (newest < 0) return 0;
       var waiting = !collect();
-      if (!waiting && !map.ready) return 0;  // its pixels never came (a lost context): draw frames
+      maps.forEach(function (m, i) { m.place = scales[i] > 0 ? { scale: scales[i], x: xs[i], y: ys[i] } : null; });
+      if (!waiting && !showing()) return 0;  // its pixels never came (a lost context): draw frames
       var rgb = 'rgb(' + [r, g, b].map(function (c) { return Math.round(c * 255); }).join(',') + ')';
       if (rgb !== colour) backdrop.style.background = colour = rgb;
-      transform = { scale: scale, x: x, y: y };
-      if (!waiting) place(), show(true);
+      moving = true;
+      show(true);
       return 1;
     },
+    // The drawn frame is shown again; the pictures are forgotten.
     drop: function () {
-      transform = null;
-      if (map) show(false);
+      moving = false;
+      newest = -1;
+      maps.forEach(function (m) { m.ready = false; m.place = null; });
+      panels.forEach(function (p) { p.ready = false; });
+      if (backdrop) show(false);
     },
   };
 })();

@@ -118,6 +118,7 @@ bool App::build_gl(std::string& error) {
     if (!set_detailed_basemaps(std::move(have_fine ? fine : coarse), have_fine))
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
+    pictures_.available = platform::has_map_pictures();
     return true;
 }
 
@@ -143,6 +144,7 @@ json App::fine_basemap_arrived(std::string_view bytes) {
 // frees the names (on the web, Emscripten's tables).
 void App::release_gl() {
     renderer_.release();
+    pictures_.target.release();
     ImGui_ImplOpenGL3_Shutdown();
 }
 
@@ -715,10 +717,18 @@ bool App::frame() {
     const bool unchanged = !in_gesture && map_exact_ && keys.frame == drawn_key_ && image_scale_ == 0 &&
                            pending_screenshot_.empty();
     bool moved = false;
-    if (in_gesture && !keep_map && !keep_panels) {
+    if (in_gesture && (keep_map || keep_panels) && pictures_.available &&
+        pictures_.target.bind(fb_w, fb_h)) {  // kept from a frame drawn off the screen
+        draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
+        if (keep_panels && pictures_.map) keep_panel_pictures(keys.panels);
+        pictures_.target.unbind();
+        if (keep_map) pictures_.map_key = keys.map;
+        ++pictures_.kept_off_screen;
+    }
+    if (in_gesture && (pictures_.available || (!keep_map && !keep_panels))) {
         moved = move_pictures(camera);
-        if (moved) ++pictures_.shown;  // the compositor shows this frame
-        else pictures_.map = pictures_.panels = false;  // they never came (a lost context): kept again
+        if (moved) ++pictures_.shown, map_exact_ = false;  // the compositor shows this frame; one is drawn at rest
+        else drop_pictures();  // they never came (a lost context): kept again
     }
     // The first frame only lays the panels out (ImGui sizes a window in its first frame and shows it
     // from the next): drawing it would make the first complete frame wait for the GPU twice.
@@ -729,9 +739,9 @@ bool App::frame() {
         drawn_key_ = keys.frame;
         ++drawn_frames_;
         if (keep_panels && pictures_.map) keep_panel_pictures(keys.panels);
-        if (keep_map) pictures_.camera = camera, pictures_.map_key = keys.map;
+        if (keep_map) pictures_.map_key = keys.map;
         if (in_gesture && pictures_.map) move_pictures(camera);  // shown from the next frame, or as they come
-        if (!in_gesture && (pictures_.map || pictures_.panels)) platform::drop_map_pictures(), pictures_.map = pictures_.panels = false;
+        if (!in_gesture && (pictures_.map || pictures_.panels)) drop_pictures();
         if (image_scale_ > 0) render_image(ctx, {w, h});
         if (!pending_screenshot_.empty()) {
             screenshot_ok_ = platform::write_png(pending_screenshot_, fb_w, fb_h, renderer_.read_pixels(fb_w, fb_h));
@@ -757,7 +767,7 @@ bool App::frame() {
 bool App::gesture(bool exact) const {
     const CameraController& camera = atlas_->camera_controller();
     const ImDrawList* over_all = ImGui::GetForegroundDrawList();  // the presenter's blank screen, a kiosk's countdown
-    const bool panned = pictures_.map && camera.current().scale == pictures_.camera.scale;
+    const bool panned = pictures_.map && camera.current().scale == pictures_.camera().scale;
     return !exact && (dragging_ || camera.moving() || panned) && !camera.flying() && !atlas_->playing() &&
            image_scale_ == 0 && pending_screenshot_.empty() && !recording_.active && over_all->VtxBuffer.empty() &&
            !(kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);
@@ -805,23 +815,42 @@ App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) con
 // four times larger (blurred, but a frame drawn in the middle of a zoom stalls it for 150 ms or more
 // with a software GL) or smaller, and leaves no more than half the view's width or height bare.
 bool App::pictures_cover(const Camera& camera) const {
-    const auto [scale, corner] = picture_placement(camera);
-    const glm::dvec2 far = corner + pictures_.camera.viewport * scale;
+    const platform::PicturePlace p = picture_place(pictures_.camera(), camera);
+    const glm::dvec2 corner{p.x, p.y}, far = corner + pictures_.camera().viewport * p.scale;
     const glm::dvec2 bare = glm::max(corner, 0.0) + glm::max(camera.viewport - far, 0.0);
-    return scale <= 4 && scale >= 0.25 && bare.x <= camera.viewport.x / 2 && bare.y <= camera.viewport.y / 2;
+    return p.scale <= 4 && p.scale >= 0.25 && bare.x <= camera.viewport.x / 2 && bare.y <= camera.viewport.y / 2;
 }
 
-// How much larger `camera` shows the map than its picture does, and where the picture's corner goes.
-std::pair<double, glm::dvec2> App::picture_placement(const Camera& camera) const {
-    return {camera.scale / pictures_.camera.scale, camera.to_screen(pictures_.camera.to_world({0, 0}))};
+// Where a picture the map was kept in as `picture` shows goes for `camera`: how much larger
+// `camera` shows the map, and where the picture's corner goes.
+platform::PicturePlace App::picture_place(const Camera& picture, const Camera& camera) {
+    const glm::dvec2 corner = camera.to_screen(picture.to_world({0, 0}));
+    return {camera.scale / picture.scale, corner.x, corner.y};
 }
 
 // Moves the kept pictures to where `camera` shows the map (false: the platform has none to move).
 bool App::move_pictures(const Camera& camera) {
     const Color& bg = renderer_.style().background;
     const float background[3] = {bg.r, bg.g, bg.b};
-    const auto [scale, corner] = picture_placement(camera);
-    return platform::move_map_picture(scale, corner.x, corner.y, background);
+    platform::PicturePlace places[2];
+    for (int i = 0; i < 2; ++i)
+        if (pictures_.in_slot[i]) places[i] = picture_place(pictures_.cameras[i], camera);
+    return platform::move_map_picture(places, background);
+}
+
+void App::drop_pictures() {
+    platform::drop_map_pictures();
+    pictures_.map = pictures_.panels = pictures_.in_slot[0] = pictures_.in_slot[1] = false;
+}
+
+// The framebuffer holds the map and its names alone: a picture of it is kept as the camera shows it.
+void App::keep_map_picture() {
+    const int slot = platform::keep_map_picture();
+    pictures_.map = slot >= 0;
+    if (slot < 0) return;
+    pictures_.newest = slot;
+    pictures_.in_slot[slot] = true;
+    pictures_.cameras[slot] = atlas_->camera_controller().current();
 }
 
 // The lists of the frame ImGui has just ended, but its background list (the names over the map).
@@ -852,7 +881,7 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()};
     render(over_map);
-    if (keep_map) pictures_.map = platform::keep_map_picture();
+    if (keep_map) keep_map_picture();
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
     top.insert(top.begin(), fixed_list_.get());
     render(top);
@@ -1257,7 +1286,7 @@ json App::frame_stats() const {
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
-            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"drawnFrames", drawn_frames_},
+            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"picturesKeptOffScreen", pictures_.kept_off_screen}, {"drawnFrames", drawn_frames_},
             {"glyphs", {{"wanted", glyph_count()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
                         {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},

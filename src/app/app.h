@@ -13,6 +13,7 @@
 #include "core/theme.h"
 #include "platform/platform.h"
 #include "render/map_renderer.h"
+#include "render/offscreen.h"
 #include "ui/ui.h"
 
 namespace atlas {
@@ -169,11 +170,19 @@ private:
     bool screenshot_ok_ = false;
     // While the map is dragged or zoomed, the page's compositor moves pictures of the map and the
     // panels instead of frames being drawn (platform::move_map_picture).
+    // The frames they are kept from are drawn off the screen (`target`): the page goes on showing the
+    // pictures before them, or the frame on screen, and never waits for the GPU to draw them.
     struct Pictures {
+        bool available = false;                 // the platform keeps them (platform::has_map_pictures)
         bool map = false, panels = false;       // kept
-        Camera camera;                          // the map's, as its picture shows it
+        Camera cameras[2];                      // the map's, as each slot's picture shows it
+        bool in_slot[2] = {false, false};
+        int newest = 0;                         // the slot kept last
         std::uint64_t map_key = 0, panels_key = 0;  // what they show but the camera (frame_keys)
         long long shown = 0;                    // frames shown by moving them (tests, measurements)
+        long long kept_off_screen = 0;          // frames drawn off the screen to keep them
+        render::Offscreen target;
+        const Camera& camera() const { return cameras[newest]; }  // the newest picture's
     } pictures_;
     bool gesture(bool exact) const;
     struct FrameKeys {
@@ -183,7 +192,9 @@ private:
     std::uint64_t drawn_key_ = 0;  // the frame on screen (frame_keys)
     long long drawn_frames_ = 0;   // frames drawn (not skipped as the same, nor shown by pictures)
     bool pictures_cover(const Camera& camera) const;
-    std::pair<double, glm::dvec2> picture_placement(const Camera& camera) const;
+    static platform::PicturePlace picture_place(const Camera& picture, const Camera& camera);
+    void keep_map_picture();
+    void drop_pictures();
     bool move_pictures(const Camera& camera);
     std::vector<ImDrawList*> panel_lists() const;
     void draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map);

@@ -169,15 +169,21 @@ void sync_window_size(Window& w);
 // Pictures the browser's compositor moves while the map is dragged or zoomed, so that the page draws
 // no frame until the gesture ends (Leaflet moves its layers the same way): a software renderer takes
 // about 50 ms for a frame of this map, the compositor a millisecond or two to move a picture.
-// `keep_map_picture` copies the framebuffer while it holds the map and its names alone;
+// `has_map_pictures`: the platform keeps them. `keep_map_picture` copies the framebuffer bound now
+// (the screen, or a frame drawn off it) while it holds the map and its names alone, into one of two
+// slots, and answers which (-1: none); the picture shown until then stays until the new one has come.
 // `keep_panel_pictures` copies the panels' rectangles (logical pixels, corners of `rounding`) once
-// they are drawn over it; `move_map_picture` shows both, the map's picture scaled by `scale` with its
-// corner at (x, y) and the panels where they were, over `background` (what the moved picture uncovers);
-// `drop_map_pictures` shows the drawn frame again. Natively every frame is drawn: there are no
-// pictures, and `move_map_picture` returns false.
-bool keep_map_picture();
+// they are drawn over it; `move_map_picture` shows them, each slot's picture where `places` says
+// (scale 0: none kept there) and the panels where they were, over `background` (what the moved
+// picture uncovers); `drop_map_pictures` shows the drawn frame again. Natively every frame is drawn:
+// there are no pictures.
+struct PicturePlace {
+    double scale = 0, x = 0, y = 0;  // scaled by `scale`, its corner at (x, y) in logical pixels
+};
+bool has_map_pictures();
+int keep_map_picture();
 void keep_panel_pictures(const std::vector<Rect>& rects, float rounding);
-bool move_map_picture(double scale, double x, double y, const float (&background)[3]);
+bool move_map_picture(const PicturePlace (&places)[2], const float (&background)[3]);
 void drop_map_pictures();
 
 }  // namespace atlas::platform

@@ -4,7 +4,9 @@
 
 namespace atlas::render {
 
-bool Offscreen::begin(int w, int h) {
+// A framebuffer of w x h pixels of `color`, with a depth and stencil buffer if `depth`, bound.
+bool Offscreen::make(int w, int h, GLenum color, bool depth) {
+    release();
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
     if (w < 1 || h < 1 || w > max_size || h > max_size) return false;
@@ -13,18 +15,30 @@ bool Offscreen::begin(int w, int h) {
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glGenRenderbuffers(1, &color_);
     glBindRenderbuffer(GL_RENDERBUFFER, color_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glRenderbufferStorage(GL_RENDERBUFFER, color, w, h);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
-    glGenRenderbuffers(1, &depth_);
-    glBindRenderbuffer(GL_RENDERBUFFER, depth_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_);
+    if (depth) {
+        glGenRenderbuffers(1, &depth_);
+        glBindRenderbuffer(GL_RENDERBUFFER, depth_);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_);
+    }
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         release();
         return false;
     }
     return true;
 }
+
+bool Offscreen::begin(int w, int h) { return make(w, h, GL_RGBA8, true); }
+
+bool Offscreen::bind(int w, int h) {
+    if (!fbo_ || w != w_ || h != h_) return make(w, h, GL_RGB8, false);  // (no alpha: read back opaque, as the screen is)
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    return true;
+}
+
+void Offscreen::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
 std::vector<unsigned char> read_rgba(int w, int h) {
     std::vector<unsigned char> rgba(std::size_t(w) * std::size_t(h) * 4), flipped(rgba.size());

@@ -16,10 +16,16 @@ public:
     bool begin(int w, int h);
     // Reads the picture, frees the framebuffer and binds the screen again.
     std::vector<unsigned char> finish();
+    // Binds a framebuffer of w x h opaque pixels (like the page's canvas), kept for the next frame
+    // of that size: a frame drawn off the screen at each step of a gesture; `unbind` binds the
+    // screen again.
+    bool bind(int w, int h);
+    void unbind();
+    void release();  // frees the framebuffer and binds the screen again
     ~Offscreen();
 
 private:
-    void release();
+    bool make(int w, int h, GLenum color, bool depth);
     GLuint fbo_ = 0, color_ = 0, depth_ = 0;
     int w_ = 0, h_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "render/raster_cache.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace atlas::render {
@@ -12,6 +13,7 @@ bool RasterCache::init(GLuint program, double margin) {
     margin_ = margin;
     u_rect_ = glGetUniformLocation(program, "u_rect");
     u_picture_ = glGetUniformLocation(program, "u_picture");
+    u_painted_ = glGetUniformLocation(program, "u_painted");
     static const float corners[8] = {0, 0, 1, 0, 0, 1, 1, 1};
     glGenVertexArrays(1, &vao_);
     glBindVertexArray(vao_);
@@ -43,29 +45,33 @@ bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, 
 bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, const Paint& paint) {
     Camera c = cam;
     c.viewport = cam.viewport + 2 * margin_;
-    const double pixels = ratio * resolution;
-    const int w = int(std::lround(c.viewport.x * pixels)), h = int(std::lround(c.viewport.y * pixels));
+    // The texture holds the picture at full resolution; a draft is painted into a quarter of it, so
+    // that going from one to the other makes no new texture (and asks the GL nothing that waits).
+    const int full_w = int(std::lround(c.viewport.x * ratio)), full_h = int(std::lround(c.viewport.y * ratio));
+    const int w = std::max(1, int(std::lround(full_w * resolution))), h = std::max(1, int(std::lround(full_h * resolution)));
     GLint screen = 0, viewport[4] = {};
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &screen);  // the screen, or an export's framebuffer
     glGetIntegerv(GL_VIEWPORT, viewport);
-    if (w != width_ || h != height_) {
+    if (full_w != width_ || full_h != height_) {
         GLint max_size = 0;
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-        if (w < 1 || h < 1 || w > max_size || h > max_size) return false;
+        if (full_w < 1 || full_h < 1 || full_w > max_size || full_h > max_size) return false;
         if (!texture_) glGenTextures(1, &texture_), filter_ = 0;
         glBindTexture(GL_TEXTURE_2D, texture_);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, full_w, full_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         if (!fbo_) glGenFramebuffers(1, &fbo_);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
-        width_ = w, height_ = h;
+        // Asked once for each new texture: the answer waits for the GPU to finish what it was given.
+        complete_ = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        width_ = full_w, height_ = full_h;
     }
+    const bool complete = complete_;
     const bool scissor = glIsEnabled(GL_SCISSOR_TEST);  // (the inset clips the screen, not the picture)
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (complete) {
         glViewport(0, 0, w, h);
         paint(c);
@@ -77,6 +83,7 @@ bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, co
     painted_ = c;
     painted_ratio_ = ratio;
     resolution_ = resolution;
+    painted_part_ = {double(w) / width_, double(h) / height_};
     ++paints_;
     if (resolution < 1) ++drafts_;
     return true;
@@ -108,6 +115,7 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
     }
     glUniform1i(u_picture_, 0);
     glUniform4f(u_rect_, float(lo.x), float(lo.y), float(hi.x), float(hi.y));
+    glUniform2f(u_painted_, float(painted_part_.x), float(painted_part_.y));
     glDisable(GL_BLEND);  // the picture is opaque
     glBindVertexArray(vao_);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);

@@ -33,13 +33,15 @@ private:
     bool shows(const Camera& camera, double ratio, std::uint64_t content, bool exact) const;
     bool repaint(const Camera& camera, double ratio, double resolution, const Paint& paint);
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
-    GLint u_rect_ = -1, u_picture_ = -1;
+    GLint u_rect_ = -1, u_picture_ = -1, u_painted_ = -1;
     double margin_ = 0;
     Camera painted_;            // the camera the picture was painted with (its viewport includes the margin)
     double painted_ratio_ = 0;  // the screen's pixels per logical pixel it was painted for (0: no picture)
     double resolution_ = 1;     // its pixels per screen pixel: 1, or 0.5 for a draft
+    glm::dvec2 painted_part_{1, 1};  // the part of the texture it was painted in
     std::uint64_t content_ = 0;
     int width_ = 0, height_ = 0;  // the texture's pixels
+    bool complete_ = false;       // the framebuffer with that texture can be drawn to
     GLint filter_ = 0;            // the texture's filter now (0: not set yet)
     int paints_ = 0, drafts_ = 0;
 };

@@ -299,7 +299,9 @@ test('a drag moves pictures of the map and the panels, drawing no frame; the map
   console.log(`drag: ${pictures} frames shown by pictures, ${drawn} drawn; city moved by ${(q.x - p.x).toFixed(1)},${(q.y - p.y).toFixed(1)}`);
   assert.ok(shown >= 2, `the map's and the panels' pictures are shown during the drag (${shown})`);
   assert.ok(pictures >= 5, `frames shown by moving pictures: ${pictures}`);
-  assert.ok(drawn <= 2, `frames drawn during the drag: ${drawn} (the one its pictures were kept from, and the press)`);
+  // Their frame was drawn off the screen: the page never waited for it (0 drawn, or the press).
+  assert.ok(s1.picturesKeptOffScreen - s0.picturesKeptOffScreen >= 1, 'the pictures were kept from a frame drawn off the screen');
+  assert.ok(drawn <= 1, `frames drawn on the screen during the drag: ${drawn} (at most the press)`);
   // The picture under the pointer is the map as it was, moved with the pointer; the panel stayed.
   const cityDiff = meanDifference(city, moved), panelDiff = meanDifference(panel, still);
   assert.ok(cityDiff < 4, `Salvador's surroundings, moved with the pointer, differ by ${cityDiff.toFixed(2)} per channel`);
@@ -316,8 +318,24 @@ test('a fast wheel zoom: pictures kept in its middle are painted with half the p
   await page.mouse.move(760, 420);
   await page.waitForTimeout(400);
   const s0 = await page.evaluate(() => window.atlas.frameStats());
+  await page.evaluate(() => {  // at every frame: is one of the map's pictures shown?
+    window.__shown = [];
+    const tick = () => {
+      if (!window.__shown) return;
+      window.__shown.push([...document.querySelectorAll('canvas.map-picture')].some((e) => e.style.display === 'block' && e.style.transform));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, -240); await page.waitForTimeout(60); }
   const s1 = await page.evaluate(() => window.atlas.frameStats());
+  const shown = await page.evaluate(() => { const s = window.__shown; window.__shown = null; return s; });
+  // Once the first pictures have come, a map picture is shown at every frame: the one kept in the
+  // middle of the zoom (off the screen) replaces the one before it only once it has come.
+  const first = shown.indexOf(true), gap = shown.indexOf(false, first);
+  assert.ok(first >= 0, 'the zoom was shown by pictures');
+  assert.ok(s1.picturesKeptOffScreen - s0.picturesKeptOffScreen >= 2, `a picture was kept again in the middle of the zoom (${s1.picturesKeptOffScreen - s0.picturesKeptOffScreen} kept)`);
+  assert.equal(gap, -1, `no frame between the first pictures and the end of the zoom is left without one (${shown.map(Number).join('')})`);
   await settle(page);
   await page.waitForTimeout(400);
   const s2 = await page.evaluate(() => window.atlas.frameStats());
@@ -326,6 +344,49 @@ test('a fast wheel zoom: pictures kept in its middle are painted with half the p
   assert.ok(drafts >= 1, `the picture kept past 4x was painted as a draft (${drafts})`);
   assert.ok(s1.pictureFrames - s0.pictureFrames >= 3, 'the zoom was shown by moving pictures');
   assert.ok(full >= 1, `painted in full once at rest (${full})`);
+  await act({ type: 'reset' });
+  await settle(page);
+});
+
+test("the page's copy of the GL state it answers for (web/gl_state_cache.js) is the GL's own", async () => {
+  // Each value the page answers from its copy is what the GL itself says: after each way of setting
+  // it, and after frames of every kind (panels, the inset's scissor, pictures kept off the screen).
+  const compare = () => page.evaluate(() => {
+    const gl = Module.ctx, real = WebGL2RenderingContext.prototype.getParameter;
+    const flat = (v) => String(ArrayBuffer.isView(v) ? [...v] : v);
+    return Object.keys(gl.stateCopy).map(Number).map((p) => [p.toString(16), flat(gl.getParameter(p)), flat(real.call(gl, p))]);
+  });
+  const check = (diff, when) => {
+    assert.equal(diff.length, 7, 'the scissor box and the six blend values are kept');
+    for (const [p, mine, its] of diff) assert.equal(mine, its, `${when}: GL state 0x${p}: the page says ${mine}, the GL ${its}`);
+  };
+  await act({ type: 'reset' });
+  await settle(page);
+  const set = await page.evaluate(() => {
+    const gl = Module.ctx, said = [];
+    const steps = [
+      () => gl.scissor(3, 4, 50, 60), () => gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA),
+      () => gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ZERO),
+      () => gl.blendEquation(gl.FUNC_SUBTRACT), () => gl.blendEquationSeparate(gl.FUNC_ADD, gl.MAX),
+      () => gl.scissor(0, 0, -1, 5),  // refused by the GL: the box stays
+    ];
+    const real = WebGL2RenderingContext.prototype.getParameter, flat = (v) => String(ArrayBuffer.isView(v) ? [...v] : v);
+    for (const step of steps) {
+      step();
+      gl.getError();
+      for (const p of Object.keys(gl.stateCopy).map(Number)) said.push([p.toString(16), flat(gl.getParameter(p)), flat(real.call(gl, p))]);
+    }
+    gl.blendEquation(gl.FUNC_ADD);
+    return said;
+  });
+  for (const [p, mine, its] of set) assert.equal(mine, its, `set by the page: GL state 0x${p}: the page says ${mine}, the GL ${its}`);
+  await page.mouse.move(760, 420);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(760 + i * 20, 420);
+  await page.mouse.up();
+  await page.mouse.wheel(0, -240);
+  await settle(page);
+  check(await compare(), 'after a drag and a zoom');
   await act({ type: 'reset' });
   await settle(page);
 });

@@ -329,9 +329,10 @@ void open_url(const std::string& url) { SDL_SetClipboardText(url.c_str()); }
 void sync_window_size(Window&) {}
 
 // A window has no compositor to move pictures with: every frame is drawn.
-bool keep_map_picture() { return false; }
+bool has_map_pictures() { return false; }
+int keep_map_picture() { return -1; }
 void keep_panel_pictures(const std::vector<Rect>&, float) {}
-bool move_map_picture(double, double, double, const float (&)[3]) { return false; }
+bool move_map_picture(const PicturePlace (&)[2], const float (&)[3]) { return false; }
 void drop_map_pictures() {}
 
 void publish_view(const std::string&, bool) {}  // a window has no address

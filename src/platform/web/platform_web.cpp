@@ -156,7 +156,9 @@ void sync_window_size(Window& w) {
 }
 
 // The pictures live in the page (web/map_pictures.js).
-bool keep_map_picture() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.keepMap() : 0; }) != 0; }
+bool has_map_pictures() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.available() : 0; }) != 0; }
+
+int keep_map_picture() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.keepMap() : -1; }); }
 
 void keep_panel_pictures(const std::vector<Rect>& rects, float rounding) {
     static_assert(sizeof(Rect) == 4 * sizeof(float), "read as 4 floats a rectangle");
@@ -164,9 +166,10 @@ void keep_panel_pictures(const std::vector<Rect>& rects, float rounding) {
            rects.data(), int(rects.size()), rounding);
 }
 
-bool move_map_picture(double scale, double x, double y, const float (&background)[3]) {
-    return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.move($0, $1, $2, $3, $4, $5) : 0; }, scale, x, y,
-                      background[0], background[1], background[2]) != 0;
+bool move_map_picture(const PicturePlace (&p)[2], const float (&background)[3]) {
+    return EM_ASM_INT({
+        return Module.mapPictures ? Module.mapPictures.move([$0, $3], [$1, $4], [$2, $5], $6, $7, $8) : 0;
+    }, p[0].scale, p[0].x, p[0].y, p[1].scale, p[1].x, p[1].y, background[0], background[1], background[2]) != 0;
 }
 
 void drop_map_pictures() {
