@@ -716,30 +716,32 @@ bool App::frame() {
     const bool keep_panels = in_gesture && (!pictures_.panels || keys.panels != pictures_.panels_key);
     const bool unchanged = !in_gesture && map_exact_ && keys.frame == drawn_key_ && image_scale_ == 0 &&
                            pending_screenshot_.empty();
-    bool moved = false;
-    if (in_gesture && (keep_map || keep_panels) && pictures_.available &&
-        pictures_.target.bind(fb_w, fb_h)) {  // kept from a frame drawn off the screen
+    // The frame, and the pictures a gesture needs kept from it.
+    const auto draw_frame = [&] {
         draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
         if (keep_panels && pictures_.map) keep_panel_pictures(keys.panels);
-        pictures_.target.unbind();
         if (keep_map) pictures_.map_key = keys.map;
-        ++pictures_.kept_off_screen;
-    }
-    if (in_gesture && (pictures_.available || (!keep_map && !keep_panels))) {
-        moved = move_pictures(camera);
-        if (moved) ++pictures_.shown, map_exact_ = false;  // the compositor shows this frame; one is drawn at rest
-        else drop_pictures();  // they never came (a lost context): kept again
+    };
+    bool moved = false;
+    if (in_gesture) {
+        // Kept from a frame drawn off the screen, the page shows the pictures before them meanwhile.
+        const bool keep = keep_map || keep_panels;
+        const bool off_screen = keep && pictures_.available && pictures_.target.bind(fb_w, fb_h);
+        if (off_screen) draw_frame(), pictures_.target.unbind(), ++pictures_.kept_off_screen;
+        if (!keep || off_screen) {
+            moved = move_pictures(camera);
+            if (moved) ++pictures_.shown, map_exact_ = false;  // the compositor shows this frame; one is drawn at rest
+            else drop_pictures();  // they never came (a lost context): kept again
+        }
     }
     // The first frame only lays the panels out (ImGui sizes a window in its first frame and shows it
     // from the next): drawing it would make the first complete frame wait for the GPU twice.
     const bool layout_only = frames_ == 0;
     if (!unchanged && !moved && !layout_only) {
-        draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
+        draw_frame();
         map_exact_ = exact && renderer_.settled();
         drawn_key_ = keys.frame;
         ++drawn_frames_;
-        if (keep_panels && pictures_.map) keep_panel_pictures(keys.panels);
-        if (keep_map) pictures_.map_key = keys.map;
         if (in_gesture && pictures_.map) move_pictures(camera);  // shown from the next frame, or as they come
         if (!in_gesture && (pictures_.map || pictures_.panels)) drop_pictures();
         if (image_scale_ > 0) render_image(ctx, {w, h});
