@@ -1111,8 +1111,11 @@ ScreenInsets App::covered(glm::dvec2 window) const {
     }
     s.left = side_inset();
     const bool clean = atlas_->presenter() || recording_.active;  // no side column, the legend top right
-    // The right edge: presenter mode's legend, or else the map's buttons (zoom, start view, ...).
-    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : s.left > 0 ? ui::kMapControlsWidth : 0;
+    // The right edge: presenter mode's legend, or else the map's buttons (zoom, start view, ...), and
+    // while a city is selected the Details and Links column they stand beside (map_controls.cpp): the
+    // inset of Mexico keeps clear of both, or is left out where the map beside them is too narrow.
+    const double column = atlas_->selected() >= 0 ? ui::kDetailsWidth + ui::kPanelMargin : 0;
+    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : s.left > 0 ? ui::kMapControlsWidth + column : 0;
     if (s.left > 0) {  // the top bar comes with the side column: as drawn, or as it will be
         const ImGuiStyle& style = ImGui::GetStyle();
         const double estimate = ui::kPanelMargin + 2 * (style.WindowPadding.y + style.FramePadding.y) +

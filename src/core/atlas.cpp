@@ -178,7 +178,7 @@ const Atlas::Inset& Atlas::inset() const {
     // pictures of a zoom (platform.h) could not show that, so it would cost a frame drawn mid-zoom
     // (150 ms with a software GL).
     const bool content = inset_set_revision_ != set_revision_ || inset_content_size_ != inset_size_;
-    const bool placed_for_view = inset_viewport_ == cam.viewport && inset_placed_along_ == inset_along_;
+    const bool placed_for_view = inset_placed_layout_ == inset_layout_ && inset_placed_along_ == inset_along_;
     if (content) {
         inset_set_revision_ = set_revision_;
         inset_content_size_ = inset_size_;
@@ -210,7 +210,7 @@ const Atlas::Inset& Atlas::inset() const {
         }
     }
     if (content || !placed_for_view || (inset_scale_ != cam.scale && !camera_.moving())) {
-        inset_viewport_ = cam.viewport;
+        inset_placed_layout_ = inset_layout_;
         inset_scale_ = cam.scale;
         inset_placed_along_ = inset_along_;
         inset_.shown = !inset_.cities.empty() && cam.scale / cam.min_scale() < kInsetMaxZoom && inset_fits(cam);

@@ -279,7 +279,7 @@ private:
     glm::dvec2 inset_size_ = kInsetSize;
     std::array<double, 6> inset_layout_{};  // the viewport and insets it was placed for
     void place_inset();
-    mutable glm::dvec2 inset_viewport_{0};  // the main camera it was placed for
+    mutable std::array<double, 6> inset_placed_layout_{};  // the layout (inset_layout_) it was placed in
     mutable double inset_scale_ = 0, inset_placed_along_ = -1;
     CameraController camera_;
     std::function<void(const nlohmann::json&)> observer_;

@@ -171,7 +171,9 @@ void CameraController::step_flight(double dt) {
         current_.scale = current_.viewport.x / w;
     }
     if (f.elapsed >= f.duration) {
-        current_ = f.to;
+        // Where it was going, in the window as it is now: the viewport and the panels' insets may
+        // have changed in flight (a city deselected as the flight began), and stay as they are.
+        current_.center = f.to.center, current_.scale = f.to.scale;
         f.duration = 0;
     }
 }

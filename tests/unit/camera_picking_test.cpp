@@ -119,6 +119,26 @@ TEST(CameraController, AFlightZoomsOutAndInAndKeepsBothPlacesInView) {
     EXPECT_DOUBLE_EQ(cc.current().scale, end.scale);
 }
 
+// The panels' insets (a Details column closing) and the window may change while a flight is under
+// way: it ends where it was going, in the window as it is then (the inset of Mexico is placed from
+// the camera's insets; it vanished when the flight's end brought back the column it had started with).
+TEST(CameraController, AFlightEndsWithTheInsetsAndViewportOfNow) {
+    CameraController cc;
+    cc.jump(Camera{{-1.45, 0.39}, 3000, {1280, 800}});
+    cc.set_insets(372, 460, 61, 40);
+    Camera end = cc.current();
+    end.center = {1.7, 0.64};
+    cc.fly_to(end, false);
+    cc.update(1.0 / 60);
+    cc.set_insets(372, 68, 61, 40);  // the column closed
+    while (cc.flying()) cc.update(1.0 / 60);
+    // (as the frame that ends the flight sees it, before any other update)
+    EXPECT_DOUBLE_EQ(cc.current().center.x, end.center.x);
+    EXPECT_DOUBLE_EQ(cc.current().scale, end.scale);
+    EXPECT_DOUBLE_EQ(cc.current().inset_right, 68);
+    EXPECT_DOUBLE_EQ(cc.target().inset_right, 68);
+}
+
 TEST(CameraController, ReducedMotionCutsInsteadOfFlying) {
     CameraController cc;
     cc.jump(Camera{{-1.45, 0.39}, 3000, {1280, 800}});

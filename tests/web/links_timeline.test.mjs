@@ -125,6 +125,34 @@ test('dense regions: clusters open on click, labels never overlap, Mexico has it
   await map.page.screenshot({ path: join(outDir, 'web-mexico.png') });
 });
 
+test("with a city selected, the inset of Mexico keeps clear of the Details and Links column and the map's buttons", async () => {
+  const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const check = async (size) => {
+    await map.page.setViewportSize(size);
+    await act({ type: 'reset' });
+    await act({ type: 'select', id: 'mx-puebla' });
+    await settle(map.page);
+    await map.page.waitForTimeout(200);  // the panels are laid out, then the inset placed beside them
+    const s = await call('state'), panels = await call('panels');
+    await map.page.screenshot({ path: join(outDir, `web-inset-selected-${size.width}.png`) });
+    for (const p of panels) assert.ok(!s.inset || !overlap(s.inset, p), `${size.width}x${size.height}: the inset ${JSON.stringify(s.inset)} covers a panel ${JSON.stringify(p)}`);
+    return s.inset;
+  };
+  try {
+    // Wide: it moves left of the column; at 1280 the map beside it is too narrow, and it waits.
+    assert.ok(await check({ width: 1920, height: 1080 }), 'at 1920x1080 it is shown beside the column');
+    await check({ width: 1280, height: 800 });
+    await act({ type: 'select', id: null });
+    await settle(map.page);
+    await map.page.waitForTimeout(200);
+    assert.ok((await call('state')).inset, 'at 1280x800 it is back once no city is selected');
+  } finally {
+    await map.page.setViewportSize({ width: 1280, height: 800 });
+    await act({ type: 'reset' });
+    await settle(map.page);
+  }
+});
+
 test('frame time while the timeline plays with every link visible (measured, printed)', async () => {
   await act({ type: 'reset' });
   await settle(map.page);
