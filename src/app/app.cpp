@@ -759,6 +759,9 @@ bool App::frame() {
         reset_data();
     }
     if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
+    // The first frame only laid the panels out: the first one drawn follows at once, not a display
+    // refresh later.
+    if (frames_ == 1 && running_) return frame();
     return running_;
 }
 
