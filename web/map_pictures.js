@@ -12,7 +12,7 @@
 // GL's rows run bottom up; the pictures are turned upright by their CSS transform.
 (function () {
   var backdrop = null, panels = [], shown = false, colour = '';
-  var maps = [];           // the map's two pictures: canvases with .ready, .asked (when kept) and .place
+  var maps = [];           // the map's two pictures: canvases with .ready (its pixels have come) and .place
   var newest = -1;         // the slot kept last
   var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked}
   var moving = false;      // the app asked for the pictures since they were last dropped
@@ -35,7 +35,7 @@
   function showing() {
     if (newest < 0 || panels.some(function (p) { return p.inUse && !p.ready; })) return null;
     var m = maps[newest], before = maps[1 - newest];
-    return m.ready ? m : before && before.ready && before.place && before.asked < m.asked ? before : null;
+    return m.ready ? m : before && before.ready && before.place ? before : null;
   }
   function show(on) {
     var m = on ? showing() : null;
@@ -66,7 +66,6 @@
     c.bufferData(c.PIXEL_PACK_BUFFER, w * h * 4, c.STREAM_READ);
     c.readPixels(x, y, w, h, c.RGBA, c.UNSIGNED_BYTE, 0);
     c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
-    target.ready = false;
     reads.push({ buffer: buffer, fence: c.fenceSync(c.SYNC_GPU_COMMANDS_COMPLETE, 0), target: target, w: w, h: h,
                  asked: performance.now() });
     c.flush();
@@ -123,7 +122,7 @@
       }
       m = maps[slot];
       m.place = null;
-      m.asked = performance.now();
+      m.ready = false;
       newest = slot;
       if (m.width !== canvas.width || m.height !== canvas.height) m.width = canvas.width, m.height = canvas.height;
       m.style.width = canvas.clientWidth + 'px';
@@ -158,9 +157,7 @@
             p.style.width = (x1 - x0) / ratio + 'px';
             p.style.height = (y1 - y0) / ratio + 'px';
             p.style.borderRadius = rounding + 'px';
-            var wasReady = p.ready;
             read(p, x0, canvas.height - y1, x1 - x0, y1 - y0);
-            p.ready = wasReady;
           }
         }
         display(p, shown && p.inUse && p.ready);

@@ -712,14 +712,14 @@ bool App::frame() {
     const Camera& camera = atlas_->camera_controller().current();
     const FrameKeys keys = frame_keys({fb_w, fb_h}, camera);
     const bool in_gesture = gesture(exact);
-    const bool keep_map = in_gesture && (!pictures_.map || keys.map != pictures_.map_key || !pictures_cover(camera));
+    const bool keep_map = in_gesture && (!pictures_.map() || keys.map != pictures_.map_key || !pictures_cover(camera));
     const bool keep_panels = in_gesture && (!pictures_.panels || keys.panels != pictures_.panels_key);
     const bool unchanged = !in_gesture && map_exact_ && keys.frame == drawn_key_ && image_scale_ == 0 &&
                            pending_screenshot_.empty();
     // The frame, and the pictures a gesture needs kept from it.
     const auto draw_frame = [&] {
         draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
-        if (keep_panels && pictures_.map) keep_panel_pictures(keys.panels);
+        if (keep_panels && pictures_.map()) keep_panel_pictures(keys.panels);
         if (keep_map) pictures_.map_key = keys.map;
     };
     bool moved = false;
@@ -742,8 +742,8 @@ bool App::frame() {
         map_exact_ = exact && renderer_.settled();
         drawn_key_ = keys.frame;
         ++drawn_frames_;
-        if (in_gesture && pictures_.map) move_pictures(camera);  // shown from the next frame, or as they come
-        if (!in_gesture && (pictures_.map || pictures_.panels)) drop_pictures();
+        if (in_gesture && pictures_.map()) move_pictures(camera);  // shown from the next frame, or as they come
+        if (!in_gesture && (pictures_.map() || pictures_.panels)) drop_pictures();
         if (image_scale_ > 0) render_image(ctx, {w, h});
         if (!pending_screenshot_.empty()) {
             screenshot_ok_ = platform::write_png(pending_screenshot_, fb_w, fb_h, renderer_.read_pixels(fb_w, fb_h));
@@ -772,7 +772,7 @@ bool App::frame() {
 bool App::gesture(bool exact) const {
     const CameraController& camera = atlas_->camera_controller();
     const ImDrawList* over_all = ImGui::GetForegroundDrawList();  // the presenter's blank screen, a kiosk's countdown
-    const bool panned = pictures_.map && camera.current().scale == pictures_.camera().scale;
+    const bool panned = pictures_.map() && camera.current().scale == pictures_.camera().scale;
     return !exact && (dragging_ || camera.moving() || panned) && !camera.flying() && !atlas_->playing() &&
            image_scale_ == 0 && pending_screenshot_.empty() && !recording_.active && over_all->VtxBuffer.empty() &&
            !(kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);
@@ -839,23 +839,22 @@ bool App::move_pictures(const Camera& camera) {
     const float background[3] = {bg.r, bg.g, bg.b};
     platform::PicturePlace places[2];
     for (int i = 0; i < 2; ++i)
-        if (pictures_.in_slot[i]) places[i] = picture_place(pictures_.cameras[i], camera);
+        if (pictures_.slots[i]) places[i] = picture_place(*pictures_.slots[i], camera);
     return platform::move_map_picture(places, background);
 }
 
 void App::drop_pictures() {
     platform::drop_map_pictures();
-    pictures_.map = pictures_.panels = pictures_.in_slot[0] = pictures_.in_slot[1] = false;
+    pictures_.panels = false;
+    pictures_.slots[0] = pictures_.slots[1] = std::nullopt;
 }
 
 // The framebuffer holds the map and its names alone: a picture of it is kept as the camera shows it.
 void App::keep_map_picture() {
     const int slot = platform::keep_map_picture();
-    pictures_.map = slot >= 0;
-    if (slot < 0) return;
+    if (slot < 0) return pictures_.slots[pictures_.newest].reset();
     pictures_.newest = slot;
-    pictures_.in_slot[slot] = true;
-    pictures_.cameras[slot] = atlas_->camera_controller().current();
+    pictures_.slots[slot] = atlas_->camera_controller().current();
 }
 
 // The lists of the frame ImGui has just ended, but its background list (the names over the map).
@@ -1117,8 +1116,8 @@ ScreenInsets App::covered(glm::dvec2 window) const {
     // The right edge: presenter mode's legend, or else the map's buttons (zoom, start view, ...), and
     // while a city is selected the Details and Links column they stand beside (map_controls.cpp): the
     // inset of Mexico keeps clear of both, or is left out where the map beside them is too narrow.
-    const double column = atlas_->selected() >= 0 ? ui::kDetailsWidth + ui::kPanelMargin : 0;
-    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin : s.left > 0 ? ui::kMapControlsWidth + column : 0;
+    s.right = clean ? ui_state_.compact_legend_width + ui::kPanelMargin
+                    : s.left > 0 ? ui::kMapControlsWidth + ui::details_column_width(*atlas_, false) : 0;
     if (s.left > 0) {  // the top bar comes with the side column: as drawn, or as it will be
         const ImGuiStyle& style = ImGui::GetStyle();
         const double estimate = ui::kPanelMargin + 2 * (style.WindowPadding.y + style.FramePadding.y) +

@@ -174,15 +174,15 @@ private:
     // pictures before them, or the frame on screen, and never waits for the GPU to draw them.
     struct Pictures {
         bool available = false;                 // the platform keeps them (platform::has_map_pictures)
-        bool map = false, panels = false;       // kept
-        Camera cameras[2];                      // the map's, as each slot's picture shows it
-        bool in_slot[2] = {false, false};
+        bool panels = false;                    // kept
+        std::optional<Camera> slots[2];         // the map's, as each slot's picture shows it (none: not kept)
         int newest = 0;                         // the slot kept last
         std::uint64_t map_key = 0, panels_key = 0;  // what they show but the camera (frame_keys)
         long long shown = 0;                    // frames shown by moving them (tests, measurements)
         long long kept_off_screen = 0;          // frames drawn off the screen to keep them
         render::Offscreen target;
-        const Camera& camera() const { return cameras[newest]; }  // the newest picture's
+        bool map() const { return slots[newest].has_value(); }    // a picture of the map is kept
+        const Camera& camera() const { return *slots[newest]; }   // the newest picture's
     } pictures_;
     bool gesture(bool exact) const;
     struct FrameKeys {

@@ -4,8 +4,8 @@
 
 namespace atlas::render {
 
-// A framebuffer of w x h pixels of `color`, with a depth and stencil buffer if `depth`, bound.
-bool Offscreen::make(int w, int h, GLenum color, bool depth) {
+// A framebuffer of w x h pixels of `color`, bound (nothing is drawn with depth or stencil).
+bool Offscreen::make(int w, int h, GLenum color) {
     release();
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
@@ -17,12 +17,6 @@ bool Offscreen::make(int w, int h, GLenum color, bool depth) {
     glBindRenderbuffer(GL_RENDERBUFFER, color_);
     glRenderbufferStorage(GL_RENDERBUFFER, color, w, h);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
-    if (depth) {
-        glGenRenderbuffers(1, &depth_);
-        glBindRenderbuffer(GL_RENDERBUFFER, depth_);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_);
-    }
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         release();
         return false;
@@ -30,10 +24,10 @@ bool Offscreen::make(int w, int h, GLenum color, bool depth) {
     return true;
 }
 
-bool Offscreen::begin(int w, int h) { return make(w, h, GL_RGBA8, true); }
+bool Offscreen::begin(int w, int h) { return make(w, h, GL_RGBA8); }
 
 bool Offscreen::bind(int w, int h) {
-    if (!fbo_ || w != w_ || h != h_) return make(w, h, GL_RGB8, false);  // (no alpha: read back opaque, as the screen is)
+    if (!fbo_ || w != w_ || h != h_) return make(w, h, GL_RGB8);  // (no alpha: read back opaque, as the screen is)
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     return true;
 }
@@ -60,9 +54,8 @@ std::vector<unsigned char> Offscreen::finish() {
 void Offscreen::release() {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (color_) glDeleteRenderbuffers(1, &color_);
-    if (depth_) glDeleteRenderbuffers(1, &depth_);
     if (fbo_) glDeleteFramebuffers(1, &fbo_);
-    fbo_ = color_ = depth_ = 0;
+    fbo_ = color_ = 0;
 }
 
 Offscreen::~Offscreen() { release(); }

@@ -25,8 +25,8 @@ public:
     ~Offscreen();
 
 private:
-    bool make(int w, int h, GLenum color, bool depth);
-    GLuint fbo_ = 0, color_ = 0, depth_ = 0;
+    bool make(int w, int h, GLenum color);
+    GLuint fbo_ = 0, color_ = 0;
     int w_ = 0, h_ = 0;
 };
 

@@ -68,18 +68,17 @@ bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, co
         complete_ = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
         width_ = full_w, height_ = full_h;
     }
-    const bool complete = complete_;
     const bool scissor = glIsEnabled(GL_SCISSOR_TEST);  // (the inset clips the screen, not the picture)
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    if (complete) {
+    if (complete_) {
         glViewport(0, 0, w, h);
         paint(c);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(screen));
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
     if (scissor) glEnable(GL_SCISSOR_TEST);
-    if (!complete) return false;
+    if (!complete_) return false;
     painted_ = c;
     painted_ratio_ = ratio;
     resolution_ = resolution;

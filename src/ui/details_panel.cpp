@@ -117,6 +117,10 @@ void details_body(UiContext& ui) {
     }
 }
 
+float details_column_width(const Atlas& atlas, bool compact) {
+    return atlas.selected() >= 0 && !compact ? kDetailsWidth + kPanelMargin : 0;
+}
+
 void draw_details_panel(UiContext& ui) {
     if (ui.atlas.selected() < 0) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;

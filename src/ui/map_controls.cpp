@@ -59,7 +59,7 @@ void draw_map_controls(UiContext& ui) {
     // At the right edge, above the attribution (and a phone's sheet); left of the Details and Links
     // panels while they are open.
     const bool compact = ui.state && ui.state->compact;
-    const float right = display.x - kPanelMargin - (ui.atlas.selected() >= 0 && !compact ? kDetailsWidth + kPanelMargin : 0);
+    const float right = display.x - kPanelMargin - details_column_width(ui.atlas, compact);
     const float credit = ui.state ? ui.state->attribution_height : kAttributionHeight;
     ImGui::SetNextWindowPos(ImVec2(right, map_bottom(ui) - credit - 4), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.0f);

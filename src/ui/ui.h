@@ -219,6 +219,9 @@ void draw_sheet(UiContext& ui);
 float sheet_height(SheetHeight h, ImVec2 display, float search_bottom);
 // Where the free map ends at the bottom: the sheet's top in the phone layout, else the window's bottom.
 float map_bottom(const UiContext& ui);
+// What the Details and Links column takes at the right edge, with its margin: while a city is
+// selected, beside the map (a phone shows them in its sheet); else nothing.
+float details_column_width(const Atlas& atlas, bool compact);
 // On an exported image: title, what is shown, the date, the legend (see export_card.cpp).
 // `compact`: two lines at the bottom left (a video's frames), without the legend.
 void draw_export_card(const UiContext& ui, ImDrawList* dl, bool compact = false);
