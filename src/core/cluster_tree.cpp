@@ -29,7 +29,7 @@ public:
     int& at(std::int64_t k, int fresh) {
         std::size_t i = slot(k);
         while (slots_[i].key != k && slots_[i].key != kEmpty) i = (i + 1) & (slots_.size() - 1);
-        if (slots_[i].key == kEmpty) slots_[i] = {k, fresh};
+        if (slots_[i].key == kEmpty) slots_[i] = {k, fresh}, ++used_;
         return slots_[i].value;
     }
     const int* find(std::int64_t k) const {
@@ -38,6 +38,7 @@ public:
             if (slots_[i].key == kEmpty) return nullptr;
         }
     }
+    std::size_t size() const { return used_; }  // cells in the table
     template <class F>
     void each(F f) const {
         for (const Slot& s : slots_)
@@ -54,6 +55,7 @@ private:
         return std::size_t((std::uint64_t(k) * 0x9E3779B97F4A7C15ull) >> 20) & (slots_.size() - 1);
     }
     std::vector<Slot> slots_;
+    std::size_t used_ = 0;
 };
 
 // A grid of square cells over some points, each cell's points stored side by side with their
@@ -229,7 +231,7 @@ int ClusterTree::crowding(const std::vector<int>& alive, double scale) const {
         ++cells.at(CellTable::key(std::int64_t(std::floor(p.x / cell.x)), std::int64_t(std::floor(p.y / cell.y))), 0);
     }
     int most = 0;
-    CellTable windows(alive.size() * 4);
+    CellTable windows(cells.size() * 4);  // (each cell is in 4 windows; there are few cells when zoomed out)
     cells.each([&](std::int64_t key, int count) {
         const std::int64_t x = key >> 32, y = std::int32_t(key & 0xffffffff);
         for (std::int64_t dx = 0; dx <= 1; ++dx)

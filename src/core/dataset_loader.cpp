@@ -21,8 +21,8 @@ namespace {
 using json = nlohmann::json;
 using records::RecordReader;
 using records::pointer;
-using records::records;
-using records::load_records;
+using records::RecordSink;
+using records::records_into;
 
 constexpr int kFirstCreativeYear = 2004;
 constexpr int kFirstHeritageYear = 1978;  // first World Heritage inscriptions
@@ -35,9 +35,9 @@ Color color_of(RecordReader& r, const char* key) {
     return c;
 }
 
-std::size_t load_fields(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "fields", "field", d.fields, problems,
-                        [&](RecordReader& r, CreativeField& f, std::size_t) {
+// Each kind of file's records, read into the dataset (RecordSink).
+std::unique_ptr<RecordSink> fields_into(const std::string& file, Dataset& d) {
+    return records_into(file, "fields", "field", d.fields, [](RecordReader& r, CreativeField& f, std::size_t) {
         f.name = r.str("name");
         f.color = color_of(r, "color");
         f.since = r.integer("since", kFirstCreativeYear, current_year());
@@ -45,9 +45,8 @@ std::size_t load_fields(json& doc, const std::string& file, Dataset& d, std::vec
     });
 }
 
-std::size_t load_networks(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "networks", "network", d.networks, problems,
-                        [&](RecordReader& r, Network& n, std::size_t) {
+std::unique_ptr<RecordSink> networks_into(const std::string& file, Dataset& d) {
+    return records_into(file, "networks", "network", d.networks, [](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
         n.group = r.str("group");
         if (!n.group.empty() && n.group != "creative" && n.group != "heritage" && n.group != "south-south" &&
@@ -72,9 +71,8 @@ std::size_t load_networks(json& doc, const std::string& file, Dataset& d, std::v
     });
 }
 
-std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "groups", "group", d.country_groups, problems,
-                        [&](RecordReader& r, CountryGroup& g, std::size_t i) {
+std::unique_ptr<RecordSink> country_groups_into(const std::string& file, Dataset& d) {
+    return records_into(file, "groups", "group", d.country_groups, [](RecordReader& r, CountryGroup& g, std::size_t i) {
         g.name = r.str("name");
         g.criterion = r.str("criterion");
         g.doubts = r.strings("doubts");
@@ -82,7 +80,7 @@ std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, 
         r.only({"id", "name", "criterion", "countries", "doubts", "sources"});
         if (const json* countries = r.array("countries")) {
             for (std::size_t k = 0; k < countries->size(); ++k) {
-                RecordReader c((*countries)[k], problems, file, pointer("groups", i) + pointer("countries", k));
+                RecordReader c((*countries)[k], r.problems(), r.file(), pointer("groups", i) + pointer("countries", k));
                 const std::string iso2 = c.str("iso2");
                 c.set_record(iso2);
                 if (!iso2.empty() && (iso2.size() != 2 || !std::isupper((unsigned char)iso2[0]) || !std::isupper((unsigned char)iso2[1])))
@@ -99,10 +97,9 @@ std::size_t load_country_groups(json& doc, const std::string& file, Dataset& d, 
     });
 }
 
-std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
+std::unique_ptr<RecordSink> cities_into(const std::string& file, Dataset& d) {
     const int this_year = current_year();
-    const std::size_t loaded = load_records(doc, file, "cities", "city", d.cities, problems,
-                                            [&](RecordReader& r, City& c, std::size_t i) {
+    return records_into(file, "cities", "city", d.cities, [&d, this_year](RecordReader& r, City& c, std::size_t i) {
         c.name = r.str("name");
         c.local_name = r.str("localName", false);
         if (c.local_name.empty()) c.local_name = c.name;
@@ -117,7 +114,7 @@ std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vec
         r.only({"id", "name", "localName", "country", "countryName", "state", "coordSource", "lat", "lon", "altNames", "designations"});
         const json* des = r.array("designations");
         for (std::size_t k = 0; des && k < des->size(); ++k) {
-            RecordReader dr((*des)[k], problems, file, pointer("cities", i) + pointer("designations", k));
+            RecordReader dr((*des)[k], r.problems(), r.file(), pointer("cities", i) + pointer("designations", k));
             dr.set_record(c.id);
             Designation g;
             const std::string net = dr.str("network");
@@ -150,14 +147,11 @@ std::size_t load_cities(json& doc, const std::string& file, Dataset& d, std::vec
             if (dr.ok()) c.designations.push_back(std::move(g));
         }
         if (r.ok() && c.designations.empty()) r.fail("designations", "a city needs at least one valid designation");
-    });
-    d.rebuild_index();
-    return loaded;
+    }, [&d] { d.rebuild_index(); });
 }
 
-std::size_t load_links(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return load_records(doc, file, "links", "link", d.links, problems,
-                        [&](RecordReader& r, CooperationLink& l, std::size_t) {
+std::unique_ptr<RecordSink> links_into(const std::string& file, Dataset& d) {
+    return records_into(file, "links", "link", d.links, [&d](RecordReader& r, CooperationLink& l, std::size_t) {
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
         l.to = d.find_city(to);
@@ -185,16 +179,16 @@ std::string base_name(const std::string& path) {
 struct Kind {
     const char* format;
     const char* file;
-    // Reads the file's parsed form, freeing its records as it goes.
-    std::size_t (*load)(json&, const std::string&, Dataset&, std::vector<Problem>&);
+    const char* key;  // the array of records
+    std::unique_ptr<RecordSink> (*into)(const std::string& file, Dataset&);
 };
 const Kind kKinds[] = {
-    {"atlas-sur/fields", "fields.json", load_fields},
-    {"atlas-sur/networks", "networks.json", load_networks},
-    {"atlas-sur/country-groups", "country_groups.json", load_country_groups},
-    {"atlas-sur/cities", "cities.json", load_cities},
-    {"atlas-sur/links", "links.json", load_links},
-    {"atlas-sur/tours", nullptr, load_tours},  // any number of files (assets/tours/)
+    {"atlas-sur/fields", "fields.json", "fields", fields_into},
+    {"atlas-sur/networks", "networks.json", "networks", networks_into},
+    {"atlas-sur/country-groups", "country_groups.json", "groups", country_groups_into},
+    {"atlas-sur/cities", "cities.json", "cities", cities_into},
+    {"atlas-sur/links", "links.json", "links", links_into},
+    {"atlas-sur/tours", nullptr, "tours", tours_into},  // any number of files (assets/tours/)
 };
 
 struct Parsed {
@@ -255,11 +249,20 @@ std::size_t sniff_kind(std::string_view text) {
     return std::size(kKinds);
 }
 
-// Files are parsed one at a time in the order of the kinds their first bytes name, and each is
-// loaded (and its parsed form freed) as soon as every file of an earlier kind is: the parsed form
-// of a file is about 8 times its text (90 MB for 50,000 cities), so holding every file's at once
-// set the memory's high-water mark. Returns false when a hint was wrong in a way that breaks
-// the order (a file of a kind already loaded): the caller loads again without hints.
+// The kind a parsed file says it is ("format"); kKinds' size when it names none.
+std::size_t kind_of(const json& doc) {
+    const auto format = doc.is_object() ? doc.find("format") : doc.end();
+    std::size_t k = 0;
+    while (k < std::size(kKinds) && !(format != doc.end() && format->is_string() && *format == kKinds[k].format)) ++k;
+    return k;
+}
+
+// Files are parsed one at a time in the order of the kinds their first bytes name. A file whose
+// turn it is (every file of an earlier kind is loaded) is read record by record while it is parsed
+// (RecordStream), so its parsed form is never whole in memory: that form is about 8 times the text
+// (90 MB for 50,000 cities) and set the memory's high-water mark. A file that comes before its turn
+// waits parsed. Returns false when a hint was wrong in a way that breaks the order (a file of a
+// kind already loaded): the caller loads again without hints.
 bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hints, LoadResult& result) {
     constexpr std::size_t kinds = std::size(kKinds);
     std::vector<std::size_t> hint(files.size(), kinds), order(files.size());
@@ -276,15 +279,18 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         result.problems.push_back(std::move(p));
         result.rejected.push_back(file);
     };
+    // A file that contributes nothing although it has errors could not be used at all.
+    auto count = [&](const std::string& name, std::size_t errors_before, std::size_t loaded) {
+        if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
+            reject(name, "no valid record in the file: nothing of it was loaded");
+    };
     std::vector<std::vector<std::pair<std::size_t, Parsed>>> waiting(kinds);  // parsed, with each file's place in `files`
     std::size_t loaded_kinds = 0;
-    // Kind by kind, file by file in the order given: records merge by id (see Upserter). A file that
-    // contributes nothing although it has errors could not be used at all.
+    // Kind by kind, file by file in the order given: records merge by id (see Upserter).
     auto load = [&](std::size_t k, Parsed file) {  // (its own: its records are freed as they are read)
         const std::size_t errors_before = result.error_count();
-        const std::size_t loaded = kKinds[k].load(file.doc, file.name, result.dataset, result.problems);
-        if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
-            reject(file.name, "no valid record in the file: nothing of it was loaded");
+        const auto sink = kKinds[k].into(file.name, result.dataset);
+        count(file.name, errors_before, records::load_parsed(file.doc, file.name, kKinds[k].key, *sink, result.problems));
     };
     auto load_waiting = [&](std::size_t k, std::size_t before) {  // the files of kind k placed before `before`
         auto& w = waiting[k];
@@ -305,14 +311,47 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
                    {{"n", std::to_string(f.text.size())}, {"limit", std::to_string(kMaxDataFileBytes)}});
             continue;
         }
-        JsonDocument parsed = parse_json(f.text);
+        // Its turn: read while it is parsed, if its records come after a "format" that agrees
+        // with the hint and the rest of the top-level object.
+        std::unique_ptr<RecordSink> sink;
+        bool too_many = false;  // (then read as a whole, which says so)
+        const std::size_t errors_before = result.error_count();
+        RecordStream stream;
+        if (hint[i] < kinds) {
+            load_waiting(hint[i], i);
+            const Kind& kind = kKinds[hint[i]];
+            stream.open = [&](const json& head, const std::string& key, std::size_t at_most) {
+                std::vector<Problem> unused;
+                if (key != kind.key || kind_of(head) != hint[i] || !records::records(head, name, kind.key, unused)) return false;
+                sink = kind.into(name, result.dataset);
+                sink->expect(at_most);
+                return true;
+            };
+            stream.element = [&](json& record, std::size_t index) {
+                if (index < kMaxRecordsPerFile) sink->add(record, index);
+                else too_many = true;
+            };
+        }
+        JsonDocument parsed = parse_json(f.text, kMaxJsonDepth, hint[i] < kinds ? &stream : nullptr);
+        if (sink) {
+            std::vector<Problem> top;  // the top-level object's own (its members after the records too)
+            if (parsed.ok() && !too_many && kind_of(parsed.value) == hint[i] &&
+                records::records(parsed.value, name, kKinds[hint[i]].key, top)) {
+                result.problems.insert(result.problems.end(), top.begin(), top.end());
+                count(name, errors_before, sink->finish(result.problems));
+                continue;
+            }
+            // Broken after its records began (bad JSON, too many records, or a later "format" or
+            // "version" that disagrees): nothing of it stays, and it is read again as a whole to say
+            // what is wrong.
+            sink->undo();
+            if (parsed.ok()) parsed = parse_json(f.text);
+        }
         if (!parsed.ok()) {
             reject(name, parsed.error);
             continue;
         }
-        const json* format = parsed.value.is_object() && parsed.value.contains("format") ? &parsed.value["format"] : nullptr;
-        std::size_t k = 0;
-        while (k < kinds && !(format && format->is_string() && *format == kKinds[k].format)) ++k;
+        const std::size_t k = kind_of(parsed.value);
         if (k == kinds) {
             reject(name, "not an atlas data file: \"format\" must be one of atlas-sur/fields, atlas-sur/networks, "
                          "atlas-sur/country-groups, atlas-sur/cities, atlas-sur/links, atlas-sur/tours");

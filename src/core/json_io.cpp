@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -25,33 +26,106 @@ std::string sanitize_utf8(const std::string& in) {
     return out;
 }
 
-// Runs only after a failed parse, to recover nlohmann's message with its position.
-struct ErrorCatcher : nlohmann::json_sax<json> {
+// nlohmann's message for a failed parse, without its "[json.exception...] " prefix.
+std::string parse_message(const nlohmann::detail::exception& ex) {
+    std::string message = sanitize_utf8(ex.what());
+    if (auto p = message.find("] "); p != std::string::npos) message = message.substr(p + 2);
+    return message;
+}
+
+// Builds the document as nlohmann's own parser does (and keeps its message for a failed parse),
+// except for the elements of the array that `stream` takes, if any: each is built on its own,
+// handed over when complete, and dropped. (One parser for both: nlohmann's parser is a template,
+// and each kind of builder costs the web build its own copy.)
+class DocumentBuilder : public nlohmann::json_sax<json> {
+public:
+    DocumentBuilder(json& root, const RecordStream* stream, std::size_t items_at_most)
+        : root_(root), stream_(stream), items_at_most_(items_at_most) {}
     std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
+
+    bool null() override { return value(nullptr); }
+    bool boolean(bool v) override { return value(v); }
+    bool number_integer(number_integer_t v) override { return value(v); }
+    bool number_unsigned(number_unsigned_t v) override { return value(v); }
+    bool number_float(number_float_t v, const string_t&) override { return value(v); }
+    bool string(string_t& v) override { return value(std::move(v)); }
+    bool binary(binary_t& v) override { return value(json::binary(std::move(static_cast<binary_t::container_type&>(v)))); }
+    bool start_object(std::size_t) override {
+        stack_.push_back(place(json::object()));
+        return true;
+    }
+    bool key(string_t& k) override {
+        slot_ = &(*stack_.back())[k];  // (a repeated key: the last value wins, as in nlohmann's parser)
+        if (stack_.size() == 1) top_key_ = k;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override {
+        json* array = place(json::array());
+        if (stream_ && !taken_ && stack_.size() == 1 && stack_.back()->is_object() &&
+            stream_->open(root_, top_key_, items_at_most_))
+            streamed_ = array, taken_ = true;
+        stack_.push_back(array);
+        return true;
+    }
+    bool end_array() override {
+        if (stack_.back() == streamed_) streamed_ = nullptr;
+        return close();
+    }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-        message = sanitize_utf8(ex.what());
-        if (auto p = message.find("] "); p != std::string::npos) message = message.substr(p + 2);
+        message = parse_message(ex);
         return false;
     }
+
+private:
+    // Puts a new value where the parse is: the root, the end of an array, an object's member, or
+    // the streamed array's element being built.
+    json* place(json&& v) {
+        if (stack_.empty()) return &(root_ = std::move(v));
+        json* parent = stack_.back();
+        if (parent == streamed_) return &(element_ = std::move(v));
+        if (parent->is_array()) return &parent->emplace_back(std::move(v));
+        return &(*slot_ = std::move(v));
+    }
+    bool value(json&& v) {
+        place(std::move(v));
+        hand_over_if_done();
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        hand_over_if_done();
+        return true;
+    }
+    void hand_over_if_done() {  // an element of the streamed array is complete
+        if (stack_.empty() || stack_.back() != streamed_) return;
+        stream_->element(element_, index_++);
+        element_ = nullptr;
+    }
+
+    json& root_;
+    const RecordStream* stream_;
+    std::size_t items_at_most_;
+    std::vector<json*> stack_;  // the open arrays and objects, outermost first
+    json* slot_ = nullptr;      // the member whose key came last
+    std::string top_key_;       // the top-level object's member being parsed
+    json* streamed_ = nullptr;  // the array whose elements are handed over, while it is parsed
+    bool taken_ = false;        // (one array per file)
+    json element_;
+    std::size_t index_ = 0;
 };
 
-// The deepest nesting of arrays and objects, strings skipped. A scan of its own because nlohmann's
-// depth callback makes its parser quadratic: after each object it walks the whole parent array
-// looking for discarded values (50,000 records took 12 s in the browser).
-int nesting_depth(std::string_view text) {
-    int depth = 0, deepest = 0;
+// The deepest nesting of arrays and objects, and at most how many values the arrays and objects
+// at the second level hold (commas there, plus one for each); strings skipped. A scan of its own
+// because nlohmann's depth callback makes its parser quadratic: after each object it walks the
+// whole parent array looking for discarded values (50,000 records took 12 s in the browser).
+struct Shape {
+    int depth = 0;
+    std::size_t second_level_items = 0;
+};
+Shape shape_of(std::string_view text) {
+    Shape shape;
+    int depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -61,27 +135,29 @@ int nesting_depth(std::string_view text) {
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
+            shape.depth = std::max(shape.depth, ++depth);
+            shape.second_level_items += depth == 2;
         } else if (c == ']' || c == '}') {
             --depth;
+        } else if (c == ',' && depth == 2) {
+            ++shape.second_level_items;
         }
     }
-    return deepest;
+    return shape;
 }
 }  // namespace
 
-JsonDocument parse_json(std::string_view text, int max_depth) {
+JsonDocument parse_json(std::string_view text, int max_depth, const RecordStream* stream) {
     JsonDocument doc;
-    if (nesting_depth(text) > max_depth) {
+    const Shape shape = shape_of(text);
+    if (shape.depth > max_depth) {
         doc.error = "nesting deeper than " + std::to_string(max_depth) + " levels";
         return doc;
     }
-    doc.value = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.value.is_discarded()) {
+    DocumentBuilder builder(doc.value, stream, shape.second_level_items);
+    if (!json::sax_parse(text.begin(), text.end(), &builder)) {
         doc.value = nullptr;
-        ErrorCatcher catcher;
-        json::sax_parse(text.begin(), text.end(), &catcher);
-        doc.error = catcher.message.empty() ? "invalid JSON" : catcher.message;
+        doc.error = builder.message.empty() ? "invalid JSON" : builder.message;
     }
     return doc;
 }

@@ -2,6 +2,8 @@
 // (exceptions are off in the wasm build) with nesting limited while parsing, because copying or
 // dumping a deeply nested document recursively can abort the app.
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -17,7 +19,18 @@ struct JsonDocument {
     bool ok() const { return error.empty(); }
 };
 
-JsonDocument parse_json(std::string_view text, int max_depth = kMaxJsonDepth);
+// Takes the elements of one array member of the top-level object one at a time while the text is
+// parsed, so that a file of records never has its whole parsed form in memory (about 8 times its
+// text). `open` is called when an array member of the top-level object begins, with the members
+// before it (and the array itself, empty) and at most how many elements it can have; it returns
+// whether to take that array's elements. Taken elements go to `element` (which may take them apart)
+// and never into the document, where the array stays empty.
+struct RecordStream {
+    std::function<bool(const nlohmann::json& head, const std::string& key, std::size_t at_most)> open;
+    std::function<void(nlohmann::json& element, std::size_t index)> element;
+};
+
+JsonDocument parse_json(std::string_view text, int max_depth = kMaxJsonDepth, const RecordStream* stream = nullptr);
 // JSON text for output. Messages may quote bytes of a broken file; invalid UTF-8 is replaced
 // (U+FFFD) instead of aborting, which is what nlohmann does without exceptions.
 std::string to_text(const nlohmann::json& value, int indent = -1);

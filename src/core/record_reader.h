@@ -2,7 +2,10 @@
 // missing or wrong becomes a Problem naming the file, the record and what is wrong, worded as an
 // English template so that the panels can say it in the person's language.
 #pragma once
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -198,49 +201,120 @@ inline std::string pointer(const char* key, std::size_t i) { return std::string(
 
 // A record from a later file replaces the record with the same id from an earlier file; a new id
 // is added. So a file with a few new or corrected records can be dropped over the bundled data.
+// What it did can be undone (a file found broken after some of its records went in).
 template <class T>
 class Upserter {
 public:
-    explicit Upserter(std::vector<T>& records) : records_(records) {
+    explicit Upserter(std::vector<T>& records) : records_(records), size_before_(records.size()) {
         for (std::size_t i = 0; i < records.size(); ++i) index_.emplace(records[i].id, i);
     }
     void operator()(T record) {
         auto [it, added] = index_.emplace(record.id, records_.size());
-        if (added) records_.push_back(std::move(record));
-        else records_[it->second] = std::move(record);
+        if (added) {
+            records_.push_back(std::move(record));
+        } else {
+            if (it->second < size_before_) replaced_.emplace_back(it->second, std::move(records_[it->second]));
+            records_[it->second] = std::move(record);
+        }
+    }
+    void undo() {
+        for (auto r = replaced_.rbegin(); r != replaced_.rend(); ++r) records_[r->first] = std::move(r->second);
+        records_.erase(records_.begin() + std::ptrdiff_t(size_before_), records_.end());
+        replaced_.clear();
     }
 
 private:
     std::vector<T>& records_;
+    std::size_t size_before_;
     std::unordered_map<std::string, std::size_t> index_;
+    std::vector<std::pair<std::size_t, T>> replaced_;  // (first replacement of each record only)
 };
 
-// Reads the array `key` of a file into `into`: `parse` fills each record (its id is read first),
-// ids must be unique within the file, and records merge by id with earlier files (Upserter).
-// Each record's parsed form is freed once it is read: the model's records take its place, so the
-// memory's high-water mark is the parsed file, not the parsed file and the model together.
-// Returns how many records loaded.
+// Takes the records of one file one at a time, from its parsed form or while it is parsed
+// (RecordStream): each record's parsed form can go once it is read, and the model's records take
+// its place, so the memory's high-water mark is the text and the model, not the parsed file too.
+class RecordSink {
+public:
+    virtual ~RecordSink() = default;
+    virtual void expect(std::size_t at_most) = 0;             // records to come, at most
+    virtual void add(json& record, std::size_t index) = 0;    // (may take the parsed form apart)
+    // The file was read to its end: its problems are reported. Returns how many records loaded.
+    virtual std::size_t finish(std::vector<Problem>& problems) = 0;
+    virtual void undo() = 0;  // the file turned out unusable: the data is as before its first record
+};
+
+// The records of the array `key` of a file into `into`: `parse` fills each record (its id is read
+// first), ids must be unique within the file, and records merge by id with earlier files
+// (Upserter); `done` runs once all are in.
+template <class T, class Parse>
+class RecordsInto final : public RecordSink {
+public:
+    RecordsInto(std::string file, const char* key, const char* noun, std::vector<T>& into, Parse parse,
+                std::function<void()> done = {})
+        : file_(std::move(file)), key_(key), noun_(noun), into_(into), parse_(std::move(parse)),
+          done_(std::move(done)), upsert_(into) {}
+    void expect(std::size_t at_most) override {
+        into_.reserve(into_.size() + std::min(at_most, kMaxRecordsPerFile));  // (doubling would hold up to twice the records)
+    }
+    void add(json& record, std::size_t index) override {
+        RecordReader r(record, problems_, file_, pointer(key_, index));
+        T out;
+        out.id = r.id();
+        r.set_record(out.id);
+        parse_(r, out, index);
+        if (r.ok() && !seen_.insert(out.id).second)
+            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun_}, {"id", out.id}});
+        if (r.ok()) upsert_(std::move(out)), ++loaded_;
+    }
+    std::size_t finish(std::vector<Problem>& problems) override {
+        if (done_) done_();
+        problems.insert(problems.end(), std::make_move_iterator(problems_.begin()), std::make_move_iterator(problems_.end()));
+        problems_.clear();
+        return loaded_;
+    }
+    void undo() override {
+        upsert_.undo();
+        if (done_) done_();
+    }
+
+private:
+    std::string file_;
+    const char* key_;
+    const char* noun_;
+    std::vector<T>& into_;
+    Parse parse_;
+    std::function<void()> done_;
+    Upserter<T> upsert_;
+    std::unordered_set<std::string> seen_;
+    std::vector<Problem> problems_;  // reported by finish, in the order found
+    std::size_t loaded_ = 0;
+};
+
+template <class T, class Parse>
+std::unique_ptr<RecordSink> records_into(std::string file, const char* key, const char* noun, std::vector<T>& into,
+                                         Parse parse, std::function<void()> done = {}) {
+    return std::make_unique<RecordsInto<T, Parse>>(std::move(file), key, noun, into, std::move(parse), std::move(done));
+}
+
+// Reads a whole parsed file's array `key` into `sink`, freeing each record once it is read.
+inline std::size_t load_parsed(json& doc, const std::string& file, const char* key, RecordSink& sink,
+                               std::vector<Problem>& problems) {
+    if (!records(doc, file, key, problems)) return 0;
+    json& arr = doc[key];
+    sink.expect(arr.size());
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        sink.add(arr[i], i);
+        arr[i] = nullptr;
+    }
+    return sink.finish(problems);
+}
+
+// load_parsed into a sink made for the purpose.
 template <class T, class Parse>
 std::size_t load_records(json& doc, const std::string& file, const char* key, const char* noun,
                          std::vector<T>& into, std::vector<Problem>& problems, Parse parse) {
-    if (!records(doc, file, key, problems)) return 0;
-    json& arr = doc[key];
-    into.reserve(into.size() + arr.size());  // (growing by doubling would hold up to twice the records)
-    Upserter<T> upsert(into);
-    std::unordered_set<std::string> seen;
-    std::size_t loaded = 0;
-    for (std::size_t i = 0; i < arr.size(); ++i) {
-        RecordReader r(arr[i], problems, file, pointer(key, i));
-        T record;
-        record.id = r.id();
-        r.set_record(record.id);
-        parse(r, record, i);
-        if (r.ok() && !seen.insert(record.id).second)
-            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun}, {"id", record.id}});
-        if (r.ok()) upsert(std::move(record)), ++loaded;
-        arr[i] = nullptr;  // (r is not read again)
-    }
-    return loaded;
+    RecordsInto<T, Parse> sink(file, key, noun, into, std::move(parse));
+    return load_parsed(doc, file, key, sink, problems);
 }
 
 }  // namespace atlas::records

@@ -101,8 +101,8 @@ TourStep read_step(RecordReader& r, const Dataset& d) {
 }
 }  // namespace
 
-std::size_t load_tours(json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems) {
-    return records::load_records(doc, file, "tours", "tour", d.tours, problems, [&](RecordReader& r, Tour& t, std::size_t i) {
+std::unique_ptr<records::RecordSink> tours_into(const std::string& file, Dataset& d) {
+    return records::records_into(file, "tours", "tour", d.tours, [&d](RecordReader& r, Tour& t, std::size_t i) {
         t.title = texts(r, "title", true);
         t.description = texts(r, "description", false);
         r.only({"id", "title", "description", "steps"});
@@ -114,7 +114,7 @@ std::size_t load_tours(json& doc, const std::string& file, Dataset& d, std::vect
             return;
         }
         for (std::size_t k = 0; k < steps->size(); ++k) {
-            RecordReader sr((*steps)[k], problems, file, pointer("tours", i) + pointer("steps", k));
+            RecordReader sr((*steps)[k], r.problems(), r.file(), pointer("tours", i) + pointer("steps", k));
             sr.set_record(t.id + " step " + std::to_string(k + 1));
             TourStep step = read_step(sr, d);
             if (sr.ok()) t.steps.push_back(std::move(step));

@@ -9,6 +9,7 @@
 // frame cities ("fit"), play the timeline through years ("play"), and say how to get there.
 #pragma once
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -41,11 +42,11 @@ struct Tour {
 };
 
 struct Dataset;
-struct Problem;
+namespace records { class RecordSink; }
 
 // Reads the "tours" of a data file into `d.tours` (merged by id with earlier files). A step that
 // names a city, field or network the data does not have is an error and is left out, and the rest
-// of the tour loads; a tour without a valid step does not. Returns how many tours loaded.
-std::size_t load_tours(nlohmann::json& doc, const std::string& file, Dataset& d, std::vector<Problem>& problems);
+// of the tour loads; a tour without a valid step does not.
+std::unique_ptr<records::RecordSink> tours_into(const std::string& file, Dataset& d);
 
 }  // namespace atlas

@@ -220,3 +220,85 @@ TEST(JsonIo, OutputNeverAbortsOnInvalidUtf8) {
     ASSERT_FALSE(doc.ok());
     EXPECT_EQ(to_text(doc.error).find('\xE9'), std::string::npos);
 }
+
+// A file of records is read record by record while it is parsed: the document keeps the other
+// members, the records' array stays empty, and each record is handed over once, in order.
+TEST(JsonIo, AStreamedArrayHandsOverEachElementAndKeepsTheRest) {
+    std::vector<json> seen;
+    std::vector<std::size_t> indices;
+    std::size_t at_most = 0;
+    RecordStream stream;
+    stream.open = [&](const json& head, const std::string& key, std::size_t n) {
+        if (key != "cities") return false;  // "palette" is kept whole
+        EXPECT_EQ(head.value("format", ""), "atlas-sur/cities");
+        at_most = n;
+        return true;
+    };
+    stream.element = [&](json& e, std::size_t i) { seen.push_back(std::move(e)), indices.push_back(i); };
+    const JsonDocument doc = parse_json(R"({"format":"atlas-sur/cities","palette":[1,2],"cities":[{"id":"a","n":[1,{"x":2}]},3,[4],"s"],"after":{"k":true}})",
+                                        kMaxJsonDepth, &stream);
+    ASSERT_TRUE(doc.ok()) << doc.error;
+    EXPECT_EQ(doc.value, json::parse(R"({"format":"atlas-sur/cities","palette":[1,2],"cities":[],"after":{"k":true}})"));
+    EXPECT_EQ(json(seen), json::parse(R"([{"id":"a","n":[1,{"x":2}]},3,[4],"s"])"));
+    EXPECT_EQ(indices, (std::vector<std::size_t>{0, 1, 2, 3}));
+    EXPECT_GE(at_most, 4u);
+    EXPECT_LE(at_most, 4u + 2u + 1u);  // (an upper bound: the palette's items and the last object's member count too)
+    // A syntax error after some elements: the document is an error, as without a stream.
+    const JsonDocument broken = parse_json(R"({"format":"atlas-sur/cities","cities":[{"id":"a"},{"id":)", kMaxJsonDepth, &stream);
+    EXPECT_FALSE(broken.ok());
+    EXPECT_EQ(broken.error, parse_json(R"({"format":"atlas-sur/cities","cities":[{"id":"a"},{"id":)").error);
+}
+
+// Reading while parsing gives the same data and problems as reading the parsed file, and a file
+// found broken after some of its records went in leaves the data as it was.
+TEST(LoadFiles, RecordsReadWhileParsingMatchTheWholeFileAndABrokenFileChangesNothing) {
+    const std::string records = R"J([
+        {"id":"de-berlin","name":"Berlin","localName":"Berlin (corrected)","country":"DE","lat":52.5,"lon":13.4,
+         "designations":[{"network":"uccn","field":"design","year":2005}]},
+        {"id":"mx-oaxaca","name":"Oaxaca","country":"MX","lat":17.06,"lon":-96.72,"typo":1,
+         "designations":[{"network":"mx-heritage","year":1987}]},
+        {"id":"xx-bad","name":"Bad","country":"XX","lat":917,"lon":0,"designations":[{"network":"uccn","field":"design","year":2005}]}])J";
+    const std::vector<DataFile> base = {{"fields.json", test::fields_json()},
+                                        {"networks.json", test::networks_json()},
+                                        {"cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":)" + test::three_cities() + "}"}};
+    auto load = [&](const std::string& update) {
+        std::vector<DataFile> files = base;
+        files.push_back({"update.json", update});
+        return load_files(files);
+    };
+    // Streamed ("format" and "version" first) and whole ("format" last: known only once parsed).
+    const LoadResult streamed = load(R"({"format":"atlas-sur/cities","version":1,"cities":)" + records + R"(,"extra":1})");
+    const LoadResult whole = load(R"({"version":1,"cities":)" + records + R"(,"extra":1,"format":"atlas-sur/cities"})");
+    auto described = [](const LoadResult& r) {
+        std::multiset<std::string> out;
+        for (const auto& p : r.problems) out.insert(p.to_string());
+        for (const auto& c : r.dataset.cities) out.insert(c.id + " " + c.local_name + " " + std::to_string(c.designations.size()));
+        return out;
+    };
+    EXPECT_EQ(described(streamed), described(whole));
+    EXPECT_EQ(streamed.dataset.cities.size(), 4u);
+    EXPECT_TRUE(has_problem(streamed.problems, "update.json: /cities/1/typo (mx-oaxaca): warning: typo: unknown field (ignored)"));
+    EXPECT_TRUE(has_problem(streamed.problems, "update.json: /extra: warning: extra: unknown field (ignored)"));
+    EXPECT_TRUE(has_problem(streamed.problems, "update.json: /cities/2/lat (xx-bad)"));
+    EXPECT_EQ(streamed.dataset.cities[streamed.dataset.find_city("de-berlin")].local_name, "Berlin (corrected)");
+
+    const LoadResult original = load_files(base);
+    for (const std::string& broken : {
+             // cut short after its records: bad JSON
+             R"({"format":"atlas-sur/cities","version":1,"cities":)" + records + R"(,"extra":)",
+             // a second "version" after the records, which is the one that counts
+             R"({"format":"atlas-sur/cities","version":1,"cities":)" + records + R"(,"version":2})",
+             // a second "format" after the records: not cities after all
+             R"({"format":"atlas-sur/cities","version":1,"cities":)" + records + R"(,"format":"atlas-sur/fields"})"}) {
+        const LoadResult r = load(broken);
+        EXPECT_EQ(r.rejected, std::vector<std::string>{"update.json"}) << broken.substr(broken.size() - 30);
+        ASSERT_EQ(r.dataset.cities.size(), original.dataset.cities.size());
+        for (std::size_t i = 0; i < r.dataset.cities.size(); ++i) {
+            EXPECT_EQ(r.dataset.cities[i].id, original.dataset.cities[i].id);
+            EXPECT_EQ(r.dataset.cities[i].local_name, original.dataset.cities[i].local_name);
+        }
+        EXPECT_GE(r.dataset.find_city("de-berlin"), 0);
+        EXPECT_LT(r.dataset.find_city("mx-oaxaca"), 0);
+        EXPECT_FALSE(has_problem(r.problems, "typo"));  // what was read of it is not reported either
+    }
+}
