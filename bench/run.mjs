@@ -73,7 +73,9 @@ async function measure(browser, base, page, n, expected) {
   const beforeReady = bytesOf(await tab.evaluate((t) => [location.pathname, ...performance.getEntriesByType('resource')
     .filter((e) => e.responseEnd <= t).map((e) => new URL(e.name).pathname)], ready));
 
-  // Idle: three seconds of nothing.
+  // Idle: three seconds of nothing, a second after settling (every page's load has a tail: this
+  // map's loading screen fading out and its last frames, the peers' own).
+  await new Promise((r) => setTimeout(r, 1000));
   const idle0 = await metric('TaskDuration');
   await new Promise((r) => setTimeout(r, 3000));
   const idleCpu = (await metric('TaskDuration')) - idle0;

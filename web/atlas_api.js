@@ -205,8 +205,12 @@
   var loading = null;
   Module.dataComing = loads.length > 0;  // the app's first frame waits for it (platform_web.cpp)
   Module.onAppStarted = function () {
-    setTimeout(function () { Module.dataComing = false; }, 1000);  // a slow network: the bundled data meanwhile
-    loading = loadUrls();
+    if (Module.dataComing) {  // a slow network: the bundled data meanwhile
+      var wait = setTimeout(function () { Module.dataComing = false; }, 1000);
+      loading = loadUrls().then(function () { clearTimeout(wait); });
+    } else {
+      loading = loadUrls();
+    }
   };
   Module.onMapReady = function () {
     if (previous) previous();

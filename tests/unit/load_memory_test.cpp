@@ -15,17 +15,28 @@ bool g_counting = false;
 long long g_live = 0, g_peak = 0;  // bytes allocated since counting began (frees of older blocks count too)
 }  // namespace
 
-void* operator new(std::size_t n) {
+// Every form that a delete below may free (AddressSanitizer's own would not match them).
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
     void* p = std::malloc(n ? n : 1);
-    if (!p) throw std::bad_alloc();
-    if (g_counting) g_peak = std::max(g_peak, g_live += (long long)malloc_usable_size(p));
+    if (p && g_counting) g_peak = std::max(g_peak, g_live += (long long)malloc_usable_size(p));
     return p;
 }
+void* operator new(std::size_t n) {
+    void* p = operator new(n, std::nothrow);
+    if (!p) throw std::bad_alloc();
+    return p;
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return operator new(n, std::nothrow); }
 void operator delete(void* p) noexcept {
     if (p && g_counting) g_live -= (long long)malloc_usable_size(p);
     std::free(p);
 }
 void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
 
 using namespace atlas;
 

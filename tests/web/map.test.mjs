@@ -51,6 +51,17 @@ test('the page becomes ready and marks map-ready', async () => {
   assert.ok(fine && fine.startTime >= t, `fetched at ${fine?.startTime} ms, after map-ready at ${t} ms`);
 });
 
+// The loading screen fades out and then leaves the page: an invisible full-page layer would still
+// cost the compositor at every frame, and its fade must not be cut short by the bar's own transition.
+test('the loading screen fades out, then leaves the page', async () => {
+  await page.waitForFunction(() => document.getElementById('loading').hidden, null, { timeout: 5000 });
+  const box = await page.evaluate(() => {
+    const el = document.getElementById('loading');
+    return { display: getComputedStyle(el).display, opacity: getComputedStyle(el).opacity };
+  });
+  assert.deepEqual(box, { display: 'none', opacity: '0' });
+});
+
 test('the loading bar counts the download to 100 %; an engine that cannot compile is said in words', async () => {
   const context = await page.context().browser().newContext({ viewport: { width: 1280, height: 800 } });
   try {
