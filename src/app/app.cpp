@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -1155,7 +1156,19 @@ void App::rebuild_fonts() {
 }
 
 void App::cover_glyphs(const std::vector<DataFile>& files) {
-    for (const DataFile& f : files) glyphs_.AddText(f.text.data(), f.text.data() + f.text.size());
+    // ImGui decodes every character, and data files are nearly all ASCII: only the runs of other
+    // bytes (UTF-8 sequences never hold an ASCII byte) go to it (100,000 cities: 207 -> 9 ms).
+    for (const DataFile& f : files) {
+        std::array<bool, 128> ascii{};
+        for (const char *p = f.text.data(), *end = p + f.text.size(); p < end;) {
+            const char* run = p;
+            while (p < end && static_cast<unsigned char>(*p) >= 0x80) ++p;
+            if (p > run) glyphs_.AddText(run, p);
+            if (p < end) ascii[static_cast<unsigned char>(*p++)] = true;
+        }
+        for (int c = 0; c < 128; ++c)
+            if (ascii[std::size_t(c)]) glyphs_.SetBit(ImWchar(c));
+    }
     glyphs_.UsedChars[0] &= ~1u;  // a NUL in a file would end the ranges at their start
     ImVector<ImWchar> ranges;
     glyphs_.BuildRanges(&ranges);
