@@ -40,11 +40,18 @@ const NetworkHub* LinkGeometry::hub_of(int network) const {
     return nullptr;
 }
 
+void LinkGeometry::make_arc(const Dataset& d, int link) {
+    if (made[std::size_t(link)]) return;
+    const CooperationLink& l = d.links[std::size_t(link)];
+    arcs[std::size_t(link)] = projected_arc({d.cities[l.from].lon, d.cities[l.from].lat}, {d.cities[l.to].lon, d.cities[l.to].lat});
+    made[std::size_t(link)] = 1;
+}
+
 LinkGeometry build_link_geometry(const Dataset& d) {
     LinkGeometry g;
-    g.arcs.reserve(d.links.size());
+    g.arcs.resize(d.links.size());
+    g.made.assign(d.links.size(), 0);
     auto lonlat = [&](int city) { return glm::dvec2(d.cities[city].lon, d.cities[city].lat); };
-    for (const auto& l : d.links) g.arcs.push_back(projected_arc(lonlat(l.from), lonlat(l.to)));
     for (int n = 0; n < int(d.networks.size()); ++n) {
         if (d.networks[n].draw_as != "network") continue;
         NetworkHub hub;
