@@ -118,6 +118,8 @@ else()
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=4MB -sTOTAL_STACK=1MB -sMEMORY_GROWTH_GEOMETRIC_STEP=0
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1
+    # Numbers through core/decimal.h first (platform_web.cpp): musl's strtod emulates long doubles.
+    -Wl,--wrap=strtod
     "--preload-file" "${ASSETS_OUT}@/assets"
     # The detailed basemap is fetched after the first frame (web/atlas_api.js), not preloaded.
     "--exclude-file" "${ASSETS_OUT}/basemap-50m.bin*"

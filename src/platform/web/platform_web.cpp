@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <emscripten/html5.h>
 
+#include "core/decimal.h"
 #include "core/json_io.h"
 #include "platform/platform.h"
 
@@ -259,6 +260,17 @@ void publish_presenter_status(const std::string& status) {
 bool write_png(const std::string&, int, int, const std::vector<unsigned char>&) { return false; }
 
 }  // namespace atlas::platform
+
+// Every strtod of the web build (the JSON parser's numbers) comes here first (link option
+// --wrap=strtod): plain decimals are read exactly without the C library's emulated long doubles.
+extern "C" double __real_strtod(const char* text, char** end);
+extern "C" double __wrap_strtod(const char* text, char** end) {
+    double value = 0;
+    const char* stop = nullptr;
+    if (!atlas::read_plain_decimal(text, value, stop)) return __real_strtod(text, end);
+    if (end) *end = const_cast<char*>(stop);
+    return value;
+}
 
 // The page's window.atlas calls these through ccall; every answer is JSON text.
 using atlas::platform::g_app;
