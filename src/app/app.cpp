@@ -227,10 +227,10 @@ void App::handle_key(SDL_Keycode key, Uint16 mods) {
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
         case SDLK_SLASH:  // with Shift it is '?' on many keyboards: the list of keys (SDL_TEXTINPUT)
-            if (!(mods & KMOD_SHIFT)) ui_state_.focus_search = typed_ahead_slash_ = true, typed_ahead_frames_ = 10;
+            if (!(mods & KMOD_SHIFT)) ui_state_.focus_search = ui::kFocusSearchFrames, typed_ahead_slash_ = true, typed_ahead_frames_ = 10;
             break;
         case SDLK_f:
-            if (mods & KMOD_CTRL) ui_state_.focus_search = true, typed_ahead_frames_ = 10;
+            if (mods & KMOD_CTRL) ui_state_.focus_search = ui::kFocusSearchFrames, typed_ahead_frames_ = 10;
             break;
         case SDLK_ESCAPE:  // back: the walk's city, then the selection
             if (ui_state_.keyboard_city >= 0) {

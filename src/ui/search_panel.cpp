@@ -44,11 +44,11 @@ void draw_search_panel(UiContext& ui) {
     const float width = st.compact ? ImGui::GetIO().DisplaySize.x - 2 * kPanelMargin : kSidePanelWidth;
     ImGui::SetNextWindowPos(ImVec2(kPanelMargin, kPanelMargin), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
+    // '/' asks for the box until it has the keyboard, for a few frames: a click on the map in the
+    // same frame takes the focus from every window at the frame's end, the request with it.
+    if (st.focus_search > 0) ImGui::SetNextWindowFocus();
     ImGui::Begin("###Search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
-    if (st.focus_search) {
-        ImGui::SetKeyboardFocusHere();
-        st.focus_search = false;
-    }
+    if (st.focus_search > 0) ImGui::SetKeyboardFocusHere();
     const bool menu = st.compact && ui.catalogues && ui.catalogues->languages().size() > 1;
     std::string current = ui.atlas.language() + " \u25BE";
     for (char& ch : current) ch = char(std::toupper((unsigned char)ch));
@@ -66,6 +66,7 @@ void draw_search_panel(UiContext& ui) {
                                                 sizeof st.search_text, ImGuiInputTextFlags_EnterReturnsTrue);
     report_item(ui, "Search", "query");
     const bool typing = ImGui::IsItemActive();
+    st.focus_search = typing ? 0 : std::max(0, st.focus_search - 1);
     if (menu) {  // the languages, each named in itself
         ImGui::SameLine();
         if (ImGui::Button((current + "###language").c_str())) ImGui::OpenPopup("languages");

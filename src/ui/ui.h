@@ -41,6 +41,9 @@ constexpr FontSizes kPresenterFontSizes{25, 40, 40, 128};
 
 enum class SheetHeight { Peek, Half, Full };
 
+// Frames in which '/' or Ctrl+F asks for the search box until it has the keyboard.
+constexpr int kFocusSearchFrames = 4;
+
 // What the panels show that is not part of the atlas (which panels are open).
 struct UiState {
     float left_stack_y = 0;  // the side column: where the next panel starts (see begin_side_panel)
@@ -70,7 +73,7 @@ struct UiState {
     char search_text[256] = {0};    // the search box (the map keeps queries to 200 bytes)
     std::string search_seen;        // the map's query as the box last showed or sent it
     int search_highlight = 0;       // the suggestion Enter chooses
-    bool focus_search = false;      // '/' or Ctrl+F was pressed
+    int focus_search = 0;           // '/' or Ctrl+F was pressed: frames left to ask for the box (kFocusSearchFrames)
     bool search_active = false;     // the search box has the keyboard (as of the last frame)
     bool show_keys = false;         // the list of keys ('?')
     int keyboard_city = -1;         // the city N walked to: ringed on the map until Enter opens it

@@ -67,3 +67,27 @@ test('letters typed right after "/" wait for the box: none is lost, the "/" is n
     .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
   await page.keyboard.press('Escape');
 });
+
+// A click on the map takes the focus from every panel at the end of its frame. When '/' comes in
+// the same frame (a slow frame, or a page still starting), the box's request must outlive it.
+test('"/" in the same frame as a click on the map still gives the box the keyboard', async () => {
+  await page.evaluate(() => window.atlas.act({ type: 'search', query: '' }));
+  const filters = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Filters');
+  await page.mouse.click(filters.x + filters.w / 2, filters.y + 40);  // a panel has the focus
+  await page.waitForTimeout(100);
+  await page.evaluate(() => {  // one task: SDL takes all three in one frame
+    const canvas = Module.canvas;
+    const at = { clientX: 700, clientY: 600, button: 0, bubbles: true };
+    canvas.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+    canvas.dispatchEvent(new MouseEvent('mouseup', at));
+    const slash = new KeyboardEvent('keydown', { key: '/', code: 'Slash', bubbles: true });
+    for (const name of ['keyCode', 'which']) Object.defineProperty(slash, name, { get: () => 191 });
+    canvas.dispatchEvent(slash);
+    canvas.dispatchEvent(new KeyboardEvent('keyup', { key: '/', code: 'Slash', bubbles: true }));
+  });
+  await page.waitForTimeout(150);
+  await page.keyboard.type('oaxaca', { delay: 20 });
+  await page.waitForFunction(() => window.atlas.state().search.query === 'oaxaca', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
+  await page.keyboard.press('Escape');
+});
