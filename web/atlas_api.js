@@ -148,6 +148,7 @@
   // Honest readiness: with ?data= the map is ready when the asked-for data is drawn, not the
   // bundled data before it; 'map-ready' is marked then (platform_web.cpp holds it back).
   Module.holdReadyMark = loads.length > 0;
+  var dataWait = 0;  // the first frame's wait for the asked-for data, given up after a second
   var readyNow, mapReady = new Promise(function (resolve) { readyNow = resolve; });
   function loadUrls() {
     // A link may name cities of the data it loads: its view applies again once the data is in.
@@ -156,6 +157,7 @@
     var loaded = Promise.all(loads).then(function (files) {
       window.atlas.loadDataFiles(files);
       Module.dataComing = false;
+      clearTimeout(dataWait);
       loads = [];  // the fetched bytes are the app's now (100,000 cities: 28 MB)
     });
     if (linked) loaded.then(function () { window.atlas.act({ type: 'viewFromUrl', hash: linked }); });
@@ -205,12 +207,8 @@
   var loading = null;
   Module.dataComing = loads.length > 0;  // the app's first frame waits for it (platform_web.cpp)
   Module.onAppStarted = function () {
-    if (Module.dataComing) {  // a slow network: the bundled data meanwhile
-      var wait = setTimeout(function () { Module.dataComing = false; }, 1000);
-      loading = loadUrls().then(function () { clearTimeout(wait); });
-    } else {
-      loading = loadUrls();
-    }
+    if (Module.dataComing) dataWait = setTimeout(function () { Module.dataComing = false; }, 1000);  // a slow network: the bundled data meanwhile
+    loading = loadUrls();
   };
   Module.onMapReady = function () {
     if (previous) previous();

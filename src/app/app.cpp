@@ -640,7 +640,7 @@ bool App::frame() {
 
     // What was typed after '/' goes to the box once it has the keyboard (or, if it never comes, as typed).
     if (typed_ahead_frames_ > 0 &&
-        ((ui_state_.search_active && !ui_state_.focus_search) || --typed_ahead_frames_ == 0)) {
+        (ui_state_.search_active || --typed_ahead_frames_ == 0)) {
         ImGui::GetIO().AddInputCharactersUTF8(typed_ahead_.c_str());
         typed_ahead_.clear();
         typed_ahead_frames_ = 0;

@@ -59,6 +59,9 @@ void Atlas::refilter() {
         for (const auto& g : data_.cities[i].designations)
             if (designation_passes(data_, any_time, g)) first_shown_[i] = std::min(first_shown_[i], g.year);
     relink();
+    if (!links_bundled())  // drawn as arcs: theirs are made now (bundles need none)
+        for (const DrawnLink& l : drawn_links_)
+            if (l.link >= 0) geometry_.make_arc(data_, l.link);
     revision_ = set_revision_ = visible_revision_ = next_revision();
 }
 
@@ -83,17 +86,15 @@ void Atlas::relink() {
         if (!is_visible_[l.from] || !is_visible_[l.to] || (l.year && l.year > filter_.until)) continue;
         drawn_links_.push_back({i, l.from, l.to, l.network, l.year, &geometry_.arcs[i]});
     }
+    if (!hub_style_) return;
     for (const auto& hub : geometry_.hubs) {
-        if (!hub_style_ || (hub.year && hub.year > filter_.until)) continue;
+        if (hub.year && hub.year > filter_.until) continue;
         std::vector<int> shown;
         for (std::size_t m = 0; m < hub.members.size(); ++m)
             if (is_visible_[hub.members[m]]) shown.push_back(int(m));
         if (shown.size() < 2) continue;
         for (int m : shown) drawn_links_.push_back({-1, hub.members[m], -1, hub.network, hub.year, &hub.spokes[m]});
     }
-    if (!links_bundled())  // drawn as arcs: theirs are made now (bundles need none)
-        for (const DrawnLink& l : drawn_links_)
-            if (l.link >= 0) geometry_.make_arc(data_, l.link);
 }
 
 namespace {

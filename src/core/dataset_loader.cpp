@@ -35,9 +35,9 @@ Color color_of(RecordReader& r, const char* key) {
     return c;
 }
 
-// Each kind of file's records, read into the dataset (RecordSink).
-std::unique_ptr<RecordSink> fields_into(const std::string& file, Dataset& d) {
-    return records_into(file, "fields", "field", d.fields, [](RecordReader& r, CreativeField& f, std::size_t) {
+// Each kind of file's records (its array `key`), read into the dataset (RecordSink).
+std::unique_ptr<RecordSink> fields_into(const std::string& file, const char* key, Dataset& d) {
+    return records_into(file, key, "field", d.fields, [](RecordReader& r, CreativeField& f, std::size_t) {
         f.name = r.str("name");
         f.color = color_of(r, "color");
         f.since = r.integer("since", kFirstCreativeYear, current_year());
@@ -45,8 +45,8 @@ std::unique_ptr<RecordSink> fields_into(const std::string& file, Dataset& d) {
     });
 }
 
-std::unique_ptr<RecordSink> networks_into(const std::string& file, Dataset& d) {
-    return records_into(file, "networks", "network", d.networks, [](RecordReader& r, Network& n, std::size_t) {
+std::unique_ptr<RecordSink> networks_into(const std::string& file, const char* key, Dataset& d) {
+    return records_into(file, key, "network", d.networks, [](RecordReader& r, Network& n, std::size_t) {
         n.name = r.str("name");
         n.group = r.str("group");
         if (!n.group.empty() && n.group != "creative" && n.group != "heritage" && n.group != "south-south" &&
@@ -71,8 +71,8 @@ std::unique_ptr<RecordSink> networks_into(const std::string& file, Dataset& d) {
     });
 }
 
-std::unique_ptr<RecordSink> country_groups_into(const std::string& file, Dataset& d) {
-    return records_into(file, "groups", "group", d.country_groups, [](RecordReader& r, CountryGroup& g, std::size_t i) {
+std::unique_ptr<RecordSink> country_groups_into(const std::string& file, const char* key, Dataset& d) {
+    return records_into(file, key, "group", d.country_groups, [](RecordReader& r, CountryGroup& g, std::size_t i) {
         g.name = r.str("name");
         g.criterion = r.str("criterion");
         g.doubts = r.strings("doubts");
@@ -97,9 +97,9 @@ std::unique_ptr<RecordSink> country_groups_into(const std::string& file, Dataset
     });
 }
 
-std::unique_ptr<RecordSink> cities_into(const std::string& file, Dataset& d) {
+std::unique_ptr<RecordSink> cities_into(const std::string& file, const char* key, Dataset& d) {
     const int this_year = current_year();
-    return records_into(file, "cities", "city", d.cities, [&d, this_year](RecordReader& r, City& c, std::size_t i) {
+    return records_into(file, key, "city", d.cities, [&d, this_year](RecordReader& r, City& c, std::size_t i) {
         c.name = r.str("name");
         c.local_name = r.str("localName", false);
         if (c.local_name.empty()) c.local_name = c.name;
@@ -150,8 +150,8 @@ std::unique_ptr<RecordSink> cities_into(const std::string& file, Dataset& d) {
     }, [&d] { d.rebuild_index(); });
 }
 
-std::unique_ptr<RecordSink> links_into(const std::string& file, Dataset& d) {
-    return records_into(file, "links", "link", d.links, [&d](RecordReader& r, CooperationLink& l, std::size_t) {
+std::unique_ptr<RecordSink> links_into(const std::string& file, const char* key, Dataset& d) {
+    return records_into(file, key, "link", d.links, [&d](RecordReader& r, CooperationLink& l, std::size_t) {
         const std::string from = r.str("from"), to = r.str("to"), net = r.str("network");
         l.from = d.find_city(from);
         l.to = d.find_city(to);
@@ -180,7 +180,7 @@ struct Kind {
     const char* format;
     const char* file;
     const char* key;  // the array of records
-    std::unique_ptr<RecordSink> (*into)(const std::string& file, Dataset&);
+    std::unique_ptr<RecordSink> (*into)(const std::string& file, const char* key, Dataset&);
 };
 const Kind kKinds[] = {
     {"atlas-sur/fields", "fields.json", "fields", fields_into},
@@ -289,7 +289,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
     // Kind by kind, file by file in the order given: records merge by id (see Upserter).
     auto load = [&](std::size_t k, Parsed file) {  // (its own: its records are freed as they are read)
         const std::size_t errors_before = result.error_count();
-        const auto sink = kKinds[k].into(file.name, result.dataset);
+        const auto sink = kKinds[k].into(file.name, kKinds[k].key, result.dataset);
         count(file.name, errors_before, records::load_parsed(file.doc, file.name, kKinds[k].key, *sink, result.problems));
     };
     auto load_waiting = [&](std::size_t k, std::size_t before) {  // the files of kind k placed before `before`
@@ -323,7 +323,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             stream.open = [&](const json& head, const std::string& key, std::size_t at_most) {
                 std::vector<Problem> unused;
                 if (key != kind.key || kind_of(head) != hint[i] || !records::records(head, name, kind.key, unused)) return false;
-                sink = kind.into(name, result.dataset);
+                sink = kind.into(name, kind.key, result.dataset);
                 sink->expect(at_most);
                 return true;
             };
@@ -358,8 +358,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             continue;
         }
         if (k < loaded_kinds) return false;
-        if (k == loaded_kinds && hint[i] == k) {  // its turn: loaded now, and its parsed form freed
-            load_waiting(k, i);
+        if (k == loaded_kinds && hint[i] == k) {  // its turn (those before it loaded above): loaded now
             load(k, {name, std::move(parsed.value)});
         } else {
             waiting[k].push_back({i, {name, std::move(parsed.value)}});

@@ -12,6 +12,9 @@
 
 namespace atlas {
 namespace {
+glm::dvec2 lonlat(const Dataset& d, int city) { return {d.cities[std::size_t(city)].lon, d.cities[std::size_t(city)].lat}; }
+
+// Never empty: a great circle is at least one line.
 Polylines projected_arc(glm::dvec2 a, glm::dvec2 b) {
     Polylines out;
     for (const auto& line : great_circle_arc(a, b, 1.5)) {
@@ -41,17 +44,14 @@ const NetworkHub* LinkGeometry::hub_of(int network) const {
 }
 
 void LinkGeometry::make_arc(const Dataset& d, int link) {
-    if (made[std::size_t(link)]) return;
+    Polylines& arc = arcs[std::size_t(link)];
     const CooperationLink& l = d.links[std::size_t(link)];
-    arcs[std::size_t(link)] = projected_arc({d.cities[l.from].lon, d.cities[l.from].lat}, {d.cities[l.to].lon, d.cities[l.to].lat});
-    made[std::size_t(link)] = 1;
+    if (arc.empty()) arc = projected_arc(lonlat(d, l.from), lonlat(d, l.to));
 }
 
 LinkGeometry build_link_geometry(const Dataset& d) {
     LinkGeometry g;
     g.arcs.resize(d.links.size());
-    g.made.assign(d.links.size(), 0);
-    auto lonlat = [&](int city) { return glm::dvec2(d.cities[city].lon, d.cities[city].lat); };
     for (int n = 0; n < int(d.networks.size()); ++n) {
         if (d.networks[n].draw_as != "network") continue;
         NetworkHub hub;
@@ -66,10 +66,10 @@ LinkGeometry build_link_geometry(const Dataset& d) {
         if (members.size() < 2) continue;
         hub.members.assign(members.begin(), members.end());
         std::vector<glm::dvec2> points;
-        for (int m : hub.members) points.push_back(lonlat(m));
+        for (int m : hub.members) points.push_back(lonlat(d, m));
         hub.lonlat = spherical_mean(points);
         hub.projected = equal_earth::forward(hub.lonlat.x, hub.lonlat.y);
-        for (int m : hub.members) hub.spokes.push_back(projected_arc(lonlat(m), hub.lonlat));
+        for (int m : hub.members) hub.spokes.push_back(projected_arc(lonlat(d, m), hub.lonlat));
         g.hubs.push_back(std::move(hub));
     }
     return g;

@@ -20,10 +20,9 @@ struct NetworkHub {
 };
 
 struct LinkGeometry {
-    // By link, each made when it is first drawn as an arc (make_arc): dense data draws bundles
-    // instead, and the arcs of 25,000 links took 0.4 s of the web page's start.
+    // By link, each made when it is first drawn as an arc (make_arc; empty until then): dense data
+    // draws bundles instead, and the arcs of 25,000 links took 0.4 s of the web page's start.
     std::vector<Polylines> arcs;
-    std::vector<char> made;
     std::vector<NetworkHub> hubs;
     const NetworkHub* hub_of(int network) const;
     void make_arc(const Dataset& d, int link);
