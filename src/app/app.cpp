@@ -212,6 +212,13 @@ bool App::handle_presenter_key(SDL_Keycode key) {
     }
 }
 
+namespace {
+// '/' (with Shift it is '?' on many keyboards: the list of keys, an SDL_TEXTINPUT) and Ctrl+F.
+bool asks_for_search(SDL_Keycode key, Uint16 mods) {
+    return (key == SDLK_SLASH && !(mods & KMOD_SHIFT)) || (key == SDLK_f && (mods & KMOD_CTRL));
+}
+}  // namespace
+
 // `mods`: the modifiers held when the key went down (the event's own: SDL's current state may
 // already include later events of the same batch, such as Shift's release).
 void App::handle_key(SDL_Keycode key, Uint16 mods) {
@@ -226,11 +233,9 @@ void App::handle_key(SDL_Keycode key, Uint16 mods) {
         case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: atlas_->act({{"type", "zoom"}, {"factor", 1.6}}); break;
         case SDLK_MINUS: case SDLK_KP_MINUS: atlas_->act({{"type", "zoom"}, {"factor", 1 / 1.6}}); break;
         case SDLK_HOME: case SDLK_0: case SDLK_KP_0: atlas_->act({{"type", "home"}}); break;
-        case SDLK_SLASH:  // with Shift it is '?' on many keyboards: the list of keys (SDL_TEXTINPUT)
-            if (!(mods & KMOD_SHIFT)) ui_state_.focus_search = ui::kFocusSearchFrames, typed_ahead_slash_ = true, typed_ahead_frames_ = 10;
-            break;
-        case SDLK_f:
-            if (mods & KMOD_CTRL) ui_state_.focus_search = ui::kFocusSearchFrames, typed_ahead_frames_ = 10;
+        case SDLK_SLASH: case SDLK_f:
+            if (asks_for_search(key, mods))
+                ui_state_.focus_search = ui::kFocusSearchFrames, typed_ahead_slash_ = key == SDLK_SLASH, typed_ahead_frames_ = 10;
             break;
         case SDLK_ESCAPE:  // back: the walk's city, then the selection
             if (ui_state_.keyboard_city >= 0) {
@@ -553,8 +558,12 @@ void App::handle_event(const SDL_Event& e) {
             // WantCaptureKeyboard is a frame late: a letter typed just after a click into the search
             // box must not also be a key of the map (P, B); the box is the active item already, or,
             // when the click came in this same batch of events (a slow frame), it is about to be.
-            if (!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive() &&
-                !(clicked_in_batch_ && e.key.keysym.sym >= SDLK_a && e.key.keysym.sym <= SDLK_z))
+            // '/' and Ctrl+F ask for the search box whenever nothing is being typed: a panel's button
+            // held in the last frame (clicked, on a slow device, just before the loop slept) must
+            // not swallow them.
+            if ((!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive() &&
+                 !(clicked_in_batch_ && e.key.keysym.sym >= SDLK_a && e.key.keysym.sym <= SDLK_z)) ||
+                (asks_for_search(e.key.keysym.sym, e.key.keysym.mod) && !io.WantTextInput))
                 handle_key(e.key.keysym.sym, e.key.keysym.mod);
             break;
         default: break;
@@ -1079,7 +1088,8 @@ bool App::compact_layout(glm::dvec2 window) const {
 }
 
 // The selected city stays in the free part of the map when the sheet rises over it or a city is
-// chosen on a phone (once for each: the person may then move the map as they like).
+// chosen on a phone (once for each: the person may then move the map as they like); from the start
+// view it is centred there.
 void App::keep_selection_in_view() {
     const int city = atlas_->selected();
     if (city == revealed_city_ && std::abs(ui_state_.sheet_top - revealed_sheet_top_) < 1) return;
@@ -1092,7 +1102,8 @@ void App::keep_selection_in_view() {
     const double bottom = ui_state_.sheet_top - ui_state_.attribution_height - margin -
                           (ui_state_.controls_row ? ui_state_.controls_height : 0);
     const double right = target.viewport.x - (ui_state_.controls_row ? 0 : ui_state_.controls_width) - margin;
-    if (at.y >= top && at.y <= bottom && at.x >= margin && at.x <= right) return;
+    // A map the person has not moved (the start view) centres the city: it is what they look at now.
+    if (at.y >= top && at.y <= bottom && at.x >= margin && at.x <= right && !atlas_->at_start_view()) return;
     const glm::dvec2 goal{target.viewport.x * 0.5, (top + std::max(top, bottom)) * 0.5};
     atlas_->camera().pan_pixels(goal - at, true);
 }

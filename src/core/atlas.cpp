@@ -265,6 +265,7 @@ void Atlas::adopt_view(const Atlas& old) {
     hovered_ = -1;
     camera_ = old.camera_;
     framed_ = old.framed_;
+    start_view_ = old.start_view_;
     timeline_ = std::clamp(old.timeline_, double(first_year_), last_year_ + kYearEnd);
     playing_ = old.playing_;
     speed_ = old.speed_;
@@ -354,21 +355,33 @@ void Atlas::place_inset() {
 }
 
 void Atlas::set_viewport(glm::dvec2 size, const ScreenInsets& covered) {
+    const bool at_start = at_start_view();
     camera_.set_viewport(size);
     covered_ = covered;
-    update_insets();
+    update_insets(at_start);
     if (!framed_) {
-        camera_.jump(start_view());
+        go_to_start_view(false);
         framed_ = true;
     }
 }
 
-void Atlas::update_insets() {
+bool Atlas::at_start_view() const {
+    const Camera& c = camera_.target();
+    return framed_ && start_view_.scale > 0 && c.center == start_view_.center && c.scale == start_view_.scale;
+}
+
+void Atlas::go_to_start_view(bool animated) {
+    if (animated) camera_.fly_to(start_view(), reduced_motion_);
+    else camera_.jump(start_view());
+    start_view_ = camera_.target();
+}
+
+void Atlas::update_insets(bool at_start) {
     const Camera before = camera_.target();
     const glm::dvec2 size = before.viewport;
     const double bottom = std::max(covered_.bottom, tour_ >= 0 ? covered_.caption : 0.0);
     camera_.set_insets(std::min(covered_.left, size.x * 0.5), std::min(covered_.right, size.x * 0.4),
-                       std::min(covered_.top, size.y * 0.25), std::min(bottom, size.y * 0.5));
+                       std::min(covered_.top, size.y * 0.25), std::min(bottom, size.y * 0.6));
     // In a tour, a new layout (presenter mode, another language's caption, a resized window)
     // frames the step's cities again.
     const Camera& after = camera_.target();
@@ -377,7 +390,20 @@ void Atlas::update_insets() {
     if (tour_ >= 0 && moved > 8) frame_step(!camera_.moving());  // a flight under way is re-aimed
     const std::array<double, 6> layout{after.viewport.x, after.viewport.y, after.inset_left, after.inset_right,
                                        after.inset_top, after.inset_bottom};
-    if (layout != inset_layout_) inset_layout_ = layout, place_inset();
+    if (layout == inset_layout_) return;
+    const bool resized = layout[0] != inset_layout_[0] || layout[1] != inset_layout_[1];
+    inset_layout_ = layout, place_inset();
+    // The start view, framed again for a new size (at once: the window changed at once) or for
+    // what covers the map above and below (eased: the map makes room for the sheet that rose).
+    // Not: beside a column that was not there when it was framed (a city's details on a desktop:
+    // the map stays as the person saw it); in a tour (it frames its step); while a city is chosen
+    // (the map shows it: App::keep_selection_in_view); for a few pixels (the panels' first
+    // measures at start-up: not worth moving the map).
+    const bool same_sides = after.inset_left == start_view_.inset_left && after.inset_right == start_view_.inset_right;
+    if (!at_start || !same_sides || tour_ >= 0 || selected_ >= 0) return;
+    const Camera start = start_view();
+    if (glm::length(start.center - after.center) * after.scale > kReframePx || std::abs(std::log(start.scale / after.scale)) > 0.05)
+        go_to_start_view(!resized);
 }
 
 int Atlas::pick(glm::dvec2 screen) const {
@@ -499,7 +525,7 @@ std::string Atlas::apply(const json& a) {
         if (!number_arg(a, "dx", dx, error) || !number_arg(a, "dy", dy, error)) return error;
         camera_.pan_pixels({std::clamp(dx, -1e5, 1e5), std::clamp(dy, -1e5, 1e5)}, true);
     } else if (type == "home") {
-        camera_.fly_to(start_view(), reduced_motion_);
+        go_to_start_view(true);
     } else if (type == "reset") {
         tour_ = -1, step_ = 0, play_until_ = 0;
         update_insets();
@@ -509,7 +535,7 @@ std::string Atlas::apply(const json& a) {
         playing_ = false;
         timeline_ = last_year_ + kYearEnd;
         refilter();
-        camera_.fly_to(start_view(), reduced_motion_);
+        go_to_start_view(true);
     } else if (type == "year") {
         double year = 0;
         if (!number_arg(a, "year", year, error)) return error;

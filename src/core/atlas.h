@@ -154,9 +154,12 @@ public:
 
     CameraController& camera() { return camera_; }
     const CameraController& camera_controller() const { return camera_; }
-    // Also frames the start view the first time; `covered` says what the panels cover.
+    // Also frames the start view the first time; `covered` says what the panels cover. While the
+    // map shows the start view (no one has moved it since) and no city is chosen, a new size or new
+    // panels above or below it (a phone's sheet rising) frame it again for the part left free.
     void set_viewport(glm::dvec2 size, const ScreenInsets& covered = {});
     Camera start_view() const;
+    bool at_start_view() const;  // the camera still goes where the start view was framed last
 
     // The view (core/view_state.h): what a link, a tour step or the kiosk's reset restore.
     ViewState view() const;
@@ -290,7 +293,12 @@ private:
     std::vector<std::string> view_notices_;
     int tour_ = -1, step_ = 0;
     ScreenInsets covered_;
-    void update_insets();  // the free part of the map: without the side column, and the caption bar in a tour
+    // The free part of the map: without the side column, and the caption bar in a tour. `at_start`:
+    // the camera was at the start view before the change (it is framed again).
+    void update_insets(bool at_start = false);
+    void go_to_start_view(bool animated);
+    Camera start_view_ = {};  // where the camera was last sent to show the start view (at_start_view)
+    static constexpr double kReframePx = 24;  // a start view framed again moves it further than this
     double play_until_ = 0;  // a tour step plays the timeline up to here (0: to its end)
     bool presenter_ = false, blank_ = false;
     std::vector<std::pair<std::string, std::string>> search_countries_;

@@ -21,8 +21,11 @@ double Camera::min_scale() const {
 
 void Camera::clamp() {
     scale = std::clamp(scale, min_scale(), min_scale() * kMaxZoom);
-    center.x = std::clamp(center.x, -equal_earth::kMaxX, equal_earth::kMaxX);
-    center.y = std::clamp(center.y, -equal_earth::kMaxY, equal_earth::kMaxY);
+    // The middle of the part the panels leave free stays inside the world (with a sheet over half
+    // a phone, the world's lower edge may rise to the middle of what is left, not of the screen).
+    const glm::dvec2 offset = (focus() - viewport * 0.5) * glm::dvec2(1, -1) / scale;
+    const glm::dvec2 edge{equal_earth::kMaxX, equal_earth::kMaxY};
+    center = glm::clamp(center + offset, -edge, edge) - offset;
 }
 
 void Camera::zoom_at(glm::dvec2 screen, double factor) {

@@ -32,7 +32,7 @@ struct Camera {
     // Centres `world` in the free part of the viewport (between the insets).
     void centre_on(glm::dvec2 world);
     glm::dvec2 focus() const;  // the middle of that free part, on screen
-    // Keeps the scale within [min_scale, max_scale] and the map's centre inside the world.
+    // Keeps the scale within [min_scale, max_scale] and the middle of the free part inside the world.
     void clamp();
     double min_scale() const;  // the whole world fits the viewport
     bool same_view(const Camera& o) const { return center == o.center && scale == o.scale && viewport == o.viewport; }

@@ -93,3 +93,114 @@ TEST(StartView, TheInsetGoesWhenAnAnimatedZoomEnds) {
     b.camera().zoom_now(middle, 4);
     EXPECT_FALSE(b.inset().shown) << "a pinch";
 }
+
+namespace {
+// The camera once it has come to rest.
+Camera at_rest(Atlas& a) {
+    for (int i = 0; i < 600 && a.camera_controller().moving(); ++i) a.update(1.0 / 60);
+    EXPECT_FALSE(a.camera_controller().moving());
+    return a.camera_controller().current();
+}
+// The start view as framed at first for these panels.
+Camera framed_for(glm::dvec2 size, const ScreenInsets& covered) {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport(size, covered);
+    return a.camera_controller().current();
+}
+constexpr ScreenInsets kPhonePeek{.top = 84, .bottom = 246}, kPhoneHalf{.top = 84, .bottom = 422 + 62};
+constexpr glm::dvec2 kPhone{390, 844};
+}  // namespace
+
+// A phone's sheet rising to half the screen over the start view: the map moves up into the part
+// left free (it stayed where the peeking sheet had left it, its lower part under the sheet), and
+// comes back when the sheet goes down.
+TEST(StartView, FollowsThePhonesSheet) {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport(kPhone, kPhonePeek);
+    const Camera peek = a.camera_controller().current();
+    const glm::dvec2 mexico_city = peek.to_screen(equal_earth::forward(-99.13, 19.43));
+
+    a.set_viewport(kPhone, kPhoneHalf);
+    EXPECT_TRUE(a.camera_controller().moving()) << "eased, not a jump";
+    const Camera half = at_rest(a), expected = framed_for(kPhone, kPhoneHalf);
+    EXPECT_NEAR(half.center.x, expected.center.x, 1e-9);
+    EXPECT_NEAR(half.center.y, expected.center.y, 1e-9);
+    EXPECT_DOUBLE_EQ(half.scale, peek.scale) << "the cities fit the part left free at the same zoom";
+    const double rise = (kPhoneHalf.bottom - kPhonePeek.bottom) / 2;
+    EXPECT_NEAR(half.to_screen(equal_earth::forward(-99.13, 19.43)).y, mexico_city.y - rise, 0.5)
+        << "up by half the sheet's rise: in the middle of what is left (the world's edge may go above it)";
+    EXPECT_TRUE(a.at_start_view());
+
+    a.set_viewport(kPhone, kPhonePeek);
+    EXPECT_NEAR(at_rest(a).center.y, peek.center.y, 1e-9) << "back when the sheet goes down";
+
+    // A chosen city is the map's subject then (the app centres it): the start view stays.
+    ASSERT_FALSE(a.act({{"type", "select"}, {"id", "mx-oaxaca"}}).contains("error"));
+    a.set_viewport(kPhone, kPhoneHalf);
+    EXPECT_FALSE(a.camera_controller().moving());
+    EXPECT_EQ(a.camera_controller().target().center, peek.center);
+}
+
+// The panels' first measures at start-up differ from their estimates by a few pixels: not worth
+// moving the map (and painting it again) for.
+TEST(StartView, StaysForAFewPixels) {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport(kPhone, {.top = 67, .bottom = 197});
+    const Camera first = a.camera_controller().target();
+    a.set_viewport(kPhone, kPhonePeek);
+    EXPECT_FALSE(a.camera_controller().moving());
+    EXPECT_EQ(a.camera_controller().target().center, first.center);
+    EXPECT_TRUE(a.at_start_view());
+}
+
+// Someone who moved the map keeps it where they left it; the home button brings the start view
+// back, and with it the framing that follows the panels.
+TEST(StartView, AMovedMapStaysWhereItWasLeft) {
+    Atlas a(shipped_data_with_tours());
+    a.set_viewport(kPhone, kPhonePeek);
+    a.camera().zoom_at({195, 400}, 2);
+    at_rest(a);
+    ASSERT_FALSE(a.at_start_view());
+    const Camera moved = a.camera_controller().current();
+    a.set_viewport(kPhone, kPhoneHalf);
+    EXPECT_FALSE(a.camera_controller().moving());
+    EXPECT_EQ(a.camera_controller().current().center, moved.center);
+
+    ASSERT_FALSE(a.act({{"type", "home"}}).contains("error"));
+    EXPECT_NEAR(at_rest(a).center.y, framed_for(kPhone, kPhoneHalf).center.y, 1e-9);
+    a.set_viewport(kPhone, kPhonePeek);
+    EXPECT_NEAR(at_rest(a).center.y, framed_for(kPhone, kPhonePeek).center.y, 1e-9);
+}
+
+// A resized screen showing the start view shows it again, framed for the new size, at once; a
+// column beside the map and a link's camera (a view that names one) are left alone.
+TEST(StartView, IsFramedAgainForANewSize) {
+    Atlas a(shipped_data_with_tours());
+    const ScreenInsets desktop{.left = 372, .right = 68, .top = 62, .bottom = 40};
+    a.set_viewport({1280, 800}, desktop);
+    a.set_viewport({1920, 1080}, desktop);
+    EXPECT_FALSE(a.camera_controller().moving()) << "at once";
+    Atlas b(shipped_data_with_tours());
+    b.set_viewport({1920, 1080}, desktop);
+    EXPECT_EQ(a.camera_controller().current().center, b.camera_controller().current().center);
+    EXPECT_EQ(a.camera_controller().current().scale, b.camera_controller().current().scale);
+
+    b.camera().zoom_at({900, 400}, 6);
+    at_rest(b);
+    // A column beside the map (a city's details on a desktop) leaves it as the person saw it.
+    Atlas c(shipped_data_with_tours());
+    c.set_viewport({1280, 800}, desktop);
+    const Camera before = c.camera_controller().current();
+    c.set_viewport({1280, 800}, {.left = 372, .right = 68 + 380, .top = 62, .bottom = 40});
+    EXPECT_EQ(c.camera_controller().target().center, before.center);
+    c.set_viewport({1280, 800}, {.left = 372, .right = 68 + 380, .top = 62, .bottom = 80});
+    EXPECT_EQ(c.camera_controller().target().center, before.center) << "nor a new bottom while it stands there";
+
+    Atlas linked(shipped_data_with_tours());
+    ASSERT_FALSE(linked.act({{"type", "viewFromUrl"}, {"hash", b.view_link()}}).contains("error"));
+    linked.set_viewport({1280, 800}, desktop);
+    const Camera was = linked.camera_controller().current();
+    linked.set_viewport({1280, 800}, {.left = 0, .right = 68, .top = 62, .bottom = 40});
+    EXPECT_EQ(linked.camera_controller().target().center, was.center);
+    EXPECT_FALSE(linked.at_start_view());
+}
