@@ -93,6 +93,19 @@ bool App::init(const platform::Options& options, std::string& error) {
     styled_touch_ = ui_state_.compact || options.touch_first;
     ui::apply_style(current_theme(), false, styled_touch_);
     atlas_->set_viewport({w, h}, covered({w, h}));
+    renderer_.warm_up([] {  // the panels' pipeline too: one rectangle of a one-pixel frame
+        ImDrawList list(ImGui::GetDrawListSharedData());
+        list._ResetForNewFrame();
+        list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+        list.PushClipRect({0, 0}, {1, 1});
+        list.AddRectFilled({0, 0}, {1, 1}, IM_COL32_WHITE);
+        ImDrawList* lists[] = {&list};
+        ImDrawData frame;
+        frame.Valid = true, frame.CmdLists = lists, frame.CmdListsCount = 1;
+        frame.TotalVtxCount = list.VtxBuffer.Size, frame.TotalIdxCount = list.IdxBuffer.Size;
+        frame.DisplaySize = {1, 1}, frame.FramebufferScale = {1, 1};
+        ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    });
     log_actions();
     start_kiosk();
     frame_ms_.assign(240, 0.0f);

@@ -1,5 +1,7 @@
 #include "render/basemap_layer.h"
 
+#include <algorithm>
+
 #include <type_traits>
 #include <vector>
 
@@ -83,7 +85,7 @@ bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
     return glGetError() == GL_NO_ERROR;
 }
 
-void BasemapLayer::draw(const Camera& cam, const MapStyle& s) const {
+void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most) const {
     glUseProgram(program_);
     glBindVertexArray(vao_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));
@@ -93,13 +95,13 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s) const {
         glUniform4fv(u_palette_, 3, p);
     };
     palette(s.ocean, s.ocean, s.ocean);
-    glDrawArrays(GL_TRIANGLE_FAN, sphere_first_, sphere_count_);
+    glDrawArrays(GL_TRIANGLE_FAN, sphere_first_, std::min(sphere_count_, most));
     palette(s.graticule, s.graticule, s.graticule);
-    glDrawArrays(GL_LINES, graticule_first_, graticule_count_);
+    glDrawArrays(GL_LINES, graticule_first_, std::min(graticule_count_, most));
     palette(s.land_other, s.land_south, s.land_mexico);
-    glDrawElements(GL_TRIANGLES, fill_count_, GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_TRIANGLES, std::min(fill_count_, most), GL_UNSIGNED_INT, nullptr);
     palette(s.borders, s.borders, s.borders);
-    glDrawElements(GL_LINES, outline_count_, GL_UNSIGNED_INT, reinterpret_cast<void*>(outline_first_ * 4));
+    glDrawElements(GL_LINES, std::min(outline_count_, most), GL_UNSIGNED_INT, reinterpret_cast<void*>(outline_first_ * 4));
     glBindVertexArray(0);
 }
 

@@ -10,7 +10,8 @@ namespace atlas::render {
 class BasemapLayer {
 public:
     bool init(GLuint program, const BasemapMesh& mesh);
-    void draw(const Camera& camera, const MapStyle& style) const;
+    // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
+    void draw(const Camera& camera, const MapStyle& style, GLsizei most = 1 << 30) const;
     void release();
     bool ready() const { return vao_ != 0; }
 

@@ -59,6 +59,13 @@ void InstancedQuad::draw() const {
     glBindVertexArray(0);
 }
 
+void InstancedQuad::warm_up() {
+    const std::vector<unsigned char> zeros(stride_, 0);
+    upload(zeros.data(), 1);
+    draw();
+    count_ = 0;  // the layer's first upload replaces it
+}
+
 void InstancedQuad::release() {
     if (indices_) glDeleteBuffers(1, &indices_);
     if (vertices_) glDeleteBuffers(1, &vertices_);

@@ -19,6 +19,7 @@ public:
     void prepare(const Atlas& atlas, const Camera& camera);
     std::uint64_t content() const { return content_; }  // changes when what is drawn changes
     void draw(const Camera& camera, const MapStyle& style) const;
+    void warm_up() { glUseProgram(program_), quad_.warm_up(); }  // see MapRenderer::warm_up
     void release();
 
 private:

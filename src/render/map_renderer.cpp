@@ -66,6 +66,39 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 }
 
+void MapRenderer::warm_up(const std::function<void()>& screen) {
+    // Pipelines differ with the target's format: the basemap's picture is RGBA; the canvas has no
+    // alpha (web), which the GL emulates on RGBA as it does for an RGB texture.
+    GLuint textures[2] = {}, framebuffers[2] = {};
+    glGenTextures(2, textures);
+    glGenFramebuffers(2, framebuffers);
+    for (int i = 0; i < 2; ++i) {
+        glBindTexture(GL_TEXTURE_2D, textures[i]);
+        glTexStorage2D(GL_TEXTURE_2D, 1, i == 0 ? GL_RGBA8 : GL_RGB8, 1, 1);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[i]);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, textures[i], 0);
+    }
+    begin_drawing(1, 1);
+    Camera pixel;
+    pixel.viewport = {1, 1};
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[0]);  // as the basemap's picture is painted
+    world_.draw(pixel, style_, 3);
+    links_.warm_up();
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[1]);  // as the screen is drawn
+    basemap_picture_.warm_up(textures[0]);
+    markers_.warm_up();
+    if (screen) screen();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(2, framebuffers);
+    glDeleteTextures(2, textures);
+    // The GPU process starts on them now: a fence is what makes it submit (a flush alone may wait
+    // for the next frame's work).
+    glDeleteSync(glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0));
+    glFlush();
+}
+
 // The detailed basemap and every Mexican city, in the inset's own viewport.
 void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     const Atlas::Inset& in = atlas.inset();

@@ -29,6 +29,12 @@ public:
     // seen only scaled, in the middle of a zoom (a picture the web's compositor moves): the
     // basemap, if it must be painted, is painted with half the pixels (a quarter of the time).
     void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact, bool draft = false);
+    // A software GL (SwiftShader in browsers without a GPU, llvmpipe on kiosks) compiles a
+    // program's pipeline for each new state at its first draw: 5 to 35 ms each, a third of the
+    // first frame. As start-up ends, this draws each pipeline of the first frame once into a pixel
+    // (`screen`: the panels', into the screen's stand-in), so that the GPU process compiles them
+    // while the data is merged and the first frame is laid out.
+    void warm_up(const std::function<void()>& screen);
     // The inset of Mexico, over the map and what is drawn on it (its names are the app's to draw).
     void draw_inset(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
     // Reads the framebuffer back, top row first, RGBA.

@@ -18,6 +18,7 @@ public:
     enum class Source { MainMap, MexicoInset };
     bool init(GLuint program, Source source);
     void draw(const Atlas& atlas, const MapStyle& style, const Camera& camera, float radius_px);
+    void warm_up() { glUseProgram(program_), quad_.warm_up(); }  // see MapRenderer::warm_up
     void release();
 
 private:

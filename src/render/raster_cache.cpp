@@ -122,6 +122,18 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
     glEnable(GL_BLEND);
 }
 
+void RasterCache::warm_up(GLuint texture) {
+    glUseProgram(program_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glUniform1i(u_picture_, 0);
+    glDisable(GL_BLEND);
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    glEnable(GL_BLEND);
+}
+
 void RasterCache::release() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);
     if (texture_) glDeleteTextures(1, &texture_);

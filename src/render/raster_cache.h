@@ -27,6 +27,8 @@ public:
     void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft = false);
     int paints() const { return paints_; }  // how often the picture was painted (tests, measurements)
     int drafts() const { return drafts_; }  // of which with half the pixels
+    // Its picture drawn once from `texture` (a pixel; MapRenderer::warm_up).
+    void warm_up(GLuint texture);
     void release();
 
 private:
