@@ -30,6 +30,16 @@ namespace {
 float glyph_density(int window_width, int drawable_width) {
     return std::clamp(std::round(float(drawable_width) / float(std::max(window_width, 1)) * 4) / 4, 1.0f, 2.0f);
 }
+
+// Draws `lists` as a frame of `display` (its size and scale).
+void render_lists(ImDrawData display, std::vector<ImDrawList*> lists) {
+    // (ImGui leaves out empty lists: WebGL 2 reads a bufferSubData of 0 bytes as "to the end")
+    std::erase_if(lists, [](const ImDrawList* l) { return l->VtxBuffer.empty(); });
+    display.CmdLists = lists.data(), display.CmdListsCount = int(lists.size());
+    display.TotalVtxCount = display.TotalIdxCount = 0;
+    for (const ImDrawList* l : lists) display.TotalVtxCount += l->VtxBuffer.Size, display.TotalIdxCount += l->IdxBuffer.Size;
+    ImGui_ImplOpenGL3_RenderDrawData(&display);
+}
 }  // namespace
 
 bool App::init(const platform::Options& options, std::string& error) {
@@ -93,19 +103,6 @@ bool App::init(const platform::Options& options, std::string& error) {
     styled_touch_ = ui_state_.compact || options.touch_first;
     ui::apply_style(current_theme(), false, styled_touch_);
     atlas_->set_viewport({w, h}, covered({w, h}));
-    renderer_.warm_up([] {  // the panels' pipeline too: one rectangle of a one-pixel frame
-        ImDrawList list(ImGui::GetDrawListSharedData());
-        list._ResetForNewFrame();
-        list.PushTextureID(ImGui::GetIO().Fonts->TexID);
-        list.PushClipRect({0, 0}, {1, 1});
-        list.AddRectFilled({0, 0}, {1, 1}, IM_COL32_WHITE);
-        ImDrawList* lists[] = {&list};
-        ImDrawData frame;
-        frame.Valid = true, frame.CmdLists = lists, frame.CmdListsCount = 1;
-        frame.TotalVtxCount = list.VtxBuffer.Size, frame.TotalIdxCount = list.IdxBuffer.Size;
-        frame.DisplaySize = {1, 1}, frame.FramebufferScale = {1, 1};
-        ImGui_ImplOpenGL3_RenderDrawData(&frame);
-    });
     log_actions();
     start_kiosk();
     frame_ms_.assign(240, 0.0f);
@@ -133,6 +130,16 @@ bool App::build_gl(std::string& error) {
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
+    renderer_.warm_up([] {  // the panels' pipeline too: one rectangle of a one-pixel frame
+        ImDrawList list(ImGui::GetDrawListSharedData());
+        list._ResetForNewFrame();
+        list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+        list.PushClipRect({0, 0}, {1, 1});
+        list.AddRectFilled({0, 0}, {1, 1}, IM_COL32_WHITE);
+        ImDrawData frame;
+        frame.Valid = true, frame.DisplaySize = frame.FramebufferScale = {1, 1};
+        render_lists(frame, {&list});
+    });
     return true;
 }
 
@@ -894,24 +901,15 @@ std::vector<ImDrawList*> App::panel_lists() const {
 // an export's card). `frame`: the display's size and scale. During a gesture a picture is kept of
 // the map with its names (`keep_map`), before the rest is drawn over it.
 void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map) {
-    auto render = [&frame](std::vector<ImDrawList*>& lists) {
-        // (ImGui leaves out empty lists: WebGL 2 reads a bufferSubData of 0 bytes as "to the end")
-        std::erase_if(lists, [](const ImDrawList* l) { return l->VtxBuffer.empty(); });
-        frame.CmdLists = lists.data(), frame.CmdListsCount = int(lists.size());
-        frame.TotalVtxCount = frame.TotalIdxCount = 0;
-        for (const ImDrawList* l : lists) frame.TotalVtxCount += l->VtxBuffer.Size, frame.TotalIdxCount += l->IdxBuffer.Size;
-        ImGui_ImplOpenGL3_RenderDrawData(&frame);
-    };
     // A picture kept in the middle of a zoom is seen only scaled, and replaced once the zoom rests.
     const CameraController& camera = atlas_->camera_controller();
     const bool draft = keep_map && camera.target().scale != camera.current().scale;  // (never for an exact frame)
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
-    std::vector<ImDrawList*> over_map{ImGui::GetBackgroundDrawList()};
-    render(over_map);
+    render_lists(frame, {ImGui::GetBackgroundDrawList()});
     if (keep_map) keep_map_picture();
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
     top.insert(top.begin(), fixed_list_.get());
-    render(top);
+    render_lists(frame, std::move(top));
 }
 
 // Pictures of the panels, the inset and the attribution, as just drawn (the inset's with its frame).

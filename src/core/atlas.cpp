@@ -360,7 +360,7 @@ void Atlas::set_viewport(glm::dvec2 size, const ScreenInsets& covered) {
     covered_ = covered;
     update_insets(at_start);
     if (!framed_) {
-        go_to_start_view(false);
+        show_start_view(start_view(), false);
         framed_ = true;
     }
 }
@@ -370,9 +370,9 @@ bool Atlas::at_start_view() const {
     return framed_ && start_view_.scale > 0 && c.center == start_view_.center && c.scale == start_view_.scale;
 }
 
-void Atlas::go_to_start_view(bool animated) {
-    if (animated) camera_.fly_to(start_view(), reduced_motion_);
-    else camera_.jump(start_view());
+void Atlas::show_start_view(const Camera& start, bool animated) {
+    if (animated) camera_.fly_to(start, reduced_motion_);
+    else camera_.jump(start);
     start_view_ = camera_.target();
 }
 
@@ -403,7 +403,7 @@ void Atlas::update_insets(bool at_start) {
     if (!at_start || !same_sides || tour_ >= 0 || selected_ >= 0) return;
     const Camera start = start_view();
     if (glm::length(start.center - after.center) * after.scale > kReframePx || std::abs(std::log(start.scale / after.scale)) > 0.05)
-        go_to_start_view(!resized);
+        show_start_view(start, !resized);
 }
 
 int Atlas::pick(glm::dvec2 screen) const {
@@ -525,7 +525,7 @@ std::string Atlas::apply(const json& a) {
         if (!number_arg(a, "dx", dx, error) || !number_arg(a, "dy", dy, error)) return error;
         camera_.pan_pixels({std::clamp(dx, -1e5, 1e5), std::clamp(dy, -1e5, 1e5)}, true);
     } else if (type == "home") {
-        go_to_start_view(true);
+        show_start_view(start_view(), true);
     } else if (type == "reset") {
         tour_ = -1, step_ = 0, play_until_ = 0;
         update_insets();
@@ -535,7 +535,7 @@ std::string Atlas::apply(const json& a) {
         playing_ = false;
         timeline_ = last_year_ + kYearEnd;
         refilter();
-        go_to_start_view(true);
+        show_start_view(start_view(), true);
     } else if (type == "year") {
         double year = 0;
         if (!number_arg(a, "year", year, error)) return error;

@@ -296,7 +296,7 @@ private:
     // The free part of the map: without the side column, and the caption bar in a tour. `at_start`:
     // the camera was at the start view before the change (it is framed again).
     void update_insets(bool at_start = false);
-    void go_to_start_view(bool animated);
+    void show_start_view(const Camera& start, bool animated);  // `start` (start_view()), kept in start_view_
     Camera start_view_ = {};  // where the camera was last sent to show the start view (at_start_view)
     static constexpr double kReframePx = 24;  // a start view framed again moves it further than this
     double play_until_ = 0;  // a tour step plays the timeline up to here (0: to its end)

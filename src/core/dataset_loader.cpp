@@ -280,7 +280,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         result.rejected.push_back(file);
     };
     // A file that contributes nothing although it has errors could not be used at all.
-    auto count = [&](const std::string& name, std::size_t errors_before, std::size_t loaded) {
+    auto reject_if_unused = [&](const std::string& name, std::size_t errors_before, std::size_t loaded) {
         if (loaded == 0 && std::size_t(result.error_count()) > errors_before)
             reject(name, "no valid record in the file: nothing of it was loaded");
     };
@@ -290,7 +290,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
     auto load = [&](std::size_t k, Parsed file) {  // (its own: its records are freed as they are read)
         const std::size_t errors_before = result.error_count();
         const auto sink = kKinds[k].into(file.name, kKinds[k].key, result.dataset);
-        count(file.name, errors_before, records::load_parsed(file.doc, file.name, kKinds[k].key, *sink, result.problems));
+        reject_if_unused(file.name, errors_before, records::load_parsed(file.doc, file.name, kKinds[k].key, *sink, result.problems));
     };
     auto load_waiting = [&](std::size_t k, std::size_t before) {  // the files of kind k placed before `before`
         auto& w = waiting[k];
@@ -338,7 +338,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             if (parsed.ok() && !too_many && kind_of(parsed.value) == hint[i] &&
                 records::records(parsed.value, name, kKinds[hint[i]].key, top)) {
                 result.problems.insert(result.problems.end(), top.begin(), top.end());
-                count(name, errors_before, sink->finish(result.problems));
+                reject_if_unused(name, errors_before, sink->finish(result.problems));
                 continue;
             }
             // Broken after its records began (bad JSON, too many records, or a later "format" or

@@ -44,9 +44,9 @@ struct Tour {
 struct Dataset;
 namespace records { class RecordSink; }
 
-// Reads the tours (the array `key`: "tours") of a data file into `d.tours` (merged by id with earlier files). A step that
-// names a city, field or network the data does not have is an error and is left out, and the rest
-// of the tour loads; a tour without a valid step does not.
+// Reads the tours (the array `key`: "tours") of a data file into `d.tours` (merged by id with
+// earlier files). A step that names a city, field or network the data does not have is an error
+// and is left out, and the rest of the tour loads; a tour without a valid step does not.
 std::unique_ptr<records::RecordSink> tours_into(const std::string& file, const char* key, Dataset& d);
 
 }  // namespace atlas

@@ -69,6 +69,8 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
 void MapRenderer::warm_up(const std::function<void()>& screen) {
     // Pipelines differ with the target's format: the basemap's picture is RGBA; the canvas has no
     // alpha (web), which the GL emulates on RGBA as it does for an RGB texture.
+    // (Not Offscreen: it asks for the framebuffer's status, which waits for the GPU; and the
+    // picture's program samples a texture.)
     GLuint textures[2] = {}, framebuffers[2] = {};
     glGenTextures(2, textures);
     glGenFramebuffers(2, framebuffers);
