@@ -6,6 +6,10 @@
   function call(name, args) {
     if (!Module.appStarted) return JSON.stringify({ error: 'the map is not ready yet' });
     Module.wake();  // whatever the call changes is drawn at the next frame
+    return invoke(name, args);
+  }
+  // (Without those two: the data staged during start-up, below.)
+  function invoke(name, args) {
     var pointers = [], params = [];
     args.forEach(function (a) {
       var p;
@@ -55,6 +59,14 @@
     return new TextEncoder().encode(String(data == null ? '' : data));
   }
   function parse(text) { return JSON.parse(text); }
+  // Files ({name, data, error}) handed to the app, each written straight where it keeps them.
+  Module.stageData = function (files) {
+    files.forEach(function (f) {
+      var bytes = f.error ? new Uint8Array(0) : bytesOf(f.data);
+      var room = parse(invoke('atlas_api_stage_data', [String(f.name), bytes.length, String(f.error || '')]));
+      if (room.at) Module.HEAPU8.set(bytes, room.at);
+    });
+  };
   Module.callApi = function (name, args) { return parse(call(name, args || [])); };  // for the parts below
   window.atlas = {
     state: function () { return parse(call('atlas_api_state', [])); },
@@ -83,11 +95,7 @@
     // Several files ([{name, data, error}]) loaded together: merged and drawn once, not once per file.
     loadDataFiles: function (files) {
       if (!Module.appStarted) return { error: 'the map is not ready yet' };
-      files.forEach(function (f) {
-        var bytes = f.error ? new Uint8Array(0) : bytesOf(f.data);
-        var room = parse(call('atlas_api_stage_data', [String(f.name), bytes.length, String(f.error || '')]));
-        if (room.at) Module.HEAPU8.set(bytes, room.at);  // (straight where the app keeps them)
-      });
+      Module.stageData(files);
       return parse(call('atlas_api_load_staged', []));
     },
     resetData: function () { return parse(call('atlas_api_reset_data', [])); },
@@ -126,25 +134,14 @@
   };
 })();
 
-// User data: ?data=URL (same origin only, repeatable) and JSON files dropped on the page.
+// User data: ?data=URL (same origin only, repeatable; fetched by the page from its start,
+// index.html) and JSON files dropped on the page.
 (function () {
-  var kMaxBytes = 16 * 1024 * 1024;  // the loader's documented limit
-  // Fetched side by side from the start, while the app downloads and starts, and loaded together (the
-  // data is merged once, whatever the number of files) as soon as the app has started (onAppStarted).
-  var loads = new URLSearchParams(location.search).getAll('data').map(function (raw) {
-    var url;
-    try { url = new URL(raw, location.href); } catch (e) { return { name: raw, error: 'not a URL' }; }
-    if (url.origin !== location.origin)
-      return { name: raw, error: 'only data from this site can be loaded (same origin), not from ' + url.origin };
-    return fetch(url.href).then(function (r) {
-      if (!r.ok) throw new Error('could not be fetched: HTTP ' + r.status);
-      var length = Number(r.headers.get('content-length') || 0);
-      if (length > kMaxBytes) throw new Error('file is ' + length + ' bytes, more than the limit of ' + kMaxBytes);
-      return r.arrayBuffer();
-    }).then(function (bytes) {
-      return { name: url.pathname.split('/').pop() || raw, data: bytes };
-    }).catch(function (e) { return { name: raw, error: e.message }; });
-  });
+  var kMaxBytes = Module.maxDataBytes;
+  // The asked-for files ({promise, file}: file once fetched) go in together (merged once, whatever
+  // their number): in the app's first load if they have all come by then (Module.stageEarlyData,
+  // which the app calls as it starts), or as soon as they come after it (onAppStarted).
+  var loads = Module.linkedData || [];
   // Honest readiness: with ?data= the map is ready when the asked-for data is drawn, not the
   // bundled data before it; 'map-ready' is marked then (platform_web.cpp holds it back).
   Module.holdReadyMark = loads.length > 0;
@@ -154,7 +151,7 @@
     // A link may name cities of the data it loads: its view applies again once the data is in.
     var linked = location.hash.slice(1);
     if (!loads.length) return mapReady;
-    var loaded = Promise.all(loads).then(function (files) {
+    var loaded = Promise.all(loads.map(function (l) { return l.promise; })).then(function (files) {
       window.atlas.loadDataFiles(files);
       Module.dataComing = false;
       clearTimeout(dataWait);
@@ -206,6 +203,14 @@
   // it is fetched (before that frame when it came first: the bundled data is never drawn for nothing).
   var loading = null;
   Module.dataComing = loads.length > 0;  // the app's first frame waits for it (platform_web.cpp)
+  Module.stageEarlyData = function () {
+    if (!loads.length || !loads.every(function (l) { return l.file; })) return 0;
+    Module.stageData(loads.map(function (l) { return l.file; }));
+    loads = [];  // (the bytes are the app's now)
+    Module.dataComing = Module.holdReadyMark = false;  // drawn in the first frame, which is map-ready
+    performance.mark('data-loaded');
+    return 1;
+  };
   Module.onAppStarted = function () {
     if (Module.dataComing) dataWait = setTimeout(function () { Module.dataComing = false; }, 1000);  // a slow network: the bundled data meanwhile
     loading = loadUrls();

@@ -47,6 +47,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     bundled_ = read_data_dir(options.data_dir, read_problems_);
     for (auto& tour : read_tours_dir(options.assets_dir + "/tours", read_problems_)) bundled_.push_back(std::move(tour));
     overrides_ = read_data_files(options.load_files, read_problems_);  // --load: merged in the same, first load
+    platform::take_early_data(overrides_, read_problems_);              // and a link's ?data= that came in time
     LoadResult loaded = load_all();
     for (const auto& p : loaded.problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     if (loaded.dataset.cities.empty()) {
@@ -646,6 +647,7 @@ bool App::frame() {
     // once the camera has rested a moment (no finger or button holding the map, no animation) it is
     // painted where it stands. Until then no frame is drawn, but the loop does not sleep.
     const Camera& cam = atlas_->camera_controller().current();
+    if (drawn_frames_ == 0) rested_camera_ = cam;  // where the map starts is no move: its first frame is exact, not drawn twice
     if (!cam.same_view(rested_camera_) || pressing_ || atlas_->camera_controller().moving())
         rested_camera_ = cam, camera_moved_at_ = start;
     const bool exact = double(start - camera_moved_at_) >= kRestSeconds * double(SDL_GetPerformanceFrequency()) ||
@@ -764,9 +766,11 @@ bool App::frame() {
             else drop_pictures();  // they never came (a lost context): kept again
         }
     }
-    // The first frame only lays the panels out (ImGui sizes a window in its first frame and shows it
-    // from the next): drawing it would make the first complete frame wait for the GPU twice.
-    const bool layout_only = frames_ == 0;
+    // The first two frames only lay the panels out: ImGui sizes a window in its first frame and shows
+    // it from the next, and a scrolled window's scrollbar takes one more (the Filters' moved 5 px,
+    // which drew the whole map again after the first). Drawing them would make the first complete
+    // frame wait for the GPU more than once.
+    const bool layout_only = frames_ < kLayoutFrames;
     if (!unchanged && !moved && !layout_only) {
         draw_frame();
         map_exact_ = exact && renderer_.settled();
@@ -788,10 +792,10 @@ bool App::frame() {
         reset_requested_ = false;
         reset_data();
     }
-    if (++frames_ == 2) platform::notify_ready();  // the first complete frame is on screen
-    // The first frame only laid the panels out: the first one drawn follows at once, not a display
+    if (++frames_ == kLayoutFrames + 1) platform::notify_ready();  // the first complete frame is on screen
+    // The first frames only laid the panels out: the first one drawn follows at once, not a display
     // refresh later.
-    if (frames_ == 1 && running_) return frame();
+    if (frames_ <= kLayoutFrames && running_) return frame();
     return running_;
 }
 

@@ -165,6 +165,7 @@ private:
     Uint64 camera_moved_at_ = 0;
     bool map_exact_ = true;        // the last frame showed the final pictures: painted where the camera stood, links in
     static constexpr double kRestSeconds = 0.15;
+    static constexpr int kLayoutFrames = 2;  // frames that lay the panels out before the first is drawn
     std::optional<ViewState> published_;  // the view the page's address shows
     std::string pending_screenshot_;  // read back inside the next frame, before the swap
     bool screenshot_ok_ = false;

@@ -160,6 +160,10 @@ bool restore_gl_context(Window& w, std::string& error);
 // creep up with each data reload (natively glibc keeps freed pages between live ones; the web's
 // memory cannot shrink).
 void trim_memory();
+// The data files a link asks for (?data=) that the page had fetched by start-up, and the problems of
+// those it could not fetch: merged in the first load, so the data is parsed and the map built once
+// (the files still on their way come later, through load_data). Natively none (--load is read).
+void take_early_data(std::vector<DataFile>& files, std::vector<Problem>& problems);
 // The web page downloads the detailed basemap after the map is usable (fewer bytes before the first
 // frame); natively it is read at start-up like every asset.
 extern const bool kFineBasemapLater;

@@ -306,6 +306,7 @@ bool restore_gl_context(Window& w, std::string& error) {
 }
 
 void trim_memory() { malloc_trim(0); }
+void take_early_data(std::vector<DataFile>&, std::vector<Problem>&) {}
 const bool kFineBasemapLater = false;
 
 void toggle_fullscreen(Window& w) {

@@ -234,6 +234,12 @@ void watch_for_terminate() {}
 bool terminate_requested() { return false; }
 void heartbeat() {}
 void trim_memory() {}
+void take_early_data(std::vector<DataFile>& files, std::vector<Problem>& problems) {
+    if (!EM_ASM_INT({ return Module.stageEarlyData ? Module.stageEarlyData() : 0; })) return;  // (stages them here)
+    for (auto& f : g_staged) files.push_back(std::move(f));
+    problems.insert(problems.end(), g_staged_problems.begin(), g_staged_problems.end());
+    g_staged.clear(), g_staged_problems.clear();
+}
 const bool kFineBasemapLater = true;
 void toggle_fullscreen(Window&) {
     EM_ASM({
