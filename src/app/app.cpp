@@ -516,6 +516,7 @@ void App::handle_event(const SDL_Event& e) {
         (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER))
         event.key.keysym.scancode = SDL_SCANCODE_SPACE;  // Enter presses the focused button, as Space does
     ImGui_ImplSDL2_ProcessEvent(&event);
+    mouse_given_.take(event);
     const ImGuiIO& io = ImGui::GetIO();
     auto id_of = [&](int i) { return i >= 0 ? json(atlas_->data().cities[i].id) : json(nullptr); };
     switch (e.type) {
@@ -576,19 +577,33 @@ void App::handle_event(const SDL_Event& e) {
                 case SDLK_ESCAPE: ui_state_.keys_pressed.push_back(ImGuiKey_Escape); break;
                 default: break;
             }
-            // WantCaptureKeyboard is a frame late: a letter typed just after a click into the search
-            // box must not also be a key of the map (P, B); the box is the active item already, or,
-            // when the click came in this same batch of events (a slow frame), it is about to be.
+            // A letter typed just after a click into the search box must not also be a key of the
+            // map (P, B): the box is the active item already (a key after a click waits a frame).
             // '/' and Ctrl+F ask for the search box whenever nothing is being typed: a panel's button
             // held in the last frame (clicked, on a slow device, just before the loop slept) must
             // not swallow them.
-            if ((!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive() &&
-                 !(clicked_in_batch_ && e.key.keysym.sym >= SDLK_a && e.key.keysym.sym <= SDLK_z)) ||
+            if ((!io.WantCaptureKeyboard && !ImGui::IsAnyItemActive()) ||
                 (asks_for_search(e.key.keysym.sym, e.key.keysym.mod) && !io.WantTextInput))
                 handle_key(e.key.keysym.sym, e.key.keysym.mod);
             break;
         default: break;
     }
+}
+
+void App::MouseAsGiven::take(const SDL_Event& e) {
+    const auto button = [](Uint8 b) { return b == SDL_BUTTON_LEFT ? 0 : b == SDL_BUTTON_RIGHT ? 1 : b == SDL_BUTTON_MIDDLE ? 2 : -1; };
+    if (e.type == SDL_MOUSEMOTION) known = true, pos = ImVec2(float(e.motion.x), float(e.motion.y));
+    if (e.type != SDL_MOUSEBUTTONDOWN && e.type != SDL_MOUSEBUTTONUP) return;
+    known = true, pos = ImVec2(float(e.button.x), float(e.button.y));
+    if (const int b = button(e.button.button); b >= 0) {
+        down[b] = e.type == SDL_MOUSEBUTTONDOWN;
+        pressed[b] = pressed[b] || down[b];
+    }
+}
+
+void App::MouseAsGiven::apply(ImGuiIO& io) {
+    if (known && ImGui::IsMousePosValid(&io.MousePos)) io.MousePos = pos;  // (invalid: the pointer is away)
+    for (int b = 0; b < 3; ++b) io.MouseDown[b] = down[b] || pressed[b], pressed[b] = false;
 }
 
 bool App::frame() {
@@ -600,24 +615,39 @@ bool App::frame() {
     SDL_Event e;
     bool input = false;
     ui_state_.keys_pressed.clear();
-    clicked_in_batch_ = false;
-    // ImGui 1.86 polls key states once a frame: a key pressed and released between two frames (a
-    // quick tap, a test) would not reach its keyboard navigation, so the release waits a frame.
-    std::vector<SDL_Event> events = std::exchange(deferred_keys_, {});
+    // ImGui 1.86 sees a frame's input as states, not in order, so the events of a slow frame (or a
+    // test's) trickle over several frames, as ImGui 1.87's input queue does:
+    // - a key released in the batch it was pressed in is released next frame (a quick tap would not
+    //   reach ImGui's keyboard navigation);
+    // - a click after a key, or a key after a click, waits with all that follows it: Escape and then
+    //   a click on the search box opened the box and closed it at once; a click into the box and
+    //   the letters typed next were taken before the box had the keyboard;
+    // - so does a mouse button's second change (its release after its press, a press after a
+    //   release): ImGui took two quick clicks for one long press begun at the first.
+    std::vector<SDL_Event> events = std::exchange(deferred_input_, {});
     while (SDL_PollEvent(&e)) events.push_back(e);
     std::vector<SDL_Scancode> down;
+    std::vector<Uint8> changed_buttons;
+    bool typed = false, clicked = false, waiting = false;
     for (SDL_Event& ev : events) {
-        if (ev.type == SDL_KEYDOWN) down.push_back(ev.key.keysym.scancode);
-        if (ev.type == SDL_KEYUP && std::find(down.begin(), down.end(), ev.key.keysym.scancode) != down.end()) {
-            deferred_keys_.push_back(ev);
+        const bool key = ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP || ev.type == SDL_TEXTINPUT;
+        const bool mouse_button = ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP;
+        const bool button = mouse_button || ev.type == SDL_FINGERDOWN || ev.type == SDL_FINGERUP;
+        const bool changed_again = mouse_button && std::find(changed_buttons.begin(), changed_buttons.end(), ev.button.button) !=
+                                                       changed_buttons.end();
+        waiting = waiting || (button && typed) || (key && clicked) || changed_again;
+        if (waiting || (ev.type == SDL_KEYUP && std::find(down.begin(), down.end(), ev.key.keysym.scancode) != down.end())) {
+            deferred_input_.push_back(ev);
             continue;
         }
-        if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN) clicked_in_batch_ = true;
+        if (ev.type == SDL_KEYDOWN) down.push_back(ev.key.keysym.scancode);
+        if (mouse_button) changed_buttons.push_back(ev.button.button);
+        typed = typed || key, clicked = clicked || button;
         if (ev.type == SDL_WINDOWEVENT) drawn_key_ = 0;  // the window may need painting again (shown, uncovered)
         handle_event(ev);
         input = true;
     }
-    if (!deferred_keys_.empty()) settle_frames_ = std::max(settle_frames_, 2);
+    if (!deferred_input_.empty()) settle_frames_ = std::max(settle_frames_, 2);
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
@@ -682,6 +712,7 @@ bool App::frame() {
     // rasterises them again.
     ImGui::GetIO().Fonts->ClearTexData();
     ImGui_ImplSDL2_NewFrame();
+    mouse_given_.apply(ImGui::GetIO());
     ImGui::NewFrame();
     focus_requested_panel();
     ui::UiContext ctx{.atlas = *atlas_, .style = renderer_.style(), .fonts = fonts_, .state = &ui_state_};

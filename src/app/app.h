@@ -55,7 +55,17 @@ private:
     glm::dvec2 last_tap_at_{-1e9};
     std::vector<int> walk_;
     int walk_at_ = -1;
-    std::vector<SDL_Event> deferred_keys_;  // a key released in the batch it was pressed in: released next frame
+    std::vector<SDL_Event> deferred_input_;  // events left for the next frame (see App::frame)
+    // The mouse as the events given to ImGui so far leave it. ImGui 1.86's SDL backend reads SDL's
+    // mouse of now, which runs ahead of the events left for later frames: a click on the map and
+    // one on a panel in two frames were one press for it, begun on the map.
+    struct MouseAsGiven {
+        bool known = false;
+        ImVec2 pos;
+        bool down[3] = {}, pressed[3] = {};  // pressed: in a frame's events (also if released in them)
+        void take(const SDL_Event& e);
+        void apply(ImGuiIO& io);
+    } mouse_given_;
     double caption_height() const;
     ScreenInsets covered(glm::dvec2 window) const;
     void rebuild_fonts();
@@ -87,7 +97,6 @@ private:
     SDL_Keycode exit_key_ = SDLK_q;
     Uint16 exit_mods_ = KMOD_CTRL | KMOD_ALT;
     bool swallow_release_ = false;
-    bool clicked_in_batch_ = false;  // a click among this frame's events (it may focus a text box)
     std::string typed_ahead_;        // typed after '/' before the search box had the keyboard
     int typed_ahead_frames_ = 0;     // frames left to wait for it
     bool typed_ahead_slash_ = false;  // the '/' that asked for the box is still to come as text

@@ -56,10 +56,12 @@ void draw_search_panel(UiContext& ui) {
                                        2 * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().ItemSpacing.x
                                  : -1.0f);
     // The query is the map's: an action, a tour or the page's own search box may set it, and then
-    // this box shows it (an ImGui field being typed in keeps its own copy until it lets go).
+    // this box shows it. A box being typed in lets go: an ImGui field keeps its own copy of the text
+    // and, as it lets go (a click elsewhere), writes it back over the new query.
     if (a.search_query() != st.search_seen) {
         std::snprintf(st.search_text, sizeof st.search_text, "%s", a.search_query().c_str());
         st.search_seen = a.search_query();
+        if (st.search_active) ImGui::ClearActiveID();
     }
     const char* hint = st.compact ? ui.tr("Search cities") : ui.tr("Search a city, country or field  ( / )");
     bool enter = ImGui::InputTextWithHint("##query", hint, st.search_text,
@@ -94,9 +96,12 @@ void draw_search_panel(UiContext& ui) {
         if (st.pressed(ImGuiKey_DownArrow)) st.search_highlight = (st.search_highlight + 1) % n;
         if (st.pressed(ImGuiKey_UpArrow)) st.search_highlight = (st.search_highlight + n - 1) % n;
     }
-    if (typing && st.pressed(ImGuiKey_Escape)) {
+    if (typing && st.pressed(ImGuiKey_Escape)) {  // (ImGui may have missed a quick press: the box lets go here)
         st.search_text[0] = 0;
+        st.search_seen.clear();
         send(ui, {{"type", "search"}, {"query", ""}});
+        ImGui::ClearActiveID();
+        st.search_active = false;
     }
     st.search_highlight = std::clamp(st.search_highlight, 0, std::max(0, n - 1));
     std::string picked;
