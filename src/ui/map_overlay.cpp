@@ -153,8 +153,11 @@ void draw_map_overlay(UiContext& ui) {
         bg->AddCircle(ImVec2(float(s.x), float(s.y)), 7, IM_COL32_WHITE, 0, 2);
     }
 
-    if (const Cluster* c = a.cluster_at(glm::dvec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y));
-        c && !ImGui::GetIO().WantCaptureMouse) {
+    // The pointer's tooltips, not while the map moves under it (dragged, zoomed, flown): they would
+    // come and go with every city passing, and each frame of a gesture would be drawn instead of
+    // moved as a picture.
+    const bool pointer_tips = !ImGui::GetIO().WantCaptureMouse && !ImGui::IsAnyMouseDown() && !a.camera_controller().moving();
+    if (const Cluster* c = a.cluster_at(glm::dvec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y)); c && pointer_tips) {
         const auto& members = c->members;
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(ui.fmt("{n} cities (click to open)", {{"n", (long long)members.size()}}).c_str());
@@ -172,7 +175,7 @@ void draw_map_overlay(UiContext& ui) {
         bg->AddCircle(ImVec2(float(s.x), float(s.y)), r, ui.color("ui.accent"), 0, 3);
         ImGui::SetNextWindowPos(ImVec2(float(s.x) + r + 8, float(s.y) + r + 4));
     }
-    if (h >= 0 && (!ImGui::GetIO().WantCaptureMouse || walked)) {
+    if (h >= 0 && (pointer_tips || walked)) {
         const City& c = d.cities[h];
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(c.local_name.c_str());

@@ -323,6 +323,28 @@ test('a drag moves pictures of the map and the panels, drawing no frame; the map
   assert.ok(s2.drawnFrames > s1.drawnFrames, 'the map was drawn again where it rests');
 });
 
+// A drag begun on a city, whose tooltip shows: the tooltip goes while the map moves (riding along
+// with the pointer, it changed the panels' picture at every frame, which was then kept again from
+// a frame drawn off the screen: a quarter of the frame rate lost).
+test('a drag begun on a city hides its tooltip and still moves pictures', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  await page.mouse.move(Math.round(p.x), Math.round(p.y));
+  await page.waitForFunction(() => window.atlas.state().hovered === 'br-salvador', null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(Math.round(p.x) + 12 * i, Math.round(p.y) + 4 * i);
+  await page.waitForTimeout(100);
+  const s1 = await page.evaluate(() => window.atlas.frameStats());
+  await page.mouse.up();
+  await settle(page);
+  const kept = s1.picturesKeptOffScreen - s0.picturesKeptOffScreen, shown = s1.pictureFrames - s0.pictureFrames;
+  assert.ok(shown >= 5, `frames shown by moving pictures: ${shown}`);
+  assert.ok(kept <= 2, `pictures kept again during the drag: ${kept} (the tooltip rode along)`);
+});
+
 test('a fast wheel zoom: pictures kept in its middle are painted with half the pixels, and the map is painted in full where it rests', async () => {
   await act({ type: 'reset' });
   await settle(page);
