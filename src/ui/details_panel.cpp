@@ -127,7 +127,10 @@ void draw_details_panel(UiContext& ui) {
     const float top = (ui.state ? ui.state->top_bar_bottom : 0) + kPanelMargin;
     ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(kDetailsWidth, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, (display.y - top) * 0.62f));
+    float most = (display.y - top) * 0.62f;
+    if (!ui.atlas.links_of(ui.atlas.selected()).empty())  // the Links below: not under them (their panel shows what is behind)
+        most = std::min(most, display.y * kLinksTopShare - kPanelMargin - top);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0), ImVec2(kDetailsWidth, most));
     bool open = true;
     if (ImGui::Begin(ui.title("Details").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) details_body(ui);
     if (ui.state) ui.state->details_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;

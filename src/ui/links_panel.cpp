@@ -65,7 +65,7 @@ void draw_links_panel(UiContext& ui) {
     const std::size_t links = a.links_of(a.selected()).size();
     if (links == 0) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float top = std::min(ui.state->details_bottom + kPanelMargin, display.y * 0.6f);
+    const float top = std::min(ui.state->details_bottom + kPanelMargin, display.y * kLinksTopShare);
     ImGui::SetNextWindowPos(ImVec2(display.x - kPanelMargin, top), ImGuiCond_Always, ImVec2(1, 0));
     // Clear of the map's buttons and the attribution at the bottom right.
     ImGui::SetNextWindowSizeConstraints(ImVec2(kDetailsWidth, 0),

@@ -23,6 +23,9 @@ namespace atlas::ui {
 
 // Width of the panels along the left edge (filters, legend), and their margin.
 constexpr float kSidePanelWidth = 360, kPanelMargin = 12, kDetailsWidth = 380;
+// The right column's Links panel starts no lower than this share of the height, and the Details
+// above it end before (each scrolls what does not fit).
+constexpr float kLinksTopShare = 0.6f;
 constexpr float kAttributionHeight = 40;  // the attribution line at the bottom, with its margin
 constexpr float kMapControlsWidth = 44 + 2 * kPanelMargin;  // the map's buttons at the right edge
 

@@ -136,6 +136,10 @@ test("with a city selected, the inset of Mexico keeps clear of the Details and L
     const s = await call('state'), panels = await call('panels');
     await map.page.screenshot({ path: join(outDir, `web-inset-selected-${size.width}.png`) });
     for (const p of panels) assert.ok(!s.inset || !overlap(s.inset, p), `${size.width}x${size.height}: the inset ${JSON.stringify(s.inset)} covers a panel ${JSON.stringify(p)}`);
+    // The column's two panels one above the other, not one under the other (the Links panel lets
+    // what is behind it show: the Details' lines did).
+    const details = panels.find((p) => p.name.startsWith('Details')), linked = panels.find((p) => p.name.startsWith('Links'));
+    assert.ok(details && linked && details.y + details.h <= linked.y, `${size.width}x${size.height}: Details ${JSON.stringify(details)} reach under Links ${JSON.stringify(linked)}`);
     return s.inset;
   };
   try {
