@@ -739,6 +739,10 @@ bool App::frame() {
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
     if (!kiosk_) ctx.toggle_fullscreen = [this] { platform::toggle_fullscreen(window_); };
     ctx.side_inset = side_inset();
+    // A gesture's frame that the map's picture will stand in for (as far as can be told before the
+    // panels are laid out) leaves the names over the map out: they are in the picture.
+    ctx.map_names = !(gesture(exact) && pictures_.map() && map_key({fb_w, fb_h}) == pictures_.map_key &&
+                      pictures_cover(atlas_->camera_controller().current()));
     fixed_list_->_ResetForNewFrame();
     fixed_list_->PushTextureID(ImGui::GetIO().Fonts->TexID);
     fixed_list_->PushClipRectFullScreen();
@@ -803,6 +807,7 @@ bool App::frame() {
     // frame wait for the GPU more than once.
     const bool layout_only = frames_ < kLayoutFrames;
     if (!unchanged && !moved && !layout_only) {
+        if (!ctx.map_names) settle_frames_ = std::max(settle_frames_, 1);  // drawn without its names after all: again with them
         draw_frame();
         map_exact_ = exact && renderer_.settled();
         drawn_key_ = keys.frame;
@@ -847,6 +852,19 @@ bool App::gesture(bool exact) const {
 // the camera (cities, hover, selection, fades, theme, size; the names and counts over the map move
 // with it, and are placed again when it rests). `panels`: the panels' pixels as ImGui is about to
 // draw them (a hover or a blinking cursor changes them). `frame`: the whole frame.
+std::uint64_t App::map_key(glm::ivec2 framebuffer) const {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+    const auto mix = [&h](const void* data, std::size_t size) {
+        for (std::size_t i = 0; i < size; ++i) h = (h ^ static_cast<const unsigned char*>(data)[i]) * 1099511628211ull;
+    };
+    const unsigned revision = atlas_->revision(), basemaps = renderer_.version();
+    mix(&revision, sizeof revision);
+    mix(&basemaps, sizeof basemaps);
+    mix(&framebuffer, sizeof framebuffer);
+    mix(atlas_->theme().data(), atlas_->theme().size());
+    return h;
+}
+
 App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) const {
     auto mix = [](std::uint64_t& h, const void* data, std::size_t size) {  // FNV-1a, 8 bytes at a time
         const auto* b = static_cast<const unsigned char*>(data);
@@ -863,12 +881,7 @@ App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) con
             mix(h, &c.ElemCount, sizeof c.ElemCount);
         }
     };
-    FrameKeys k{1469598103934665603ull, 1469598103934665603ull, 1469598103934665603ull};
-    const unsigned revision = atlas_->revision(), basemaps = renderer_.version();
-    mix(k.map, &revision, sizeof revision);
-    mix(k.map, &basemaps, sizeof basemaps);
-    mix(k.map, &framebuffer, sizeof framebuffer);
-    mix(k.map, atlas_->theme().data(), atlas_->theme().size());
+    FrameKeys k{map_key(framebuffer), 1469598103934665603ull, 1469598103934665603ull};
     mix(k.panels, &framebuffer, sizeof framebuffer);
     for (const ImDrawList* list : panel_lists()) mix_list(k.panels, list);
     mix_list(k.panels, fixed_list_.get());  // (the inset's and the attribution's pictures are kept with the panels')

@@ -199,6 +199,7 @@ private:
         std::uint64_t map, panels, frame;
     };
     FrameKeys frame_keys(glm::ivec2 framebuffer, const Camera& camera) const;
+    std::uint64_t map_key(glm::ivec2 framebuffer) const;  // FrameKeys::map, known before the panels are laid out
     std::uint64_t drawn_key_ = 0;  // the frame on screen (frame_keys)
     long long drawn_frames_ = 0;   // frames drawn (not skipped as the same, nor shown by pictures)
     bool pictures_cover(const Camera& camera) const;

@@ -14,6 +14,16 @@ void label(const UiContext& ui, ImDrawList* dl, ImFont* font, ImVec2 at, const c
         dl->AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), ui.color("ui.labelHalo", alpha), text);  // a halo
     dl->AddText(font, size, at, ui.color("ui.labelText", alpha), text);
 }
+
+// Names placed before, drawn (`origin`: where their camera's screen starts).
+void draw_placed_labels(const UiContext& ui, ImDrawList* bg, const std::vector<PlacedLabel>& placed, ImVec2 origin, float scale) {
+    for (const auto& p : placed) {
+        const float alpha = ui.atlas.city_opacity(p.city);
+        if (alpha > 0.05f)
+            label(ui, bg, ui.fonts.body, ImVec2(origin.x + p.rect.x, origin.y + p.rect.y),
+                  ui.atlas.data().cities[p.city].local_name.c_str(), alpha, scale);
+    }
+}
 }  // namespace
 
 // City names where they fit, on the map or in the inset: the selected and hovered cities first,
@@ -42,14 +52,10 @@ std::vector<PlacedLabel> place_and_draw_labels(UiContext& ui, ImDrawList* bg, co
         candidates.push_back({i, cam.to_screen(a.positions()[i]), size.x * scale, size.y * scale, gap});
     }
     auto placed = place_labels(candidates, cam.viewport, obstacles);
-    for (const auto& p : placed) {
-        const float alpha = a.city_opacity(p.city);
-        if (alpha > 0.05f)
-            label(ui, bg, ui.fonts.body, ImVec2(origin.x + p.rect.x, origin.y + p.rect.y), d.cities[p.city].local_name.c_str(),
-                  alpha, scale);
-    }
+    draw_placed_labels(ui, bg, placed, origin, scale);
     return placed;
 }
+
 
 void draw_labels(UiContext& ui, ImDrawList* bg) {
     const Atlas& a = ui.atlas;
@@ -76,7 +82,26 @@ void draw_inset(UiContext& ui, ImDrawList* list) {
     const float tab = ImGui::CalcTextSize(name).x + 16;
     list->AddRectFilled(p0, ImVec2(p0.x + tab, p0.y + ImGui::GetTextLineHeight() + 6), ui.color("ui.insetFrame", 0.9f), 3);
     list->AddText(ImVec2(p0.x + 8, p0.y + 3), ui.color("ui.accentText"), name);
-    place_and_draw_labels(ui, list, in.markers, in.camera, p0, 5, 9, 0.85f, {{0, 0, tab, ImGui::GetTextLineHeight() + 6}});
+    const Rect title{0, 0, tab, ImGui::GetTextLineHeight() + 6};
+    if (!ui.state) {
+        place_and_draw_labels(ui, list, in.markers, in.camera, p0, 5, 9, 0.85f, {title});
+        return;
+    }
+    std::uint64_t key = 1469598103934665603ull;  // FNV-1a of what the placing depends on
+    const auto mix = [&key](const void* data, std::size_t size) {
+        for (std::size_t i = 0; i < size; ++i) key = (key ^ static_cast<const unsigned char*>(data)[i]) * 1099511628211ull;
+    };
+    const unsigned revision = a.revision();
+    const float font = px(ui.fonts.body);
+    mix(&in.camera.center, sizeof in.camera.center), mix(&in.camera.scale, sizeof in.camera.scale);
+    mix(&in.camera.viewport, sizeof in.camera.viewport), mix(&p0, sizeof p0), mix(&revision, sizeof revision);
+    mix(&font, sizeof font), mix(&title, sizeof title);
+    if (key != ui.state->inset_names_for || ui.state->inset_names.empty()) {
+        ui.state->inset_names = place_and_draw_labels(ui, list, in.markers, in.camera, p0, 5, 9, 0.85f, {title});
+        ui.state->inset_names_for = key;
+    } else {
+        draw_placed_labels(ui, list, ui.state->inset_names, p0, 0.85f);
+    }
 }
 
 namespace {
@@ -100,7 +125,7 @@ void draw_counts(UiContext& ui, ImDrawList* bg, const std::vector<Cluster>& mark
 void draw_cluster_counts(UiContext& ui, ImDrawList* bg, ImDrawList* over_inset) {
     const Atlas& a = ui.atlas;
     const Atlas::Inset& in = a.inset();
-    draw_counts(ui, bg, a.clusters(), a.camera_controller().current(), ImVec2(0, 0), 1.0f, in.shown ? &in.rect : nullptr);
+    if (bg) draw_counts(ui, bg, a.clusters(), a.camera_controller().current(), ImVec2(0, 0), 1.0f, in.shown ? &in.rect : nullptr);
     if (in.shown) draw_counts(ui, over_inset, in.markers, in.camera, ImVec2(in.rect.x, in.rect.y), 0.85f, nullptr);
 }
 
@@ -142,12 +167,12 @@ void draw_map_overlay(UiContext& ui) {
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     const Camera& cam = a.camera_controller().current();
     ImDrawList* fixed = ui.fixed_list ? ui.fixed_list : bg;
-    draw_edge_arrows(ui, bg);
-    draw_cluster_counts(ui, bg, fixed);
-    draw_labels(ui, bg);
+    if (ui.map_names) draw_edge_arrows(ui, bg);
+    draw_cluster_counts(ui, ui.map_names ? bg : nullptr, fixed);
+    if (ui.map_names) draw_labels(ui, bg);
     draw_inset(ui, fixed);
     for (const auto& hub : a.link_geometry().hubs) {  // hubs of networks drawn as a hub
-        if (!a.hub_style()) break;
+        if (!a.hub_style() || !ui.map_names) break;
         const glm::dvec2 s = cam.to_screen(hub.projected);
         bg->AddCircleFilled(ImVec2(float(s.x), float(s.y)), 7, to_imgui(d.networks[hub.network].color));
         bg->AddCircle(ImVec2(float(s.x), float(s.y)), 7, IM_COL32_WHITE, 0, 2);

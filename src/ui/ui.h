@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -52,6 +53,11 @@ struct UiState {
     float left_stack_y = 0;  // the side column: where the next panel starts (see begin_side_panel)
     bool about_open = false;
     std::vector<PlacedLabel> labels;  // the city names drawn in the last frame
+    // The inset's names as last placed, and what they were placed for: the inset stands still while
+    // the map moves, so they are drawn again without placing them again (most of a gesture frame's
+    // label time).
+    std::uint64_t inset_names_for = 0;
+    std::vector<PlacedLabel> inset_names;
     struct Item {
         std::string panel, id;
         Rect rect;
@@ -136,6 +142,10 @@ struct UiContext {
     // names and counts (over the inset's map, which is drawn over the main map's names), and the
     // attribution (none: with the map's names, in the background list).
     ImDrawList* fixed_list = nullptr;
+    // False in a gesture's frame that the map's picture stands in for: the names, counts, hubs and
+    // edge arrows over the main map are in the picture, moved with it (placing the names was a
+    // fifth of such a frame).
+    bool map_names = true;
     bool kiosk = false;     // a public touch screen: sources as text, nothing opens elsewhere
 
     // A colour of the theme ("ui.text", "map.ocean", ...).
