@@ -15,6 +15,7 @@
 #include "app/font_texture.h"
 #include "core/basemap.h"
 #include "core/export.h"
+#include "core/hash.h"
 #include "core/theme.h"
 #include "render/offscreen.h"
 #include "core/json_io.h"
@@ -595,15 +596,12 @@ void App::MouseAsGiven::take(const SDL_Event& e) {
     if (e.type == SDL_MOUSEMOTION) known = true, pos = ImVec2(float(e.motion.x), float(e.motion.y));
     if (e.type != SDL_MOUSEBUTTONDOWN && e.type != SDL_MOUSEBUTTONUP) return;
     known = true, pos = ImVec2(float(e.button.x), float(e.button.y));
-    if (const int b = button(e.button.button); b >= 0) {
-        down[b] = e.type == SDL_MOUSEBUTTONDOWN;
-        pressed[b] = pressed[b] || down[b];
-    }
+    if (const int b = button(e.button.button); b >= 0) down[b] = e.type == SDL_MOUSEBUTTONDOWN;
 }
 
-void App::MouseAsGiven::apply(ImGuiIO& io) {
+void App::MouseAsGiven::apply(ImGuiIO& io) const {
     if (known && ImGui::IsMousePosValid(&io.MousePos)) io.MousePos = pos;  // (invalid: the pointer is away)
-    for (int b = 0; b < 3; ++b) io.MouseDown[b] = down[b] || pressed[b], pressed[b] = false;
+    for (int b = 0; b < 3; ++b) io.MouseDown[b] = down[b];
 }
 
 bool App::frame() {
@@ -852,46 +850,27 @@ bool App::gesture(bool exact) const {
 // the camera (cities, hover, selection, fades, theme, size; the names and counts over the map move
 // with it, and are placed again when it rests). `panels`: the panels' pixels as ImGui is about to
 // draw them (a hover or a blinking cursor changes them). `frame`: the whole frame.
-std::uint64_t App::map_key(glm::ivec2 framebuffer) const {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    const auto mix = [&h](const void* data, std::size_t size) {
-        for (std::size_t i = 0; i < size; ++i) h = (h ^ static_cast<const unsigned char*>(data)[i]) * 1099511628211ull;
+App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) const {
+    auto mix_list = [](Fnv1a& h, const ImDrawList* list) {
+        h.mix(list->VtxBuffer.Data, std::size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        h.mix(list->IdxBuffer.Data, std::size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : list->CmdBuffer) h.mix(c.ClipRect).mix(c.TextureId).mix(c.ElemCount);
     };
-    const unsigned revision = atlas_->revision(), basemaps = renderer_.version();
-    mix(&revision, sizeof revision);
-    mix(&basemaps, sizeof basemaps);
-    mix(&framebuffer, sizeof framebuffer);
-    mix(atlas_->theme().data(), atlas_->theme().size());
-    return h;
+    Fnv1a panels, frame;
+    panels.mix(framebuffer);
+    for (const ImDrawList* list : panel_lists()) mix_list(panels, list);
+    mix_list(panels, fixed_list_.get());  // (the inset's and the attribution's pictures are kept with the panels')
+    FrameKeys k{map_key(framebuffer), panels.value, 0};
+    frame.mix(glm::dvec3{camera.center, camera.scale});
+    mix_list(frame, ImGui::GetBackgroundDrawList());
+    frame.mix(gl_recoveries_).mix(k.map).mix(k.panels);  // (gl_recoveries_: a new context holds nothing yet)
+    k.frame = frame.value;
+    return k;
 }
 
-App::FrameKeys App::frame_keys(glm::ivec2 framebuffer, const Camera& camera) const {
-    auto mix = [](std::uint64_t& h, const void* data, std::size_t size) {  // FNV-1a, 8 bytes at a time
-        const auto* b = static_cast<const unsigned char*>(data);
-        std::size_t i = 0;
-        for (std::uint64_t word; i + 8 <= size; i += 8) std::memcpy(&word, b + i, 8), h = (h ^ word) * 1099511628211ull;
-        for (; i < size; ++i) h = (h ^ b[i]) * 1099511628211ull;
-    };
-    auto mix_list = [&mix](std::uint64_t& h, const ImDrawList* list) {
-        mix(h, list->VtxBuffer.Data, std::size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        mix(h, list->IdxBuffer.Data, std::size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& c : list->CmdBuffer) {
-            mix(h, &c.ClipRect, sizeof c.ClipRect);
-            mix(h, &c.TextureId, sizeof c.TextureId);
-            mix(h, &c.ElemCount, sizeof c.ElemCount);
-        }
-    };
-    FrameKeys k{map_key(framebuffer), 1469598103934665603ull, 1469598103934665603ull};
-    mix(k.panels, &framebuffer, sizeof framebuffer);
-    for (const ImDrawList* list : panel_lists()) mix_list(k.panels, list);
-    mix_list(k.panels, fixed_list_.get());  // (the inset's and the attribution's pictures are kept with the panels')
-    const glm::dvec3 view{camera.center, camera.scale};
-    mix(k.frame, &view, sizeof view);
-    mix_list(k.frame, ImGui::GetBackgroundDrawList());
-    mix(k.frame, &gl_recoveries_, sizeof gl_recoveries_);  // a new context holds nothing yet
-    mix(k.frame, &k.map, sizeof k.map);
-    mix(k.frame, &k.panels, sizeof k.panels);
-    return k;
+std::uint64_t App::map_key(glm::ivec2 framebuffer) const {
+    return Fnv1a{}.mix(atlas_->revision()).mix(renderer_.version()).mix(framebuffer)
+        .mix(atlas_->theme().data(), atlas_->theme().size()).value;
 }
 
 // Whether the map's picture, moved to `camera`, still shows enough of the view: it is no more than

@@ -58,13 +58,14 @@ private:
     std::vector<SDL_Event> deferred_input_;  // events left for the next frame (see App::frame)
     // The mouse as the events given to ImGui so far leave it. ImGui 1.86's SDL backend reads SDL's
     // mouse of now, which runs ahead of the events left for later frames: a click on the map and
-    // one on a panel in two frames were one press for it, begun on the map.
+    // one on a panel in two frames were one press for it, begun on the map. (A button changes at
+    // most once a frame: its second change waits, see App::frame.)
     struct MouseAsGiven {
         bool known = false;
         ImVec2 pos;
-        bool down[3] = {}, pressed[3] = {};  // pressed: in a frame's events (also if released in them)
+        bool down[3] = {};
         void take(const SDL_Event& e);
-        void apply(ImGuiIO& io);
+        void apply(ImGuiIO& io) const;
     } mouse_given_;
     double caption_height() const;
     ScreenInsets covered(glm::dvec2 window) const;

@@ -1,5 +1,7 @@
 #include "render/link_layer.h"
 
+#include "core/hash.h"
+
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -33,10 +35,8 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
     std::vector<Segment> segments;
     // What is drawn, as a number (FNV-1a of each link's arc and style, not of its segments, which
     // change with the zoom alone): most new revisions (a hover, a marker) leave it as it was.
-    content_ = 1469598103934665603ull;
-    auto mix = [&](const void* p, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) content_ = (content_ ^ static_cast<const unsigned char*>(p)[i]) * 1099511628211ull;
-    };
+    content_ = Fnv1a{}.value;
+    auto mix = [&](const void* p, std::size_t n) { content_ = Fnv1a{content_}.mix(p, n).value; };
     // A line as segments no shorter than kMinSegmentPx on screen: the arcs' points are 1.5 degrees
     // apart, and a chord of that length departs from the arc by a fraction of a pixel.
     auto add_line = [&](const std::vector<glm::dvec2>& line, const Color& c, float kind, float width) {

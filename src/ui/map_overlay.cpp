@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/hash.h"
 #include "render/marker_layer.h"
 #include "ui/ui.h"
 
@@ -56,7 +57,6 @@ std::vector<PlacedLabel> place_and_draw_labels(UiContext& ui, ImDrawList* bg, co
     return placed;
 }
 
-
 void draw_labels(UiContext& ui, ImDrawList* bg) {
     const Atlas& a = ui.atlas;
     const Camera& cam = a.camera_controller().current();
@@ -87,15 +87,9 @@ void draw_inset(UiContext& ui, ImDrawList* list) {
         place_and_draw_labels(ui, list, in.markers, in.camera, p0, 5, 9, 0.85f, {title});
         return;
     }
-    std::uint64_t key = 1469598103934665603ull;  // FNV-1a of what the placing depends on
-    const auto mix = [&key](const void* data, std::size_t size) {
-        for (std::size_t i = 0; i < size; ++i) key = (key ^ static_cast<const unsigned char*>(data)[i]) * 1099511628211ull;
-    };
-    const unsigned revision = a.revision();
-    const float font = px(ui.fonts.body);
-    mix(&in.camera.center, sizeof in.camera.center), mix(&in.camera.scale, sizeof in.camera.scale);
-    mix(&in.camera.viewport, sizeof in.camera.viewport), mix(&p0, sizeof p0), mix(&revision, sizeof revision);
-    mix(&font, sizeof font), mix(&title, sizeof title);
+    const std::uint64_t key = Fnv1a{}  // what the placing depends on
+        .mix(in.camera.center).mix(in.camera.scale).mix(in.camera.viewport).mix(p0).mix(a.revision())
+        .mix(px(ui.fonts.body)).mix(title).value;
     if (key != ui.state->inset_names_for || ui.state->inset_names.empty()) {
         ui.state->inset_names = place_and_draw_labels(ui, list, in.markers, in.camera, p0, 5, 9, 0.85f, {title});
         ui.state->inset_names_for = key;

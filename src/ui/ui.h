@@ -54,8 +54,7 @@ struct UiState {
     bool about_open = false;
     std::vector<PlacedLabel> labels;  // the city names drawn in the last frame
     // The inset's names as last placed, and what they were placed for: the inset stands still while
-    // the map moves, so they are drawn again without placing them again (most of a gesture frame's
-    // label time).
+    // the map moves, so they are drawn again without placing them again.
     std::uint64_t inset_names_for = 0;
     std::vector<PlacedLabel> inset_names;
     struct Item {

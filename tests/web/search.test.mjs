@@ -12,6 +12,19 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); });
 const state = () => page.evaluate(() => window.atlas.state());
+// The search box, emptied and let go (a click on the map), as {x, y, w, h}.
+async function emptyBox() {
+  await page.mouse.click(700, 600);
+  await page.evaluate(() => window.atlas.act({ type: 'search', query: '' }));
+  return (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Search').items.find((i) => i.id === 'query');
+}
+// A click into the box and `text` typed: the query must become `text` (else: what it is).
+async function typeInBox(box, text) {
+  await page.mouse.click(box.x + 20, box.y + box.h / 2);
+  await page.keyboard.type(text, { delay: 20 });
+  await page.waitForFunction((t) => window.atlas.state().search.query === t, text, { timeout: 5000 })
+    .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
+}
 
 test('typing "queretaro" and Enter selects Querétaro and flies to it', async () => {
   await page.mouse.click(700, 600);  // the map has the keyboard, as after a visitor's first click
@@ -105,13 +118,8 @@ test('"/" in the same frame as a click on the map still gives the box the keyboa
 // Escape in the box clears it for good, also when its press and release come in one frame (ImGui
 // 1.86 can miss such a press; the panel sees it): the next text typed in the box is all it holds.
 test('Escape clears the box for good, even pressed and released within one frame', async () => {
-  await page.mouse.click(700, 600);
-  await page.evaluate(() => window.atlas.act({ type: 'search', query: '' }));
-  const box = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Search').items.find((i) => i.id === 'query');
-  await page.mouse.click(box.x + 20, box.y + box.h / 2);
-  await page.keyboard.type('oaxaca', { delay: 20 });
-  await page.waitForFunction(() => window.atlas.state().search.query === 'oaxaca', null, { timeout: 5000 })
-    .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
+  const box = await emptyBox();
+  await typeInBox(box, 'oaxaca');
   await page.evaluate(() => {  // one task: SDL takes both in one frame
     const key = (type) => {
       const e = new KeyboardEvent(type, { key: 'Escape', code: 'Escape', bubbles: true });
@@ -122,10 +130,7 @@ test('Escape clears the box for good, even pressed and released within one frame
     key('keyup');
   });
   await page.waitForFunction(() => window.atlas.state().search.query === '', null, { timeout: 5000 });
-  await page.mouse.click(box.x + 20, box.y + box.h / 2);
-  await page.keyboard.type('puebla', { delay: 20 });
-  await page.waitForFunction(() => window.atlas.state().search.query === 'puebla', null, { timeout: 5000 })
-    .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
+  await typeInBox(box, 'puebla');
   await page.keyboard.press('Escape');
 });
 
@@ -133,12 +138,8 @@ test('Escape clears the box for good, even pressed and released within one frame
 // then. (ImGui's field keeps its own copy of the text and, as it lets go at a click elsewhere, wrote
 // that copy back: a test's next query became "oaxacaoaxaca".)
 test('a query set while the box is typed in is not overwritten when the box lets go', async () => {
-  await page.mouse.click(700, 600);
-  await page.evaluate(() => window.atlas.act({ type: 'search', query: '' }));
-  const box = (await page.evaluate(() => window.atlas.panels())).find((p) => p.name === 'Search').items.find((i) => i.id === 'query');
-  await page.mouse.click(box.x + 20, box.y + box.h / 2);
-  await page.keyboard.type('oaxaca', { delay: 20 });
-  await page.waitForFunction(() => window.atlas.state().search.query === 'oaxaca', null, { timeout: 5000 });
+  const box = await emptyBox();
+  await typeInBox(box, 'oaxaca');
   await page.evaluate(() => {  // one task: a click on the map and the query cleared, before the next frame
     const mouse = (type) => Module.canvas.dispatchEvent(new MouseEvent(type, { clientX: 700, clientY: 600, button: 0,
       buttons: type === 'mousedown' ? 1 : 0, bubbles: true }));
@@ -149,9 +150,6 @@ test('a query set while the box is typed in is not overwritten when the box lets
   });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
   assert.equal((await state()).search.query, '', 'the cleared query stays cleared');
-  await page.mouse.click(box.x + 20, box.y + box.h / 2);
-  await page.keyboard.type('puebla', { delay: 20 });
-  await page.waitForFunction(() => window.atlas.state().search.query === 'puebla', null, { timeout: 5000 })
-    .catch(async () => assert.fail(`the query is ${JSON.stringify((await state()).search.query)}`));
+  await typeInBox(box, 'puebla');
   await page.keyboard.press('Escape');
 });

@@ -18,6 +18,13 @@ std::vector<atlas::DataFile> g_staged;            // data files waiting for atla
 std::vector<atlas::Problem> g_staged_problems;
 std::string g_reply;  // keeps the last answer alive for ccall's string conversion
 
+// The staged files and their problems, handed over (the staging area is empty again).
+void take_staged(std::vector<atlas::DataFile>& files, std::vector<atlas::Problem>& problems) {
+    for (auto& f : g_staged) files.push_back(std::move(f));
+    problems.insert(problems.end(), g_staged_problems.begin(), g_staged_problems.end());
+    g_staged.clear(), g_staged_problems.clear();
+}
+
 const char* reply(const nlohmann::json& j) {
     g_reply = atlas::to_text(j);
     return g_reply.c_str();
@@ -235,10 +242,8 @@ bool terminate_requested() { return false; }
 void heartbeat() {}
 void trim_memory() {}
 void take_early_data(std::vector<DataFile>& files, std::vector<Problem>& problems) {
-    if (!EM_ASM_INT({ return Module.stageEarlyData ? Module.stageEarlyData() : 0; })) return;  // (stages them here)
-    for (auto& f : g_staged) files.push_back(std::move(f));
-    problems.insert(problems.end(), g_staged_problems.begin(), g_staged_problems.end());
-    g_staged.clear(), g_staged_problems.clear();
+    if (EM_ASM_INT({ return Module.stageEarlyData ? Module.stageEarlyData() : 0; }))  // (stages them here)
+        take_staged(files, problems);
 }
 const bool kFineBasemapLater = true;
 void toggle_fullscreen(Window&) {
@@ -282,6 +287,7 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
 using atlas::platform::g_app;
 using atlas::platform::g_staged;
 using atlas::platform::g_staged_problems;
+using atlas::platform::take_staged;
 using atlas::platform::reply;
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void atlas_wake() {
@@ -332,9 +338,9 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_data(const char* name, double s
     return reply({{"at", reinterpret_cast<std::uintptr_t>(file.text.data())}});
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
-    auto files = std::move(g_staged);
-    auto problems = std::move(g_staged_problems);
-    g_staged.clear(), g_staged_problems.clear();
+    std::vector<atlas::DataFile> files;
+    std::vector<atlas::Problem> problems;
+    take_staged(files, problems);
     return reply(g_app.load_data(std::move(files), std::move(problems)));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
