@@ -53,6 +53,16 @@
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', Module.wake);
   canvas.addEventListener('webglcontextrestored', Module.wake);
+  // The canvas's size as the page last laid it out, for the app's frames (sync_window_size in
+  // platform_web.cpp). Asking the element at every frame made the browser lay the page out there and
+  // then, in the middle of the frame: 60 ms of the load's main thread, while the page and the
+  // accessible mirror were still being laid out. An observer is told after the browser's own layout.
+  Module.canvasSize = null;  // (until it is first told: the app asks the element)
+  if (window.ResizeObserver) new ResizeObserver(function () {
+    var r = canvas.getBoundingClientRect();  // (laid out already: costs nothing here)
+    Module.canvasSize = [r.width, r.height];
+    Module.wake();
+  }).observe(canvas);
   function bytesOf(data) {
     if (data instanceof Uint8Array) return data;
     if (data instanceof ArrayBuffer) return new Uint8Array(data);

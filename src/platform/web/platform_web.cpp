@@ -155,8 +155,14 @@ void open_url(const std::string& url) {
 }
 
 void sync_window_size(Window& w) {
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    // As the page last laid it out (web/atlas_api.js): asking the element lays the page out now.
+    double size[2] = {0, 0};
+    EM_ASM({
+        var s = Module.canvasSize;
+        if (s) HEAPF64.set(s, $0 >> 3);
+    }, size);
+    if (!size[0]) emscripten_get_element_css_size("#canvas", &size[0], &size[1]);
+    const double css_w = size[0], css_h = size[1];
     int cur_w = 0, cur_h = 0;
     SDL_GetWindowSize(w.sdl, &cur_w, &cur_h);
     if (css_w >= 1 && css_h >= 1 && (int(css_w) != cur_w || int(css_h) != cur_h))
