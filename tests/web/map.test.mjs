@@ -345,6 +345,32 @@ test('a drag begun on a city hides its tooltip and still moves pictures', async 
   assert.ok(kept <= 2, `pictures kept again during the drag: ${kept} (the tooltip rode along)`);
 });
 
+test('nothing is hovered while the map moves under a still pointer, and the city under it is again once it rests', async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  await page.mouse.move(Math.round(p.x), Math.round(p.y));
+  await page.waitForFunction(() => window.atlas.state().hovered === 'br-salvador', null, { timeout: 5000 });
+  await page.evaluate(() => {  // between the app's frames: is the map moving, and what is hovered?
+    window.__seen = [];
+    const tick = () => {
+      if (!window.__seen) return;
+      const s = window.atlas.state();
+      window.__seen.push([s.camera.moving, s.hovered]);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.wheel(0, -240);  // a zoom about the pointer: the city stays under it
+  await page.waitForFunction(() => window.atlas.state().camera.moving, null, { timeout: 5000 });
+  await page.waitForFunction(() => !window.atlas.state().camera.moving, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.atlas.state().hovered === 'br-salvador', null, { timeout: 5000 });
+  const seen = await page.evaluate(() => { const s = window.__seen; window.__seen = null; return s; });
+  const moving = seen.filter(([m]) => m);
+  assert.ok(moving.length >= 3, `frames with the map moving: ${moving.length}`);
+  assert.deepEqual(moving.filter(([, h]) => h !== null), [], 'hovered while the map moved');
+});
+
 test('a fast wheel zoom: pictures kept in its middle are painted with half the pixels, and the map is painted in full where it rests', async () => {
   await act({ type: 'reset' });
   await settle(page);
