@@ -235,7 +235,8 @@
 
 // The view in the address: the app publishes its view (Module.publishView) after every change; a
 // step a person took (a filter, a selection, a year) is a history entry of its own, camera moves
-// replace the current entry at most every 300 ms (browsers limit how often the address may change).
+// replace the current entry once the view has rested 300 ms (browsers limit how often the address
+// may change, and each replaceState took 2 ms of a drag's frames).
 // Back, Forward and a link edited in the address bar apply the view they hold.
 (function () {
   var pending = null, timer = 0;
@@ -252,7 +253,8 @@
       return;
     }
     pending = hash;
-    if (!timer) timer = setTimeout(flush, 300);
+    clearTimeout(timer);
+    timer = setTimeout(flush, 300);
   };
   window.addEventListener('popstate', function () {
     pending = null;
