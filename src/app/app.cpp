@@ -631,6 +631,7 @@ bool App::frame() {
     std::vector<SDL_Scancode> down;
     std::vector<Uint8> changed_buttons;
     bool typed = false, clicked = false, waiting = false;
+    bool panel_input = false;  // input that may reach the panels: anything but the pointer or a finger moving, a wheel
     for (SDL_Event& ev : events) {
         const bool key = ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP || ev.type == SDL_TEXTINPUT;
         const bool mouse_button = ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP;
@@ -648,6 +649,8 @@ bool App::frame() {
         if (ev.type == SDL_WINDOWEVENT) drawn_key_ = 0;  // the window may need painting again (shown, uncovered)
         handle_event(ev);
         input = true;
+        panel_input = panel_input || (ev.type != SDL_MOUSEMOTION && ev.type != SDL_MOUSEWHEEL && ev.type != SDL_FINGERMOTION &&
+                                      ev.type != SDL_MULTIGESTURE);
     }
     if (!deferred_input_.empty()) settle_frames_ = std::max(settle_frames_, 2);
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
@@ -693,6 +696,7 @@ bool App::frame() {
                          typed_ahead_frames_ > 0 || (!map_exact_ && exact) ||  // the rest has come: paint
                          ImGui::GetTime() - ui_state_.link_copied_at < 2.7 ||  // "Link copied" goes back by itself
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
+    const bool settling = settle_frames_ > 0;  // (ImGui's own frames: hover states, sizes)
     if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
     if (quiet_frames_ > 3 && frames_ > 3) return running_;
@@ -700,6 +704,15 @@ bool App::frame() {
     drawn_basemaps_ = renderer_.version();
     drawn_size_ = {fb_w, fb_h};
     publish_view();  // every change of the view is drawn, so only drawn frames can change the address
+    // The pictures show this frame as they are, moved: the panels are not laid out (see pictures_suffice).
+    if (!settling && pictures_suffice(exact, panel_input, {fb_w, fb_h}) && move_pictures(atlas_->camera_controller().current())) {
+        ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = false;
+        ++frames_;
+        frame_ms_[frame_index_++ % frame_ms_.size()] =
+            float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
+        return running_;
+    }
+    pictures_.unlaid_in_a_row = 0;
 
     // What was typed after '/' goes to the box once it has the keyboard (or, if it never comes, as typed).
     if (typed_ahead_frames_ > 0 &&
@@ -848,6 +861,22 @@ bool App::gesture(bool exact) const {
     return !exact && (dragging_ || camera.moving() || panned) && !camera.flying() && !atlas_->playing() &&
            image_scale_ == 0 && pending_screenshot_.empty() && !recording_.active && over_all->VtxBuffer.empty() &&
            !(kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);
+}
+
+// Whether a gesture's frame is shown by moving the pictures as they are, without laying the panels
+// out: ImGui's frame was a third of a drag's main-thread script, for panels that do not change
+// while the map moves. The map's picture shows the map as it is (its key, and it covers the view),
+// nothing the panels show has changed since the last frame laid out (no input but the pointer or a
+// finger moving, or a wheel, away from the panels; nothing active or opening; nothing that changes
+// by itself), and one frame in four is laid out all the same: what changes the panels unforeseen
+// shows at most three frames late, and the picture is kept again then.
+bool App::pictures_suffice(bool exact, bool panel_input, glm::ivec2 framebuffer) const {
+    constexpr int kUnlaidInARow = 3;
+    return pictures_.available && pictures_.panels && pictures_.map() && pictures_.unlaid_in_a_row < kUnlaidInARow &&
+           frames_ > kLayoutFrames && !panel_input && deferred_input_.empty() && typed_ahead_frames_ == 0 && gesture(exact) && map_key(framebuffer) == pictures_.map_key &&
+           pictures_cover(atlas_->camera_controller().current()) && !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) &&
+           !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+           ImGui::GetTime() - ui_state_.link_copied_at >= 2.7;
 }
 
 // What a frame shows, as keys that change when it does. `map`: what the map's picture shows but
@@ -1359,7 +1388,7 @@ json App::frame_stats() const {
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
-            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"picturesKeptOffScreen", pictures_.kept_off_screen}, {"drawnFrames", drawn_frames_},
+            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"picturesKeptOffScreen", pictures_.kept_off_screen}, {"picturesUnlaid", pictures_.unlaid}, {"drawnFrames", drawn_frames_},
             {"glyphs", {{"wanted", glyph_count()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
                         {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},

@@ -191,11 +191,14 @@ private:
         std::uint64_t map_key = 0, panels_key = 0;  // what they show but the camera (frame_keys)
         long long shown = 0;                    // frames shown by moving them (tests, measurements)
         long long kept_off_screen = 0;          // frames drawn off the screen to keep them
+        long long unlaid = 0;                   // frames shown by them without laying the panels out
+        int unlaid_in_a_row = 0;
         render::Offscreen target;
         bool map() const { return slots[newest].has_value(); }    // a picture of the map is kept
         const Camera& camera() const { return *slots[newest]; }   // the newest picture's
     } pictures_;
     bool gesture(bool exact) const;
+    bool pictures_suffice(bool exact, bool panel_input, glm::ivec2 framebuffer) const;
     struct FrameKeys {
         std::uint64_t map, panels, frame;
     };

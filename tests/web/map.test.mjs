@@ -323,6 +323,28 @@ test('a drag moves pictures of the map and the panels, drawing no frame; the map
   assert.ok(s2.drawnFrames > s1.drawnFrames, 'the map was drawn again where it rests');
 });
 
+// The panels do not change while the map moves under them: most of a drag's frames are shown by
+// moving the pictures as they are, without laying the panels out (ImGui's frame was a third of a
+// drag's script), and one in four is laid out all the same, so that what changes them unforeseen
+// shows within three frames.
+test("most of a drag's frames do not lay the panels out, and one in four does", async () => {
+  await act({ type: 'reset' });
+  await settle(page);
+  await page.mouse.move(700, 420);
+  await page.waitForTimeout(300);
+  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) { await page.mouse.move(700 + 6 * i, 420 - 2 * i); await page.waitForTimeout(16); }
+  const s1 = await page.evaluate(() => window.atlas.frameStats());
+  await page.mouse.up();
+  await settle(page);
+  const shown = s1.pictureFrames - s0.pictureFrames, unlaid = s1.picturesUnlaid - s0.picturesUnlaid, laid = shown - unlaid;
+  console.log(`drag: ${shown} frames shown by pictures, ${unlaid} of them without laying the panels out`);
+  assert.ok(shown >= 10, `frames shown by pictures: ${shown}`);
+  assert.ok(unlaid >= shown / 2, `frames shown without laying the panels out: ${unlaid} of ${shown}`);
+  assert.ok(unlaid <= 3 * laid + 3, `no more than three in a row: ${unlaid} without, ${laid} laid out`);
+});
+
 // A drag begun on a city, whose tooltip shows: the tooltip goes while the map moves (riding along
 // with the pointer, it changed the panels' picture at every frame, which was then kept again from
 // a frame drawn off the screen: a quarter of the frame rate lost).
