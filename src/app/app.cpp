@@ -703,8 +703,9 @@ bool App::frame() {
     drawn_revision_ = atlas_->revision();
     drawn_basemaps_ = renderer_.version();
     drawn_size_ = {fb_w, fb_h};
-    publish_view();  // every change of the view is drawn, so only drawn frames can change the address
-    // The pictures show this frame as they are, moved: the panels are not laid out (see pictures_suffice).
+    // The pictures show this frame as they are, moved: the panels are not laid out (see
+    // pictures_suffice), and the view is published by the next frame laid out (the address
+    // follows it once it rests).
     if (!settling && pictures_suffice(exact, panel_input, {fb_w, fb_h}) && move_pictures(atlas_->camera_controller().current())) {
         ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = false;
         ++frames_;
@@ -713,6 +714,7 @@ bool App::frame() {
         return running_;
     }
     pictures_.unlaid_in_a_row = 0;
+    publish_view();  // every change of the view is drawn, so only drawn frames can change the address
 
     // What was typed after '/' goes to the box once it has the keyboard (or, if it never comes, as typed).
     if (typed_ahead_frames_ > 0 &&
