@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/vector_relational.hpp>
+
 namespace atlas::render {
 namespace {
 constexpr double kMaxScaleChange = 2;  // a picture shown larger than this blurs: paint again
@@ -29,17 +31,19 @@ bool RasterCache::init(GLuint program, double margin) {
 
 bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, bool exact) const {
     if (!painted_ratio_ || content != content_ || ratio != painted_ratio_) return false;
-    if (exact) {  // painted where the camera stands, in full: the picture is then pixel for pixel the direct drawing
-        if (resolution_ != 1) return false;
-        Camera framed = cam;
-        framed.viewport += 2 * margin_;
-        return framed.same_view(painted_);
-    }
-    const double change = cam.scale / painted_.scale;
-    if (change > kMaxScaleChange || change < 1 / kMaxScaleChange) return false;
     const glm::dvec2 view = cam.viewport / (2 * cam.scale), picture = painted_.viewport / (2 * painted_.scale);
     const glm::dvec2 off = glm::abs(cam.center - painted_.center);
-    return off.x + view.x <= picture.x && off.y + view.y <= picture.y;
+    const bool covers = off.x + view.x <= picture.x && off.y + view.y <= picture.y;
+    if (exact) {
+        // Painted in full at this scale, and where the camera stands or whole pixels away from it
+        // (a pan): the picture, moved, is then pixel for pixel the direct drawing. A pan ending
+        // within the margin paints nothing again (2.3 times the screen's pixels with a software GL).
+        if (resolution_ != 1 || cam.scale != painted_.scale || cam.viewport + 2 * margin_ != painted_.viewport) return false;
+        const glm::dvec2 shift = (cam.center - painted_.center) * cam.scale * ratio;  // framebuffer pixels
+        return covers && glm::all(glm::lessThan(glm::abs(shift - glm::round(shift)), glm::dvec2(1e-6)));
+    }
+    const double change = cam.scale / painted_.scale;
+    return change <= kMaxScaleChange && change >= 1 / kMaxScaleChange && covers;
 }
 
 bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, const Paint& paint) {

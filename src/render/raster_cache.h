@@ -3,7 +3,8 @@
 // pays about a microsecond per triangle: the basemap's 28,000 triangles and border segments took
 // 30 ms a frame; drawing its picture takes one rectangle. While the camera moves, the picture is
 // shifted (and, during a zoom, scaled) until the view leaves it; once the camera rests, it is
-// painted again where it stands, so what is seen then is exactly the direct drawing.
+// painted again where it stands (unless the camera only panned by whole pixels within its margin:
+// moved, it is then the direct drawing already), so what is seen then is exactly the direct drawing.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -21,7 +22,8 @@ public:
     bool init(GLuint program, double margin);
     // Shows what `paint` draws as seen by `camera` in the current viewport (`ratio`: framebuffer
     // pixels per logical pixel). `content` names what is painted: another value paints again.
-    // `exact`: the picture must be painted where the camera stands (it rests, or a picture is taken).
+    // `exact`: the picture must show the direct drawing (the camera rests, or a picture is taken):
+    // painted where the camera stands, or whole pixels away at the same scale.
     // `draft`: a picture painted now may have half the pixels (the frame is seen only scaled, in the
     // middle of a zoom); an exact one never is.
     void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft = false);
