@@ -694,7 +694,7 @@ bool App::frame() {
                          renderer_.version() != drawn_basemaps_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
                          typed_ahead_frames_ > 0 || (!map_exact_ && exact) ||  // the rest has come: paint
-                         ImGui::GetTime() - ui_state_.link_copied_at < 2.7 ||  // "Link copied" goes back by itself
+                         ui_state_.link_copied_showing(ImGui::GetTime()) ||  // "Link copied" goes back by itself
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     const bool settling = settle_frames_ > 0;  // (ImGui's own frames: hover states, sizes)
     if (settle_frames_ > 0) --settle_frames_;
@@ -709,8 +709,7 @@ bool App::frame() {
     if (!settling && pictures_suffice(exact, panel_input, {fb_w, fb_h}) && move_pictures(atlas_->camera_controller().current())) {
         ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = false;
         ++frames_;
-        frame_ms_[frame_index_++ % frame_ms_.size()] =
-            float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
+        note_frame_time(start);
         return running_;
     }
     pictures_.unlaid_in_a_row = 0;
@@ -837,8 +836,7 @@ bool App::frame() {
             pending_screenshot_.clear();
         }
     }
-    frame_ms_[frame_index_++ % frame_ms_.size()] =
-        float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
+    note_frame_time(start);
     log_gl_errors();
     if (!unchanged && !moved && !layout_only) SDL_GL_SwapWindow(window_.sdl);  // (a swap without drawing would show an old back buffer)
     if (reset_requested_) {
@@ -850,6 +848,12 @@ bool App::frame() {
     // refresh later.
     if (frames_ <= kLayoutFrames && running_) return frame();
     return running_;
+}
+
+// The frame's time since `start`, for frame_stats.
+void App::note_frame_time(Uint64 start) {
+    frame_ms_[frame_index_++ % frame_ms_.size()] =
+        float(double(SDL_GetPerformanceCounter() - start) * 1000.0 / double(SDL_GetPerformanceFrequency()));
 }
 
 // A gesture moves the map alone: a drag, a wheel or key zoom or pan, a pinch, and after a pan the
@@ -874,11 +878,15 @@ bool App::gesture(bool exact) const {
 // shows at most three frames late, and the picture is kept again then.
 bool App::pictures_suffice(bool exact, bool panel_input, glm::ivec2 framebuffer) const {
     constexpr int kUnlaidInARow = 3;
-    return pictures_.available && pictures_.panels && pictures_.map() && pictures_.unlaid_in_a_row < kUnlaidInARow &&
-           frames_ > kLayoutFrames && !panel_input && deferred_input_.empty() && typed_ahead_frames_ == 0 && gesture(exact) && map_key(framebuffer) == pictures_.map_key &&
-           pictures_cover(atlas_->camera_controller().current()) && !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) &&
-           !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
-           ImGui::GetTime() - ui_state_.link_copied_at >= 2.7;
+    const bool pictures = pictures_.available && pictures_.panels && pictures_.map() &&
+                          pictures_.unlaid_in_a_row < kUnlaidInARow && frames_ > kLayoutFrames;
+    const bool map_as_is = gesture(exact) && map_key(framebuffer) == pictures_.map_key &&
+                           pictures_cover(atlas_->camera_controller().current());
+    const bool panels_as_are = !panel_input && deferred_input_.empty() && typed_ahead_frames_ == 0 &&
+                               !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) && !ImGui::IsAnyItemActive() &&
+                               !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+                               !ui_state_.link_copied_showing(ImGui::GetTime());
+    return pictures && map_as_is && panels_as_are;
 }
 
 // What a frame shows, as keys that change when it does. `map`: what the map's picture shows but

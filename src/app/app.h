@@ -199,6 +199,7 @@ private:
     } pictures_;
     bool gesture(bool exact) const;
     bool pictures_suffice(bool exact, bool panel_input, glm::ivec2 framebuffer) const;
+    void note_frame_time(Uint64 start);
     struct FrameKeys {
         std::uint64_t map, panels, frame;
     };
