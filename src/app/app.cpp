@@ -704,9 +704,12 @@ bool App::frame() {
     drawn_basemaps_ = renderer_.version();
     drawn_size_ = {fb_w, fb_h};
     // The pictures show this frame as they are, moved: the panels are not laid out (see
-    // pictures_suffice), and the view is published by the next frame laid out (the address
+    // panels_picture_stands_in), and the view is published by the next frame laid out (the address
     // follows it once it rests).
-    if (!settling && pictures_suffice(exact, panel_input, {fb_w, fb_h}) && move_pictures(atlas_->camera_controller().current())) {
+    // Whether the map's picture shows this frame's map, as far as can be told before the panels are laid out.
+    const bool map_picture_holds = map_picture_stands_in(exact, {fb_w, fb_h});
+    if (!settling && map_picture_holds && panels_picture_stands_in(panel_input) &&
+        move_pictures(atlas_->camera_controller().current())) {
         ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = false;
         ++frames_;
         note_frame_time(start);
@@ -755,10 +758,9 @@ bool App::frame() {
     ctx.open_full_map = [this] { platform::open_url(platform::full_map_url(atlas_->view_link())); };
     if (!kiosk_) ctx.toggle_fullscreen = [this] { platform::toggle_fullscreen(window_); };
     ctx.side_inset = side_inset();
-    // A gesture's frame that the map's picture will stand in for (as far as can be told before the
-    // panels are laid out) leaves the names over the map out: they are in the picture.
-    ctx.map_names = !(gesture(exact) && pictures_.map() && map_key({fb_w, fb_h}) == pictures_.map_key &&
-                      pictures_cover(atlas_->camera_controller().current()));
+    // A gesture's frame that the map's picture will stand in for leaves the names over the map out:
+    // they are in the picture.
+    ctx.map_names = !map_picture_holds;
     fixed_list_->_ResetForNewFrame();
     fixed_list_->PushTextureID(ImGui::GetIO().Fonts->TexID);
     fixed_list_->PushClipRectFullScreen();
@@ -869,24 +871,25 @@ bool App::gesture(bool exact) const {
            !(kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);
 }
 
-// Whether a gesture's frame is shown by moving the pictures as they are, without laying the panels
-// out: ImGui's frame was a third of a drag's main-thread script, for panels that do not change
-// while the map moves. The map's picture shows the map as it is (its key, and it covers the view),
-// nothing the panels show has changed since the last frame laid out (no input but the pointer or a
-// finger moving, or a wheel, away from the panels; nothing active or opening; nothing that changes
-// by itself), and one frame in four is laid out all the same: what changes the panels unforeseen
-// shows at most three frames late, and the picture is kept again then.
-bool App::pictures_suffice(bool exact, bool panel_input, glm::ivec2 framebuffer) const {
+// Whether the map's picture, moved, shows a gesture's frame as the map is now: its key (all it
+// shows but the camera) is this frame's, and it covers the view.
+bool App::map_picture_stands_in(bool exact, glm::ivec2 framebuffer) const {
+    return gesture(exact) && pictures_.map() && map_key(framebuffer) == pictures_.map_key &&
+           pictures_cover(atlas_->camera_controller().current());
+}
+
+// Whether the panels' pictures show a frame whose map's picture stands in, without laying the
+// panels out: ImGui's frame was a third of a drag's main-thread script, for panels that do not
+// change while the map moves. Nothing the panels show has changed since the last frame laid out
+// (no input but the pointer or a finger moving, or a wheel, away from the panels; nothing active or
+// opening; nothing that changes by itself), and one frame in four is laid out all the same: what
+// changes the panels unforeseen shows at most three frames late, and the picture is kept again then.
+bool App::panels_picture_stands_in(bool panel_input) const {
     constexpr int kUnlaidInARow = 3;
-    const bool pictures = pictures_.available && pictures_.panels && pictures_.map() &&
-                          pictures_.unlaid_in_a_row < kUnlaidInARow && frames_ > kLayoutFrames;
-    const bool map_as_is = gesture(exact) && map_key(framebuffer) == pictures_.map_key &&
-                           pictures_cover(atlas_->camera_controller().current());
-    const bool panels_as_are = !panel_input && deferred_input_.empty() && typed_ahead_frames_ == 0 &&
-                               !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) && !ImGui::IsAnyItemActive() &&
-                               !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
-                               !ui_state_.link_copied_showing(ImGui::GetTime());
-    return pictures && map_as_is && panels_as_are;
+    return pictures_.available && pictures_.panels && pictures_.unlaid_in_a_row < kUnlaidInARow &&
+           frames_ > kLayoutFrames && !panel_input && deferred_input_.empty() && typed_ahead_frames_ == 0 &&
+           !ui::over_panel(float(last_mouse_.x), float(last_mouse_.y)) && !ImGui::IsAnyItemActive() &&
+           !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !ui_state_.link_copied_showing(ImGui::GetTime());
 }
 
 // What a frame shows, as keys that change when it does. `map`: what the map's picture shows but

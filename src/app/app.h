@@ -198,7 +198,8 @@ private:
         const Camera& camera() const { return *slots[newest]; }   // the newest picture's
     } pictures_;
     bool gesture(bool exact) const;
-    bool pictures_suffice(bool exact, bool panel_input, glm::ivec2 framebuffer) const;
+    bool map_picture_stands_in(bool exact, glm::ivec2 framebuffer) const;
+    bool panels_picture_stands_in(bool panel_input) const;
     void note_frame_time(Uint64 start);
     struct FrameKeys {
         std::uint64_t map, panels, frame;

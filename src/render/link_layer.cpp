@@ -1,7 +1,5 @@
 #include "render/link_layer.h"
 
-#include "core/hash.h"
-
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -35,8 +33,7 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
     std::vector<Segment> segments;
     // What is drawn, as a number (FNV-1a of each link's arc and style, not of its segments, which
     // change with the zoom alone): most new revisions (a hover, a marker) leave it as it was.
-    content_ = Fnv1a{}.value;
-    auto mix = [&](const void* p, std::size_t n) { content_ = Fnv1a{content_}.mix(p, n).value; };
+    Fnv1a content;
     // A line as segments no shorter than kMinSegmentPx on screen: the arcs' points are 1.5 degrees
     // apart, and a chord of that length departs from the arc by a fraction of a pixel.
     auto add_line = [&](const std::vector<glm::dvec2>& line, const Color& c, float kind, float width) {
@@ -61,7 +58,7 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
     };
     bundled_ = a.links_bundled();
     if (bundled_) {
-        add_bundles(a, scale, style, add_line, mix);
+        add_bundles(a, scale, style, add_line, content);
     } else {
         // Dimmed links first, so that the chosen network's links lie on top.
         for (int pass = 0; pass < 2; ++pass)
@@ -71,20 +68,19 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
                 float kind, width;
                 style(l, c, kind, width);
                 if (c.a <= 0.003f) continue;
-                mix(&l.arc, sizeof l.arc);
-                mix(&c, sizeof c);
-                mix(&width, sizeof width);
+                content.mix(l.arc).mix(c).mix(width);
                 for (const auto& line : *l.arc) add_line(line, c, kind, width);
             }
     }
     quad_.upload(segments.data(), segments.size());
+    content_ = content.value;
     revision_ = a.revision();
     clusters_generation_ = a.cluster_generation();
     built_scale_ = scale;
 }
 
-template <class Style, class AddLine, class Mix>
-void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine add_line, Mix mix) {
+template <class Style, class AddLine>
+void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine add_line, Fnv1a& content) {
     // Dense data: thousands of arcs would cover the map in ink. Links are gathered by the markers
     // they join (a cluster or a city; a network's hub) and their network, and each bundle is one
     // curve between the markers, wider with the number of links in it.
@@ -155,10 +151,7 @@ void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine a
             const double t = double(i) / steps;
             curve.push_back((1 - t) * (1 - t) * b->from + 2 * t * (1 - t) * control + t * t * b->to);
         }
-        mix(&b->from, sizeof b->from);
-        mix(&b->to, sizeof b->to);
-        mix(&b->count, sizeof b->count);
-        mix(&c, sizeof c);
+        content.mix(b->from).mix(b->to).mix(b->count).mix(c);
         add_line(curve, c, kind, width);
     }
 }

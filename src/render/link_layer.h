@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "core/atlas.h"
+#include "core/hash.h"
 #include "platform/gl.h"
 #include "render/instanced_quad.h"
 #include "render/map_style.h"
@@ -25,8 +26,8 @@ public:
 private:
     void rebuild(const Atlas& atlas, double scale);
     // Dense data (Atlas::links_bundled): one curve per pair of markers and network.
-    template <class Style, class AddLine, class Mix>
-    void add_bundles(const Atlas& atlas, double scale, Style style, AddLine add_line, Mix mix);
+    template <class Style, class AddLine>
+    void add_bundles(const Atlas& atlas, double scale, Style style, AddLine add_line, Fnv1a& content);
     // A software renderer pays for each segment (about 2 µs for its two triangles, twice with the
     // halo): at world zooms the arcs' 1.5-degree points are 4 pixels apart, so most are skipped.
     static constexpr double kMinSegmentPx = 16;

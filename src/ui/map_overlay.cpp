@@ -165,11 +165,12 @@ void draw_map_overlay(UiContext& ui) {
     draw_cluster_counts(ui, ui.map_names ? bg : nullptr, fixed);
     if (ui.map_names) draw_labels(ui, bg);
     draw_inset(ui, fixed);
-    for (const auto& hub : a.link_geometry().hubs) {  // hubs of networks drawn as a hub
-        if (!a.hub_style() || !ui.map_names) break;
-        const glm::dvec2 s = cam.to_screen(hub.projected);
-        bg->AddCircleFilled(ImVec2(float(s.x), float(s.y)), 7, to_imgui(d.networks[hub.network].color));
-        bg->AddCircle(ImVec2(float(s.x), float(s.y)), 7, IM_COL32_WHITE, 0, 2);
+    if (ui.map_names && a.hub_style()) {  // hubs of networks drawn as a hub
+        for (const auto& hub : a.link_geometry().hubs) {
+            const glm::dvec2 s = cam.to_screen(hub.projected);
+            bg->AddCircleFilled(ImVec2(float(s.x), float(s.y)), 7, to_imgui(d.networks[hub.network].color));
+            bg->AddCircle(ImVec2(float(s.x), float(s.y)), 7, IM_COL32_WHITE, 0, 2);
+        }
     }
 
     // The pointer's tooltips, not while the map moves under it (dragged, zoomed, flown): they would
