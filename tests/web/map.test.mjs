@@ -280,6 +280,23 @@ function meanDifference(a, b) {
   return sum / (a.data.length * 0.75);
 }
 const visiblePictures = () => page.evaluate(() => [...document.querySelectorAll('.map-picture')].filter((e) => e.style.display !== 'none').length);
+// The start view, the pointer resting at (x, y) for `ms`: the frame statistics then.
+async function restAt(x, y, ms) {
+  await act({ type: 'reset' });
+  await settle(page);
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(ms);
+  return page.evaluate(() => window.atlas.frameStats());
+}
+// The start view, the pointer on Salvador until it is hovered: where it is on the screen.
+async function hoverSalvador() {
+  await act({ type: 'reset' });
+  await settle(page);
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  await page.mouse.move(Math.round(p.x), Math.round(p.y));
+  await page.waitForFunction(() => window.atlas.state().hovered === 'br-salvador', null, { timeout: 5000 });
+  return p;
+}
 
 test('a drag moves pictures of the map and the panels, drawing no frame; the map is drawn again where it rests', async () => {
   await act({ type: 'reset' });
@@ -328,11 +345,7 @@ test('a drag moves pictures of the map and the panels, drawing no frame; the map
 // drag's script), and one in four is laid out all the same, so that what changes them unforeseen
 // shows within three frames.
 test("most of a drag's frames do not lay the panels out, and one in four does", async () => {
-  await act({ type: 'reset' });
-  await settle(page);
-  await page.mouse.move(700, 420);
-  await page.waitForTimeout(300);
-  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  const s0 = await restAt(700, 420, 300);
   await page.mouse.down();
   for (let i = 1; i <= 30; i++) { await page.mouse.move(700 + 6 * i, 420 - 2 * i); await page.waitForTimeout(16); }
   const s1 = await page.evaluate(() => window.atlas.frameStats());
@@ -387,11 +400,7 @@ test("a pan that ends within the basemap picture's margin does not paint it agai
 // with the pointer, it changed the panels' picture at every frame, which was then kept again from
 // a frame drawn off the screen: a quarter of the frame rate lost).
 test('a drag begun on a city hides its tooltip and still moves pictures', async () => {
-  await act({ type: 'reset' });
-  await settle(page);
-  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
-  await page.mouse.move(Math.round(p.x), Math.round(p.y));
-  await page.waitForFunction(() => window.atlas.state().hovered === 'br-salvador', null, { timeout: 5000 });
+  const p = await hoverSalvador();
   await page.waitForTimeout(300);
   const s0 = await page.evaluate(() => window.atlas.frameStats());
   await page.mouse.down();
@@ -406,11 +415,7 @@ test('a drag begun on a city hides its tooltip and still moves pictures', async 
 });
 
 test('nothing is hovered while the map moves under a still pointer, and the city under it is again once it rests', async () => {
-  await act({ type: 'reset' });
-  await settle(page);
-  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
-  await page.mouse.move(Math.round(p.x), Math.round(p.y));
-  await page.waitForFunction(() => window.atlas.state().hovered === 'br-salvador', null, { timeout: 5000 });
+  const p = await hoverSalvador();
   await page.evaluate(() => {  // between the app's frames: is the map moving, and what is hovered?
     window.__seen = [];
     const tick = () => {
@@ -432,11 +437,7 @@ test('nothing is hovered while the map moves under a still pointer, and the city
 });
 
 test('a fast wheel zoom: pictures kept in its middle are painted with half the pixels, and the map is painted in full where it rests', async () => {
-  await act({ type: 'reset' });
-  await settle(page);
-  await page.mouse.move(760, 420);
-  await page.waitForTimeout(400);
-  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  const s0 = await restAt(760, 420, 400);
   await page.evaluate(() => {  // at every frame: is one of the map's pictures shown?
     window.__shown = [];
     const tick = () => {
