@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <climits>
 #include <utility>
 
@@ -221,23 +222,41 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
     return next;
 }
 
+int densest_window(const std::vector<glm::ivec2>& cells) {
+    // As keys that sort by column, then row: a column's points are then a run, sorted by row, and
+    // a window spans a column's run and the next column's. No table of windows: at 100,000 cities
+    // one took 8 MB, which the web's memory keeps for good.
+    auto biased = [](int v) { return std::uint64_t(std::uint32_t(v) ^ 0x80000000u); };  // order kept
+    std::vector<std::uint64_t> keys(cells.size());
+    for (std::size_t k = 0; k < cells.size(); ++k) keys[k] = biased(cells[k].x) << 32 | biased(cells[k].y);
+    std::sort(keys.begin(), keys.end());
+    const auto column = [](std::uint64_t key) { return key >> 32; };
+    int most = 0;
+    std::vector<std::uint64_t> rows;  // two neighbouring columns' rows, merged (sorted)
+    for (std::size_t first = 0, next = 0; first < keys.size(); first = next) {
+        while (next < keys.size() && column(keys[next]) == column(keys[first])) ++next;
+        std::size_t end = next;
+        while (end < keys.size() && column(keys[end]) == column(keys[first]) + 1) ++end;
+        rows.clear();
+        const auto row = [](std::uint64_t key) { return key & 0xffffffffu; };
+        std::merge(keys.begin() + std::ptrdiff_t(first), keys.begin() + std::ptrdiff_t(next), keys.begin() + std::ptrdiff_t(next),
+                   keys.begin() + std::ptrdiff_t(end), std::back_inserter(rows),
+                   [&](std::uint64_t a, std::uint64_t b) { return row(a) < row(b); });
+        for (std::size_t top = 0, below = 0; top < rows.size(); ++top) {  // rows row(top) and the one after it
+            while (below < rows.size() && row(rows[below]) <= row(rows[top]) + 1) ++below;
+            most = std::max(most, int(below - top));
+        }
+    }
+    return most;
+}
+
 int ClusterTree::crowding(const std::vector<int>& alive, double scale) const {
-    // Count markers per half-screen cell, then sum each 2x2 block of cells: a screenful.
     const glm::dvec2 cell = viewport_ * 0.5 / scale;
     if (cell.x <= 0 || cell.y <= 0) return 0;
-    CellTable cells(alive.size());
-    for (int a : alive) {
-        const glm::dvec2 p = nodes_[a].center;
-        ++cells.at(CellTable::key(std::int64_t(std::floor(p.x / cell.x)), std::int64_t(std::floor(p.y / cell.y))), 0);
-    }
-    int most = 0;
-    CellTable windows(cells.size() * 4);  // (each cell is in 4 windows; there are few cells when zoomed out)
-    cells.each([&](std::int64_t key, int count) {
-        const std::int64_t x = key >> 32, y = std::int32_t(key & 0xffffffff);
-        for (std::int64_t dx = 0; dx <= 1; ++dx)
-            for (std::int64_t dy = 0; dy <= 1; ++dy) most = std::max(most, windows.at(CellTable::key(x - dx, y - dy), 0) += count);
-    });
-    return most;
+    std::vector<glm::ivec2> cells;
+    cells.reserve(alive.size());
+    for (int a : alive) cells.emplace_back(glm::floor(nodes_[a].center / cell));
+    return densest_window(cells);
 }
 
 int ClusterTree::level(double zoom) const {

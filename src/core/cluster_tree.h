@@ -8,8 +8,13 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/ext/vector_int2.hpp>
 
 namespace atlas {
+
+// The most of `cells` (one entry per point: its cell's column and row; any order) in a window of
+// 2x2 cells: with half-screen cells, the most points a screenful holds.
+int densest_window(const std::vector<glm::ivec2>& cells);
 
 struct Cluster {
     glm::dvec2 center{0};      // projected: the mean of the members

@@ -2,6 +2,8 @@
 // nothing (timed assertions are flaky). Run: build/native/tests/atlas_bench
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
 #include "core/atlas.h"
 #include "core/search.h"
 #include "core/basemap.h"
@@ -86,5 +88,28 @@ static void BM_Search(benchmark::State& s) {
     s.SetLabel(std::to_string(d.cities.size()) + " cities");
 }
 BENCHMARK(BM_Search)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// The clusters' tree of N cities, as the map builds it when the cities shown change: the shipped
+// cities repeated, each copy a little away from its original (deterministic), as the benchmark's
+// synthetic data gathers around the real cities.
+static void BM_ClusterTree(benchmark::State& s) {
+    Dataset d = load_dataset(ATLAS_DATA_DIR).dataset;
+    const std::size_t n0 = d.cities.size();
+    for (std::size_t i = 0; d.cities.size() < std::size_t(s.range(0)); ++i) {
+        City c = d.cities[i % n0];
+        c.id = "synthetic-" + std::to_string(i);
+        c.lat = std::clamp(c.lat + double(i * 7919 % 401) / 100.0 - 2.0, -80.0, 80.0);
+        c.lon = std::clamp(c.lon + double(i * 104729 % 401) / 100.0 - 2.0, -179.0, 179.0);
+        d.cities.push_back(std::move(c));
+    }
+    Atlas a(std::move(d));
+    bool flip = false;
+    for (auto _ : s) {
+        a.set_viewport({1280, (flip = !flip) ? 800 : 801});  // another screenful: the tree is built again
+        benchmark::DoNotOptimize(a.clusters().size());
+    }
+    s.SetLabel(std::to_string(a.clusters().size()) + " markers at zoom 1");
+}
+BENCHMARK(BM_ClusterTree)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

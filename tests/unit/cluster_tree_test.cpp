@@ -160,6 +160,32 @@ TEST(ClusterTree, DenseDataIsGroupedDownToTheBudgetAndSparseDataIsNot) {
     for (int level = 0; level < a.levels(); ++level) EXPECT_EQ(groups(a, level, 300), groups(b, level, 300));
 }
 
+TEST(ClusterTree, TheDensestWindowIsFoundAsByCountingEveryWindow) {
+    // Cells in clumps, across negative and positive columns and rows, several points to a cell.
+    std::mt19937 rng(5);
+    for (int round = 0; round < 40; ++round) {
+        std::vector<glm::ivec2> cells;
+        const int spread = 1 + round % 7;
+        for (int k = 0, n = 1 + int(rng() % 300); k < n; ++k)
+            cells.push_back({int(rng() % (2 * spread + 1)) - spread, int(rng() % (2 * spread + 1)) - spread});
+        std::map<std::pair<int, int>, int> count;
+        for (const auto c : cells) ++count[{c.x, c.y}];
+        int most = 0;
+        for (int x = -spread - 1; x <= spread; ++x)
+            for (int y = -spread - 1; y <= spread; ++y) {
+                int sum = 0;
+                for (int dx = 0; dx < 2; ++dx)
+                    for (int dy = 0; dy < 2; ++dy)
+                        if (auto it = count.find({x + dx, y + dy}); it != count.end()) sum += it->second;
+                most = std::max(most, sum);
+            }
+        EXPECT_EQ(densest_window(cells), most) << "round " << round;
+    }
+    EXPECT_EQ(densest_window({}), 0);
+    EXPECT_EQ(densest_window({{-2147483647, 2147483646}, {-2147483647, 2147483646}, {0, 0}}), 2);  // far apart: no wrap
+    EXPECT_EQ(densest_window({{0, 0}, {1, 1}, {2, 2}, {1, 2}}), 3);                             // (1,1) (2,2) (1,2)
+}
+
 TEST(ClusterTree, BuildingIsQuickForAHundredThousandCities) {
     // Reported, not timed: the benchmark compares speed (bench/). Here: the tree stays near 2n nodes.
     const auto p = gathered(100000, 17, 15);
