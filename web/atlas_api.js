@@ -204,7 +204,11 @@
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.arrayBuffer();
     }).then(function (bytes) {
-      var answer = Module.callApi('atlas_api_fine_basemap', [new Uint8Array(bytes)]);
+      // Into the virtual file system (a lost context rebuilds from it too), where the app reads it:
+      // handed over as an argument, its copy in the app's memory stayed while the meshes were made.
+      try { Module.FS_unlink('/assets/basemap-50m.bin'); } catch (e) { /* not there yet */ }
+      Module.FS_createDataFile('/assets', 'basemap-50m.bin', new Uint8Array(bytes), true, true, true);
+      var answer = Module.callApi('atlas_api_fine_basemap', []);
       if (answer.error) throw new Error(answer.error);
       window.fineBasemap = true;
     }).catch(function (e) { console.warn('the detailed basemap did not load (' + e.message + '); the coarse one stays'); });

@@ -146,19 +146,23 @@ bool App::build_gl(std::string& error) {
 }
 
 // The inset's basemap from `countries`, and (`detailed`: they are the 1:50m ones) the map's past
-// kDetailZoom.
+// kDetailZoom. One mesh at a time, and the points gone before the detailed one goes to the GL: the
+// web's memory keeps its highest level for good.
 bool App::set_detailed_basemaps(std::vector<BasemapCountry> countries, bool detailed) {
     const CountryGroup* global_south = atlas_->data().global_south();
-    const BasemapMesh inset = build_basemap_mesh(countries_within(countries, kAroundMexico), global_south);
-    const BasemapMesh detail = detailed ? build_basemap_mesh(countries, global_south) : BasemapMesh{};
-    countries = {};  // the points go before the GL copies are made: the web's memory keeps its highest level
-    return renderer_.set_inset_basemap(inset) && (!detailed || renderer_.set_detail_basemap(detail));
+    if (!renderer_.set_inset_basemap(build_basemap_mesh(countries_within(countries, kAroundMexico), global_south))) return false;
+    if (!detailed) return true;
+    const BasemapMesh detail = build_basemap_mesh(countries, global_south);
+    countries = {};
+    return renderer_.set_detail_basemap(detail);
 }
 
-json App::fine_basemap_arrived(std::string_view bytes) {
+// Read from the file system, where the page put it: the file's bytes are let go before the meshes
+// are made.
+json App::fine_basemap_arrived() {
     std::vector<BasemapCountry> fine;
     std::string error;
-    if (!decode_basemap(bytes, fine, error)) return {{"error", "basemap-50m.bin: " + error}};
+    if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
     if (!set_detailed_basemaps(std::move(fine), true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
@@ -1469,7 +1473,7 @@ platform::AppHooks App::hooks() {
     h.screen_position = [this](const std::string& id) { return atlas_->screen_position(id); };
     h.frame_stats = [this] { return frame_stats(); };
     h.reset_data = [this] { return reset_data(); };
-    h.fine_basemap_arrived = [this](std::string_view bytes) { return fine_basemap_arrived(bytes); };
+    h.fine_basemap_arrived = [this] { return fine_basemap_arrived(); };
     h.load_data = [this](std::vector<DataFile> files, std::vector<Problem> problems) {
         return add_data(std::move(files), std::move(problems));
     };

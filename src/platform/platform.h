@@ -97,8 +97,8 @@ struct AppHooks {
     // could not be fetched (`problems`), merged over what was loaded in one go. Returns the new state.
     std::function<nlohmann::json(std::vector<atlas::DataFile> files, std::vector<atlas::Problem> problems)> load_data;
     std::function<nlohmann::json()> reset_data;             // back to the bundled data
-    // assets/basemap-50m.bin came after start-up (it is in the file system now; `bytes` are its contents)
-    std::function<nlohmann::json(std::string_view bytes)> fine_basemap_arrived;
+    // assets/basemap-50m.bin came after start-up: it is in the file system now
+    std::function<nlohmann::json()> fine_basemap_arrived;
     std::function<bool(const std::string&)> save_screenshot;
     std::function<void()> settle;                           // finish camera animations now
     std::function<bool()> idle;                             // nothing moves: the loop may wait for input

@@ -102,12 +102,15 @@ test("the detailed basemap's arrival leaves the page's memory near what the bund
   // (110,000 points) is what the page keeps. The bundled data and fonts take 4.3 MB (6.6 with the
   // fonts' RGBA copy); the basemap's peak took 6.5 MB more when the points were decoded as doubles,
   // the vertices copied before upload and the borders kept as index pairs, and 1.3 MB more with
-  // all its triangles made before upload (5.9 MB in all without them).
+  // all its triangles made before upload (5.9 MB in all without them). 4.7 MB since the stack is
+  // 256 KB (1 MB before), the file's bytes are let go before the meshes are made (the page puts the
+  // file in the file system; handed over as an argument, they stayed), and the inset's mesh goes to
+  // the GL before the detailed one is made (5.8 MB before).
   await page.waitForFunction(() => window.fineBasemap === true);
   const mb = await page.evaluate(() => Module.HEAPU8.length / 1048576);
   metrics.wasmMemoryMB = mb;
   console.log(`wasm memory with the detailed basemap: ${mb.toFixed(2)} MB`);
-  assert.ok(mb < 6.5, `${mb} MB`);
+  assert.ok(mb < 5, `${mb} MB`);
 });
 
 test('the basemap is painted once for the start view, not again when the detailed one comes, and once per change of the links', async () => {

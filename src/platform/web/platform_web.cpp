@@ -350,17 +350,9 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     return reply(g_app.load_data(std::move(files), std::move(problems)));
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_reset_data() { return reply(g_app.reset_data()); }
-// The detailed basemap, fetched by the page after start-up: kept in the virtual file system (a lost
-// context rebuilds from it), then drawn.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_fine_basemap(const char* bytes, int size) {
-    {
-        std::FILE* out = std::fopen("/assets/basemap-50m.bin", "wb");
-        const bool kept = out && std::fwrite(bytes, 1, std::size_t(size), out) == std::size_t(size);
-        if (out) std::fclose(out);
-        if (!kept) return reply({{"error", "cannot keep the detailed basemap"}});
-    }
-    return reply(g_app.fine_basemap_arrived({bytes, std::size_t(size)}));  // (decoded from here, not read again)
-}
+// The detailed basemap, fetched by the page after start-up and put in the virtual file system (a
+// lost context rebuilds from it too).
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_fine_basemap() { return reply(g_app.fine_basemap_arrived()); }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_act(const char* text) {
     const atlas::JsonDocument doc = atlas::parse_json(text ? text : "");
     if (!doc.ok()) return reply({{"error", "the action is not valid JSON: " + doc.error}});
