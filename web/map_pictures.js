@@ -9,7 +9,8 @@
 // (drawImage, createImageBitmap) waits for the whole frame to be drawn: 90 ms with a software GL.
 // The map has two pictures: while a new one is on its way (its frame drawn off the screen, in the
 // middle of a gesture), the one before it stays shown, moved to where the app says it goes.
-// GL's rows run bottom up; the pictures are turned upright by their CSS transform.
+// GL's rows run bottom up; the pictures are turned upright as their pixels come (flipped by their
+// CSS transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag).
 (function () {
   var backdrop = null, panels = [], shown = false, colour = '';
   var maps = [];           // the map's two pictures: canvases with .ready (its pixels have come) and .place
@@ -54,8 +55,8 @@
     var t = m.place, h = parseFloat(m.style.height), ratio = m.height / Math.max(1, h);
     // Moved by whole pixels while not scaled: the picture stays sharp.
     if (t.scale === 1) t = { scale: 1, x: Math.round(t.x * ratio) / ratio, y: Math.round(t.y * ratio) / ratio };
-    // Upright (y flipped about the picture's height), scaled, its corner at (x, y).
-    m.style.transform = 'matrix(' + t.scale + ',0,0,' + -t.scale + ',' + t.x + ',' + (t.y + t.scale * h) + ')';
+    // Scaled, its corner at (x, y).
+    m.style.transform = 'matrix(' + t.scale + ',0,0,' + t.scale + ',' + t.x + ',' + t.y + ')';
   }
   // Starts reading a rectangle of the framebuffer bound now (GL pixels, bottom-up) for `target`.
   function read(target, x, y, w, h) {
@@ -70,6 +71,16 @@
                  asked: performance.now() });
     c.flush();
     poll(0);
+  }
+  // Rows top down: swapped in place, the first with the last and so on inwards.
+  function upright(pixels, rowBytes, rows) {
+    var row = new Uint8ClampedArray(rowBytes);
+    for (var top = 0, bottom = rows - 1; top < bottom; ++top, --bottom) {
+      var a = top * rowBytes, b = bottom * rowBytes;
+      row.set(pixels.subarray(a, a + rowBytes));
+      pixels.copyWithin(a, b, b + rowBytes);
+      pixels.set(row, b);
+    }
   }
   // One look for the reads that have come at a time (each read asking for its own would multiply them).
   var polling = false;
@@ -90,6 +101,7 @@
         c.bindBuffer(c.PIXEL_PACK_BUFFER, r.buffer);
         c.getBufferSubData(c.PIXEL_PACK_BUFFER, 0, pixels);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
+        upright(pixels, r.w * 4, r.h);
         r.target.getContext('2d').putImageData(new ImageData(pixels, r.w, r.h), 0, 0);
         r.target.ready = true;
       }
@@ -117,7 +129,9 @@
       var slot = newest >= 0 && maps[newest] !== m ? newest : newest < 0 ? 0 : 1 - newest;
       if (!maps[slot]) {
         maps[slot] = layer('canvas');
+        maps[slot].getContext('2d', { alpha: false });  // opaque: the compositor need not draw what it covers
         maps[slot].style.transformOrigin = '0 0';
+        maps[slot].style.willChange = 'transform';  // its own layer, moved by the compositor, never painted again
         (maps[1 - slot] || backdrop).after(maps[slot]);
       }
       m = maps[slot];
@@ -136,7 +150,6 @@
       var count = rects.length / 4;
       while (panels.length < count) {
         var p = layer('canvas');
-        p.style.transform = 'scaleY(-1)';
         (panels.length ? panels[panels.length - 1] : maps[maps.length - 1]).after(p);
         panels.push(p);
       }
