@@ -92,6 +92,9 @@ async function measure(browser, base, page, n, expected) {
   const [task1, script1, gpu1] = [await metric('TaskDuration'), await metric('ScriptDuration'), await gpu()];
   const long = await tab.evaluate((k) => window.__long.slice(k), long0);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  // Memory in use: garbage collected first (what waits for the collector varied from run to run
+  // by a megabyte or more, on every page).
+  await cdp.send('HeapProfiler.collectGarbage');
   const heap = await metric('JSHeapUsedSize');
   const wasm = await tab.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length : 0));
   await context.close();

@@ -30,7 +30,7 @@ public:
     int& at(std::int64_t k, int fresh) {
         std::size_t i = slot(k);
         while (slots_[i].key != k && slots_[i].key != kEmpty) i = (i + 1) & (slots_.size() - 1);
-        if (slots_[i].key == kEmpty) slots_[i] = {k, fresh}, ++used_;
+        if (slots_[i].key == kEmpty) slots_[i] = {k, fresh};
         return slots_[i].value;
     }
     const int* find(std::int64_t k) const {
@@ -38,12 +38,6 @@ public:
             if (slots_[i].key == k) return &slots_[i].value;
             if (slots_[i].key == kEmpty) return nullptr;
         }
-    }
-    std::size_t size() const { return used_; }  // cells in the table
-    template <class F>
-    void each(F f) const {
-        for (const Slot& s : slots_)
-            if (s.key != kEmpty) f(s.key, s.value);
     }
 
 private:
@@ -56,7 +50,6 @@ private:
         return std::size_t((std::uint64_t(k) * 0x9E3779B97F4A7C15ull) >> 20) & (slots_.size() - 1);
     }
     std::vector<Slot> slots_;
-    std::size_t used_ = 0;
 };
 
 // A grid of square cells over some points, each cell's points stored side by side with their
@@ -231,6 +224,7 @@ int densest_window(const std::vector<glm::ivec2>& cells) {
     for (std::size_t k = 0; k < cells.size(); ++k) keys[k] = biased(cells[k].x) << 32 | biased(cells[k].y);
     std::sort(keys.begin(), keys.end());
     const auto column = [](std::uint64_t key) { return key >> 32; };
+    const auto row = [](std::uint64_t key) { return key & 0xffffffffu; };
     int most = 0;
     std::vector<std::uint64_t> rows;  // two neighbouring columns' rows, merged (sorted)
     for (std::size_t first = 0, next = 0; first < keys.size(); first = next) {
@@ -238,7 +232,6 @@ int densest_window(const std::vector<glm::ivec2>& cells) {
         std::size_t end = next;
         while (end < keys.size() && column(keys[end]) == column(keys[first]) + 1) ++end;
         rows.clear();
-        const auto row = [](std::uint64_t key) { return key & 0xffffffffu; };
         std::merge(keys.begin() + std::ptrdiff_t(first), keys.begin() + std::ptrdiff_t(next), keys.begin() + std::ptrdiff_t(next),
                    keys.begin() + std::ptrdiff_t(end), std::back_inserter(rows),
                    [&](std::uint64_t a, std::uint64_t b) { return row(a) < row(b); });
