@@ -45,8 +45,6 @@ void render_lists(ImDrawData display, std::vector<ImDrawList*> lists) {
 
 bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
-    bundled_ = read_data_dir(options.data_dir, read_problems_);
-    for (auto& tour : read_tours_dir(options.assets_dir + "/tours", read_problems_)) bundled_.push_back(std::move(tour));
     overrides_ = read_data_files(options.load_files, read_problems_);  // --load: merged in the same, first load
     platform::take_early_data(overrides_, read_problems_);              // and a link's ?data= that came in time
     LoadResult loaded = load_all();
@@ -90,7 +88,8 @@ bool App::init(const platform::Options& options, std::string& error) {
     glyphs_.AddRanges(ui::kTypedGlyphs);
     for (const Catalogue& c : catalogues_.all())
         for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
-    cover_glyphs(bundled_);
+    std::vector<Problem> unused;  // (said by the load)
+    cover_glyphs(read_bundled(unused));
     cover_glyphs(overrides_);
     glyphs_changed_ = false;
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
@@ -1343,10 +1342,19 @@ bool App::save_screenshot(const std::string& path) {
 }
 
 LoadResult App::load_all() const {
-    LoadResult loaded = load_files(bundled_, overrides_);
-    loaded.problems.insert(loaded.problems.begin(), read_problems_.begin(), read_problems_.end());
-    for (const auto& p : read_problems_) loaded.rejected.push_back(p.file);  // unreadable: not used
+    std::vector<Problem> unread;
+    const std::vector<DataFile> bundled = read_bundled(unread);
+    unread.insert(unread.end(), read_problems_.begin(), read_problems_.end());
+    LoadResult loaded = load_files(bundled, overrides_);
+    loaded.problems.insert(loaded.problems.begin(), unread.begin(), unread.end());
+    for (const auto& p : unread) loaded.rejected.push_back(p.file);  // unreadable: not used
     return loaded;
+}
+
+std::vector<DataFile> App::read_bundled(std::vector<Problem>& problems) const {
+    std::vector<DataFile> files = read_data_dir(options_.data_dir, problems);
+    for (auto& tour : read_tours_dir(options_.assets_dir + "/tours", problems)) files.push_back(std::move(tour));
+    return files;
 }
 
 json App::load_paths(const std::vector<std::string>& paths) {

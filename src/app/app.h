@@ -34,6 +34,7 @@ private:
     nlohmann::json add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems = {});
     nlohmann::json reset_data();  // forget the user's files
     LoadResult load_all() const;  // the bundled files, then the user's, over them
+    std::vector<DataFile> read_bundled(std::vector<Problem>& problems) const;  // the data, then the tours
     nlohmann::json load_paths(const std::vector<std::string>& paths);  // --load and dropped files
     void handle_key(SDL_Keycode key, Uint16 mods);
     bool handle_presenter_key(SDL_Keycode key);  // true when the key was a tour's or presenter mode's
@@ -152,8 +153,11 @@ private:
     platform::Window window_;
     std::unique_ptr<Atlas> atlas_;
     Catalogues catalogues_;
-    std::vector<DataFile> bundled_, overrides_;  // overrides: files the user gave, in order
-    std::vector<Problem> read_problems_;         // files that could not be read or fetched
+    // The files the user gave, in order (their texts are kept: they are merged again when more
+    // come). The bundled files are read again at each load instead (`read_bundled`): their texts
+    // were 390 KB that the web's memory kept through its highest level.
+    std::vector<DataFile> overrides_;
+    std::vector<Problem> read_problems_;  // the user's files that could not be read or fetched
     render::MapRenderer renderer_;
     ui::Fonts fonts_;
     ui::UiState ui_state_;

@@ -63,12 +63,8 @@ bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyph
     ImGuiIO& io = ImGui::GetIO();
     static const ImWchar digits[] = {0x0020, 0x0039, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        error = path + ": cannot open the font";
-        return false;
-    }
-    std::fclose(f);
+    if (!read_file(path, out.file, error, 16u << 20)) return error = path + ": " + error, false;
+    if (out.file.empty()) return error = path + ": the font file is empty", false;
     // Presenter mode rasterises the fonts again at its sizes: text stays crisp on a shared screen.
     // So does a dense screen: glyphs at its pixels, drawn at 1/density (sizes stay logical).
     const FontSizes& z = presenter ? kPresenterFontSizes : kFontSizes;
@@ -79,11 +75,16 @@ bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyph
     // atlas of 512x980 instead of 1024x702 and a quarter less time to rasterise it.
     ImFontConfig config;
     config.OversampleH = density >= 1.5f ? 1 : 2;
+    // One copy of the file for the four sizes (ImGui keeps one per font it reads from a file).
+    config.FontDataOwnedByAtlas = false;
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    out.body = io.Fonts->AddFontFromFileTTF(path.c_str(), z.body * density, &config, glyphs.data());
-    out.title = io.Fonts->AddFontFromFileTTF(path.c_str(), z.title * density, &config, glyphs.data());
-    out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), z.caption * density, &config, glyphs.data());
-    out.huge = io.Fonts->AddFontFromFileTTF(path.c_str(), z.year * density, &config, digits);
+    const auto add = [&](float size, const ImWchar* ranges) {
+        return io.Fonts->AddFontFromMemoryTTF(out.file.data(), int(out.file.size()), size * density, &config, ranges);
+    };
+    out.body = add(z.body, glyphs.data());
+    out.title = add(z.title, glyphs.data());
+    out.caption = add(z.caption, glyphs.data());
+    out.huge = add(z.year, digits);
     if (!out.body || !out.title || !out.caption || !out.huge) {
         error = path + ": not a usable font";
         return false;

@@ -31,6 +31,7 @@ constexpr float kAttributionHeight = 40;  // the attribution line at the bottom,
 constexpr float kMapControlsWidth = 44 + 2 * kPanelMargin;  // the map's buttons at the right edge
 
 struct Fonts {
+    std::string file;  // the font file's bytes, which the four sizes share (the atlas points into them)
     ImFont* body = nullptr;
     ImFont* title = nullptr;
     ImFont* caption = nullptr;  // a tour step's caption
