@@ -70,17 +70,25 @@ static void BM_PickUnderPointer(benchmark::State& s) {
 }
 BENCHMARK(BM_PickUnderPointer)->Unit(benchmark::kMicrosecond);
 
+// The shipped data with its cities repeated up to n, each copy numbered and changed by `vary`
+// (the copy, its number).
+template <class Vary>
+static Dataset repeated(std::size_t n, Vary vary) {
+    Dataset d = load_dataset(ATLAS_DATA_DIR).dataset;
+    const std::size_t n0 = d.cities.size();
+    for (std::size_t i = 0; d.cities.size() < n; ++i) {
+        City c = d.cities[i % n0];
+        c.id = "synthetic-" + std::to_string(i);
+        vary(c, i);
+        d.cities.push_back(std::move(c));
+    }
+    return d;
+}
+
 // Search: one query over the shipped data, and over 100,000 cities (the shipped ones repeated with
 // numbered names); the index is built before timing, as the app builds it at the first search.
 static void BM_Search(benchmark::State& s) {
-    Dataset d = load_dataset(ATLAS_DATA_DIR).dataset;
-    const std::size_t n0 = d.cities.size();
-    for (std::size_t i = 0; d.cities.size() < std::size_t(s.range(0)); ++i) {
-        City c = d.cities[i % n0];
-        c.id = "synthetic-" + std::to_string(i);
-        c.local_name += " " + std::to_string(i);
-        d.cities.push_back(std::move(c));
-    }
+    const Dataset d = repeated(std::size_t(s.range(0)), [](City& c, std::size_t i) { c.local_name += " " + std::to_string(i); });
     SearchIndex index;
     index.build(d);
     const std::vector<bool> shown(d.cities.size(), true);
@@ -93,16 +101,10 @@ BENCHMARK(BM_Search)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond);
 // cities repeated, each copy a little away from its original (deterministic), as the benchmark's
 // synthetic data gathers around the real cities.
 static void BM_ClusterTree(benchmark::State& s) {
-    Dataset d = load_dataset(ATLAS_DATA_DIR).dataset;
-    const std::size_t n0 = d.cities.size();
-    for (std::size_t i = 0; d.cities.size() < std::size_t(s.range(0)); ++i) {
-        City c = d.cities[i % n0];
-        c.id = "synthetic-" + std::to_string(i);
+    Atlas a(repeated(std::size_t(s.range(0)), [](City& c, std::size_t i) {
         c.lat = std::clamp(c.lat + double(i * 7919 % 401) / 100.0 - 2.0, -80.0, 80.0);
         c.lon = std::clamp(c.lon + double(i * 104729 % 401) / 100.0 - 2.0, -179.0, 179.0);
-        d.cities.push_back(std::move(c));
-    }
-    Atlas a(std::move(d));
+    }));
     bool flip = false;
     for (auto _ : s) {
         a.set_viewport({1280, (flip = !flip) ? 800 : 801});  // another screenful: the tree is built again
