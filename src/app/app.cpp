@@ -47,7 +47,10 @@ bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
     overrides_ = read_data_files(options.load_files, read_problems_);  // --load: merged in the same, first load
     platform::take_early_data(overrides_, read_problems_);              // and a link's ?data= that came in time
-    LoadResult loaded = load_all();
+    // The bundled files, read once for the first load and their letters (not kept after).
+    std::vector<Problem> unread;
+    std::vector<DataFile> bundled = read_bundled(unread);
+    LoadResult loaded = load(bundled, std::move(unread));
     for (const auto& p : loaded.problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     if (loaded.dataset.cities.empty()) {
         error = "no usable city data in " + options.data_dir +
@@ -88,9 +91,9 @@ bool App::init(const platform::Options& options, std::string& error) {
     glyphs_.AddRanges(ui::kTypedGlyphs);
     for (const Catalogue& c : catalogues_.all())
         for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
-    std::vector<Problem> unused;  // (said by the load)
-    cover_glyphs(read_bundled(unused));
+    cover_glyphs(bundled);
     cover_glyphs(overrides_);
+    bundled = {};
     glyphs_changed_ = false;
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_.sdl, &w, &h);
@@ -1344,6 +1347,11 @@ bool App::save_screenshot(const std::string& path) {
 LoadResult App::load_all() const {
     std::vector<Problem> unread;
     const std::vector<DataFile> bundled = read_bundled(unread);
+    return load(bundled, std::move(unread));
+}
+
+// `bundled` (`unread`: those that could not be read), then the user's files over them.
+LoadResult App::load(const std::vector<DataFile>& bundled, std::vector<Problem> unread) const {
     unread.insert(unread.end(), read_problems_.begin(), read_problems_.end());
     LoadResult loaded = load_files(bundled, overrides_);
     loaded.problems.insert(loaded.problems.begin(), unread.begin(), unread.end());

@@ -34,6 +34,7 @@ private:
     nlohmann::json add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems = {});
     nlohmann::json reset_data();  // forget the user's files
     LoadResult load_all() const;  // the bundled files, then the user's, over them
+    LoadResult load(const std::vector<DataFile>& bundled, std::vector<Problem> unread) const;
     std::vector<DataFile> read_bundled(std::vector<Problem>& problems) const;  // the data, then the tours
     nlohmann::json load_paths(const std::vector<std::string>& paths);  // --load and dropped files
     void handle_key(SDL_Keycode key, Uint16 mods);

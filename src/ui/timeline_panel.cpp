@@ -69,7 +69,7 @@ void timeline_body(UiContext& ui, bool narrow) {
     if (ImGui::Checkbox(ui.tr("Reduce motion"), &reduce)) send(ui, {{"type", "reducedMotion"}, {"on", reduce}});
     if (ui.copy_link && ui.state) {  // the whole view as a link (platform: the page's address; natively --view)
         if (!narrow) ImGui::SameLine();
-        const bool copied = ImGui::GetTime() - ui.state->link_copied_at < UiState::kLinkCopiedSeconds;
+        const bool copied = ui.state->link_copied(ImGui::GetTime());
         if (ImGui::Button((std::string(ui.tr(copied ? "Link copied" : "Copy link")) + "###copy-link").c_str()))
             ui.state->copied_link = ui.copy_link(), ui.state->link_copied_at = ImGui::GetTime();
         report_item(ui, "Timeline", "copy-link");

@@ -74,8 +74,9 @@ struct UiState {
     float top_bar_bottom = 0;  // where the timeline bar ends: panels on the right start below it
     double link_copied_at = -1e9;   // "Copy link" says "Link copied" for a moment
     static constexpr double kLinkCopiedSeconds = 2.5;
+    bool link_copied(double now) const { return now - link_copied_at < kLinkCopiedSeconds; }  // it says so
     // Whether "Link copied" shows at `now`, or has just gone (the frame without it is still to come).
-    bool link_copied_showing(double now) const { return now - link_copied_at < kLinkCopiedSeconds + 0.2; }
+    bool link_copied_showing(double now) const { return link_copied(now - 0.2); }
     // Keys pressed since the last frame. ImGui 1.86 polls key states, so a press and release
     // within one frame (a quick tap, a clicker, a test) would be missed; the app records presses.
     std::vector<int> keys_pressed;  // ImGuiKey values
