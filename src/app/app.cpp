@@ -128,9 +128,8 @@ bool App::build_gl(std::string& error) {
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!make_font_texture(ImGui_ImplOpenGL3_CreateDeviceObjects)) return error = "cannot make the panels' GL objects", false;
-    const auto world = [&] { return build_basemap_mesh(coarse, atlas_->data().global_south()); };
-    if (!renderer_.init(options_.assets_dir + "/shaders", world, error)) return false;
-    if (!set_detailed_basemaps(std::move(have_fine ? fine : coarse), have_fine))
+    if (!renderer_.init(options_.assets_dir + "/shaders", coarse, atlas_->data().global_south(), error)) return false;
+    if (!set_detailed_basemaps(have_fine ? fine : coarse, have_fine))
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
@@ -148,15 +147,11 @@ bool App::build_gl(std::string& error) {
 }
 
 // The inset's basemap from `countries`, and (`detailed`: they are the 1:50m ones) the map's past
-// kDetailZoom. One mesh at a time, and the points gone before the detailed one goes to the GL: the
-// web's memory keeps its highest level for good.
-bool App::set_detailed_basemaps(std::vector<BasemapCountry> countries, bool detailed) {
+// kDetailZoom (each made into the GL's mesh a country at a time).
+bool App::set_detailed_basemaps(const std::vector<BasemapCountry>& countries, bool detailed) {
     const CountryGroup* global_south = atlas_->data().global_south();
-    if (!renderer_.set_inset_basemap(build_basemap_mesh(countries_within(countries, kAroundMexico), global_south))) return false;
-    if (!detailed) return true;
-    const BasemapMesh detail = build_basemap_mesh(countries, global_south);
-    countries = {};
-    return renderer_.set_detail_basemap(detail);
+    if (!renderer_.set_inset_basemap(countries_within(countries, kAroundMexico), global_south)) return false;
+    return !detailed || renderer_.set_detail_basemap(countries, global_south);
 }
 
 // Read from the file system, where the page put it: the file's bytes are let go before the meshes
@@ -165,7 +160,7 @@ json App::fine_basemap_arrived() {
     std::vector<BasemapCountry> fine;
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
-    if (!set_detailed_basemaps(std::move(fine), true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    if (!set_detailed_basemaps(fine, true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
 

@@ -98,53 +98,56 @@ bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, st
 }
 
 namespace {
-// Projects a ring onto the end of `out`, splitting long edges so that projected curves stay smooth.
-void project_ring(const std::vector<BasemapPoint>& ring, double max_step, std::vector<glm::vec2>& out) {
+// Projects a ring onto the end of `out` (or only counts its points: `out` null), splitting long
+// edges so that projected curves stay smooth. Returns the points it made.
+std::size_t project_ring(const std::vector<BasemapPoint>& ring, double max_step, std::vector<glm::vec2>* out) {
+    std::size_t made = 0;
     for (std::size_t i = 0; i < ring.size(); ++i) {
         const glm::dvec2 a = ring[i].degrees(), b = ring[(i + 1) % ring.size()].degrees();
         const bool closing = i + 1 == ring.size();
         if (closing && ring[i] == ring.front()) break;  // rings may repeat their first point
         const int steps = std::max(1, int(std::ceil(glm::length(b - a) / max_step)));
-        for (int s = 0; s < steps; ++s) {
+        made += std::size_t(steps);
+        for (int s = 0; out && s < steps; ++s) {
             const glm::dvec2 p = a + (b - a) * (double(s) / steps);
-            out.push_back(glm::vec2(equal_earth::forward(p.x, p.y)));
+            out->push_back(glm::vec2(equal_earth::forward(p.x, p.y)));
         }
     }
+    return made;
 }
 }  // namespace
 
-BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, const CountryGroup* gs,
-                               double max_step) {
-    BasemapMesh m;
-    // Room for every point at once: growing by doubling would hold up to three times the mesh at
-    // its peak, and the web's memory keeps its highest level (edges split by max_step add a few).
-    std::size_t points = 0;
-    for (const auto& country : countries)
-        for (const auto& poly : country.polygons)
-            for (const auto& ring : poly) points += ring.size();
-    points += points / 16;
-    m.vertices.reserve(points);
-    m.shades.reserve(points);
-    for (const auto& country : countries) {
-        const auto shade = country.iso2 == "MX" ? BasemapMesh::Mexico
-                         : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
-        for (const auto& poly : country.polygons) {
-            BasemapMesh::Polygon polygon{std::uint32_t(m.rings.size()), 0};
-            for (const auto& ring : poly) {
-                const std::size_t first = m.vertices.size();  // (straight into the mesh: no copy of the ring)
-                project_ring(ring, max_step, m.vertices);
-                const std::size_t count = m.vertices.size() - first;
-                if (count < 3) {
-                    m.vertices.resize(first);
-                    continue;
-                }
-                m.rings.push_back({std::uint32_t(first), std::uint32_t(count)});
-                m.shades.resize(m.vertices.size(), shade);
-                ++polygon.ring_count;
+BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* gs) {
+    return country.iso2 == "MX" ? BasemapMesh::Mexico : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
+}
+
+BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step) {
+    BasemapMesh::Size size;
+    for (const auto& poly : country.polygons)
+        for (const auto& ring : poly)
+            if (const std::size_t n = project_ring(ring, max_step, nullptr); n >= 3) size.vertices += n, ++size.rings;
+    return size;
+}
+
+void append_country(BasemapMesh& m, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step) {
+    for (const auto& poly : country.polygons) {
+        BasemapMesh::Polygon polygon{std::uint32_t(m.rings.size()), 0};
+        for (const auto& ring : poly) {
+            const std::size_t first = m.vertices.size();  // (straight into the mesh: no copy of the ring)
+            const std::size_t count = project_ring(ring, max_step, &m.vertices);
+            if (count < 3) {
+                m.vertices.resize(first);
+                continue;
             }
-            if (polygon.ring_count > 0) m.polygons.push_back(polygon);
+            m.rings.push_back({std::uint32_t(first), std::uint32_t(count)});
+            m.shades.resize(m.vertices.size(), shade);
+            ++polygon.ring_count;
         }
+        if (polygon.ring_count > 0) m.polygons.push_back(polygon);
     }
+}
+
+void add_sphere_and_graticule(BasemapMesh& m) {
     // The map's outline: the meridians at +-180 degrees, and a graticule every 30 degrees.
     for (int lat = -90; lat <= 90; ++lat) {
         auto p = equal_earth::forward(180, lat);
@@ -162,6 +165,17 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
         for (int lat = -90; lat < 90; lat += 2) segment({lon, lat}, {lon, lat + 2});
     for (int lat = -60; lat <= 60; lat += 30)
         for (int lon = -180; lon < 180; lon += 2) segment({lon, lat}, {lon + 2, lat});
+}
+
+BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, const CountryGroup* gs,
+                               double max_step) {
+    BasemapMesh m;
+    std::size_t points = 0;  // (room for every point at once)
+    for (const auto& country : countries) points += measure_country(country, max_step).vertices;
+    m.vertices.reserve(points);
+    m.shades.reserve(points);
+    for (const auto& country : countries) append_country(m, country, shade_of(country, gs), max_step);
+    add_sphere_and_graticule(m);
     return m;
 }
 

@@ -51,15 +51,28 @@ struct BasemapMesh {
     std::vector<glm::vec2> sphere;        // the map's outline, as a closed ring
     std::vector<glm::vec2> graticule;     // line segments (pairs) every 30 degrees
 
-    // No more indices than this for all the polygons' triangles (a polygon of n vertices and
-    // h holes has n + 2h - 2 triangles).
-    std::size_t most_fill_indices() const { return 3 * (vertices.size() + 2 * rings.size()); }
+    struct Size {
+        std::size_t vertices = 0, rings = 0;
+        // No more indices than this for all the polygons' triangles (a polygon of n vertices and
+        // h holes has n + 2h - 2 triangles).
+        std::size_t most_fill_indices() const { return 3 * (vertices + 2 * rings); }
+    };
+    std::size_t most_fill_indices() const { return Size{vertices.size(), rings.size()}.most_fill_indices(); }
 };
 
 // Projects every country; edges longer than max_step_deg are split so that curved meridians stay
-// curved. Countries in `global_south` are shaded as such.
+// curved. Countries in `global_south` are shaded as such. The whole mesh at once (tests, the native
+// benchmark); the GL layer makes it a country at a time instead (the pieces below): the 1:50m mesh
+// whole was 1 MB of the web's peak memory, which it keeps for good.
 BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries,
                                const CountryGroup* global_south, double max_step_deg = 1.0);
+
+// The pieces build_basemap_mesh is made of.
+BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* global_south);
+// What append_country adds for the country, counted without projecting it.
+BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step_deg = 1.0);
+void append_country(BasemapMesh& mesh, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step_deg = 1.0);
+void add_sphere_and_graticule(BasemapMesh& mesh);
 
 // The triangles (vertex numbers of the mesh, three a triangle) that fill one of its polygons.
 std::vector<std::uint32_t> triangulate(const BasemapMesh& mesh, const BasemapMesh::Polygon& polygon);

@@ -10,79 +10,102 @@ namespace {
 constexpr std::size_t kSlice = 16384;  // indices uploaded at a time
 }
 
-bool BasemapLayer::init(GLuint program, const BasemapMesh& m) {
-    program_ = program;
-    u_center_ = glGetUniformLocation(program, "u_center");
-    u_scale_ = glGetUniformLocation(program, "u_scale");
-    u_palette_ = glGetUniformLocation(program, "u_palette");
+bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south) {
+    // Made and uploaded a country at a time: the whole mesh is never in memory (the web's keeps its
+    // highest level for good). Counted first, for the buffers' sizes.
+    BasemapMesh::Size size;
+    for (const BasemapCountry& c : countries) {
+        const BasemapMesh::Size s = measure_country(c);
+        size.vertices += s.vertices, size.rings += s.rings;
+    }
+    BasemapMesh frame;
+    add_sphere_and_graticule(frame);
 
-    // Positions and shades in two buffers, each straight from the mesh (an interleaved copy of the
-    // 1:50m mesh's vertices would add 1.4 MB to the web's peak memory): the countries' vertices,
-    // then the outline's fan (centre first), then the graticule.
-    sphere_first_ = GLint(m.vertices.size());
-    sphere_count_ = GLsizei(m.sphere.size() + 2);
+    // Positions and shades in two buffers: the countries' vertices, then the outline's fan (centre
+    // first), then the graticule.
+    sphere_first_ = GLint(size.vertices);
+    sphere_count_ = GLsizei(frame.sphere.size() + 2);
     graticule_first_ = sphere_first_ + sphere_count_;
-    graticule_count_ = GLsizei(m.graticule.size());
-    const std::size_t count = std::size_t(graticule_first_) + m.graticule.size();
+    graticule_count_ = GLsizei(frame.graticule.size());
+    const std::size_t count = std::size_t(graticule_first_) + frame.graticule.size();
     std::vector<glm::vec2> fan{{0, 0}};
-    fan.insert(fan.end(), m.sphere.begin(), m.sphere.end());
-    fan.push_back(m.sphere.front());
+    fan.insert(fan.end(), frame.sphere.begin(), frame.sphere.end());
+    fan.push_back(frame.sphere.front());
 
     glGenVertexArrays(1, &vao_);
     glBindVertexArray(vao_);
     glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &shade_vbo_);
+    glGenBuffers(1, &ebo_);
+    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
-    // `values` into the buffer bound to `target`, from its element `first` on.
-    auto put = [](GLenum target, std::size_t first, const auto& values) {
-        using T = typename std::decay_t<decltype(values)>::value_type;
-        if (!values.empty()) glBufferSubData(target, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
-    };
-    put(GL_ARRAY_BUFFER, 0, m.vertices);
-    put(GL_ARRAY_BUFFER, std::size_t(sphere_first_), fan);
-    put(GL_ARRAY_BUFFER, std::size_t(graticule_first_), m.graticule);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
-    glGenBuffers(1, &shade_vbo_);
-    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
-    std::vector<std::uint8_t> none(count - m.shades.size(), 0);  // the outline and graticule take the palette's first colour
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
-    put(GL_ARRAY_BUFFER, 0, m.shades);
-    put(GL_ARRAY_BUFFER, m.shades.size(), none);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
-
     // The fill's triangles, then the borders' line segments (each ring closed: its last vertex
-    // joins its first), made and uploaded a slice at a time. The triangles are fewer than the
-    // room kept for them, so the borders start where that room ends.
-    outline_count_ = 0;
-    for (const BasemapMesh::Ring& r : m.rings) outline_count_ += GLsizei(2 * r.count);
-    const std::size_t fill_room = m.most_fill_indices();
-    glGenBuffers(1, &ebo_);
+    // joins its first). The triangles are fewer than the room kept for them, so the borders start
+    // where that room ends.
+    outline_count_ = GLsizei(2 * size.vertices);
+    const std::size_t fill_room = size.most_fill_indices();
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((fill_room + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
-    std::vector<std::uint32_t> slice;
-    std::size_t at = 0;
-    auto flush = [&] {
-        put(GL_ELEMENT_ARRAY_BUFFER, at, slice);
-        at += slice.size();
-        slice.clear();
+
+    // `values` into the buffer `buffer` (bound to `target`), from its element `first` on.
+    auto put = [](GLenum target, GLuint buffer, std::size_t first, const auto& values) {
+        using T = typename std::decay_t<decltype(values)>::value_type;
+        if (values.empty()) return;
+        glBindBuffer(target, buffer);
+        glBufferSubData(target, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
     };
-    for (const BasemapMesh::Polygon& polygon : m.polygons) {
-        const std::vector<std::uint32_t> triangles = triangulate(m, polygon);  // (within fill_room: the fuzzer holds it)
-        slice.insert(slice.end(), triangles.begin(), triangles.end());
-        if (slice.size() >= kSlice) flush();
+    // Index slices, each with where its next element goes.
+    struct Slice {
+        std::vector<std::uint32_t> indices;
+        std::size_t at;
+    } fill{{}, 0}, outline{{}, fill_room};
+    auto flush = [&](Slice& s) {
+        put(GL_ELEMENT_ARRAY_BUFFER, ebo_, s.at, s.indices);
+        s.at += s.indices.size();
+        s.indices.clear();
+    };
+    BasemapMesh piece;
+    std::uint32_t base = 0;  // the piece's first vertex in the buffers
+    for (const BasemapCountry& c : countries) {
+        piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
+        append_country(piece, c, shade_of(c, global_south));
+        put(GL_ARRAY_BUFFER, vbo_, base, piece.vertices);
+        put(GL_ARRAY_BUFFER, shade_vbo_, base, piece.shades);
+        for (const BasemapMesh::Polygon& polygon : piece.polygons) {
+            for (std::uint32_t i : triangulate(piece, polygon)) fill.indices.push_back(base + i);  // (within fill_room: the fuzzer holds it)
+            if (fill.indices.size() >= kSlice) flush(fill);
+        }
+        for (const BasemapMesh::Ring& r : piece.rings) {
+            for (std::uint32_t i = 0; i < r.count; ++i)
+                outline.indices.push_back(base + r.first + i), outline.indices.push_back(base + r.first + (i + 1) % r.count);
+            if (outline.indices.size() >= kSlice) flush(outline);
+        }
+        base += std::uint32_t(piece.vertices.size());
     }
-    flush();
-    fill_count_ = GLsizei(at);
-    at = outline_first_ = fill_room;
-    for (const BasemapMesh::Ring& r : m.rings) {
-        for (std::uint32_t i = 0; i < r.count; ++i) slice.push_back(r.first + i), slice.push_back(r.first + (i + 1) % r.count);
-        if (slice.size() >= kSlice) flush();
-    }
-    flush();
+    flush(fill);
+    flush(outline);
+    fill_count_ = GLsizei(fill.at);
+    outline_first_ = fill_room;
+    put(GL_ARRAY_BUFFER, vbo_, std::size_t(sphere_first_), fan);
+    put(GL_ARRAY_BUFFER, vbo_, std::size_t(graticule_first_), frame.graticule);
+    const std::vector<std::uint8_t> none(count - size.vertices, 0);  // the outline and graticule take the palette's first colour
+    put(GL_ARRAY_BUFFER, shade_vbo_, size.vertices, none);
+
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
     glBindVertexArray(0);
-    return glGetError() == GL_NO_ERROR;
+    // Last: a program still linking is waited for here, after the mesh.
+    program_ = program;
+    u_center_ = glGetUniformLocation(program, "u_center");
+    u_scale_ = glGetUniformLocation(program, "u_scale");
+    u_palette_ = glGetUniformLocation(program, "u_palette");
+    return glGetError() == GL_NO_ERROR && base == size.vertices;
 }
 
 void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most) const {

@@ -1,4 +1,4 @@
-// Draws the basemap mesh: ocean inside the map's outline, graticule, countries, borders.
+// Draws the basemap (countries from a basemap file, as a mesh on the GL only): ocean inside the map's outline, graticule, countries, borders.
 #pragma once
 #include "core/basemap.h"
 #include "core/camera.h"
@@ -9,7 +9,7 @@ namespace atlas::render {
 
 class BasemapLayer {
 public:
-    bool init(GLuint program, const BasemapMesh& mesh);
+    bool init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
     void draw(const Camera& camera, const MapStyle& style, GLsizei most = 1 << 30) const;
     void release();

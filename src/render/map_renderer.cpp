@@ -7,10 +7,11 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const std::function<BasemapMesh()>& world_mesh, std::string& error) {
+bool MapRenderer::init(const std::string& shader_dir, const std::vector<BasemapCountry>& world,
+                       const CountryGroup* global_south, std::string& error) {
     ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
                              start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
-    const BasemapMesh world = world_mesh();  // (while they compile)
+    const bool world_made = world_.init(builds[0].program, world, global_south);  // (while they compile)
     GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_, &picture_program_};
     std::string first;
     for (int i = 0; i < 4; ++i) {
@@ -19,7 +20,7 @@ bool MapRenderer::init(const std::string& shader_dir, const std::function<Basema
         if (first.empty()) first = problem;
     }
     if (!first.empty()) return error = first, false;
-    if (!world_.init(basemap_program_, world) || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
+    if (!world_made || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
         !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_) ||
         !basemap_picture_.init(picture_program_, kPictureMargin) || !inset_picture_.init(picture_program_, 0)) {
         error = "cannot create the map's GL buffers";
@@ -122,16 +123,16 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glViewport(0, 0, fb_w, fb_h);
 }
 
-bool MapRenderer::set_detail_basemap(const BasemapMesh& detail) {
+bool MapRenderer::set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
-    return detail_.init(basemap_program_, detail);
+    return detail_.init(basemap_program_, detail, global_south);
 }
 
-bool MapRenderer::set_inset_basemap(const BasemapMesh& mexico) {
+bool MapRenderer::set_inset_basemap(const std::vector<BasemapCountry>& mexico, const CountryGroup* global_south) {
     mexico_.release();
     ++inset_version_;
-    return mexico_.init(basemap_program_, mexico);
+    return mexico_.init(basemap_program_, mexico, global_south);
 }
 
 std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return read_rgba(w, h); }

@@ -18,9 +18,10 @@ class MapRenderer {
 public:
     // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
     // detailed countries around Mexico only) in the inset.
-    // `world` makes the coarse basemap (the detailed ones are set apart: they may come later); it
-    // runs while the GL compiles the programs.
-    bool init(const std::string& shader_dir, const std::function<BasemapMesh()>& world, std::string& error);
+    // `world`: the coarse basemap's countries (the detailed ones are set apart: they may come
+    // later), made into the GL's mesh while the GL compiles the programs.
+    bool init(const std::string& shader_dir, const std::vector<BasemapCountry>& world, const CountryGroup* global_south,
+              std::string& error);
     static constexpr double kDetailZoom = 2.5;
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
@@ -46,8 +47,8 @@ public:
     }
     // The detailed basemap (past kDetailZoom; until it is set, the coarse one is drawn there) and
     // the inset's.
-    bool set_detail_basemap(const BasemapMesh& detail);
-    bool set_inset_basemap(const BasemapMesh& mexico);
+    bool set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south);
+    bool set_inset_basemap(const std::vector<BasemapCountry>& mexico, const CountryGroup* global_south);
     int basemap_paints() const { return basemap_picture_.paints(); }
     int basemap_drafts() const { return basemap_picture_.drafts(); }
     // Changes with the basemaps and the style.

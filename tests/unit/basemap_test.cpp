@@ -92,3 +92,42 @@ TEST(Basemap, MeshCoversTheAreaWithTriangles) {
     EXPECT_EQ(mesh.rings[0].first, 0u);
     EXPECT_EQ(mesh.rings[0].count, mesh.vertices.size());
 }
+
+// The GL layer makes the mesh a country at a time, sized by measure_country first: each piece,
+// numbered from its first vertex, must be the whole mesh's part for that country.
+TEST(Basemap, CountryPiecesAreTheWholeMeshInParts) {
+    auto ring = [](std::vector<glm::dvec2> degrees) {
+        std::vector<BasemapPoint> r;
+        for (auto d : degrees) r.push_back({std::int16_t(std::lround(d.x / BasemapPoint::kStep)), std::int16_t(std::lround(d.y / BasemapPoint::kStep))});
+        return r;
+    };
+    BasemapCountry mexico{"MX", "Mexico", {}}, other{"AR", "Argentina", {}};
+    // An outline with long edges (split) and a hole, a ring of two points (dropped), and a polygon
+    // whose only ring repeats its first point.
+    mexico.polygons.push_back({ring({{-110, 15}, {-90, 15}, {-90, 30}, {-110, 30}}), ring({{-100, 20}, {-98, 20}, {-98, 22}})});
+    mexico.polygons.push_back({ring({{-80, 10}, {-79, 10}})});
+    other.polygons.push_back({ring({{-65, -30}, {-60, -30}, {-60, -25}, {-65, -30}})});
+    const std::vector<BasemapCountry> countries{mexico, other};
+    const BasemapMesh whole = build_basemap_mesh(countries, nullptr);
+    std::size_t base = 0, polygon = 0;
+    for (const BasemapCountry& c : countries) {
+        BasemapMesh piece;
+        append_country(piece, c, shade_of(c, nullptr));
+        const BasemapMesh::Size size = measure_country(c);
+        EXPECT_EQ(size.vertices, piece.vertices.size()) << c.name;
+        EXPECT_EQ(size.rings, piece.rings.size()) << c.name;
+        ASSERT_LE(base + piece.vertices.size(), whole.vertices.size());
+        for (std::size_t i = 0; i < piece.vertices.size(); ++i) EXPECT_EQ(piece.vertices[i], whole.vertices[base + i]);
+        for (const BasemapMesh::Polygon& p : piece.polygons) {
+            std::vector<std::uint32_t> shifted = triangulate(piece, p);
+            for (auto& i : shifted) i += std::uint32_t(base);
+            EXPECT_EQ(shifted, triangulate(whole, whole.polygons[polygon++])) << c.name;
+        }
+        base += piece.vertices.size();
+    }
+    EXPECT_EQ(base, whole.vertices.size());
+    EXPECT_EQ(polygon, whole.polygons.size());
+    EXPECT_EQ(whole.rings.size(), 3u);  // the outline, its hole and Argentina's ring
+    EXPECT_EQ(shade_of(mexico, nullptr), BasemapMesh::Mexico);
+    EXPECT_EQ(shade_of(other, nullptr), BasemapMesh::Other);
+}
