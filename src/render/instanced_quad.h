@@ -31,7 +31,7 @@ private:
     GLuint vao_ = 0, vertices_ = 0, indices_ = 0;
     float corners_[8] = {};
     std::size_t stride_ = 0, count_ = 0, index_capacity_ = 0;
-    std::vector<unsigned char> expanded_;
+    std::vector<unsigned char> expanded_;  // a chunk of the instances as vertices (see upload)
 };
 
 }  // namespace atlas::render
