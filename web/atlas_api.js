@@ -69,6 +69,38 @@
     return new TextEncoder().encode(String(data == null ? '' : data));
   }
   function parse(text) { return JSON.parse(text); }
+  // The user's files once loaded, kept here gzip-compressed (the app lets go of their texts: its
+  // memory keeps its highest level for good, and 100,000 cities' texts were 22 MB of it; they are
+  // about a ninth of that compressed), and given back with the next files for the merge of all
+  // of them again. The app tells which: all of them, in order (platform_web.cpp).
+  var kept = [];  // {raw: Uint8Array until compressed, gz: ArrayBuffer}
+  function viaStream(bytes, transform) {  // (written straight in: a Blob's bytes go through the browser process)
+    var writer = transform.writable.getWriter();
+    writer.write(bytes).catch(function () {});
+    writer.close().catch(function () {});
+    return new Response(transform.readable).arrayBuffer();
+  }
+  var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+  Module.keepUserFiles = function (count) { kept.length = Math.min(kept.length, count); };
+  Module.keepUserFile = function (index, at, size) {
+    if (kept[index]) return;  // (given back, unchanged)
+    var entry = kept[index] = { raw: Module.HEAPU8.slice(at, at + size), gz: null };
+    if (typeof CompressionStream === 'undefined') return;  // (kept as they are)
+    later(function () {  // once the map is drawn: not in the way of the data's first frame
+      if (!entry.raw) return;
+      viaStream(entry.raw, new CompressionStream('gzip')).then(function (gz) { entry.gz = gz; entry.raw = null; },
+                                                               function () { /* kept as they are */ });
+    }, { timeout: 2000 });
+  };
+  Module.keptBytes = function () {
+    return kept.reduce(function (sum, e) { return sum + (e.raw ? e.raw.length : e.gz.byteLength); }, 0);
+  };
+  function takeKept() {
+    return Promise.all(kept.map(function (e) {
+      return e.raw ? e.raw : viaStream(e.gz, new DecompressionStream('gzip')).then(function (b) { return new Uint8Array(b); });
+    }));
+  }
+  var queue = Promise.resolve(), generation = 0;  // (loads one after another; a reset drops those waiting)
   // Files ({name, data, error}) handed to the app, each written straight where it keeps them.
   Module.stageData = function (files) {
     files.forEach(function (f) {
@@ -98,17 +130,32 @@
     },
     // Loads a data file (text, ArrayBuffer or Uint8Array) over the bundled data, merging by id (any
     // name: the file's "format" says what it holds); `error` reports a file that could not be
-    // fetched. Returns the new state; state.data lists the problems.
+    // fetched. Resolves to the new state; state.data lists the problems.
     loadData: function (name, data, error) {
       return window.atlas.loadDataFiles([{ name: name, data: data, error: error }]);
     },
-    // Several files ([{name, data, error}]) loaded together: merged and drawn once, not once per file.
+    // Several files ([{name, data, error}]) loaded together: merged and drawn once, not once per
+    // file. Resolves to the new state (the earlier files are given back first, which may wait for
+    // their decompression).
     loadDataFiles: function (files) {
-      if (!Module.appStarted) return { error: 'the map is not ready yet' };
-      Module.stageData(files);
-      return parse(call('atlas_api_load_staged', []));
+      if (!Module.appStarted) return Promise.resolve({ error: 'the map is not ready yet' });
+      var asked = generation;
+      var done = queue.then(takeKept).then(function (texts) {
+        if (asked !== generation) return window.atlas.state();  // data reset since: not loaded
+        texts.forEach(function (bytes, i) {
+          var room = parse(invoke('atlas_api_stage_kept', [i, bytes.length]));
+          if (room.at) Module.HEAPU8.set(bytes, room.at);
+        });
+        Module.stageData(files);
+        return parse(call('atlas_api_load_staged', []));
+      });
+      queue = done.catch(function () {});
+      return done;
     },
-    resetData: function () { return parse(call('atlas_api_reset_data', [])); },
+    resetData: function () {
+      ++generation;
+      return parse(call('atlas_api_reset_data', []));
+    },
     // The cities that pass the filters as a file: {format: 'csv' | 'geojson'} resolves to
     // {name, mime, bytes} (bytes: a Uint8Array), what the Download buttons save.
     exportTable: function (options) {
@@ -162,7 +209,8 @@
     var linked = location.hash.slice(1);
     if (!loads.length) return mapReady;
     var loaded = Promise.all(loads.map(function (l) { return l.promise; })).then(function (files) {
-      window.atlas.loadDataFiles(files);
+      return window.atlas.loadDataFiles(files);
+    }).then(function () {
       Module.dataComing = false;
       clearTimeout(dataWait);
       loads = [];  // the fetched bytes are the app's now (100,000 cities: 28 MB)

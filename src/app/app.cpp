@@ -93,6 +93,7 @@ bool App::init(const platform::Options& options, std::string& error) {
         for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
     cover_glyphs(bundled);
     cover_glyphs(overrides_);
+    platform::set_aside_user_texts(overrides_);
     bundled = {};
     glyphs_changed_ = false;
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
@@ -1381,9 +1382,11 @@ void App::log_actions() {
 
 json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems) {
     cover_glyphs(files);  // new letters: the fonts are rasterised again before the next frame
+    platform::take_back_user_texts(overrides_);
     for (auto& f : files) overrides_.push_back(std::move(f));
     read_problems_.insert(read_problems_.end(), fetch_problems.begin(), fetch_problems.end());
     auto next = std::make_unique<Atlas>(load_all());
+    platform::set_aside_user_texts(overrides_);
     next->adopt_view(*atlas_);
     atlas_ = std::move(next);
     platform::trim_memory();  // the old data's pages

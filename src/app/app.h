@@ -154,9 +154,10 @@ private:
     platform::Window window_;
     std::unique_ptr<Atlas> atlas_;
     Catalogues catalogues_;
-    // The files the user gave, in order (their texts are kept: they are merged again when more
-    // come). The bundled files are read again at each load instead (`read_bundled`): their texts
-    // were 390 KB that the web's memory kept through its highest level.
+    // The files the user gave, in order: merged again when more come. Their texts are set aside
+    // between loads (on the web the page keeps them compressed: platform::set_aside_user_texts).
+    // The bundled files are read again at each load instead (`read_bundled`): their texts were
+    // 390 KB that the web's memory kept through its highest level.
     std::vector<DataFile> overrides_;
     std::vector<Problem> read_problems_;  // the user's files that could not be read or fetched
     render::MapRenderer renderer_;

@@ -89,6 +89,42 @@ test('the fonts hold the letters of the data: a file with new ones rasterises th
   await page.evaluate(() => window.atlas.resetData());
 });
 
+test("the user's files wait in the page, compressed, and come back for the next merge; a reset forgets them", async () => {
+  // 3,000 cities in one file, then links between them in another: the links load only if the
+  // cities' file is merged again with them, which the app can do only with its text back.
+  const near = cities[0];
+  const many = Array.from({ length: 3000 }, (_, i) => ({
+    id: `kept-${i}`, name: `Kept ${i}`, country: near.country, lat: +(near.lat + (i % 60) * 0.05).toFixed(4),
+    lon: +(near.lon + Math.floor(i / 60) * 0.05).toFixed(4), designations: [{ network: 'uccn', field: 'design', year: 2010 }] }));
+  const citiesFile = JSON.stringify({ format: 'atlas-sur/cities', version: 1, cities: many });
+  const linksFile = JSON.stringify({ format: 'atlas-sur/links', version: 1, links: Array.from({ length: 40 }, (_, i) => ({
+    id: `kept-link-${i}`, from: `kept-${i}`, to: `kept-${2999 - i}`, network: 'twinning', year: 2015, confidence: 'high', sources: [] })) });
+  await page.evaluate(() => window.atlas.resetData());
+  const bundledLinks = (await page.evaluate(() => window.atlas.state())).data.links;
+  let s = await page.evaluate((t) => window.atlas.loadData('kept-cities.json', t), citiesFile);
+  assert.equal(s.data.cities, cities.length + 3000);
+  // Compressed in the page (a few times smaller than the text), not kept by the app.
+  await page.waitForFunction((size) => Module.keptBytes() > 0 && Module.keptBytes() < size / 3, citiesFile.length);
+  s = await page.evaluate((t) => window.atlas.loadData('kept-links.json', t), linksFile);
+  assert.equal(s.data.errors, 0, s.data.problems.join('\n'));
+  assert.equal(s.data.cities, cities.length + 3000, 'the cities file came back for the merge');
+  assert.equal(s.data.links, bundledLinks + 40, 'its cities were there for the links');
+  // A reset forgets them: the links alone now name no known city.
+  s = await page.evaluate(() => window.atlas.resetData());
+  assert.equal(await page.evaluate(() => Module.keptBytes()), 0);
+  s = await page.evaluate((t) => window.atlas.loadData('kept-links.json', t), linksFile);
+  assert.equal(s.data.cities, cities.length);
+  assert.equal(s.data.links, bundledLinks);
+  assert.ok(s.data.problems.some((p) => /kept-links\.json/.test(p) && /no city with id/.test(p)), s.data.problems.join('\n'));
+  // A load still waiting for the earlier files when the data is reset is dropped with them.
+  await page.evaluate(() => window.atlas.resetData());
+  await page.evaluate((t) => window.atlas.loadData('kept-cities.json', t), citiesFile);
+  s = await page.evaluate((t) => { const later = window.atlas.loadData('kept-links.json', t); window.atlas.resetData(); return later; }, linksFile);
+  assert.equal(s.data.cities, cities.length);
+  assert.equal(s.data.links, bundledLinks);
+  await page.evaluate(() => window.atlas.resetData());
+});
+
 test('?data=URL loads same-origin files and refuses others with a banner', async () => {
   // A file the site serves (the test puts it beside the build's files), one it does not, one elsewhere.
   mkdirSync(join(webDir, 'test-data'), { recursive: true });

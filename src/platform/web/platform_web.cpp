@@ -15,6 +15,7 @@ namespace atlas::platform {
 namespace {
 AppHooks g_app;
 std::vector<atlas::DataFile> g_staged;            // data files waiting for atlas_api_load_staged
+std::vector<std::string> g_kept_texts;             // the user's earlier files' texts, given back by the page
 std::vector<atlas::Problem> g_staged_problems;
 std::string g_reply;  // keeps the last answer alive for ccall's string conversion
 
@@ -251,6 +252,19 @@ void take_early_data(std::vector<DataFile>& files, std::vector<Problem>& problem
     if (EM_ASM_INT({ return Module.stageEarlyData ? Module.stageEarlyData() : 0; }))  // (stages them here)
         take_staged(files, problems);
 }
+void set_aside_user_texts(std::vector<DataFile>& files) {
+    EM_ASM({ Module.keepUserFiles($0); }, int(files.size()));  // (the page forgets those beyond)
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::string& text = files[i].text;
+        EM_ASM({ Module.keepUserFile($0, $1, $2); }, int(i), text.data(), int(text.size()));  // (a copy, if new to the page)
+        std::string().swap(text);
+    }
+    g_kept_texts.clear();
+}
+void take_back_user_texts(std::vector<DataFile>& files) {
+    for (std::size_t i = 0; i < files.size() && i < g_kept_texts.size(); ++i) files[i].text = std::move(g_kept_texts[i]);
+    g_kept_texts.clear();
+}
 const bool kFineBasemapLater = true;
 void toggle_fullscreen(Window&) {
     EM_ASM({
@@ -293,6 +307,7 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
 using atlas::platform::g_app;
 using atlas::platform::g_staged;
 using atlas::platform::g_staged_problems;
+using atlas::platform::g_kept_texts;
 using atlas::platform::take_staged;
 using atlas::platform::reply;
 extern "C" {
@@ -342,6 +357,14 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_data(const char* name, double s
     }
     const atlas::DataFile& file = g_staged.emplace_back(atlas::DataFile{n, std::string(std::size_t(size), '\0')});
     return reply({{"at", reinterpret_cast<std::uintptr_t>(file.text.data())}});
+}
+// Room for the text of the user's earlier file `index`, which the page gives back before the next
+// files are loaded ({"at": address}).
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_kept(int index, double size) {
+    if (index < 0 || index > 100000 || !(size >= 0 && size <= double(atlas::kMaxDataFileBytes))) return reply({{"at", 0}});
+    if (g_kept_texts.size() <= std::size_t(index)) g_kept_texts.resize(std::size_t(index) + 1);
+    g_kept_texts[std::size_t(index)].assign(std::size_t(size), '\0');
+    return reply({{"at", reinterpret_cast<std::uintptr_t>(g_kept_texts[std::size_t(index)].data())}});
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     std::vector<atlas::DataFile> files;
