@@ -80,3 +80,13 @@ export function useMap(options) {
 export async function settle(page) {
   await page.waitForFunction(() => !window.atlas.state().camera.moving, null, { timeout: 10000 });
 }
+// The camera at rest and a city's place the same over six frames: a change that moves the camera
+// (the phone's sheet, the start view framed again with the panels' measures) may start its move a
+// frame or more later, and 'not moving' alone can be read before it begins.
+export async function settledOn(page, id) {
+  await page.waitForFunction((id) => {
+    const p = window.atlas.screenPosition(id), key = `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+    window.testStill = window.testStill && window.testStill.key === key ? { key, frames: window.testStill.frames + 1 } : { key, frames: 0 };
+    return !window.atlas.state().camera.moving && window.testStill.frames >= 6;
+  }, id, { polling: 'raf', timeout: 10000 });
+}
