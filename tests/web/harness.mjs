@@ -84,6 +84,7 @@ export async function settle(page) {
 // (the phone's sheet, the start view framed again with the panels' measures) may start its move a
 // frame or more later, and 'not moving' alone can be read before it begins.
 export async function settledOn(page, id) {
+  await page.evaluate(() => { window.testStill = null; });  // (counted afresh: the place may not have changed yet)
   await page.waitForFunction((id) => {
     const p = window.atlas.screenPosition(id), key = `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
     window.testStill = window.testStill && window.testStill.key === key ? { key, frames: window.testStill.frames + 1 } : { key, frames: 0 };
