@@ -115,9 +115,9 @@ else()
     # Memory as the page needs it, grown to the size asked and no more (WebAssembly memory never
     # shrinks, so what a growth step adds beyond the need stays for good), from 1 MB: the bundled
     # data, the fonts and the detailed basemap's peak take 3.6 MB (the default 16 MB and its 5 MB
-    # stack sat mostly empty; a start at 4 MB kept 0.4 MB that nothing used). The stack: the deepest seen is 15 KB (the web tests, 100,000 cities, the
-    # bad-data corpus, a file nested 5,000 deep, tours, exports; measured by filling the stack with
-    # a pattern), so 256 KB.
+    # stack sat mostly empty; a start at 4 MB kept 0.4 MB that nothing used). The stack: the
+    # deepest seen is 15 KB (the web tests, 100,000 cities, the bad-data corpus, a file nested
+    # 5,000 deep, tours, exports; measured by filling the stack with a pattern), so 256 KB.
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=1MB -sTOTAL_STACK=256KB -sMEMORY_GROWTH_GEOMETRIC_STEP=0
     -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sINVOKE_RUN=1

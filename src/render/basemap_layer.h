@@ -1,4 +1,5 @@
-// Draws the basemap (countries from a basemap file, as a mesh on the GL only): ocean inside the map's outline, graticule, countries, borders.
+// Draws the basemap: ocean inside the map's outline, graticule, countries, borders. The countries
+// (from a basemap file) become a mesh on the GL only, made a country at a time.
 #pragma once
 #include "core/basemap.h"
 #include "core/camera.h"

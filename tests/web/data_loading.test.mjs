@@ -110,7 +110,7 @@ test("the user's files wait in the page, compressed, and come back for the next 
   assert.equal(s.data.cities, cities.length + 3000, 'the cities file came back for the merge');
   assert.equal(s.data.links, bundledLinks + 40, 'its cities were there for the links');
   // A reset forgets them: the links alone now name no known city.
-  s = await page.evaluate(() => window.atlas.resetData());
+  await page.evaluate(() => window.atlas.resetData());
   assert.equal(await page.evaluate(() => Module.keptBytes()), 0);
   s = await page.evaluate((t) => window.atlas.loadData('kept-links.json', t), linksFile);
   assert.equal(s.data.cities, cities.length);

@@ -76,18 +76,14 @@ export function useMap(options) {
   return map;
 }
 
-// Waits until the camera has stopped moving.
+// The camera at rest: not moving, and where it looks the same over six frames. A change that moves
+// it (a phone's sheet rising, the start view framed again with the panels' measures) may begin its
+// move a frame or two later, and 'not moving' alone could be read before the move.
 export async function settle(page) {
-  await page.waitForFunction(() => !window.atlas.state().camera.moving, null, { timeout: 10000 });
-}
-// The camera at rest and a city's place the same over six frames: a change that moves the camera
-// (the phone's sheet, the start view framed again with the panels' measures) may start its move a
-// frame or more later, and 'not moving' alone can be read before it begins.
-export async function settledOn(page, id) {
-  await page.evaluate(() => { window.testStill = null; });  // (counted afresh: the place may not have changed yet)
-  await page.waitForFunction((id) => {
-    const p = window.atlas.screenPosition(id), key = `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+  await page.evaluate(() => { window.testStill = null; });  // (counted afresh at each wait)
+  await page.waitForFunction(() => {
+    const c = window.atlas.state().camera, key = `${c.lon},${c.lat},${c.zoom}`;
     window.testStill = window.testStill && window.testStill.key === key ? { key, frames: window.testStill.frames + 1 } : { key, frames: 0 };
-    return !window.atlas.state().camera.moving && window.testStill.frames >= 6;
-  }, id, { polling: 'raf', timeout: 10000 });
+    return !c.moving && window.testStill.frames >= 6;
+  }, null, { polling: 'raf', timeout: 10000 });
 }

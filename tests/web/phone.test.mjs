@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openMap, outDir, settle, settledOn, startServer } from './harness.mjs';
+import { openMap, outDir, settle, startServer } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -114,13 +114,13 @@ for (const [width, height] of [[390, 844], [360, 640]]) {
 test('390x844: the start view makes room for the sheet, and takes it back; a city chosen from it is centred above the sheet', async () => {
   const p = await phone(390, 844);
   try {
-    await settledOn(p.page, 'kz-almaty');  // (the start view framed again with the panels' measures)
+    await settle(p.page);
     const peek = (await p.sheet()).sheet.top;
     const probe = () => p.page.evaluate(() => window.atlas.screenPosition('kz-almaty'));
     const at = await probe();
     await p.tapItem('tab-Legend');
     await p.waitSheet(`s.height === 'half'`, 'half');
-    await settledOn(p.page, 'kz-almaty');
+    await settle(p.page);
     const half = (await p.sheet()).sheet.top;
     const now = await probe();
     const rise = (peek - half) / 2;
@@ -135,13 +135,13 @@ test('390x844: the start view makes room for the sheet, and takes it back; a cit
     for (let y = handle.y; y < 830; y += 40) await p.touch('touchMove', [[handle.x + handle.w / 2, y]]);
     await p.touch('touchEnd', []);
     await p.waitSheet(`s.height === 'peek'`, 'peek');
-    await settledOn(p.page, 'kz-almaty');
+    await settle(p.page);
     const back = await probe();
     assert.ok(Math.abs(back.y - at.y) < 30 && back.y - now.y > rise - 40, `back at y ${back.y} (was ${at.y})`);
 
     await p.page.evaluate(() => window.atlas.act({ type: 'select', id: 'mx-oaxaca' }));  // (as from the search)
     await p.waitSheet(`s.height === 'half' && s.tab === 'Details'`, 'half, on Details');
-    await settledOn(p.page, 'mx-oaxaca');
+    await settle(p.page);
     const sheet = (await p.sheet()).sheet.top, search = (await p.panels()).find((q) => q.name === 'Search');
     const city = await p.page.evaluate(() => window.atlas.screenPosition('mx-oaxaca'));
     assert.ok(Math.abs(city.x - 195) < 2, `Oaxaca at x ${city.x}: in the middle`);
