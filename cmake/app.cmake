@@ -112,6 +112,8 @@ else()
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     # No WebGL extension is used: asking the browser for each of them at start-up took 37 ms.
     -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
+    # The page's check for WebGL 2 makes the map's context (web/index.html): one context, not two.
+    -sGL_PREINITIALIZED_CONTEXT=1
     # Memory as the page needs it, grown to the size asked and no more (WebAssembly memory never
     # shrinks, so what a growth step adds beyond the need stays for good), from 1 MB: the bundled
     # data, the fonts and the detailed basemap's peak take 3.6 MB (the default 16 MB and its 5 MB

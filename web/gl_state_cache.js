@@ -13,6 +13,7 @@
     if (gl && type === 'webgl2' && !gl.stateCopy) keepCopy(gl);
     return gl;
   };
+  if (Module.preinitializedWebGLContext) keepCopy(Module.preinitializedWebGLContext);  // (the page's: web/index.html)
 
   function keepCopy(gl) {
     var kept = [gl.SCISSOR_BOX, gl.BLEND_SRC_RGB, gl.BLEND_SRC_ALPHA, gl.BLEND_DST_RGB, gl.BLEND_DST_ALPHA,
