@@ -52,17 +52,21 @@ private:
     std::vector<Slot> slots_;
 };
 
+}  // namespace
+
 // A grid of square cells over some points, each cell's points stored side by side with their
 // positions: a query reads a few short runs of memory instead of chasing a list through the
 // whole point set.
-class Grid {
+class ClusterTree::Grid {
 public:
-    // `which`: the slots of `at` that the grid holds.
-    Grid(double cell, const std::vector<glm::dvec2>& at, const std::vector<int>& which)
-        : cell_(std::max(cell, 1e-12)), cells_(which.size()) {
-        std::vector<int> cell_index(which.size());
-        for (std::size_t k = 0; k < which.size(); ++k) {
-            int& c = cells_.at(key_of(at[std::size_t(which[k])]), -1);
+    struct Point {
+        glm::dvec2 at;
+        int id;  // what the caller knows the point by
+    };
+    Grid(double cell, const std::vector<Point>& points) : cell_(std::max(cell, 1e-12)), cells_(points.size()) {
+        std::vector<int> cell_index(points.size());
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            int& c = cells_.at(key_of(points[k].at), -1);
             if (c < 0) c = int(begin_.size()), begin_.push_back(0);
             ++begin_[std::size_t(c)];
             cell_index[k] = c;
@@ -70,12 +74,11 @@ public:
         int sum = 0;  // counts -> where each cell's run ends; filling moves each end back to its start
         for (int& b : begin_) sum += b, b = sum;
         begin_.push_back(sum);
-        entries_.resize(which.size());
-        for (std::size_t k = which.size(); k-- > 0;)
-            entries_[std::size_t(--begin_[std::size_t(cell_index[k])])] = {at[std::size_t(which[k])], which[k]};
+        entries_.resize(points.size());
+        for (std::size_t k = points.size(); k-- > 0;) entries_[std::size_t(--begin_[std::size_t(cell_index[k])])] = points[k];
     }
-    // Calls f(slot, position) for each point in the cells that the square of half-side `reach`
-    // around p touches.
+    // Calls f(id, position) for each point in the cells that the square of half-side `reach`
+    // around p touches (a cell's points in the order they were given).
     template <class F>
     void near(glm::dvec2 p, double reach, F f) const {
         if (entries_.empty()) return;
@@ -83,23 +86,17 @@ public:
         for (std::int64_t x = cell_of(p.x - reach); x <= x1; ++x)
             for (std::int64_t y = y0; y <= y1; ++y)
                 if (const int* c = cells_.find(CellTable::key(x, y)))
-                    for (int i = begin_[std::size_t(*c)]; i < begin_[std::size_t(*c) + 1]; ++i) f(entries_[std::size_t(i)].slot, entries_[std::size_t(i)].at);
+                    for (int i = begin_[std::size_t(*c)]; i < begin_[std::size_t(*c) + 1]; ++i) f(entries_[std::size_t(i)].id, entries_[std::size_t(i)].at);
     }
 
 private:
-    struct Entry {
-        glm::dvec2 at;
-        int slot;
-    };
     std::int64_t cell_of(double x) const { return std::int64_t(std::floor(x / cell_)); }
     std::int64_t key_of(glm::dvec2 p) const { return CellTable::key(cell_of(p.x), cell_of(p.y)); }
     double cell_;
     CellTable cells_;         // cell -> its index
     std::vector<int> begin_;  // by cell index: where its run starts in entries_ (and one past the last)
-    std::vector<Entry> entries_;
+    std::vector<Point> entries_;
 };
-
-}  // namespace
 
 ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::vector<int>& order, const Options& o)
     : viewport_(o.viewport) {
@@ -112,17 +109,25 @@ ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::ve
         nodes_.push_back({positions[city], 1, city, id, top_ + 1});
         alive.push_back(id);
     }
+    std::vector<char> taken;  // by node: grouped in this level's passes (group)
     double dense_radius = 0;  // px: where density made a finer level group wider, coarser ones start there
     for (int level = top_; level >= 0; --level) {
         const double zoom = level_zoom(level), scale = o.min_scale * zoom;
         double radius = std::max(o.radius_px ? o.radius_px(zoom) : 0.0, dense_radius);
         auto disc = [&](int count) { return o.disc_px ? o.disc_px(zoom, count) / scale : 0.0; };
         // A pass, then up to two more while new clusters grew discs that touch their neighbours.
+        // Single markers stay where they are through the passes and only clusters seed after the
+        // first: the grid of the singles is made once for them all (a third of the tree's time).
         auto passes = [&] {
+            const double distance = radius / scale, single = disc(1);
+            std::vector<Grid::Point> singles;
+            for (int n : alive)
+                if (nodes_[std::size_t(n)].count == 1) singles.push_back({nodes_[std::size_t(n)].center, n});
+            const Grid singles_grid(2 * std::max(distance, 2 * single + single * kGap), singles);
             std::size_t before = alive.size();
-            alive = group(alive, radius / scale, disc, level, false);
+            alive = group(alive, distance, disc, level, false, singles_grid, taken);
             for (int again = 0; again < 2 && alive.size() < before; ++again)
-                before = alive.size(), alive = group(alive, radius / scale, disc, level, true);
+                before = alive.size(), alive = group(alive, distance, disc, level, true, singles_grid, taken);
         };
         passes();
         while (int(alive.size()) > o.budget && radius < o.max_radius_px && crowding(alive, scale) > o.budget) {
@@ -134,64 +139,65 @@ ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::ve
 }
 
 std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distance,
-                                    const std::function<double(int)>& disc, int level, bool clusters_seed) {
+                                    const std::function<double(int)>& disc, int level, bool clusters_seed,
+                                    const Grid& singles, std::vector<char>& taken) {
     if (alive.size() < 2) return alive;
     // Each node's disc. Singles and clusters are in two grids: a single's cells are as small as the
     // radius and a marker allow, and only the fewer clusters need cells as wide as the widest disc.
-    const double single = disc(1), gap = single * 0.2;  // air between two discs
+    const double single = disc(1), gap = single * kGap;  // air between two discs
     std::vector<double> r(alive.size(), single);
-    std::vector<glm::dvec2> at(alive.size());
-    std::vector<int> single_slots, cluster_slots;
+    std::vector<Grid::Point> cluster_points;
     double widest = single;
     for (std::size_t s = 0; s < alive.size(); ++s) {
-        const Node& n = nodes_[alive[s]];
-        at[s] = n.center;
-        if (n.count > 1) widest = std::max(widest, r[s] = disc(n.count)), cluster_slots.push_back(int(s));
-        else single_slots.push_back(int(s));
+        const Node& n = nodes_[std::size_t(alive[s])];
+        if (n.count > 1) widest = std::max(widest, r[s] = disc(n.count)), cluster_points.push_back({n.center, int(s)});
     }
     if (std::max(distance, 2 * widest) <= 0) return alive;
     // Cells twice a seed's usual reach: its square then touches 4 cells, not 9 (fewer lookups, the
     // most of the work).
-    const Grid singles(2 * std::max(distance, 2 * single + gap), at, single_slots),
-        clusters(2 * std::max(distance, 2 * widest + gap), at, cluster_slots);
-    std::vector<char> taken(alive.size(), 0);
+    const Grid clusters(2 * std::max(distance, 2 * widest + gap), cluster_points);
+    // The singles' grid holds those of the level's first pass: the ones grouped since are taken.
+    taken.resize(nodes_.size());
+    for (int n : alive) taken[std::size_t(n)] = 0;
     std::vector<int> next, parts;
     // Takes every free marker near p that a marker there of radius `rp` (`lone`: a single) groups with:
     // closer than the radius, or a cluster's disc that would touch the other marker.
     auto take_near = [&](glm::dvec2 p, double rp, bool lone) {
         const double to_single = lone ? distance : std::max(distance, rp + single + gap);
-        singles.near(p, to_single, [&](int t, glm::dvec2 q) {
-            if (glm::dot(q - p, q - p) < to_single * to_single && !taken[t]) taken[t] = 1, parts.push_back(alive[t]);
+        singles.near(p, to_single, [&](int n, glm::dvec2 q) {
+            if (glm::dot(q - p, q - p) < to_single * to_single && !taken[std::size_t(n)]) taken[std::size_t(n)] = 1, parts.push_back(n);
         });
         clusters.near(p, std::max(distance, rp + widest + gap), [&](int t, glm::dvec2 q) {
-            const double reach = std::max(distance, rp + r[t] + gap);
-            if (glm::dot(q - p, q - p) < reach * reach && !taken[t]) taken[t] = 1, parts.push_back(alive[t]);
+            const double reach = std::max(distance, rp + r[std::size_t(t)] + gap);
+            const std::size_t n = std::size_t(alive[std::size_t(t)]);
+            if (glm::dot(q - p, q - p) < reach * reach && !taken[n]) taken[n] = 1, parts.push_back(int(n));
         });
     };
     next.reserve(alive.size());
     for (std::size_t s = 0; s < alive.size(); ++s) {
-        if (taken[s]) continue;
-        if (clusters_seed && nodes_[alive[s]].count == 1) {  // kept in order; a cluster may take it yet
+        const int seed = alive[s];
+        if (taken[std::size_t(seed)]) continue;
+        if (clusters_seed && nodes_[std::size_t(seed)].count == 1) {  // kept in order; a cluster may take it yet
             next.push_back(-1 - int(s));
             continue;
         }
-        taken[s] = 1;
-        parts.assign(1, alive[s]);
-        take_near(at[s], r[s], nodes_[alive[s]].count == 1);
+        taken[std::size_t(seed)] = 1;
+        parts.assign(1, seed);
+        take_near(nodes_[std::size_t(seed)].center, r[s], nodes_[std::size_t(seed)].count == 1);
         if (parts.size() == 1) {
-            next.push_back(alive[s]);
+            next.push_back(seed);
             continue;
         }
         // The new cluster (its centre: the mean of its cities) has a larger disc than its parts': it
         // takes in the markers it would touch.
         Node group;
         group.born = level;
-        group.seed = nodes_[parts[0]].seed;
+        group.seed = nodes_[std::size_t(parts[0])].seed;
         group.count = 0;
         glm::dvec2 weighted{0};
         auto weigh = [&](std::size_t from) {
             for (std::size_t k = from; k < parts.size(); ++k)
-                group.count += nodes_[parts[k]].count, weighted += nodes_[parts[k]].center * double(nodes_[parts[k]].count);
+                group.count += nodes_[std::size_t(parts[k])].count, weighted += nodes_[std::size_t(parts[k])].center * double(nodes_[std::size_t(parts[k])].count);
         };
         weigh(0);
         const std::size_t before = parts.size();
@@ -201,7 +207,7 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
         group.first_child = int(children_.size());
         group.child_count = int(parts.size());
         const int id = int(nodes_.size());
-        for (int p : parts) nodes_[p].parent = id, children_.push_back(p);
+        for (int p : parts) nodes_[std::size_t(p)].parent = id, children_.push_back(p);
         nodes_.push_back(group);
         next.push_back(id);
     }
@@ -209,7 +215,7 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
         std::size_t kept = 0;
         for (int n : next)
             if (n >= 0) next[kept++] = n;
-            else if (!taken[std::size_t(-1 - n)]) next[kept++] = alive[std::size_t(-1 - n)];
+            else if (!taken[std::size_t(alive[std::size_t(-1 - n)])]) next[kept++] = alive[std::size_t(-1 - n)];
         next.resize(kept);
     }
     return next;

@@ -68,8 +68,11 @@ private:
     // returns the new alive list, where new nodes born at `level` replace the groups.
     // With `clusters_seed`, only clusters seed groups: after a first pass, single markers are
     // already apart, and only a cluster's grown disc may touch them.
+    // `singles`: the single markers of the level's first pass (by node), `taken`: by node.
+    class Grid;
+    static constexpr double kGap = 0.2;  // air between two discs, of a single marker's radius
     std::vector<int> group(const std::vector<int>& alive, double distance, const std::function<double(int)>& disc,
-                           int level, bool clusters_seed);
+                           int level, bool clusters_seed, const Grid& singles, std::vector<char>& taken);
     // The most markers in a screenful-sized window at a level (windows aligned on half screens).
     int crowding(const std::vector<int>& alive, double scale) const;
     void members(int node, std::vector<int>& out) const;
