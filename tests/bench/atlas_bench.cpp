@@ -114,4 +114,22 @@ static void BM_ClusterTree(benchmark::State& s) {
 }
 BENCHMARK(BM_ClusterTree)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
+// A step of the timeline playing over N cities (a year more shown): what the next frame asks of
+// the map, the clusters above all (built again for the cities shown), and the links' arcs.
+static void BM_TimelineStep(benchmark::State& s) {
+    Atlas a(repeated(std::size_t(s.range(0)), [](City& c, std::size_t i) {
+        c.lat = std::clamp(c.lat + double(i * 7919 % 401) / 100.0 - 2.0, -80.0, 80.0);
+        c.lon = std::clamp(c.lon + double(i * 104729 % 401) / 100.0 - 2.0, -179.0, 179.0);
+    }));
+    a.set_viewport({1280, 800});
+    int year = 2004;
+    for (auto _ : s) {
+        a.act({{"type", "year"}, {"year", year = year < 2025 ? year + 1 : 2005}});
+        benchmark::DoNotOptimize(a.clusters().size());
+        benchmark::DoNotOptimize(a.inset().markers.size());
+        benchmark::DoNotOptimize(a.link_geometry().hubs.size());
+    }
+}
+BENCHMARK(BM_TimelineStep)->Arg(10000)->Unit(benchmark::kMillisecond);
+
 BENCHMARK_MAIN();
