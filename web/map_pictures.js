@@ -25,11 +25,15 @@
     e.setAttribute('aria-hidden', 'true');
     e.className = 'map-picture';
     e.style.cssText = 'position:fixed;left:0;top:0;pointer-events:none;display:none';
+    e.shownNow = false;
     return e;
   }
+  // Asked at every frame of a gesture: what each element shows is kept here, for reading an
+  // element's style back costs more than the rest of the frame's work on the page (profiled).
   function display(e, on) {
-    var value = on ? 'block' : 'none';
-    if (e.style.display !== value) e.style.display = value;  // (asked at every frame of a gesture)
+    if (e.shownNow === on) return;
+    e.shownNow = on;
+    e.style.display = on ? 'block' : 'none';
   }
   // The picture to show: the newest once it has come, else the one before it; none until the
   // panels' pictures have come too (the canvas shows the frame before until then).
@@ -52,11 +56,12 @@
     return false;
   }
   function place(m) {
-    var t = m.place, h = parseFloat(m.style.height), ratio = m.height / Math.max(1, h);
+    var t = m.place, ratio = m.height / Math.max(1, m.cssHeight);
     // Moved by whole pixels while not scaled: the picture stays sharp.
     if (t.scale === 1) t = { scale: 1, x: Math.round(t.x * ratio) / ratio, y: Math.round(t.y * ratio) / ratio };
     // Scaled, its corner at (x, y).
-    m.style.transform = 'matrix(' + t.scale + ',0,0,' + t.scale + ',' + t.x + ',' + t.y + ')';
+    var transform = 'matrix(' + t.scale + ',0,0,' + t.scale + ',' + t.x + ',' + t.y + ')';
+    if (m.transformNow !== transform) m.style.transform = m.transformNow = transform;
   }
   // Starts reading a rectangle of the framebuffer bound now (GL pixels, bottom-up) for `target`.
   function read(target, x, y, w, h) {
@@ -139,8 +144,9 @@
       m.ready = false;
       newest = slot;
       if (m.width !== canvas.width || m.height !== canvas.height) m.width = canvas.width, m.height = canvas.height;
+      m.cssHeight = canvas.clientHeight;
       m.style.width = canvas.clientWidth + 'px';
-      m.style.height = canvas.clientHeight + 'px';
+      m.style.height = m.cssHeight + 'px';
       read(m, 0, 0, canvas.width, canvas.height);
       return slot;
     },
