@@ -107,8 +107,13 @@
         c.getBufferSubData(c.PIXEL_PACK_BUFFER, 0, pixels);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
         upright(pixels, r.w * 4, r.h);
-        r.target.getContext('2d').putImageData(new ImageData(pixels, r.w, r.h), 0, 0);
-        r.target.ready = true;
+        var target = r.target, seq = target.seq = (target.seq || 0) + 1;
+        createImageBitmap(new ImageData(pixels, r.w, r.h)).then(function (bitmap) {
+          if (target.seq !== seq) return bitmap.close();
+          target.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
+          target.ready = true;
+          if (moving) show(true);
+        });
       }
       return forget(r);
     });
@@ -134,7 +139,7 @@
       var slot = newest >= 0 && maps[newest] !== m ? newest : newest < 0 ? 0 : 1 - newest;
       if (!maps[slot]) {
         maps[slot] = layer('canvas');
-        maps[slot].getContext('2d', { alpha: false });  // opaque: the compositor need not draw what it covers
+        maps[slot].getContext('bitmaprenderer', { alpha: false });  // opaque: the compositor need not draw what it covers
         maps[slot].style.transformOrigin = '0 0';
         maps[slot].style.willChange = 'transform';  // its own layer, moved by the compositor, never painted again
         (maps[1 - slot] || backdrop).after(maps[slot]);
