@@ -17,6 +17,7 @@
   var newest = -1;         // the slot kept last
   var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked}
   var moving = false;      // the app asked for the pictures since they were last dropped
+  var converting = 0;      // pixels that have come, on their way to becoming a picture's bitmap
   var kGiveUpMs = 500;     // a read that has not come by then (a lost context) is forgotten
 
   function gl() { return Module.ctx; }
@@ -72,8 +73,10 @@
     c.bufferData(c.PIXEL_PACK_BUFFER, w * h * 4, c.STREAM_READ);
     c.readPixels(x, y, w, h, c.RGBA, c.UNSIGNED_BYTE, 0);
     c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
+    // (seq: the target's newest read; a bitmap of an older one, or of a dropped picture, is not shown)
+    target.seq = (target.seq || 0) + 1;
     reads.push({ buffer: buffer, fence: c.fenceSync(c.SYNC_GPU_COMMANDS_COMPLETE, 0), target: target, w: w, h: h,
-                 asked: performance.now() });
+                 asked: performance.now(), seq: target.seq });
     c.flush();
     poll(0);
   }
@@ -107,19 +110,23 @@
         c.getBufferSubData(c.PIXEL_PACK_BUFFER, 0, pixels);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
         upright(pixels, r.w * 4, r.h);
-        var target = r.target, seq = target.seq = (target.seq || 0) + 1;
+        // Shown through a bitmap renderer: a 2D canvas made the page produce its resource for the
+        // compositor again at every frame of a gesture (about a millisecond each for the map's).
+        var target = r.target, seq = r.seq;
+        ++converting;
         createImageBitmap(new ImageData(pixels, r.w, r.h)).then(function (bitmap) {
-          if (target.seq !== seq) return bitmap.close();
+          --converting;
+          if (target.seq !== seq) return bitmap.close();  // read again since, or dropped
           target.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
           target.ready = true;
           if (moving) show(true);
-        });
+        }, function () { --converting; });
       }
       return forget(r);
     });
     if (reads.length) poll(4);
     if (moving) show(true);
-    return !reads.length;
+    return !reads.length && !converting;
   }
 
   Module.mapPictures = {
@@ -205,8 +212,9 @@
     drop: function () {
       moving = false;
       newest = -1;
-      maps.forEach(function (m) { m.ready = false; m.place = null; });
-      panels.forEach(function (p) { p.ready = false; });
+      // (a bitmap still on its way is of a picture forgotten)
+      maps.forEach(function (m) { m.ready = false; m.place = null; m.seq = (m.seq || 0) + 1; });
+      panels.forEach(function (p) { p.ready = false; p.seq = (p.seq || 0) + 1; });
       if (backdrop) show(false);
     },
   };
