@@ -15,7 +15,7 @@
   var backdrop = null, panels = [], shown = false, colour = '';
   var maps = [];           // the map's two pictures: canvases with .ready (its pixels have come) and .place
   var newest = -1;         // the slot kept last
-  var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked}
+  var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked, seq}
   var moving = false;      // the app asked for the pictures since they were last dropped
   var converting = 0;      // pixels that have come, on their way to becoming a picture's bitmap
   var kGiveUpMs = 500;     // a read that has not come by then (a lost context) is forgotten
