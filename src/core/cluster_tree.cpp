@@ -52,6 +52,11 @@ private:
     std::vector<Slot> slots_;
 };
 
+// A grid's cells for seeds that group within `distance` or where two discs come within `touch` of
+// each other's centre: twice a seed's usual reach, so that its square touches 4 cells, not 9
+// (fewer lookups, the most of the work).
+double grid_cell(double distance, double touch) { return 2 * std::max(distance, touch); }
+
 }  // namespace
 
 // A grid of square cells over some points, each cell's points stored side by side with their
@@ -117,13 +122,13 @@ ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::ve
         auto disc = [&](int count) { return o.disc_px ? o.disc_px(zoom, count) / scale : 0.0; };
         // A pass, then up to two more while new clusters grew discs that touch their neighbours.
         // Single markers stay where they are through the passes and only clusters seed after the
-        // first: the grid of the singles is made once for them all (a third of the tree's time).
+        // first: the grid of the singles is made once for them all.
         auto passes = [&] {
             const double distance = radius / scale, single = disc(1);
             std::vector<Grid::Point> singles;
             for (int n : alive)
-                if (nodes_[std::size_t(n)].count == 1) singles.push_back({nodes_[std::size_t(n)].center, n});
-            const Grid singles_grid(2 * std::max(distance, 2 * single + single * kGap), singles);
+                if (nodes_[n].count == 1) singles.push_back({nodes_[n].center, n});
+            const Grid singles_grid(grid_cell(distance, 2 * single + single * kGap), singles);
             std::size_t before = alive.size();
             alive = group(alive, distance, disc, level, false, singles_grid, taken);
             for (int again = 0; again < 2 && alive.size() < before; ++again)
@@ -149,41 +154,38 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
     std::vector<Grid::Point> cluster_points;
     double widest = single;
     for (std::size_t s = 0; s < alive.size(); ++s) {
-        const Node& n = nodes_[std::size_t(alive[s])];
+        const Node& n = nodes_[alive[s]];
         if (n.count > 1) widest = std::max(widest, r[s] = disc(n.count)), cluster_points.push_back({n.center, int(s)});
     }
     if (std::max(distance, 2 * widest) <= 0) return alive;
-    // Cells twice a seed's usual reach: its square then touches 4 cells, not 9 (fewer lookups, the
-    // most of the work).
-    const Grid clusters(2 * std::max(distance, 2 * widest + gap), cluster_points);
+    const Grid clusters(grid_cell(distance, 2 * widest + gap), cluster_points);
     // The singles' grid holds those of the level's first pass: the ones grouped since are taken.
     taken.resize(nodes_.size());
-    for (int n : alive) taken[std::size_t(n)] = 0;
+    for (int n : alive) taken[n] = 0;
     std::vector<int> next, parts;
     // Takes every free marker near p that a marker there of radius `rp` (`lone`: a single) groups with:
     // closer than the radius, or a cluster's disc that would touch the other marker.
     auto take_near = [&](glm::dvec2 p, double rp, bool lone) {
         const double to_single = lone ? distance : std::max(distance, rp + single + gap);
         singles.near(p, to_single, [&](int n, glm::dvec2 q) {
-            if (glm::dot(q - p, q - p) < to_single * to_single && !taken[std::size_t(n)]) taken[std::size_t(n)] = 1, parts.push_back(n);
+            if (glm::dot(q - p, q - p) < to_single * to_single && !taken[n]) taken[n] = 1, parts.push_back(n);
         });
         clusters.near(p, std::max(distance, rp + widest + gap), [&](int t, glm::dvec2 q) {
-            const double reach = std::max(distance, rp + r[std::size_t(t)] + gap);
-            const std::size_t n = std::size_t(alive[std::size_t(t)]);
-            if (glm::dot(q - p, q - p) < reach * reach && !taken[n]) taken[n] = 1, parts.push_back(int(n));
+            const double reach = std::max(distance, rp + r[t] + gap);
+            if (glm::dot(q - p, q - p) < reach * reach && !taken[alive[t]]) taken[alive[t]] = 1, parts.push_back(alive[t]);
         });
     };
     next.reserve(alive.size());
     for (std::size_t s = 0; s < alive.size(); ++s) {
         const int seed = alive[s];
-        if (taken[std::size_t(seed)]) continue;
-        if (clusters_seed && nodes_[std::size_t(seed)].count == 1) {  // kept in order; a cluster may take it yet
+        if (taken[seed]) continue;
+        if (clusters_seed && nodes_[seed].count == 1) {  // kept in order; a cluster may take it yet
             next.push_back(-1 - int(s));
             continue;
         }
-        taken[std::size_t(seed)] = 1;
+        taken[seed] = 1;
         parts.assign(1, seed);
-        take_near(nodes_[std::size_t(seed)].center, r[s], nodes_[std::size_t(seed)].count == 1);
+        take_near(nodes_[seed].center, r[s], nodes_[seed].count == 1);
         if (parts.size() == 1) {
             next.push_back(seed);
             continue;
@@ -192,12 +194,12 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
         // takes in the markers it would touch.
         Node group;
         group.born = level;
-        group.seed = nodes_[std::size_t(parts[0])].seed;
+        group.seed = nodes_[parts[0]].seed;
         group.count = 0;
         glm::dvec2 weighted{0};
         auto weigh = [&](std::size_t from) {
             for (std::size_t k = from; k < parts.size(); ++k)
-                group.count += nodes_[std::size_t(parts[k])].count, weighted += nodes_[std::size_t(parts[k])].center * double(nodes_[std::size_t(parts[k])].count);
+                group.count += nodes_[parts[k]].count, weighted += nodes_[parts[k]].center * double(nodes_[parts[k]].count);
         };
         weigh(0);
         const std::size_t before = parts.size();
@@ -207,7 +209,7 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
         group.first_child = int(children_.size());
         group.child_count = int(parts.size());
         const int id = int(nodes_.size());
-        for (int p : parts) nodes_[std::size_t(p)].parent = id, children_.push_back(p);
+        for (int p : parts) nodes_[p].parent = id, children_.push_back(p);
         nodes_.push_back(group);
         next.push_back(id);
     }
@@ -215,7 +217,7 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
         std::size_t kept = 0;
         for (int n : next)
             if (n >= 0) next[kept++] = n;
-            else if (!taken[std::size_t(alive[std::size_t(-1 - n)])]) next[kept++] = alive[std::size_t(-1 - n)];
+            else if (!taken[alive[std::size_t(-1 - n)]]) next[kept++] = alive[std::size_t(-1 - n)];
         next.resize(kept);
     }
     return next;

@@ -54,6 +54,8 @@ public:
     std::size_t node_count() const { return nodes_.size(); }
 
 private:
+    class Grid;
+    static constexpr double kGap = 0.2;  // air between two discs, of a single marker's radius
     struct Node {
         glm::dvec2 center{0};
         int count = 1;        // cities under it
@@ -68,9 +70,7 @@ private:
     // returns the new alive list, where new nodes born at `level` replace the groups.
     // With `clusters_seed`, only clusters seed groups: after a first pass, single markers are
     // already apart, and only a cluster's grown disc may touch them.
-    // `singles`: the single markers of the level's first pass (by node), `taken`: by node.
-    class Grid;
-    static constexpr double kGap = 0.2;  // air between two discs, of a single marker's radius
+    // `singles`: the single markers of the level's first pass (by node); `taken`: by node.
     std::vector<int> group(const std::vector<int>& alive, double distance, const std::function<double(int)>& disc,
                            int level, bool clusters_seed, const Grid& singles, std::vector<char>& taken);
     // The most markers in a screenful-sized window at a level (windows aligned on half screens).
