@@ -9,8 +9,8 @@
 // (drawImage, createImageBitmap) waits for the whole frame to be drawn: 90 ms with a software GL.
 // The map has two pictures: while a new one is on its way (its frame drawn off the screen, in the
 // middle of a gesture), the one before it stays shown, moved to where the app says it goes.
-// GL's rows run bottom up; the pictures are turned upright as their pixels come (flipped by their
-// CSS transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag).
+// GL's rows run bottom up; the pictures are turned upright as their bitmaps are made (flipped by
+// their CSS transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag).
 (function () {
   var backdrop = null, panels = [], shown = false, colour = '';
   var maps = [];           // the map's two pictures: canvases with .ready (its pixels have come) and .place
@@ -80,16 +80,6 @@
     c.flush();
     poll(0);
   }
-  // Rows top down: swapped in place, the first with the last and so on inwards.
-  function upright(pixels, rowBytes, rows) {
-    var row = new Uint8ClampedArray(rowBytes);
-    for (var top = 0, bottom = rows - 1; top < bottom; ++top, --bottom) {
-      var a = top * rowBytes, b = bottom * rowBytes;
-      row.set(pixels.subarray(a, a + rowBytes));
-      pixels.copyWithin(a, b, b + rowBytes);
-      pixels.set(row, b);
-    }
-  }
   // One look for the reads that have come at a time (each read asking for its own would multiply them).
   var polling = false;
   function poll(ms) {
@@ -109,12 +99,11 @@
         c.bindBuffer(c.PIXEL_PACK_BUFFER, r.buffer);
         c.getBufferSubData(c.PIXEL_PACK_BUFFER, 0, pixels);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
-        upright(pixels, r.w * 4, r.h);
         // Shown through a bitmap renderer: a 2D canvas made the page produce its resource for the
         // compositor again at every frame of a gesture (about a millisecond each for the map's).
         var target = r.target, seq = r.seq;
         ++converting;
-        createImageBitmap(new ImageData(pixels, r.w, r.h)).then(function (bitmap) {
+        createImageBitmap(new ImageData(pixels, r.w, r.h), { imageOrientation: 'flipY' }).then(function (bitmap) {
           --converting;
           if (target.seq !== seq) return bitmap.close();  // read again since, or dropped
           target.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
@@ -179,15 +168,19 @@
           var y1 = Math.min(canvas.height, Math.round((rects[4 * i + 1] + rects[4 * i + 3]) * ratio));
           if (x1 > x0 && y1 > y0) {
             p.inUse = true;
-            // (a panel shown now keeps its pixels until the new ones come; one that moved is hidden until then)
-            var same = p.width === x1 - x0 && p.height === y1 - y0 && p.style.left === x0 / ratio + 'px' && p.style.top === y0 / ratio + 'px';
-            if (!same) p.ready = false;
-            if (p.width !== x1 - x0 || p.height !== y1 - y0) p.width = x1 - x0, p.height = y1 - y0;
-            p.style.left = x0 / ratio + 'px';
-            p.style.top = y0 / ratio + 'px';
-            p.style.width = (x1 - x0) / ratio + 'px';
-            p.style.height = (y1 - y0) / ratio + 'px';
-            p.style.borderRadius = rounding + 'px';
+            // A panel shown now keeps its pixels until the new ones come; one that moved is hidden
+            // until then. (Where it is placed is kept here, as what the pictures show.)
+            var at = [x0, y0, x1, y1, ratio].join();
+            if (p.placedAt !== at) {
+              p.placedAt = at;
+              p.ready = false;
+              if (p.width !== x1 - x0 || p.height !== y1 - y0) p.width = x1 - x0, p.height = y1 - y0;
+              p.style.left = x0 / ratio + 'px';
+              p.style.top = y0 / ratio + 'px';
+              p.style.width = (x1 - x0) / ratio + 'px';
+              p.style.height = (y1 - y0) / ratio + 'px';
+            }
+            if (p.rounding !== rounding) p.style.borderRadius = (p.rounding = rounding) + 'px';
             read(p, x0, canvas.height - y1, x1 - x0, y1 - y0);
           }
         }
