@@ -712,7 +712,7 @@ bool App::frame() {
     const bool map_picture_holds = map_picture_stands_in(exact, {fb_w, fb_h});
     if (!settling && map_picture_holds && panels_picture_stands_in(panel_input) &&
         move_pictures(atlas_->camera_controller().current())) {
-        ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = false;
+        ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = map_rough_ = false;
         ++frames_;
         note_frame_time(start);
         return running_;
@@ -801,7 +801,8 @@ bool App::frame() {
     const bool in_gesture = gesture(exact);
     const bool keep_map = in_gesture && (!pictures_.map() || keys.map != pictures_.map_key || !pictures_cover(camera));
     const bool keep_panels = in_gesture && (!pictures_.panels || keys.panels != pictures_.panels_key);
-    const bool unchanged = !in_gesture && map_exact_ && keys.frame == drawn_key_ && image_scale_ == 0 &&
+    // (Before the rest, too: the frames ImGui settles in after a zoom drew the same map again.)
+    const bool unchanged = !in_gesture && (map_exact_ || (map_rough_ && !exact)) && keys.frame == drawn_key_ && image_scale_ == 0 &&
                            pending_screenshot_.empty();
     // The frame, and the pictures a gesture needs kept from it.
     const auto draw_frame = [&] {
@@ -817,7 +818,7 @@ bool App::frame() {
         if (off_screen) draw_frame(), pictures_.target.unbind(), ++pictures_.kept_off_screen;
         if (!keep || off_screen) {
             moved = move_pictures(camera);
-            if (moved) ++pictures_.shown, map_exact_ = false;  // the compositor shows this frame; one is drawn at rest
+            if (moved) ++pictures_.shown, map_exact_ = map_rough_ = false;  // the compositor shows this frame; one is drawn at rest
             else drop_pictures();  // they never came (a lost context): kept again
         }
     }
@@ -829,7 +830,10 @@ bool App::frame() {
     if (!unchanged && !moved && !layout_only) {
         if (!ctx.map_names) settle_frames_ = std::max(settle_frames_, 1);  // drawn without its names after all: again with them
         draw_frame();
-        map_exact_ = exact && renderer_.settled();
+        // (A zoom's last frame paints the basemap's picture where the camera stopped: the frame at
+        // rest would be the same.)
+        map_exact_ = (exact || renderer_.drew_exact()) && renderer_.settled();
+        map_rough_ = !map_exact_ && renderer_.settled();
         drawn_key_ = keys.frame;
         ++drawn_frames_;
         if (in_gesture && pictures_.map()) move_pictures(camera);  // shown from the next frame, or as they come

@@ -180,6 +180,7 @@ private:
     Camera rested_camera_;         // the camera as it last changed, and when
     Uint64 camera_moved_at_ = 0;
     bool map_exact_ = true;        // the last frame showed the final pictures: painted where the camera stood, links in
+    bool map_rough_ = false;       // the screen shows the last frame drawn before the rest, links in: drawn again before the rest, it would be the same
     static constexpr double kRestSeconds = 0.15;
     static constexpr int kLayoutFrames = 2;  // frames that lay the panels out before the first is drawn
     std::optional<ViewState> published_;  // the view the page's address shows

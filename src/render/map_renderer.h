@@ -53,6 +53,9 @@ public:
     int basemap_drafts() const { return basemap_picture_.drafts(); }
     // Changes with the basemaps and the style.
     unsigned version() const { return style_version_ + detail_version_ + inset_version_; }
+    // Whether the last frame drawn was the exact drawing, though not asked to be (the camera had just
+    // stopped and the basemap's picture had to be painted again anyway).
+    bool drew_exact() const { return basemap_picture_.drew_exact(); }
     // Whether the links are in the basemap's picture yet (frames should go on until they are).
     bool settled() const { return links_in_picture_; }
     void release();

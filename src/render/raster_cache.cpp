@@ -97,10 +97,12 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
         if (!repaint(cam, ratio, draft && !exact ? 0.5 : 1.0, paint)) {  // no texture that large, or no framebuffer: draw directly
             painted_ratio_ = 0;
             paint(cam);
+            drew_exact_ = true;
             return;
         }
         content_ = content;
     }
+    drew_exact_ = exact || shows(cam, ratio, content, true);
     // Where the picture's corners fall in this view's clip space.
     const glm::dvec2 half = painted_.viewport / (2 * painted_.scale);
     const glm::dvec2 to_clip = 2 * cam.scale / cam.viewport;

@@ -27,6 +27,10 @@ public:
     // `draft`: a picture painted now may have half the pixels (the frame is seen only scaled, in the
     // middle of a zoom); an exact one never is.
     void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft = false);
+    // Whether the last draw showed the direct drawing (a picture painted where the camera stood, at
+    // full resolution, or moved by whole pixels since; or drawn directly): drawn `exact`, it would
+    // have been the same.
+    bool drew_exact() const { return drew_exact_; }
     int paints() const { return paints_; }  // how often the picture was painted (tests, measurements)
     int drafts() const { return drafts_; }  // of which with half the pixels
     // Its picture drawn once from `texture` (a pixel; MapRenderer::warm_up).
@@ -45,6 +49,7 @@ private:
     glm::dvec2 painted_part_{1, 1};  // the part of the texture it was painted in
     std::uint64_t content_ = 0;
     int width_ = 0, height_ = 0;  // the texture's pixels
+    bool drew_exact_ = false;
     bool complete_ = false;       // the framebuffer with that texture can be drawn to
     GLint filter_ = 0;            // the texture's filter now (0: not set yet)
     int paints_ = 0, drafts_ = 0;
