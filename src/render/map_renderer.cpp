@@ -35,7 +35,9 @@ void begin_drawing(int fb_w, int fb_h) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    // Alpha as `over` composes it, as ImGui's backend does: drawn on an opaque background, a picture
+    // stays opaque (those read back for the page's compositor are RGBA: render/offscreen.cpp).
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 }  // namespace
 

@@ -4,8 +4,11 @@
 
 namespace atlas::render {
 
-// A framebuffer of w x h pixels of `color`, bound (nothing is drawn with depth or stencil).
-bool Offscreen::make(int w, int h, GLenum color) {
+// A framebuffer of w x h RGBA pixels, bound (nothing is drawn with depth or stencil). RGBA, not RGB
+// even for opaque pictures: a software GL stores RGB as RGBA, and reading it back then sets each
+// alpha on the way (70 ns a pixel with SwiftShader: 60 ms of a drag's start, for the map's picture).
+// What is drawn keeps the alpha of an opaque background (render/map_renderer.cpp, ImGui).
+bool Offscreen::make(int w, int h) {
     release();
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
@@ -15,7 +18,7 @@ bool Offscreen::make(int w, int h, GLenum color) {
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glGenRenderbuffers(1, &color_);
     glBindRenderbuffer(GL_RENDERBUFFER, color_);
-    glRenderbufferStorage(GL_RENDERBUFFER, color, w, h);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         release();
@@ -24,10 +27,10 @@ bool Offscreen::make(int w, int h, GLenum color) {
     return true;
 }
 
-bool Offscreen::begin(int w, int h) { return make(w, h, GL_RGBA8); }
+bool Offscreen::begin(int w, int h) { return make(w, h); }
 
 bool Offscreen::bind(int w, int h) {
-    if (!fbo_ || w != w_ || h != h_) return make(w, h, GL_RGB8);  // (no alpha: read back opaque, as the screen is)
+    if (!fbo_ || w != w_ || h != h_) return make(w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     return true;
 }

@@ -25,7 +25,7 @@ public:
     ~Offscreen();
 
 private:
-    bool make(int w, int h, GLenum color);
+    bool make(int w, int h);
     GLuint fbo_ = 0, color_ = 0;
     int w_ = 0, h_ = 0;
 };
