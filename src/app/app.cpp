@@ -805,8 +805,9 @@ bool App::frame() {
     const bool unchanged = !in_gesture && (map_exact_ || (map_rough_ && !exact)) && keys.frame == drawn_key_ && image_scale_ == 0 &&
                            pending_screenshot_.empty();
     // The frame, and the pictures a gesture needs kept from it.
-    const auto draw_frame = [&] {
-        draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map);
+    // (Off the screen, with the panels' pictures as they are, nothing is kept of what is drawn over the map.)
+    const auto draw_frame = [&](bool off_screen) {
+        draw_layers({fb_w, fb_h}, *ImGui::GetDrawData(), panel_lists(), exact, keep_map, off_screen && !keep_panels);
         if (keep_panels && pictures_.map()) keep_panel_pictures(keys.panels);
         if (keep_map) pictures_.map_key = keys.map;
     };
@@ -815,7 +816,7 @@ bool App::frame() {
         // Kept from a frame drawn off the screen, the page shows the pictures before them meanwhile.
         const bool keep = keep_map || keep_panels;
         const bool off_screen = keep && pictures_.available && pictures_.target.bind(fb_w, fb_h);
-        if (off_screen) draw_frame(), pictures_.target.unbind(), ++pictures_.kept_off_screen;
+        if (off_screen) draw_frame(true), pictures_.target.unbind(), ++pictures_.kept_off_screen;
         if (!keep || off_screen) {
             moved = move_pictures(camera);
             if (moved) ++pictures_.shown, map_exact_ = map_rough_ = false;  // the compositor shows this frame; one is drawn at rest
@@ -829,7 +830,7 @@ bool App::frame() {
     const bool layout_only = frames_ < kLayoutFrames;
     if (!unchanged && !moved && !layout_only) {
         if (!ctx.map_names) settle_frames_ = std::max(settle_frames_, 1);  // drawn without its names after all: again with them
-        draw_frame();
+        draw_frame(false);
         // (A zoom's last frame paints the basemap's picture where the camera stopped: the frame at
         // rest would be the same.)
         map_exact_ = (exact || renderer_.drew_exact()) && renderer_.settled();
@@ -978,14 +979,17 @@ std::vector<ImDrawList*> App::panel_lists() const {
 // A frame's layers, bottom up: the map; what is drawn over it (ImGui's background list, with the
 // names and counts); the inset of Mexico, its names and the attribution; then `top` (the panels, or
 // an export's card). `frame`: the display's size and scale. During a gesture a picture is kept of
-// the map with its names (`keep_map`), before the rest is drawn over it.
-void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map) {
+// the map with its names (`keep_map`), before the rest is drawn over it; `map_only`: the rest is not
+// drawn (a frame drawn off the screen for the map's picture alone).
+void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map,
+                      bool map_only) {
     // A picture kept in the middle of a zoom is seen only scaled, and replaced once the zoom rests.
     const CameraController& camera = atlas_->camera_controller();
     const bool draft = keep_map && camera.target().scale != camera.current().scale;  // (never for an exact frame)
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     render_lists(frame, {ImGui::GetBackgroundDrawList()});
     if (keep_map) keep_map_picture();
+    if (map_only) return;
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
     top.insert(top.begin(), fixed_list_.get());
     render_lists(frame, std::move(top));
@@ -1043,7 +1047,7 @@ void App::render_image(const ui::UiContext& ctx, glm::ivec2 size) {
         data.DisplaySize = ImVec2(float(size.x), float(size.y));
     }
     data.FramebufferScale = ImVec2(float(scale), float(scale));
-    draw_layers({w, h}, data, top, true, false);
+    draw_layers({w, h}, data, top, true, false, false);
     image_delivered_ = platform::deliver_image(image_name_.empty() ? "atlas-sur.png" : image_name_, w, h, picture.finish());
 }
 
