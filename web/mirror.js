@@ -90,7 +90,7 @@
       if (!m.selected) return [];
       return [el('h2', { text: m.headings.links + ' (' + m.links.length + ')' }),
               el('ul', {}, m.links.map(function (l) {
-                return el('li', {}, [cityButton(l), document.createTextNode(' — ' + l.kind)]);
+                return el('li', {}, [cityButton(l), document.createTextNode(' \u2014 ' + l.kind)]);
               }))];
     });
     document.getElementById('mirror-search-label').textContent = m.search.label;
