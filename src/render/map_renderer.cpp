@@ -45,8 +45,6 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     begin_drawing(fb_w, fb_h);
     const Camera& cam = atlas.camera_controller().current();
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
-    const bool detailed = cam.scale / cam.min_scale() >= kDetailZoom && detail_.ready();  // (web: once it came)
-    const BasemapLayer& basemap = detailed ? detail_ : world_;
     // A change of the links (new data, a filter, a selection) goes into the basemap's picture at
     // once. Links that change frame after frame (the timeline playing, a fade) are drawn over it
     // instead, and join it once they have stayed the same for a few frames.
@@ -56,8 +54,17 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     links_in_picture_ = links_changes_in_a_row_ == 1 || (links_changes_in_a_row_ == 0 && links_baked_ == links_content_) ||
                         links_steady_frames_ >= kSteadyFrames;
     if (links_in_picture_) links_baked_ = links_content_;
-    const std::uint64_t basemap_content = std::uint64_t(style_version_) << 33 | std::uint64_t(detailed ? detail_version_ : 0) << 1 | detailed;
-    const std::uint64_t content = basemap_content ^ (links_in_picture_ ? links_content_ : 0);
+    const auto content_of = [&](bool detailed) {
+        const std::uint64_t basemap = std::uint64_t(style_version_) << 33 | std::uint64_t(detailed ? detail_version_ : 0) << 1 | detailed;
+        return basemap ^ (links_in_picture_ ? links_content_ : 0);
+    };
+    bool detailed = cam.scale / cam.min_scale() >= kDetailZoom && detail_.ready();  // (web: once it came)
+    // A draft to paint (a picture seen only scaled and blurred, in the middle of a zoom) is painted
+    // from the coarse basemap, a ninth of the detailed one's triangles; the picture there already
+    // serves if it shows the detailed one.
+    if (detailed && draft && !basemap_picture_.shows(cam, ratio, content_of(true), exact)) detailed = false;
+    const BasemapLayer& basemap = detailed ? detail_ : world_;
+    const std::uint64_t content = content_of(detailed);
     basemap_picture_.draw(cam, ratio, content, exact, [&](const Camera& c) {
         const Color& bg = style_.background;
         glClearColor(bg.r, bg.g, bg.b, 1);

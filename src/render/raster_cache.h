@@ -27,6 +27,8 @@ public:
     // `draft`: a picture painted now may have half the pixels (the frame is seen only scaled, in the
     // middle of a zoom); an exact one never is.
     void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft = false);
+    // Whether `draw` would show the picture as it is (not paint it again).
+    bool shows(const Camera& camera, double ratio, std::uint64_t content, bool exact) const;
     // Whether the last draw showed the direct drawing (a picture painted where the camera stood, at
     // full resolution, or moved by whole pixels since; or drawn directly): drawn `exact`, it would
     // have been the same.
@@ -38,7 +40,6 @@ public:
     void release();
 
 private:
-    bool shows(const Camera& camera, double ratio, std::uint64_t content, bool exact) const;
     bool repaint(const Camera& camera, double ratio, double resolution, const Paint& paint);
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
     GLint u_rect_ = -1, u_picture_ = -1, u_painted_ = -1;
