@@ -128,7 +128,7 @@ struct UiState {
 struct UiContext {
     Atlas& atlas;
     const render::MapStyle& style;
-    Fonts fonts;
+    const Fonts& fonts;  // (a reference: the fonts hold the font file's bytes)
     std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
     UiState* state = nullptr;
     std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
