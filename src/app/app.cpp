@@ -695,7 +695,7 @@ bool App::frame() {
     const bool changed = input || moving || atlas_->revision() != drawn_revision_ ||
                          renderer_.version() != drawn_basemaps_ || fb_w != drawn_size_.x ||
                          fb_h != drawn_size_.y || !pending_screenshot_.empty() || image_scale_ > 0 || settle_frames_ > 0 ||
-                         typed_ahead_frames_ > 0 || (!map_exact_ && exact) ||  // the rest has come: paint
+                         typed_ahead_frames_ > 0 || (map_shown_ != MapShown::Exact && exact) ||  // the rest has come: paint
                          ui_state_.link_copied_showing(ImGui::GetTime()) ||  // "Link copied" goes back by itself
                          (kiosk_ && kiosk_->phase() != Kiosk::Phase::Exploring);  // the countdown, the loop
     const bool settling = settle_frames_ > 0;  // (ImGui's own frames: hover states, sizes)
@@ -712,7 +712,7 @@ bool App::frame() {
     const bool map_picture_holds = map_picture_stands_in(exact, {fb_w, fb_h});
     if (!settling && map_picture_holds && panels_picture_stands_in(panel_input) &&
         move_pictures(atlas_->camera_controller().current())) {
-        ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_exact_ = map_rough_ = false;
+        ++pictures_.shown, ++pictures_.unlaid, ++pictures_.unlaid_in_a_row, map_shown_ = MapShown::Other;
         ++frames_;
         note_frame_time(start);
         return running_;
@@ -802,7 +802,8 @@ bool App::frame() {
     const bool keep_map = in_gesture && (!pictures_.map() || keys.map != pictures_.map_key || !pictures_cover(camera));
     const bool keep_panels = in_gesture && (!pictures_.panels || keys.panels != pictures_.panels_key);
     // (Before the rest, too: the frames ImGui settles in after a zoom drew the same map again.)
-    const bool unchanged = !in_gesture && (map_exact_ || (map_rough_ && !exact)) && keys.frame == drawn_key_ && image_scale_ == 0 &&
+    const bool unchanged = !in_gesture && (map_shown_ == MapShown::Exact || (map_shown_ == MapShown::Rough && !exact)) &&
+                           keys.frame == drawn_key_ && image_scale_ == 0 &&
                            pending_screenshot_.empty();
     // The frame, and the pictures a gesture needs kept from it.
     // (Off the screen, with the panels' pictures as they are, nothing is kept of what is drawn over the map.)
@@ -819,7 +820,7 @@ bool App::frame() {
         if (off_screen) draw_frame(true), pictures_.target.unbind(), ++pictures_.kept_off_screen;
         if (!keep || off_screen) {
             moved = move_pictures(camera);
-            if (moved) ++pictures_.shown, map_exact_ = map_rough_ = false;  // the compositor shows this frame; one is drawn at rest
+            if (moved) ++pictures_.shown, map_shown_ = MapShown::Other;  // the compositor shows this frame; one is drawn at rest
             else drop_pictures();  // they never came (a lost context): kept again
         }
     }
@@ -833,8 +834,7 @@ bool App::frame() {
         draw_frame(false);
         // (A zoom's last frame paints the basemap's picture where the camera stopped: the frame at
         // rest would be the same.)
-        map_exact_ = (exact || renderer_.drew_exact()) && renderer_.settled();
-        map_rough_ = !map_exact_ && renderer_.settled();
+        map_shown_ = !renderer_.settled() ? MapShown::Other : exact || renderer_.drew_exact() ? MapShown::Exact : MapShown::Rough;
         drawn_key_ = keys.frame;
         ++drawn_frames_;
         if (in_gesture && pictures_.map()) move_pictures(camera);  // shown from the next frame, or as they come
@@ -1520,8 +1520,8 @@ platform::AppHooks App::hooks() {
     };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };
-    h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing() && map_exact_; };
-    h.resting = [this] { return quiet_frames_ > 3 && !map_exact_; };
+    h.idle = [this] { return quiet_frames_ > 3 && !atlas_->playing() && map_shown_ == MapShown::Exact; };
+    h.resting = [this] { return quiet_frames_ > 3 && map_shown_ != MapShown::Exact; };
     h.test_clock = [this](double seconds) { test_dt_ = seconds; };
     return h;
 }

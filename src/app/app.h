@@ -179,8 +179,11 @@ private:
     glm::ivec2 drawn_size_{0, 0};
     Camera rested_camera_;         // the camera as it last changed, and when
     Uint64 camera_moved_at_ = 0;
-    bool map_exact_ = true;        // the last frame showed the final pictures: painted where the camera stood, links in
-    bool map_rough_ = false;       // the screen shows the last frame drawn before the rest, links in: drawn again before the rest, it would be the same
+    // What the screen shows of the map: the exact drawing (painted where the camera stood, links in);
+    // a frame drawn before the rest that another drawn before the rest would repeat (links in); or
+    // neither (pictures moved by the compositor, links still changing).
+    enum class MapShown { Exact, Rough, Other };
+    MapShown map_shown_ = MapShown::Exact;
     static constexpr double kRestSeconds = 0.15;
     static constexpr int kLayoutFrames = 2;  // frames that lay the panels out before the first is drawn
     std::optional<ViewState> published_;  // the view the page's address shows

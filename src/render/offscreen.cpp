@@ -8,7 +8,7 @@ namespace atlas::render {
 // even for opaque pictures: a software GL stores RGB as RGBA, and reading it back then sets each
 // alpha on the way (with SwiftShader about 50 ns a pixel against 3 for RGBA: 60 ms of a drag's start).
 // What is drawn keeps the alpha of an opaque background (render/map_renderer.cpp, ImGui).
-bool Offscreen::make(int w, int h) {
+bool Offscreen::begin(int w, int h) {
     release();
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
@@ -27,10 +27,8 @@ bool Offscreen::make(int w, int h) {
     return true;
 }
 
-bool Offscreen::begin(int w, int h) { return make(w, h); }
-
 bool Offscreen::bind(int w, int h) {
-    if (!fbo_ || w != w_ || h != h_) return make(w, h);
+    if (!fbo_ || w != w_ || h != h_) return begin(w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     return true;
 }

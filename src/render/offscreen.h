@@ -16,7 +16,7 @@ public:
     bool begin(int w, int h);
     // Reads the picture, frees the framebuffer and binds the screen again.
     std::vector<unsigned char> finish();
-    // Binds a framebuffer of w x h opaque pixels (like the page's canvas), kept for the next frame
+    // Binds a framebuffer of w x h pixels (as begin), kept for the next frame
     // of that size: a frame drawn off the screen at each step of a gesture; `unbind` binds the
     // screen again.
     bool bind(int w, int h);
@@ -25,7 +25,6 @@ public:
     ~Offscreen();
 
 private:
-    bool make(int w, int h);
     GLuint fbo_ = 0, color_ = 0;
     int w_ = 0, h_ = 0;
 };
