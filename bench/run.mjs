@@ -4,6 +4,7 @@
 // drag and wheel zoom; prints one table of medians with each peer's ratio to this map.
 //   node bench/run.mjs [--n 400,10000] [--runs 5] [--pages atlas,leaflet,maplibre,deck]
 // (bench/run.sh installs the peers and generates the data first.)
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,15 +20,25 @@ const runs = Number(arg('runs', '5'));
 const pages = arg('pages', 'atlas,leaflet,maplibre,deck').split(',');
 const names = { atlas: 'this map', leaflet: 'Leaflet', maplibre: 'MapLibre GL', deck: 'deck.gl' };
 
-// Bytes of what the page downloaded: as served (raw), and gzip -9 (the precompressed twin when the
-// server has one, as it serves it; else compressed here).
+// Bytes of what the page downloaded: as served (raw), and gzip-compressed: the precompressed twin
+// when the server has one (this map's, made by zopfli), else compressed here the same way, once a
+// file: zopfli when installed, as the web build's twins are, for files up to 4 MB (larger ones,
+// the data at 10,000 cities and more, with gzip -9 on every page: zopfli would take minutes).
+const zopfli = (() => { try { execFileSync('zopfli', ['-h'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+const compressed = new Map();
+function gzipped(file) {
+  if (!compressed.has(file))
+    compressed.set(file, zopfli && statSync(file).size <= 4 << 20 ? execFileSync('zopfli', ['-c', file], { maxBuffer: 1 << 30 }).length
+                                                                 : gzipSync(readFileSync(file), { level: 9 }).length);
+  return compressed.get(file);
+}
 function bytesOf(paths) {
   let raw = 0, gz = 0;
   for (const p of paths) {
     const file = join(root, decodeURIComponent(p));
     if (!existsSync(file) || statSync(file).isDirectory()) continue;
     raw += statSync(file).size;
-    gz += existsSync(file + '.gz') ? statSync(file + '.gz').size : gzipSync(readFileSync(file), { level: 9 }).length;
+    gz += existsSync(file + '.gz') ? statSync(file + '.gz').size : gzipped(file);
   }
   return { raw, gz };
 }

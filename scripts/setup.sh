@@ -43,7 +43,7 @@ if has native || has test; then
   apt_install libsdl2-dev libgl-dev libstb-dev libgtest-dev libbenchmark-dev
 fi
 if has web || has test; then
-  apt_install emscripten fonttools
+  apt_install emscripten fonttools zopfli
   command -v npm >/dev/null || apt_install nodejs npm   # a preinstalled Node brings its own npm
   export NODE_PATH=/usr/share/nodejs
   sdl_src=$(ls -d "$deps"/libsdl2-*/ | head -n1)
