@@ -6,7 +6,7 @@
 // (bench/run.sh installs the peers and generates the data first.)
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startServer } from '../tests/web/harness.mjs';
@@ -26,19 +26,20 @@ const names = { atlas: 'this map', leaflet: 'Leaflet', maplibre: 'MapLibre GL', 
 // the data at 10,000 cities and more, with gzip -9 on every page: zopfli would take minutes).
 const zopfli = (() => { try { execFileSync('zopfli', ['-h'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 const compressed = new Map();
-function gzipped(file) {
+function gzipped(file, size) {
   if (!compressed.has(file))
-    compressed.set(file, zopfli && statSync(file).size <= 4 << 20 ? execFileSync('zopfli', ['-c', file], { maxBuffer: 1 << 30 }).length
-                                                                 : gzipSync(readFileSync(file), { level: 9 }).length);
+    compressed.set(file, zopfli && size <= 4 << 20 ? execFileSync('zopfli', ['-c', file], { maxBuffer: 1 << 30 }).length
+                                                   : gzipSync(readFileSync(file), { level: 9 }).length);
   return compressed.get(file);
 }
 function bytesOf(paths) {
   let raw = 0, gz = 0;
   for (const p of paths) {
     const file = join(root, decodeURIComponent(p));
-    if (!existsSync(file) || statSync(file).isDirectory()) continue;
-    raw += statSync(file).size;
-    gz += existsSync(file + '.gz') ? statSync(file + '.gz').size : gzipped(file);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat || stat.isDirectory()) continue;
+    raw += stat.size;
+    gz += statSync(file + '.gz', { throwIfNoEntry: false })?.size ?? gzipped(file, stat.size);
   }
   return { raw, gz };
 }

@@ -21,20 +21,16 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
     BasemapMesh frame;
     add_sphere_and_graticule(frame);
 
-    // Positions and shades in two buffers: the countries' vertices, then the map's disc (its centre
-    // and its outline), then the graticule.
-    const std::size_t disc_vertex = size.vertices, graticule_vertex = disc_vertex + 1 + frame.sphere.size();
-    const std::size_t count = graticule_vertex + frame.graticule.size();
-    // Every part is drawn with indices, and the disc as triangles from its centre (the outline is
-    // convex), not as a fan: drawn as the countries are, it needs no pipeline of its own (a
-    // software GL compiles one for each kind of draw: 30-50 ms in the browser's GPU process).
-    std::vector<glm::vec2> disc{{0, 0}};
-    disc.insert(disc.end(), frame.sphere.begin(), frame.sphere.end());
-    std::vector<std::uint32_t> disc_indices, graticule_indices;
-    for (std::size_t i = 0; i < frame.sphere.size(); ++i)
-        disc_indices.insert(disc_indices.end(), {std::uint32_t(disc_vertex), std::uint32_t(disc_vertex + 1 + i),
-                                                 std::uint32_t(disc_vertex + 1 + (i + 1) % frame.sphere.size())});
-    for (std::size_t i = 0; i < frame.graticule.size(); ++i) graticule_indices.push_back(std::uint32_t(graticule_vertex + i));
+    // Positions and shades in two buffers: the countries' vertices, then the outline's fan (centre
+    // first), then the graticule.
+    sphere_first_ = GLint(size.vertices);
+    sphere_count_ = GLsizei(frame.sphere.size() + 2);
+    graticule_first_ = sphere_first_ + sphere_count_;
+    graticule_count_ = GLsizei(frame.graticule.size());
+    const std::size_t count = std::size_t(graticule_first_) + frame.graticule.size();
+    std::vector<glm::vec2> fan{{0, 0}};
+    fan.insert(fan.end(), frame.sphere.begin(), frame.sphere.end());
+    fan.push_back(frame.sphere.front());
 
     glGenVertexArrays(1, &vao_);
     glBindVertexArray(vao_);
@@ -48,14 +44,10 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
     // The fill's triangles, then the borders' line segments (each ring closed: its last vertex
     // joins its first). The triangles are fewer than the room kept for them, so the borders start
     // where that room ends.
-    // The disc's and the graticule's come after them.
     outline_count_ = GLsizei(2 * size.vertices);
     const std::size_t fill_room = size.most_fill_indices();
-    outline_first_ = fill_room;
-    disc_first_ = outline_first_ + std::size_t(outline_count_), disc_count_ = GLsizei(disc_indices.size());
-    graticule_first_ = disc_first_ + disc_indices.size(), graticule_count_ = GLsizei(graticule_indices.size());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((graticule_first_ + graticule_indices.size()) * 4), nullptr, GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((fill_room + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
 
     // `values` into the buffer `buffer` (bound to `target`), from its element `first` on.
     auto put = [](GLenum target, GLuint buffer, std::size_t first, const auto& values) {
@@ -95,11 +87,10 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
     flush(fill);
     flush(outline);
     fill_count_ = GLsizei(fill.at);
-    put(GL_ARRAY_BUFFER, vbo_, disc_vertex, disc);
-    put(GL_ARRAY_BUFFER, vbo_, graticule_vertex, frame.graticule);
-    put(GL_ELEMENT_ARRAY_BUFFER, ebo_, disc_first_, disc_indices);
-    put(GL_ELEMENT_ARRAY_BUFFER, ebo_, graticule_first_, graticule_indices);
-    const std::vector<std::uint8_t> none(count - size.vertices, 0);  // the disc and the graticule take the palette's first colour
+    outline_first_ = fill_room;
+    put(GL_ARRAY_BUFFER, vbo_, std::size_t(sphere_first_), fan);
+    put(GL_ARRAY_BUFFER, vbo_, std::size_t(graticule_first_), frame.graticule);
+    const std::vector<std::uint8_t> none(count - size.vertices, 0);  // the outline and graticule take the palette's first colour
     put(GL_ARRAY_BUFFER, shade_vbo_, size.vertices, none);
 
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
@@ -126,15 +117,14 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most) cons
         const float p[12] = {a.r, a.g, a.b, a.a, b.r, b.g, b.b, b.a, c.r, c.g, c.b, c.a};
         glUniform4fv(u_palette_, 3, p);
     };
-    const auto indices = [](std::size_t first) { return reinterpret_cast<const void*>(first * 4); };
     palette(s.ocean, s.ocean, s.ocean);
-    glDrawElements(GL_TRIANGLES, std::min(disc_count_, most), GL_UNSIGNED_INT, indices(disc_first_));
+    glDrawArrays(GL_TRIANGLE_FAN, sphere_first_, std::min(sphere_count_, most));
     palette(s.graticule, s.graticule, s.graticule);
-    glDrawElements(GL_LINES, std::min(graticule_count_, most), GL_UNSIGNED_INT, indices(graticule_first_));
+    glDrawArrays(GL_LINES, graticule_first_, std::min(graticule_count_, most));
     palette(s.land_other, s.land_south, s.land_mexico);
     glDrawElements(GL_TRIANGLES, std::min(fill_count_, most), GL_UNSIGNED_INT, nullptr);
     palette(s.borders, s.borders, s.borders);
-    glDrawElements(GL_LINES, std::min(outline_count_, most), GL_UNSIGNED_INT, indices(outline_first_));
+    glDrawElements(GL_LINES, std::min(outline_count_, most), GL_UNSIGNED_INT, reinterpret_cast<void*>(outline_first_ * 4));
     glBindVertexArray(0);
 }
 

@@ -19,9 +19,10 @@ public:
 private:
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, shade_vbo_ = 0, ebo_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_palette_ = -1;
-    // The parts' indices: the fill's from the first on, the outline's, the disc's and the graticule's.
-    GLsizei fill_count_ = 0, outline_count_ = 0, disc_count_ = 0, graticule_count_ = 0;
-    std::size_t outline_first_ = 0, disc_first_ = 0, graticule_first_ = 0;
+    GLsizei fill_count_ = 0, outline_count_ = 0;
+    std::size_t outline_first_ = 0;  // (indices)
+    GLint sphere_first_ = 0, graticule_first_ = 0;
+    GLsizei sphere_count_ = 0, graticule_count_ = 0;
 };
 
 }  // namespace atlas::render
