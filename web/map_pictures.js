@@ -9,16 +9,24 @@
 // (drawImage, createImageBitmap) waits for the whole frame to be drawn: 90 ms with a software GL.
 // The map has two pictures: while a new one is on its way (its frame drawn off the screen, in the
 // middle of a gesture), the one before it stays shown, moved to where the app says it goes.
-// GL's rows run bottom up; the pictures are turned upright as their bitmaps are made (flipped by
-// their CSS transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag).
+// GL's rows run bottom up: the map's picture is copied upright by the GL (a blit) before it is
+// read, a zoom's draft at half the width and height (it is seen only scaled: a quarter of the bytes
+// to read and to make a bitmap of, each 15-90 ms for a whole map with a software GL on a slow
+// machine); the panels' are turned upright as their bitmaps are made. (Flipped by their CSS
+// transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag.)
 (function () {
   var backdrop = null, panels = [], shown = false, colour = '';
   var maps = [];           // the map's two pictures: canvases with .ready (its pixels have come) and .place
   var newest = -1;         // the slot kept last
-  var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, asked, seq}
+  var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, flip, asked, seq, pixels, fetched}
   var moving = false;      // the app asked for the pictures since they were last dropped
   var converting = 0;      // pixels that have come, on their way to becoming a picture's bitmap
+  var copies = {};         // framebuffers the map is copied into upright, 'full' and 'draft': {fbo, colour, w, h}
   var kGiveUpMs = 500;     // a read that has not come by then (a lost context) is forgotten
+  // Pixels fetched in one task, and each bitmap made in a task of its own: a whole map's 4 MB made
+  // tasks of 60-120 ms with a software GL on a slow machine (fetching into new memory costs more
+  // than the copy: its pages are touched for the first time).
+  var kTaskBytes = 1 << 20;
 
   function gl() { return Module.ctx; }
   function layer(tag) {
@@ -57,15 +65,16 @@
     return false;
   }
   function place(m) {
-    var t = m.place, ratio = m.height / Math.max(1, m.cssHeight);
+    var t = m.place, ratio = m.ratio;
     // Moved by whole pixels while not scaled: the picture stays sharp.
     if (t.scale === 1) t = { scale: 1, x: Math.round(t.x * ratio) / ratio, y: Math.round(t.y * ratio) / ratio };
     // Scaled, its corner at (x, y).
     var transform = 'matrix(' + t.scale + ',0,0,' + t.scale + ',' + t.x + ',' + t.y + ')';
     if (m.transformNow !== transform) m.style.transform = m.transformNow = transform;
   }
-  // Starts reading a rectangle of the framebuffer bound now (GL pixels, bottom-up) for `target`.
-  function read(target, x, y, w, h) {
+  // Starts reading a rectangle of the framebuffer bound now (GL pixels) for `target`; `flip`: its
+  // rows run bottom up.
+  function read(target, x, y, w, h, flip) {
     var c = gl();
     reads = reads.filter(function (r) { return r.target !== target || forget(r); });  // (a newer read replaces it)
     var buffer = c.createBuffer();
@@ -76,7 +85,7 @@
     // (seq: the target's newest read; a bitmap of an older one, or of a dropped picture, is not shown)
     target.seq = (target.seq || 0) + 1;
     reads.push({ buffer: buffer, fence: c.fenceSync(c.SYNC_GPU_COMMANDS_COMPLETE, 0), target: target, w: w, h: h,
-                 asked: performance.now(), seq: target.seq });
+                 flip: flip, asked: performance.now(), seq: target.seq, pixels: null, fetched: 0 });
     c.flush();
     poll(0);
   }
@@ -87,45 +96,89 @@
     polling = true;
     setTimeout(function () { polling = false; collect(); }, ms);
   }
-  // Puts the reads that have come into their pictures; true when none is left on its way.
+  // Fetches the pixels of the reads that have come, kTaskBytes a task at most, and makes their
+  // pictures' bitmaps in tasks of their own.
   function collect() {
-    var c = gl(), waiting = false;
-    reads = reads.filter(function (r) {
+    var c = gl(), budget = kTaskBytes;
+    while (reads.length && budget > 0) {
+      var r = reads[0], bytes = r.w * r.h * 4;
       var late = !r.fence || c.isContextLost() || performance.now() - r.asked > kGiveUpMs;
       // (the GPU reaches fences in the order they were set: past one it has not reached, none is asked)
-      if (!late && (waiting || c.getSyncParameter(r.fence, c.SYNC_STATUS) !== c.SIGNALED)) return waiting = true;
+      if (!late && !r.pixels && c.getSyncParameter(r.fence, c.SYNC_STATUS) !== c.SIGNALED) break;
       if (!late) {
-        var pixels = new Uint8ClampedArray(r.w * r.h * 4);
+        var n = Math.min(budget, bytes - r.fetched);
+        r.pixels = r.pixels || new Uint8ClampedArray(bytes);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, r.buffer);
-        c.getBufferSubData(c.PIXEL_PACK_BUFFER, 0, pixels);
+        c.getBufferSubData(c.PIXEL_PACK_BUFFER, r.fetched, r.pixels, r.fetched, n);
         c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
-        // Shown through a bitmap renderer: a 2D canvas made the page produce its resource for the
-        // compositor again at every frame of a gesture (about a millisecond each for the map's).
-        var target = r.target, seq = r.seq;
+        r.fetched += n, budget -= n;
+        if (r.fetched < bytes) break;  // the rest in the next task
         ++converting;
-        createImageBitmap(new ImageData(pixels, r.w, r.h), { imageOrientation: 'flipY' }).then(function (bitmap) {
-          --converting;
-          if (target.seq !== seq) return bitmap.close();  // read again since, or dropped
-          target.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
-          target.ready = true;
-          if (moving) show(true);
-        }, function () { --converting; });
+        setTimeout(convert.bind(null, r.target, r.seq, new ImageData(r.pixels, r.w, r.h), r.flip), 0);
       }
-      return forget(r);
-    });
-    if (reads.length) poll(4);
+      forget(r);
+      reads.shift();
+    }
+    if (reads.length) poll(budget < kTaskBytes ? 0 : 4);
     if (moving) show(true);
-    return !reads.length && !converting;
+  }
+  // Shown through a bitmap renderer: a 2D canvas made the page produce its resource for the
+  // compositor again at every frame of a gesture (about a millisecond each for the map's). The
+  // pixels are opaque: nothing to premultiply.
+  function convert(target, seq, image, flip) {
+    if (target.seq !== seq) return --converting;  // read again since, or dropped
+    var options = { premultiplyAlpha: 'none' };
+    if (flip) options.imageOrientation = 'flipY';
+    createImageBitmap(image, options).then(function (bitmap) {
+      --converting;
+      if (target.seq !== seq) return bitmap.close();
+      target.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
+      target.ready = true;
+      if (moving) show(true);
+    }, function () { --converting; });
+  }
+  // A framebuffer of w x h RGBA8 pixels to copy the map into (kept while the canvas keeps its size).
+  function copyTarget(kind, w, h) {
+    var c = gl(), t = copies[kind];
+    if (t && t.w === w && t.h === h) return t;
+    if (t && !c.isContextLost()) c.deleteFramebuffer(t.fbo), c.deleteRenderbuffer(t.colour);
+    if (!copyTarget.watching) {  // (a lost context's objects are gone with it)
+      copyTarget.watching = true;
+      Module.canvas.addEventListener('webglcontextlost', function () { copies = {}; });
+    }
+    t = copies[kind] = { fbo: c.createFramebuffer(), colour: c.createRenderbuffer(), w: w, h: h };
+    c.bindRenderbuffer(c.RENDERBUFFER, t.colour);
+    c.renderbufferStorage(c.RENDERBUFFER, c.RGBA8, w, h);
+    c.bindRenderbuffer(c.RENDERBUFFER, null);
+    c.bindFramebuffer(c.FRAMEBUFFER, t.fbo);
+    c.framebufferRenderbuffer(c.FRAMEBUFFER, c.COLOR_ATTACHMENT0, c.RENDERBUFFER, t.colour);
+    return t;
+  }
+  // Copies the w x h pixels of the framebuffer bound now (a frame drawn off the screen: the
+  // canvas's own may be multisampled, and a scaled copy of it is refused) upright into the copy of
+  // `kind`, and binds that; answers the framebuffer bound before (null: the canvas's, not copied).
+  function copyUpright(kind, w, h, pw, ph) {
+    var c = gl(), source = c.getParameter(c.DRAW_FRAMEBUFFER_BINDING);
+    if (!source) return null;
+    var t = copyTarget(kind, pw, ph), scissor = c.isEnabled(c.SCISSOR_TEST);  // (the scissor clips a copy too)
+    if (scissor) c.disable(c.SCISSOR_TEST);
+    c.bindFramebuffer(c.DRAW_FRAMEBUFFER, t.fbo);
+    c.bindFramebuffer(c.READ_FRAMEBUFFER, source);
+    c.blitFramebuffer(0, 0, w, h, 0, ph, pw, 0, c.COLOR_BUFFER_BIT, pw === w && ph === h ? c.NEAREST : c.LINEAR);
+    if (scissor) c.enable(c.SCISSOR_TEST);
+    c.bindFramebuffer(c.FRAMEBUFFER, t.fbo);  // (read from it)
+    return source;
   }
 
   Module.mapPictures = {
     // The platform can keep pictures (a WebGL 2 context, with fences).
     available: function () { return gl() && gl().fenceSync ? 1 : 0; },
-    // The framebuffer bound now holds the map alone: read it into a slot (0 or 1; -1: none). The
-    // picture shown now stays until this one has come; a slot still on its way is read again.
-    keepMap: function () {
-      var canvas = Module.canvas;
-      if (!Module.mapPictures.available()) return -1;
+    // The framebuffer bound now holds the map alone: read it into a slot (0 or 1; -1: none), at half
+    // the width and height for a `draft`. The picture shown now stays until this one has come; a
+    // slot still on its way is read again.
+    keepMap: function (draft) {
+      var canvas = Module.canvas, c = gl();
+      if (!Module.mapPictures.available() || !c.getParameter(c.DRAW_FRAMEBUFFER_BINDING)) return -1;
       if (!backdrop) {
         backdrop = layer('div');
         backdrop.style.width = backdrop.style.height = '100%';
@@ -144,12 +197,32 @@
       m.place = null;
       m.ready = false;
       newest = slot;
-      if (m.width !== canvas.width || m.height !== canvas.height) m.width = canvas.width, m.height = canvas.height;
-      m.cssHeight = canvas.clientHeight;
+      var w = canvas.width, h = canvas.height;
+      var pw = draft ? Math.ceil(w / 2) : w, ph = draft ? Math.ceil(h / 2) : h;
+      if (m.width !== pw || m.height !== ph) m.width = pw, m.height = ph;
+      m.ratio = h / Math.max(1, canvas.clientHeight);  // the canvas's pixels to a CSS pixel
       m.style.width = canvas.clientWidth + 'px';
-      m.style.height = m.cssHeight + 'px';
-      read(m, 0, 0, canvas.width, canvas.height);
+      m.style.height = canvas.clientHeight + 'px';
+      var source = copyUpright(draft ? 'draft' : 'full', w, h, pw, ph);
+      read(m, 0, 0, pw, ph, false);
+      c.bindFramebuffer(c.FRAMEBUFFER, source);
       return slot;
+    },
+    // Once, before the first gesture (the frame bound now drawn off the screen as a gesture's
+    // would be): the copies made and read once, so that the software GL makes their pipelines then.
+    warm: function () {
+      var canvas = Module.canvas, c = gl();
+      if (!Module.mapPictures.available()) return;
+      var w = canvas.width, h = canvas.height, source = null, buffer = c.createBuffer();
+      c.bindBuffer(c.PIXEL_PACK_BUFFER, buffer);
+      c.bufferData(c.PIXEL_PACK_BUFFER, 4, c.STREAM_READ);
+      [['full', w, h], ['draft', Math.ceil(w / 2), Math.ceil(h / 2)]].forEach(function (k) {
+        source = copyUpright(k[0], w, h, k[1], k[2]) || source;
+        if (source) c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, 0);
+      });
+      c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
+      c.deleteBuffer(buffer);
+      if (source) c.bindFramebuffer(c.FRAMEBUFFER, source);
     },
     // The panels are drawn over the map now: read their rectangles (x, y, w, h in CSS pixels).
     keepPanels: function (rects, rounding) {
@@ -181,7 +254,7 @@
               p.style.height = (y1 - y0) / ratio + 'px';
             }
             if (p.rounding !== rounding) p.style.borderRadius = (p.rounding = rounding) + 'px';
-            read(p, x0, canvas.height - y1, x1 - x0, y1 - y0);
+            read(p, x0, canvas.height - y1, x1 - x0, y1 - y0, true);
           }
         }
         display(p, shown && p.inUse && p.ready);
@@ -192,7 +265,8 @@
     // map now or will as soon as it has come.
     move: function (scales, xs, ys, r, g, b) {
       if (newest < 0) return 0;
-      var waiting = !collect();
+      var waiting = reads.length > 0 || converting > 0;
+      if (reads.length) poll(0);  // (collected in a task of its own, not in this frame's)
       maps.forEach(function (m, i) { m.place = scales[i] > 0 ? { scale: scales[i], x: xs[i], y: ys[i] } : null; });
       if (!waiting && !showing()) return 0;  // its pixels never came (a lost context): draw frames
       var rgb = 'rgb(' + [r, g, b].map(function (c) { return Math.round(c * 255); }).join(',') + ')';

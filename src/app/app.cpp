@@ -41,6 +41,19 @@ void render_lists(ImDrawData display, std::vector<ImDrawList*> lists) {
     for (const ImDrawList* l : lists) display.TotalVtxCount += l->VtxBuffer.Size, display.TotalIdxCount += l->IdxBuffer.Size;
     ImGui_ImplOpenGL3_RenderDrawData(&display);
 }
+
+// The panels' pipeline, warmed up with the map's (MapRenderer::warm_up): one rectangle of a
+// one-pixel frame.
+void warm_up_panels() {
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.PushClipRect({0, 0}, {1, 1});
+    list.AddRectFilled({0, 0}, {1, 1}, IM_COL32_WHITE);
+    ImDrawData frame;
+    frame.Valid = true, frame.DisplaySize = frame.FramebufferScale = {1, 1};
+    render_lists(frame, {&list});
+}
 }  // namespace
 
 bool App::init(const platform::Options& options, std::string& error) {
@@ -134,17 +147,21 @@ bool App::build_gl(std::string& error) {
         return error = "cannot create the detailed basemaps' GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
-    renderer_.warm_up([] {  // the panels' pipeline too: one rectangle of a one-pixel frame
-        ImDrawList list(ImGui::GetDrawListSharedData());
-        list._ResetForNewFrame();
-        list.PushTextureID(ImGui::GetIO().Fonts->TexID);
-        list.PushClipRect({0, 0}, {1, 1});
-        list.AddRectFilled({0, 0}, {1, 1}, IM_COL32_WHITE);
-        ImDrawData frame;
-        frame.Valid = true, frame.DisplaySize = frame.FramebufferScale = {1, 1};
-        render_lists(frame, {&list});
-    });
+    renderer_.warm_up(warm_up_panels);
     return true;
+}
+
+// Once the map rests after its first frame, what a gesture's first frame would have the GPU do
+// first is done: the pictures' off-screen target and its copies for the page made, and the
+// pipelines that draw into it (RGBA, not the screen's format) compiled. At the first drag they
+// made tasks of 80-190 ms with a software GL on a slow machine (measured); now the GPU process
+// does them while the visitor looks at the map, and the page does not wait for them.
+void App::warm_pictures(glm::ivec2 framebuffer) {
+    pictures_.warm = true;
+    if (!pictures_.available || !pictures_.target.bind(framebuffer.x, framebuffer.y)) return;
+    platform::warm_map_pictures();  // (copies of the target as it is: nothing is shown)
+    pictures_.target.unbind();
+    renderer_.warm_up(warm_up_panels, GL_RGBA8);
 }
 
 // The inset's basemap from `countries`, and (`detailed`: they are the 1:50m ones) the map's past
@@ -170,6 +187,7 @@ json App::fine_basemap_arrived() {
 void App::release_gl() {
     renderer_.release();
     pictures_.target.release();
+    pictures_.warm = false;
     ImGui_ImplOpenGL3_Shutdown();
 }
 
@@ -701,7 +719,12 @@ bool App::frame() {
     const bool settling = settle_frames_ > 0;  // (ImGui's own frames: hover states, sizes)
     if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
-    if (quiet_frames_ > 3 && frames_ > 3) return running_;
+    if (quiet_frames_ > 3 && frames_ > 3) {
+        // At rest, the map drawn exactly (before the web's loop stops asking for frames): ready for
+        // the first gesture.
+        if (!pictures_.warm && map_shown_ == MapShown::Exact) warm_pictures(drawn_size_);
+        return running_;
+    }
     drawn_revision_ = atlas_->revision();
     drawn_basemaps_ = renderer_.version();
     drawn_size_ = {fb_w, fb_h};
@@ -960,8 +983,8 @@ void App::drop_pictures() {
 }
 
 // The framebuffer holds the map and its names alone: a picture of it is kept as the camera shows it.
-void App::keep_map_picture() {
-    const int slot = platform::keep_map_picture();
+void App::keep_map_picture(bool draft) {
+    const int slot = platform::keep_map_picture(draft);
     if (slot < 0) return pictures_.slots[pictures_.newest].reset();
     pictures_.newest = slot;
     pictures_.slots[slot] = atlas_->camera_controller().current();
@@ -988,7 +1011,7 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
     const bool draft = keep_map && camera.target().scale != camera.current().scale;  // (never for an exact frame)
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     render_lists(frame, {ImGui::GetBackgroundDrawList()});
-    if (keep_map) keep_map_picture();
+    if (keep_map) keep_map_picture(draft);
     if (map_only) return;
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
     top.insert(top.begin(), fixed_list_.get());
@@ -1427,7 +1450,7 @@ json App::frame_stats() const {
     for (float v : ms) sum += v;
     return {{"frames", frames_}, {"samples", n}, {"meanMs", n ? sum / double(n) : 0.0},
             {"p50Ms", at(0.5)}, {"p95Ms", at(0.95)}, {"maxMs", n ? double(ms.back()) : 0.0},
-            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"picturesKeptOffScreen", pictures_.kept_off_screen}, {"picturesUnlaid", pictures_.unlaid}, {"drawnFrames", drawn_frames_},
+            {"basemapPaints", renderer_.basemap_paints()}, {"basemapDrafts", renderer_.basemap_drafts()}, {"pictureFrames", pictures_.shown}, {"picturesKeptOffScreen", pictures_.kept_off_screen}, {"picturesUnlaid", pictures_.unlaid}, {"picturesWarm", pictures_.available && pictures_.warm}, {"drawnFrames", drawn_frames_},
             {"glyphs", {{"wanted", glyph_count()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
                         {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},

@@ -203,6 +203,7 @@ private:
         long long kept_off_screen = 0;          // frames drawn off the screen to keep them
         long long unlaid = 0;                   // frames shown by them without laying the panels out
         int unlaid_in_a_row = 0;
+        bool warm = false;                      // warm_pictures has run for this context
         render::Offscreen target;
         bool map() const { return slots[newest].has_value(); }    // a picture of the map is kept
         const Camera& camera() const { return *slots[newest]; }   // the newest picture's
@@ -220,7 +221,8 @@ private:
     long long drawn_frames_ = 0;   // frames drawn (not skipped as the same, nor shown by pictures)
     bool pictures_cover(const Camera& camera) const;
     static platform::PicturePlace picture_place(const Camera& picture, const Camera& camera);
-    void keep_map_picture();
+    void keep_map_picture(bool draft);
+    void warm_pictures(glm::ivec2 framebuffer);
     void drop_pictures();
     bool move_pictures(const Camera& camera);
     std::vector<ImDrawList*> panel_lists() const;

@@ -179,9 +179,11 @@ void sync_window_size(Window& w);
 // Pictures the browser's compositor moves while the map is dragged or zoomed, so that the page draws
 // no frame until the gesture ends (Leaflet moves its layers the same way): a software renderer takes
 // about 50 ms for a frame of this map, the compositor a millisecond or two to move a picture.
-// `has_map_pictures`: the platform keeps them. `keep_map_picture` copies the framebuffer bound now
-// (the screen, or a frame drawn off it) while it holds the map and its names alone, into one of two
-// slots, and answers which (-1: none); the picture shown until then stays until the new one has come.
+// `has_map_pictures`: the platform keeps them. `keep_map_picture` copies the frame drawn off the
+// screen and bound now while it holds the map and its names alone, into one of two slots (a `draft`,
+// seen only scaled in the middle of a zoom, at half the width and height), and answers which (-1:
+// none); the picture shown until then stays until the new one has come. `warm_map_pictures`: the
+// same copies, once, before the first gesture (a software GL makes their pipelines then).
 // `keep_panel_pictures` copies the panels' rectangles (logical pixels, corners of `rounding`) once
 // they are drawn over it; `move_map_picture` shows them, each slot's picture where `places` says
 // (scale 0: none kept there) and the panels where they were, over `background` (what the moved
@@ -191,7 +193,8 @@ struct PicturePlace {
     double scale = 0, x = 0, y = 0;  // scaled by `scale`, its corner at (x, y) in logical pixels
 };
 bool has_map_pictures();
-int keep_map_picture();
+int keep_map_picture(bool draft);
+void warm_map_pictures();
 void keep_panel_pictures(const std::vector<Rect>& rects, float rounding);
 bool move_map_picture(const PicturePlace (&places)[2], const float (&background)[3]);
 void drop_map_pictures();

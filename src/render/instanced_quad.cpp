@@ -77,6 +77,7 @@ void InstancedQuad::draw() const {
 }
 
 void InstancedQuad::warm_up() {
+    if (count_) return draw();  // (what the layer holds stays: warmed again while the map rests)
     const std::vector<unsigned char> zeros(stride_, 0);
     upload(zeros.data(), 1);
     draw();

@@ -22,7 +22,8 @@ public:
     bool init(const float (&corners)[8], std::size_t stride, std::initializer_list<Attribute> attributes);
     void upload(const void* instances, std::size_t count);
     void draw() const;
-    // One instance of zeros drawn, then none held (see MapRenderer::warm_up); the program is bound.
+    // Drawn once as it is (see MapRenderer::warm_up); the program is bound. Holding nothing yet (at
+    // start-up), one instance of zeros is drawn, then none held.
     void warm_up();
     std::size_t count() const { return count_; }
     void release();

@@ -76,7 +76,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 }
 
-void MapRenderer::warm_up(const std::function<void()>& screen) {
+void MapRenderer::warm_up(const std::function<void()>& screen, GLenum frame_format) {
     // Pipelines differ with the target's format: the basemap's picture is RGBA; the canvas has no
     // alpha (web), which the GL emulates on RGBA as it does for an RGB texture.
     // (Not Offscreen: it asks for the framebuffer's status, which waits for the GPU; and the
@@ -86,7 +86,7 @@ void MapRenderer::warm_up(const std::function<void()>& screen) {
     glGenFramebuffers(2, framebuffers);
     for (int i = 0; i < 2; ++i) {
         glBindTexture(GL_TEXTURE_2D, textures[i]);
-        glTexStorage2D(GL_TEXTURE_2D, 1, i == 0 ? GL_RGBA8 : GL_RGB8, 1, 1);
+        glTexStorage2D(GL_TEXTURE_2D, 1, i == 0 ? GL_RGBA8 : frame_format, 1, 1);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[i]);
@@ -98,7 +98,7 @@ void MapRenderer::warm_up(const std::function<void()>& screen) {
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[0]);  // as the basemap's picture is painted
     world_.draw(pixel, style_, 3);
     links_.warm_up();
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[1]);  // as the screen is drawn
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffers[1]);  // as a frame is drawn
     basemap_picture_.warm_up(textures[0]);
     markers_.warm_up();
     if (screen) screen();

@@ -34,8 +34,10 @@ public:
     // program's pipeline for each new state at its first draw: 5 to 35 ms each, a third of the
     // first frame. As start-up ends, this draws each pipeline of the first frame once into a pixel
     // (`screen`: the panels', into the screen's stand-in), so that the GPU process compiles them
-    // while the data is merged and the first frame is laid out.
-    void warm_up(const std::function<void()>& screen);
+    // while the data is merged and the first frame is laid out. `frame_format`: what frames are
+    // drawn into, the screen (GL_RGB8: the web's canvas has no alpha) or, once the map rests after
+    // its first frame, the off-screen RGBA8 target of a gesture's pictures (App::warm_pictures).
+    void warm_up(const std::function<void()>& screen, GLenum frame_format = GL_RGB8);
     // The inset of Mexico, over the map and what is drawn on it (its names are the app's to draw).
     void draw_inset(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
     // Reads the framebuffer back, top row first, RGBA.

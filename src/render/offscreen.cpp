@@ -8,7 +8,13 @@ namespace atlas::render {
 // even for opaque pictures: a software GL stores RGB as RGBA, and reading it back then sets each
 // alpha on the way (with SwiftShader about 50 ns a pixel against 3 for RGBA: 60 ms of a drag's start).
 // What is drawn keeps the alpha of an opaque background (render/map_renderer.cpp, ImGui).
-bool Offscreen::begin(int w, int h) {
+bool Offscreen::begin(int w, int h) { return make(w, h, true); }
+
+// `ask`: whether to ask the GL for the framebuffer's status. The answer waits for the GPU to finish
+// all it was given (27-53 ms at a drag's start with a software GL on a slow machine); an RGBA8
+// renderbuffer no larger than GL_MAX_RENDERBUFFER_SIZE is complete by the specification, so a
+// gesture's frames, drawn at every step, do not ask.
+bool Offscreen::make(int w, int h, bool ask) {
     release();
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
@@ -20,7 +26,7 @@ bool Offscreen::begin(int w, int h) {
     glBindRenderbuffer(GL_RENDERBUFFER, color_);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+    if (ask && glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         release();
         return false;
     }
@@ -28,7 +34,7 @@ bool Offscreen::begin(int w, int h) {
 }
 
 bool Offscreen::bind(int w, int h) {
-    if (!fbo_ || w != w_ || h != h_) return begin(w, h);
+    if (!fbo_ || w != w_ || h != h_) return make(w, h, false);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     return true;
 }

@@ -16,15 +16,16 @@ public:
     bool begin(int w, int h);
     // Reads the picture, frees the framebuffer and binds the screen again.
     std::vector<unsigned char> finish();
-    // Binds a framebuffer of w x h pixels (as begin), kept for the next frame
-    // of that size: a frame drawn off the screen at each step of a gesture; `unbind` binds the
-    // screen again.
+    // Binds a framebuffer of w x h pixels (as begin, without asking the GL whether it is complete),
+    // kept for the next frame of that size: a frame drawn off the screen at each step of a gesture;
+    // `unbind` binds the screen again.
     bool bind(int w, int h);
     void unbind();
     void release();  // frees the framebuffer and binds the screen again
     ~Offscreen();
 
 private:
+    bool make(int w, int h, bool ask);
     GLuint fbo_ = 0, color_ = 0;
     int w_ = 0, h_ = 0;
 };

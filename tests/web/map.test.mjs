@@ -469,13 +469,16 @@ test('nothing is hovered while the map moves under a still pointer, and the city
   assert.deepEqual(moving.filter(([, h]) => h !== null), [], 'hovered while the map moved');
 });
 
-test('a fast wheel zoom: pictures kept in its middle are painted with half the pixels, and the map is painted in full where it rests', async () => {
+test('a fast wheel zoom: pictures kept in its middle are painted and read with half the pixels, and the map is painted in full where it rests', async () => {
   const s0 = await restAt(760, 420, 400);
-  await page.evaluate(() => {  // at every frame: is one of the map's pictures shown?
+  await page.evaluate(() => {  // at every frame: is one of the map's pictures shown, and its size?
     window.__shown = [];
+    window.__sizes = new Set();
     const tick = () => {
       if (!window.__shown) return;
-      window.__shown.push([...document.querySelectorAll('canvas.map-picture')].some((e) => e.style.display === 'block' && e.style.transform));
+      const map = [...document.querySelectorAll('canvas.map-picture')].filter((e) => e.style.display === 'block' && e.style.transform);
+      window.__shown.push(map.length > 0);
+      for (const e of map) window.__sizes.add(`${e.width}x${e.height} as ${e.style.width}x${e.style.height}`);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -483,6 +486,11 @@ test('a fast wheel zoom: pictures kept in its middle are painted with half the p
   for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, -240); await page.waitForTimeout(60); }
   const s1 = await page.evaluate(() => window.atlas.frameStats());
   const shown = await page.evaluate(() => { const s = window.__shown; window.__shown = null; return s; });
+  const sizes = await page.evaluate(() => [...window.__sizes]);
+  // The pictures kept in the middle of the zoom are read at half the canvas's width and height (a
+  // quarter of the bytes to read back and to make a bitmap of), and shown at the canvas's size.
+  const [cw, ch, cssW, cssH] = await page.evaluate(() => [Module.canvas.width, Module.canvas.height, Module.canvas.clientWidth, Module.canvas.clientHeight]);
+  assert.ok(sizes.includes(`${Math.ceil(cw / 2)}x${Math.ceil(ch / 2)} as ${cssW}pxx${cssH}px`), `a draft at half the pixels: ${sizes.join(', ')}`);
   // Once the first pictures have come, a map picture is shown at every frame: the one kept in the
   // middle of the zoom (off the screen) replaces the one before it only once it has come.
   const first = shown.indexOf(true), gap = shown.indexOf(false, first);

@@ -333,7 +333,8 @@ void sync_window_size(Window&) {}
 
 // A window has no compositor to move pictures with: every frame is drawn.
 bool has_map_pictures() { return false; }
-int keep_map_picture() { return -1; }
+int keep_map_picture(bool) { return -1; }
+void warm_map_pictures() {}
 void keep_panel_pictures(const std::vector<Rect>&, float) {}
 bool move_map_picture(const PicturePlace (&)[2], const float (&)[3]) { return false; }
 void drop_map_pictures() {}

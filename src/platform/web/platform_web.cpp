@@ -173,7 +173,13 @@ void sync_window_size(Window& w) {
 // The pictures live in the page (web/map_pictures.js).
 bool has_map_pictures() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.available() : 0; }) != 0; }
 
-int keep_map_picture() { return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.keepMap() : -1; }); }
+int keep_map_picture(bool draft) {
+    return EM_ASM_INT({ return Module.mapPictures ? Module.mapPictures.keepMap(!!$0) : -1; }, draft);
+}
+
+void warm_map_pictures() {
+    EM_ASM({ if (Module.mapPictures) Module.mapPictures.warm(); });
+}
 
 void keep_panel_pictures(const std::vector<Rect>& rects, float rounding) {
     static_assert(sizeof(Rect) == 4 * sizeof(float), "read as 4 floats a rectangle");

@@ -1,0 +1,83 @@
+// The first drag after the page has loaded. What a gesture's first frame made the software GL do
+// first (the off-screen target its pictures are kept from, the pipelines that draw into it, the
+// copies the page reads) is done while the map rests after it is drawn: the drag then asks the GL
+// nothing that waits for it, and its pictures' pixels are fetched a megabyte a task (a whole map's
+// 4 MB made tasks of 60-120 ms on a slow machine). That warming leaves the map as it was.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { openMap, outDir, settle, startServer } from './harness.mjs';
+
+let server, browser, page;
+before(async () => {
+  server = await startServer();
+  ({ browser, page } = await openMap(server.url));
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+// Mean difference of two same-sized pictures, per channel (0..255).
+function meanDifference(a, b) {
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) if (i % 4 !== 3) sum += Math.abs(a.data[i] - b.data[i]);
+  return sum / (a.data.length * 0.75);
+}
+const around = (p, r) => ({ x: Math.round(p.x) - r, y: Math.round(p.y) - r, width: 2 * r, height: 2 * r });
+
+test("the first drag waits for nothing, its pictures' pixels come in pieces, and it shows the whole map", async () => {
+  await page.waitForFunction(() => window.atlas.frameStats().picturesWarm, null, { timeout: 10000 });
+  const p = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  const start = { x: Math.round(p.x) + 45, y: Math.round(p.y) + 25 }, d = { x: 160, y: -60 };
+  await page.mouse.move(start.x, start.y);  // (no city hovered)
+  await page.waitForTimeout(400);
+  const marker = PNG.sync.read(await page.screenshot({ clip: around(p, 6) }));
+  const whole = PNG.sync.read(await page.screenshot());
+  const s0 = await page.evaluate(() => window.atlas.frameStats());
+  await page.evaluate(() => {
+    const c = Module.ctx, seen = (window.__seen = { status: 0, fetches: [] });
+    c.checkFramebufferStatus = function () { ++seen.status; return WebGL2RenderingContext.prototype.checkFramebufferStatus.apply(c, arguments); };
+    c.getBufferSubData = function (target, from, into, at, length) {
+      seen.fetches.push(length || into.length);
+      return WebGL2RenderingContext.prototype.getBufferSubData.apply(c, arguments);
+    };
+  });
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) { await page.mouse.move(start.x + (d.x * i) / 10, start.y + (d.y * i) / 10); await page.waitForTimeout(16); }
+  await page.waitForTimeout(300);  // the pictures' pixels come a few tasks after they are read
+  const s1 = await page.evaluate(() => window.atlas.frameStats());
+  const moved = PNG.sync.read(await page.screenshot({ path: join(outDir, 'web-first-drag.png'), clip: around({ x: p.x + d.x, y: p.y + d.y }, 6) }));
+  await page.mouse.up();
+  await settle(page);
+  await page.waitForTimeout(400);
+  const q = await page.evaluate(() => window.atlas.screenPosition('br-salvador'));
+  const rest = PNG.sync.read(await page.screenshot({ clip: around(q, 6) }));
+  const seen = await page.evaluate(() => { delete Module.ctx.checkFramebufferStatus; delete Module.ctx.getBufferSubData; return window.__seen; });
+  // Dragged back to where it started, the map at rest is the one drawn before the drag.
+  await page.mouse.move(start.x + d.x, start.y + d.y);
+  await page.mouse.down();
+  for (let i = 9; i >= 0; i--) { await page.mouse.move(start.x + (d.x * i) / 10, start.y + (d.y * i) / 10); await page.waitForTimeout(16); }
+  await page.mouse.up();
+  await settle(page);
+  await page.waitForTimeout(400);
+  const back = PNG.sync.read(await page.screenshot({ path: join(outDir, 'web-first-drag-back.png') }));
+
+  assert.ok(s1.picturesKeptOffScreen > s0.picturesKeptOffScreen && s1.pictureFrames > s0.pictureFrames, 'the drag was shown by pictures');
+  assert.equal(seen.status, 0, 'no framebuffer status asked during the drag');
+  const total = seen.fetches.reduce((a, b) => a + b, 0), mapBytes = await page.evaluate(() => Module.canvas.width * Module.canvas.height * 4);
+  assert.ok(total >= mapBytes, `the map's picture was fetched (${total} bytes)`);
+  assert.ok(Math.max(...seen.fetches) <= 1 << 20, `a megabyte a fetch at most: ${seen.fetches.join(' ')}`);
+  // Salvador's marker, in the drag's picture and in the frame where the map rests, is the one drawn
+  // before the drag.
+  const inPicture = meanDifference(marker, moved), atRest = meanDifference(marker, rest);
+  console.log(`Salvador's marker differs by ${inPicture.toFixed(2)} in the drag's picture, ${atRest.toFixed(2)} at rest`);
+  assert.ok(inPicture < 12, `Salvador's marker in the drag's picture differs by ${inPicture.toFixed(2)} per channel`);
+  assert.ok(atRest < 12, `Salvador's marker where the map rests differs by ${atRest.toFixed(2)} per channel`);
+  let differ = 0;
+  for (let i = 0; i < whole.data.length; i += 4)
+    if (Math.abs(whole.data[i] - back.data[i]) + Math.abs(whole.data[i + 1] - back.data[i + 1]) + Math.abs(whole.data[i + 2] - back.data[i + 2]) > 24) ++differ;
+  console.log(`dragged back: ${differ} pixels differ from the map before the drag`);
+  assert.ok(differ <= whole.width * whole.height * 0.001, `dragged back, ${differ} pixels differ from the map before the drag`);
+});
