@@ -22,7 +22,7 @@
   var moving = false;      // the app asked for the pictures since they were last dropped
   var converting = 0;      // pixels that have come, on their way to becoming a picture's bitmap
   var copies = {};         // framebuffers the map is copied into upright, 'full' and 'draft': {fbo, colour, w, h}
-  var kGiveUpMs = 500;     // a read that has not come by then (a lost context) is forgotten
+  var kGiveUpMs = 500;     // a read the GPU has not come to by then (a lost context) is forgotten
   // Pixels fetched in one task, and each bitmap made in a task of its own: a whole map's 4 MB made
   // tasks of 60-120 ms with a software GL on a slow machine (fetching into new memory costs more
   // than the copy: its pages are touched for the first time).
@@ -102,7 +102,8 @@
     var c = gl(), budget = kTaskBytes;
     while (reads.length && budget > 0) {
       var r = reads[0], bytes = r.w * r.h * 4;
-      var late = !r.fence || c.isContextLost() || performance.now() - r.asked > kGiveUpMs;
+      // (late: the GPU has not come to it in time; a read being fetched is not waiting for it)
+      var late = !r.fence || c.isContextLost() || (!r.pixels && performance.now() - r.asked > kGiveUpMs);
       // (the GPU reaches fences in the order they were set: past one it has not reached, none is asked)
       if (!late && !r.pixels && c.getSyncParameter(r.fence, c.SYNC_STATUS) !== c.SIGNALED) break;
       if (!late) {
