@@ -143,10 +143,6 @@
     var c = gl(), t = copies[kind];
     if (t && t.w === w && t.h === h) return t;
     if (t && !c.isContextLost()) c.deleteFramebuffer(t.fbo), c.deleteRenderbuffer(t.colour);
-    if (!copyTarget.watching) {  // (a lost context's objects are gone with it)
-      copyTarget.watching = true;
-      Module.canvas.addEventListener('webglcontextlost', function () { copies = {}; });
-    }
     t = copies[kind] = { fbo: c.createFramebuffer(), colour: c.createRenderbuffer(), w: w, h: h };
     c.bindRenderbuffer(c.RENDERBUFFER, t.colour);
     c.renderbufferStorage(c.RENDERBUFFER, c.RGBA8, w, h);
@@ -155,21 +151,24 @@
     c.framebufferRenderbuffer(c.FRAMEBUFFER, c.COLOR_ATTACHMENT0, c.RENDERBUFFER, t.colour);
     return t;
   }
-  // Copies the w x h pixels of the framebuffer bound now (a frame drawn off the screen: the
-  // canvas's own may be multisampled, and a scaled copy of it is refused) upright into the copy of
-  // `kind`, and binds that; answers the framebuffer bound before (null: the canvas's, not copied).
-  function copyUpright(kind, w, h, pw, ph) {
-    var c = gl(), source = c.getParameter(c.DRAW_FRAMEBUFFER_BINDING);
-    if (!source) return null;
-    var t = copyTarget(kind, pw, ph), scissor = c.isEnabled(c.SCISSOR_TEST);  // (the scissor clips a copy too)
+  // The frame drawn off the screen and bound now, which the map's picture is copied from (null: the
+  // canvas's own is bound, which may be multisampled: a scaled copy of it is refused).
+  function offScreenFrame() { return gl().getParameter(gl().DRAW_FRAMEBUFFER_BINDING); }
+  // Copies `source` (the canvas's size) upright into its copy, at half the width and height for a
+  // `draft`, and binds that (to be read from); answers the copy ({w, h}).
+  function copyUpright(source, draft) {
+    var c = gl(), w = Module.canvas.width, h = Module.canvas.height;
+    var pw = draft ? Math.ceil(w / 2) : w, ph = draft ? Math.ceil(h / 2) : h;
+    var t = copyTarget(draft ? 'draft' : 'full', pw, ph), scissor = c.isEnabled(c.SCISSOR_TEST);  // (the scissor clips a copy too)
     if (scissor) c.disable(c.SCISSOR_TEST);
     c.bindFramebuffer(c.DRAW_FRAMEBUFFER, t.fbo);
     c.bindFramebuffer(c.READ_FRAMEBUFFER, source);
     c.blitFramebuffer(0, 0, w, h, 0, ph, pw, 0, c.COLOR_BUFFER_BIT, pw === w && ph === h ? c.NEAREST : c.LINEAR);
     if (scissor) c.enable(c.SCISSOR_TEST);
-    c.bindFramebuffer(c.FRAMEBUFFER, t.fbo);  // (read from it)
-    return source;
+    c.bindFramebuffer(c.FRAMEBUFFER, t.fbo);
+    return t;
   }
+  if (Module.canvas) Module.canvas.addEventListener('webglcontextlost', function () { copies = {}; });  // (gone with it)
 
   Module.mapPictures = {
     // The platform can keep pictures (a WebGL 2 context, with fences).
@@ -178,8 +177,8 @@
     // the width and height for a `draft`. The picture shown now stays until this one has come; a
     // slot still on its way is read again.
     keepMap: function (draft) {
-      var canvas = Module.canvas, c = gl();
-      if (!Module.mapPictures.available() || !c.getParameter(c.DRAW_FRAMEBUFFER_BINDING)) return -1;
+      var canvas = Module.canvas, c = gl(), source = Module.mapPictures.available() ? offScreenFrame() : null;
+      if (!source) return -1;
       if (!backdrop) {
         backdrop = layer('div');
         backdrop.style.width = backdrop.style.height = '100%';
@@ -198,32 +197,30 @@
       m.place = null;
       m.ready = false;
       newest = slot;
-      var w = canvas.width, h = canvas.height;
-      var pw = draft ? Math.ceil(w / 2) : w, ph = draft ? Math.ceil(h / 2) : h;
-      if (m.width !== pw || m.height !== ph) m.width = pw, m.height = ph;
-      m.ratio = h / Math.max(1, canvas.clientHeight);  // the canvas's pixels to a CSS pixel
+      var copy = copyUpright(source, draft);
+      if (m.width !== copy.w || m.height !== copy.h) m.width = copy.w, m.height = copy.h;
+      m.ratio = canvas.height / Math.max(1, canvas.clientHeight);  // the canvas's pixels to a CSS pixel
       m.style.width = canvas.clientWidth + 'px';
       m.style.height = canvas.clientHeight + 'px';
-      var source = copyUpright(draft ? 'draft' : 'full', w, h, pw, ph);
-      read(m, 0, 0, pw, ph, false);
+      read(m, 0, 0, copy.w, copy.h, false);
       c.bindFramebuffer(c.FRAMEBUFFER, source);
       return slot;
     },
     // Once, before the first gesture (the frame bound now drawn off the screen as a gesture's
     // would be): the copies made and read once, so that the software GL makes their pipelines then.
     warm: function () {
-      var canvas = Module.canvas, c = gl();
-      if (!Module.mapPictures.available()) return;
-      var w = canvas.width, h = canvas.height, source = null, buffer = c.createBuffer();
+      var c = gl(), source = Module.mapPictures.available() ? offScreenFrame() : null;
+      if (!source) return;
+      var buffer = c.createBuffer();
       c.bindBuffer(c.PIXEL_PACK_BUFFER, buffer);
       c.bufferData(c.PIXEL_PACK_BUFFER, 4, c.STREAM_READ);
-      [['full', w, h], ['draft', Math.ceil(w / 2), Math.ceil(h / 2)]].forEach(function (k) {
-        source = copyUpright(k[0], w, h, k[1], k[2]) || source;
-        if (source) c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, 0);
+      [false, true].forEach(function (draft) {
+        copyUpright(source, draft);
+        c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, 0);
       });
       c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
       c.deleteBuffer(buffer);
-      if (source) c.bindFramebuffer(c.FRAMEBUFFER, source);
+      c.bindFramebuffer(c.FRAMEBUFFER, source);
     },
     // The panels are drawn over the map now: read their rectangles (x, y, w, h in CSS pixels).
     keepPanels: function (rects, rounding) {
