@@ -188,7 +188,7 @@ void App::release_gl() {
     renderer_.release();
     pictures_.target.release();
     pictures_.warm = false;
-    ImGui_ImplOpenGL3_Shutdown();
+    if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
 }
 
 // A lost context: let go of everything, get a context back (natively a new one; on the web when the
@@ -1552,7 +1552,8 @@ platform::AppHooks App::hooks() {
 void App::shutdown() {
     if (ImGui::GetCurrentContext()) {
         if (!gl_lost_) release_gl();
-        ImGui_ImplSDL2_Shutdown();
+        // (Start-up may stop before the panels' GL or input is set up: fonts the app cannot read.)
+        if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplSDL2_Shutdown();
         fixed_list_.reset();
         ImGui::DestroyContext();
     }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/font_file.h"
 #include "core/json_io.h"
 #include "platform/platform.h"
 #include "render/marker_layer.h"
@@ -64,7 +65,7 @@ bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyph
     static const ImWchar digits[] = {0x0020, 0x0039, 0};
     const std::string path = assets_dir + "/fonts/DejaVuSans-latin.ttf";
     if (!read_file(path, out.file, error, 16u << 20)) return error = path + ": " + error, false;
-    if (out.file.empty()) return error = path + ": the font file is empty", false;
+    if (const std::string problem = font_file_problem(out.file); !problem.empty()) return error = path + ": " + problem, false;
     // Presenter mode rasterises the fonts again at its sizes: text stays crisp on a shared screen.
     // So does a dense screen: glyphs at its pixels, drawn at 1/density (sizes stay logical).
     const FontSizes& z = presenter ? kPresenterFontSizes : kFontSizes;

@@ -183,6 +183,23 @@ check "a shader that does not compile is named with the GL's log (exit $rc, no c
   '[ "$rc" = 1 ] && grep -q "broken-assets/shaders/marker.frag: " "$out/native-broken-shader.txt" && grep -q undeclared_name "$out/native-broken-shader.txt"'
 rm -rf "$out/broken-assets"
 
+# A font file that is empty, not a font, or cut short: the app stops with the file and what is wrong
+# (the panels' rasteriser trusts its input: before this check, a crash).
+rm -rf "$out/broken-font" && cp -r "$root/build/native/assets" "$out/broken-font"
+font="$out/broken-font/fonts/DejaVuSans-latin.ttf"
+for broken in empty text cut; do
+  case $broken in
+    empty) : >"$font"; expected="not a font: 0 bytes" ;;
+    text) printf 'Atlas Sur %.0s' $(seq 40) >"$font"; expected="not a TrueType font" ;;
+    cut) head -c 30000 "$root/build/native/assets/fonts/DejaVuSans-latin.ttf" >"$font"; expected="cut short: its table" ;;
+  esac
+  "$app" --assets "$out/broken-font" --screenshot "$out/native-broken-font.png" >/dev/null 2>"$out/native-broken-font-$broken.txt"
+  rc=$?
+  check "a font file that is $broken is named with what is wrong (exit $rc, no crash)" \
+    '[ "$rc" = 1 ] && grep -q "broken-font/fonts/DejaVuSans-latin.ttf: $expected" "$out/native-broken-font-$broken.txt"'
+done
+rm -rf "$out/broken-font"
+
 # 9. a lost GL context: the app lets go of its GL names, makes a new context and builds everything
 #    again; the picture is the same as without the loss (the screenshot frame follows a loss)
 "$app" --size 960x600 --view 's=mx-puebla&lang=es' --screenshot "$out/native-context-before.png" 2>/dev/null
