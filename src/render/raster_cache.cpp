@@ -68,21 +68,20 @@ bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, co
         if (!fbo_) glGenFramebuffers(1, &fbo_);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
-        // Asked once for each new texture: the answer waits for the GPU to finish what it was given.
-        complete_ = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        // Not asked whether the framebuffer is complete: the answer waits for the GPU to finish all
+        // it was given, and the first frame's came while the pipelines compiled (40-77 ms of the
+        // main thread before map-ready, slow machine). One RGBA8 texture within GL_MAX_TEXTURE_SIZE
+        // is complete by the specification (as Offscreen::bind's renderbuffer).
         width_ = full_w, height_ = full_h;
     }
     const bool scissor = glIsEnabled(GL_SCISSOR_TEST);  // (the inset clips the screen, not the picture)
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    if (complete_) {
-        glViewport(0, 0, w, h);
-        paint(c);
-    }
+    glViewport(0, 0, w, h);
+    paint(c);
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(screen));
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
     if (scissor) glEnable(GL_SCISSOR_TEST);
-    if (!complete_) return false;
     painted_ = c;
     painted_ratio_ = ratio;
     resolution_ = resolution;
@@ -94,7 +93,7 @@ bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, co
 
 void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft) {
     if (!shows(cam, ratio, content, exact)) {
-        if (!repaint(cam, ratio, draft && !exact ? 0.5 : 1.0, paint)) {  // no texture that large, or no framebuffer: draw directly
+        if (!repaint(cam, ratio, draft && !exact ? 0.5 : 1.0, paint)) {  // no texture that large: draw directly
             painted_ratio_ = 0;
             paint(cam);
             drew_exact_ = true;

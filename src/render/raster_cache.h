@@ -51,7 +51,6 @@ private:
     std::uint64_t content_ = 0;
     int width_ = 0, height_ = 0;  // the texture's pixels
     bool drew_exact_ = false;
-    bool complete_ = false;       // the framebuffer with that texture can be drawn to
     GLint filter_ = 0;            // the texture's filter now (0: not set yet)
     int paints_ = 0, drafts_ = 0;
 };
