@@ -8,6 +8,7 @@
 
 #include <mapbox/earcut.hpp>
 
+#include "core/byte_reader.h"
 #include "core/json_io.h"
 #include "core/projection.h"
 
@@ -22,35 +23,6 @@ template <> struct nth<1, glm::vec2> {
 }  // namespace mapbox::util
 
 namespace atlas {
-namespace {
-
-class ByteReader {
-public:
-    explicit ByteReader(std::string_view b) : b_(b) {}
-    bool u8(std::uint32_t& v) { return read(v, 1); }
-    bool u16(std::uint32_t& v) { return read(v, 2); }
-    bool u32(std::uint32_t& v) { return read(v, 4); }
-    bool bytes(std::size_t n, std::string& out) {
-        if (b_.size() - pos_ < n) return false;
-        out.assign(b_.substr(pos_, n));
-        pos_ += n;
-        return true;
-    }
-    std::size_t remaining() const { return b_.size() - pos_; }
-
-private:
-    bool read(std::uint32_t& v, int n) {
-        if (b_.size() - pos_ < std::size_t(n)) return false;
-        v = 0;
-        for (int i = 0; i < n; ++i) v |= std::uint32_t(std::uint8_t(b_[pos_ + i])) << (8 * i);
-        pos_ += n;
-        return true;
-    }
-    std::string_view b_;
-    std::size_t pos_ = 0;
-};
-
-}  // namespace
 
 bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error) {
     out.clear();

@@ -174,8 +174,11 @@ check "kiosk: a configuration that is not JSON is said, and the defaults apply" 
 check "kiosk: the example configuration (deploy/kiosk.json) is valid" \
   '! grep -q "configuration:" "$out/native-kiosk-example.txt" && grep -q "start: kiosk mode" "$out/native-kiosk-example.txt"'
 
+# A copy of the app's assets in $1, for a test to break one of its files.
+assets_copy() { rm -rf "$1" && cp -r "$root/build/native/assets" "$1"; }
+
 # A shader the GL cannot compile: the app stops with the file and the GL's log, not a crash.
-rm -rf "$out/broken-assets" && cp -r "$root/build/native/assets" "$out/broken-assets"
+assets_copy "$out/broken-assets"
 echo 'void main() { undeclared_name; }' >>"$out/broken-assets/shaders/marker.frag"
 "$app" --assets "$out/broken-assets" --screenshot "$out/native-broken-shader.png" >/dev/null 2>"$out/native-broken-shader.txt"
 rc=$?
@@ -185,7 +188,7 @@ rm -rf "$out/broken-assets"
 
 # A font file that is empty, not a font, or cut short: the app stops with the file and what is wrong
 # (the panels' rasteriser trusts its input: before this check, a crash).
-rm -rf "$out/broken-font" && cp -r "$root/build/native/assets" "$out/broken-font"
+assets_copy "$out/broken-font"
 font="$out/broken-font/fonts/DejaVuSans-latin.ttf"
 for broken in empty text cut; do
   case $broken in
