@@ -115,16 +115,13 @@ private:
     std::size_t index_ = 0;
 };
 
-// The deepest nesting of arrays and objects, and at most how many values the arrays and objects
-// at the second level hold (commas there, plus one for each); strings skipped. A scan of its own
-// because nlohmann's depth callback makes its parser quadratic: after each object it walks the
-// whole parent array looking for discarded values (50,000 records took 12 s in the browser).
-struct Shape {
-    int depth = 0;
-    std::size_t second_level_items = 0;
-};
-Shape shape_of(std::string_view text) {
-    Shape shape;
+}  // namespace
+
+// Commas at the second level, plus one for each array or object there. A scan of its own because
+// nlohmann's depth callback makes its parser quadratic: after each object it walks the whole parent
+// array looking for discarded values (50,000 records took 12 s in the browser).
+JsonShape json_shape(std::string_view text) {
+    JsonShape shape;
     int depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -145,11 +142,13 @@ Shape shape_of(std::string_view text) {
     }
     return shape;
 }
-}  // namespace
 
 JsonDocument parse_json(std::string_view text, int max_depth, const RecordStream* stream) {
+    return parse_json(text, json_shape(text), max_depth, stream);
+}
+
+JsonDocument parse_json(std::string_view text, const JsonShape& shape, int max_depth, const RecordStream* stream) {
     JsonDocument doc;
-    const Shape shape = shape_of(text);
     if (shape.depth > max_depth) {
         doc.error = "nesting deeper than " + std::to_string(max_depth) + " levels";
         return doc;

@@ -30,7 +30,18 @@ struct RecordStream {
     std::function<void(nlohmann::json& element, std::size_t index)> element;
 };
 
+// The deepest nesting of arrays and objects in a JSON text, and at most how many values the arrays
+// and objects at its second level hold (a data file's records, at most): one scan, strings skipped.
+struct JsonShape {
+    int depth = 0;
+    std::size_t second_level_items = 0;
+};
+JsonShape json_shape(std::string_view text);
+
 JsonDocument parse_json(std::string_view text, int max_depth = kMaxJsonDepth, const RecordStream* stream = nullptr);
+// The same, for a text whose shape was scanned already.
+JsonDocument parse_json(std::string_view text, const JsonShape& shape, int max_depth = kMaxJsonDepth,
+                        const RecordStream* stream = nullptr);
 // JSON text for output. Messages may quote bytes of a broken file; invalid UTF-8 is replaced
 // (U+FFFD) instead of aborting, which is what nlohmann does without exceptions.
 std::string to_text(const nlohmann::json& value, int indent = -1);

@@ -85,6 +85,9 @@ struct Dataset {
     const CountryGroup* global_south() const;
     const Network* network_of_group(const std::string& group) const;  // the first network of a group
     void rebuild_index();
+    // The cities' index brought up to date after cities were only added or replaced in place
+    // (linear in the new ones; a full rebuild when some were taken away).
+    void update_city_index();
 
 private:
     std::unordered_map<std::string, int> city_index_;

@@ -10,11 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/dataset_loader.h"
 #include "core/json_io.h"
+#include "core/record_index.h"
 
 namespace atlas::records {
 using json = nlohmann::json;
@@ -34,10 +34,12 @@ inline const char* type_name(const json& v) {
 // Reads the members of one JSON object, recording a Problem for each that is missing or wrong.
 class RecordReader {
 public:
-    RecordReader(const json& obj, std::vector<Problem>& problems, std::string file, std::string pointer)
-        : obj_(obj), problems_(problems), file_(std::move(file)), pointer_(std::move(pointer)) {
+    RecordReader(const json& obj, std::vector<Problem>& problems, const std::string& file, std::string pointer)
+        : obj_(obj), problems_(problems), file_(file), pointer_(std::move(pointer)) {
         if (!obj_.is_object()) fail("", "expected an object, got {got}", {{"got", type_name(obj_)}});
     }
+    // (`file` is kept by reference: a temporary would be gone before the reader's problems are.)
+    RecordReader(const json&, std::vector<Problem>&, std::string&&, std::string) = delete;
     bool ok() const { return ok_; }
     void set_record(std::string id) { record_ = std::move(id); }
     // For a reader of a member object (nested records report to the same list, under this record).
@@ -163,11 +165,11 @@ public:
     }
 
     // Unknown members are warnings: the record still loads, the typo is reported.
-    void only(std::initializer_list<const char*> known) {
+    void only(std::initializer_list<std::string_view> known) {
         if (!obj_.is_object()) return;
         for (auto it = obj_.begin(); it != obj_.end(); ++it) {
-            bool found = false;
-            for (const char* k : known) found = found || it.key() == k;
+            const std::string_view key = it.key();
+            const bool found = std::find(known.begin(), known.end(), key) != known.end();
             if (!found) fail(it.key(), "unknown field (ignored)", {}, /*warning=*/true);
         }
     }
@@ -182,7 +184,8 @@ private:
     }
     const json& obj_;
     std::vector<Problem>& problems_;
-    std::string file_, pointer_, record_;
+    const std::string& file_;  // (the caller's: a reader lives while its file is read; not copied for each record)
+    std::string pointer_, record_;
     bool ok_ = true;
 };
 
@@ -205,29 +208,40 @@ inline std::string pointer(const char* key, std::size_t i) { return std::string(
 template <class T>
 class Upserter {
 public:
-    explicit Upserter(std::vector<T>& records) : records_(records), size_before_(records.size()) {
-        for (std::size_t i = 0; i < records.size(); ++i) index_.emplace(records[i].id, i);
+    // `index` covers the first index.size() records (those indexed by the kind's earlier files).
+    Upserter(std::vector<T>& records, RecordIndex& index) : records_(records), index_(index), size_before_(records.size()) {
+        for (std::size_t i = index_.size(); i < records.size(); ++i) index_.emplace(records[i].id, i);
     }
-    void operator()(T record) {
+    // Adds `record` (moved from), or puts it in place of an earlier file's record with its id. False,
+    // and `record` left as it was, when a record with its id came from this file already.
+    bool operator()(T& record) {
         auto [it, added] = index_.emplace(record.id, records_.size());
         if (added) {
             records_.push_back(std::move(record));
-        } else {
-            if (it->second < size_before_) replaced_.emplace_back(it->second, std::move(records_[it->second]));
-            records_[it->second] = std::move(record);
+            return true;
         }
+        const std::size_t at = it->second;
+        if (at >= size_before_ || (!replaced_here_.empty() && replaced_here_[at])) return false;
+        if (replaced_here_.empty()) replaced_here_.assign(size_before_, false);
+        replaced_here_[at] = true;
+        replaced_.emplace_back(at, std::move(records_[at]));
+        records_[at] = std::move(record);
+        return true;
     }
     void undo() {
         for (auto r = replaced_.rbegin(); r != replaced_.rend(); ++r) records_[r->first] = std::move(r->second);
+        for (std::size_t i = size_before_; i < records_.size(); ++i) index_.erase(records_[i].id);
         records_.erase(records_.begin() + std::ptrdiff_t(size_before_), records_.end());
         replaced_.clear();
+        replaced_here_.clear();
     }
 
 private:
     std::vector<T>& records_;
+    RecordIndex& index_;
     std::size_t size_before_;
-    std::unordered_map<std::string, std::size_t> index_;
-    std::vector<std::pair<std::size_t, T>> replaced_;  // (first replacement of each record only)
+    std::vector<std::pair<std::size_t, T>> replaced_;  // the earlier files' records this one replaced
+    std::vector<bool> replaced_here_;                  // (by position; made at the first replacement)
 };
 
 // Takes the records of one file one at a time, from its parsed form or while it is parsed
@@ -236,25 +250,25 @@ private:
 class RecordSink {
 public:
     virtual ~RecordSink() = default;
-    virtual void expect(std::size_t at_most) = 0;             // records to come, at most
+    virtual void expect(std::size_t at_most) = 0;             // records to come, at most (room is made for them)
     virtual void add(json& record, std::size_t index) = 0;    // (may take the parsed form apart)
     // The file was read to its end: its problems are reported. Returns how many records loaded.
     virtual std::size_t finish(std::vector<Problem>& problems) = 0;
     virtual void undo() = 0;  // the file turned out unusable: the data is as before its first record
 };
 
-// The records of the array `key` of a file into `into`: `parse` fills each record (its id is read
-// first), ids must be unique within the file, and records merge by id with earlier files
-// (Upserter); `done` runs once all are in.
+// The records of the array `key` of a file into `into` (indexed by `index`): `parse` fills each
+// record (its id is read first), ids must be unique within the file, and records merge by id with
+// earlier files (Upserter); `done` runs once all are in, or are taken out again.
 template <class T, class Parse>
 class RecordsInto final : public RecordSink {
 public:
-    RecordsInto(std::string file, const char* key, const char* noun, std::vector<T>& into, Parse parse,
-                std::function<void()> done = {})
+    RecordsInto(std::string file, const char* key, const char* noun, std::vector<T>& into, RecordIndex& index,
+                Parse parse, std::function<void()> done = {})
         : file_(std::move(file)), key_(key), noun_(noun), into_(into), parse_(std::move(parse)),
-          done_(std::move(done)), upsert_(into) {}
+          done_(std::move(done)), upsert_(into, index) {}
     void expect(std::size_t at_most) override {
-        into_.reserve(into_.size() + std::min(at_most, kMaxRecordsPerFile));  // (doubling would hold up to twice the records)
+        into_.reserve(into_.size() + at_most);  // (doubling would hold up to twice the records)
     }
     void add(json& record, std::size_t index) override {
         RecordReader r(record, problems_, file_, pointer(key_, index));
@@ -262,9 +276,9 @@ public:
         out.id = r.id();
         r.set_record(out.id);
         parse_(r, out, index);
-        if (r.ok() && !seen_.insert(out.id).second)
-            r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun_}, {"id", out.id}});
-        if (r.ok()) upsert_(std::move(out)), ++loaded_;
+        if (!r.ok()) return;
+        if (upsert_(out)) ++loaded_;
+        else r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun_}, {"id", out.id}});
     }
     std::size_t finish(std::vector<Problem>& problems) override {
         if (done_) done_();
@@ -285,15 +299,14 @@ private:
     Parse parse_;
     std::function<void()> done_;
     Upserter<T> upsert_;
-    std::unordered_set<std::string> seen_;
     std::vector<Problem> problems_;  // reported by finish, in the order found
     std::size_t loaded_ = 0;
 };
 
 template <class T, class Parse>
 std::unique_ptr<RecordSink> records_into(std::string file, const char* key, const char* noun, std::vector<T>& into,
-                                         Parse parse, std::function<void()> done = {}) {
-    return std::make_unique<RecordsInto<T, Parse>>(std::move(file), key, noun, into, std::move(parse), std::move(done));
+                                         RecordIndex& index, Parse parse, std::function<void()> done = {}) {
+    return std::make_unique<RecordsInto<T, Parse>>(std::move(file), key, noun, into, index, std::move(parse), std::move(done));
 }
 
 // Reads a whole parsed file's array `key` into `sink`, freeing each record once it is read.
@@ -313,7 +326,8 @@ inline std::size_t load_parsed(json& doc, const std::string& file, const char* k
 template <class T, class Parse>
 std::size_t load_records(json& doc, const std::string& file, const char* key, const char* noun,
                          std::vector<T>& into, std::vector<Problem>& problems, Parse parse) {
-    RecordsInto<T, Parse> sink(file, key, noun, into, std::move(parse));
+    RecordIndex index;
+    RecordsInto<T, Parse> sink(file, key, noun, into, index, std::move(parse));
     return load_parsed(doc, file, key, sink, problems);
 }
 

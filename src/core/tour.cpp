@@ -101,8 +101,8 @@ TourStep read_step(RecordReader& r, const Dataset& d) {
 }
 }  // namespace
 
-std::unique_ptr<records::RecordSink> tours_into(const std::string& file, const char* key, Dataset& d) {
-    return records::records_into(file, key, "tour", d.tours, [&d](RecordReader& r, Tour& t, std::size_t i) {
+std::unique_ptr<records::RecordSink> tours_into(const std::string& file, const char* key, Dataset& d, records::RecordIndex& index) {
+    return records::records_into(file, key, "tour", d.tours, index, [&d](RecordReader& r, Tour& t, std::size_t i) {
         t.title = texts(r, "title", true);
         t.description = texts(r, "description", false);
         r.only({"id", "title", "description", "steps"});

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/record_index.h"
 #include "core/view_state.h"
 
 namespace atlas {
@@ -47,6 +48,6 @@ namespace records { class RecordSink; }
 // Reads the tours (the array `key`: "tours") of a data file into `d.tours` (merged by id with
 // earlier files). A step that names a city, field or network the data does not have is an error
 // and is left out, and the rest of the tour loads; a tour without a valid step does not.
-std::unique_ptr<records::RecordSink> tours_into(const std::string& file, const char* key, Dataset& d);
+std::unique_ptr<records::RecordSink> tours_into(const std::string& file, const char* key, Dataset& d, records::RecordIndex& index);
 
 }  // namespace atlas

@@ -18,6 +18,47 @@ static void BM_LoadDataset(benchmark::State& s) {
 }
 BENCHMARK(BM_LoadDataset)->Unit(benchmark::kMillisecond);
 
+// N synthetic cities (one designation each) and N/4 links between them, in the files' own format
+// and in files of 25,000 cities at most (a file may hold 16 MiB), loaded after the shipped files as
+// the web page loads `?data=` files: like what bench/generate.mjs makes for the web benchmark.
+static std::vector<DataFile> synthetic_files(std::size_t n) {
+    static const char* fields[] = {"crafts-folk-art", "design", "film", "gastronomy", "literature", "media-arts", "music"};
+    static const char* countries[] = {"IN", "BG", "MX", "BR", "ZA", "EG", "CN", "AR"};
+    const std::string cities_head = R"({"format":"atlas-sur/cities","version":1,"cities":[)";
+    std::vector<DataFile> files;
+    for (std::size_t first = 0; first < n; first += 25000) {
+        std::string cities = cities_head;
+        for (std::size_t i = first; i < std::min(n, first + 25000); ++i) {
+            const std::string id = std::to_string(i);
+            cities += (i > first ? "," : "") + std::string(R"({"id":"syn-)") + id + R"(","name":"City )" + id + R"(","localName":"City )" +
+                      id + R"(","country":")" + countries[i % 8] + R"(","lat":)" + std::to_string(double(i * 7919 % 14000) / 100.0 - 70.0) +
+                      R"(,"lon":)" + std::to_string(double(i * 104729 % 34000) / 100.0 - 170.0) +
+                      R"(,"designations":[{"network":"uccn","field":")" + fields[i % 7] + R"(","year":)" + std::to_string(2010 + i % 10) +
+                      R"(,"status":"current","confidence":"high","sources":[]}]})";
+        }
+        files.push_back({"atlas-cities-" + std::to_string(first / 25000) + ".json", cities + "]}"});
+    }
+    std::string links = R"({"format":"atlas-sur/links","version":1,"links":[)";
+    for (std::size_t i = 0; i < n / 4; ++i)
+        links += (i ? "," : "") + std::string(R"({"id":"syn-link-)") + std::to_string(i) + R"(","from":"syn-)" + std::to_string(i * 7 % n) +
+                 R"(","to":"syn-)" + std::to_string((i * 7 + 1) % n) + R"(","network":"twinning","year":)" + std::to_string(2010 + i % 10) +
+                 R"(,"confidence":"high","sources":[]})";
+    files.push_back({"atlas-links.json", links + "]}"});
+    return files;
+}
+
+static void BM_LoadDatasetWithCities(benchmark::State& s) {
+    std::vector<Problem> problems;
+    const std::vector<DataFile> shipped = read_data_dir(ATLAS_DATA_DIR, problems), extra = synthetic_files(std::size_t(s.range(0)));
+    std::size_t bytes = 0;
+    for (const DataFile& f : extra) bytes += f.text.size();
+    std::size_t cities = 0;
+    for (auto _ : s) benchmark::DoNotOptimize(cities = load_files(shipped, extra).dataset.cities.size());
+    s.SetLabel(std::to_string(cities) + " cities");
+    s.SetBytesProcessed(std::int64_t(s.iterations()) * std::int64_t(bytes));
+}
+BENCHMARK(BM_LoadDatasetWithCities)->Arg(10000)->Arg(25000)->Arg(50000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
 static std::string basemap_bytes() {
     std::string bytes, error;
     read_file(ATLAS_BASEMAP, bytes, error);

@@ -249,6 +249,40 @@ TEST(JsonIo, AStreamedArrayHandsOverEachElementAndKeepsTheRest) {
     EXPECT_EQ(broken.error, parse_json(R"({"format":"atlas-sur/cities","cities":[{"id":"a"},{"id":)").error);
 }
 
+// Each kind's index of ids is kept across its files (each file indexes only what it adds): a later
+// file still replaces what any earlier file loaded, a broken file's additions leave the index with
+// its records, and ids repeated within one file are caught whether they are new or replacements.
+TEST(LoadFiles, ManyFilesOfAKindMergeByIdThroughOneIndex) {
+    auto city = [](const std::string& id, const std::string& local) {
+        return R"({"id":")" + id + R"(","name":"N","localName":")" + local +
+               R"(","country":"DE","lat":1,"lon":2,"designations":[{"network":"uccn","field":"design","year":2005}]})";
+    };
+    auto cities = [](const std::string& records, const std::string& tail = "}") {
+        return R"({"format":"atlas-sur/cities","version":1,"cities":[)" + records + "]" + tail;
+    };
+    const std::vector<DataFile> files = {
+        {"fields.json", test::fields_json()},
+        {"networks.json", test::networks_json()},
+        {"cities.json", cities(city("de-berlin", "Berlin 0") + "," + city("a", "A 0"))},
+        {"one.json", cities(city("de-berlin", "Berlin 1") + "," + city("b", "B 1"))},
+        // broken after its records (cut short): nothing of it stays, "c" included
+        {"broken.json", cities(city("c", "C broken") + "," + city("a", "A broken"), R"(,"extra":)")},
+        {"two.json", cities(city("c", "C 2") + "," + city("b", "B 2") + "," + city("b", "B again") + "," + city("a", "A 2") + "," +
+                            city("c", "C again"))},
+        {"links.json", R"({"format":"atlas-sur/links","version":1,"links":[{"id":"l","from":"a","to":"c","network":"twinning"}]})"}};
+    const LoadResult r = load_files(files);
+    EXPECT_EQ(r.rejected, std::vector<std::string>{"broken.json"});
+    std::vector<std::string> shown;
+    for (const City& c : r.dataset.cities) shown.push_back(c.id + " " + c.local_name);
+    EXPECT_EQ(shown, (std::vector<std::string>{"de-berlin Berlin 1", "a A 2", "b B 2", "c C 2"}));
+    for (std::size_t i = 0; i < r.dataset.cities.size(); ++i)
+        EXPECT_EQ(r.dataset.find_city(r.dataset.cities[i].id), int(i)) << r.dataset.cities[i].id;
+    EXPECT_TRUE(has_problem(r.problems, "two.json: /cities/2/id (b): id: duplicate city id \"b\""));
+    EXPECT_TRUE(has_problem(r.problems, "two.json: /cities/4/id (c): id: duplicate city id \"c\""));
+    ASSERT_EQ(r.dataset.links.size(), 1u);
+    EXPECT_EQ(r.dataset.links[0].to, r.dataset.find_city("c"));
+}
+
 // Reading while parsing gives the same data and problems as reading the parsed file, and a file
 // found broken after some of its records went in leaves the data as it was.
 TEST(LoadFiles, RecordsReadWhileParsingMatchTheWholeFileAndABrokenFileChangesNothing) {
