@@ -148,7 +148,7 @@ std::unique_ptr<RecordSink> cities_into(const std::string& file, const char* key
             if (dr.ok()) c.designations.push_back(std::move(g));
         }
         if (r.ok() && c.designations.empty()) r.fail("designations", "a city needs at least one valid designation");
-    }, [&d] { d.update_city_index(); });
+    });
 }
 
 std::unique_ptr<RecordSink> links_into(const std::string& file, const char* key, Dataset& d, records::RecordIndex& index) {
@@ -295,12 +295,16 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             reject(name, "no valid record in the file: nothing of it was loaded");
     };
     std::vector<std::vector<std::pair<std::size_t, Parsed>>> waiting(kinds);  // parsed, with each file's place in `files`
-    std::vector<records::RecordIndex> indices(kinds);  // each kind's records by id, across its files
+    // Each kind's records by id, across its files; the cities' is the dataset's own (find_city).
+    std::vector<records::RecordIndex> indices(kinds);
+    auto index_of = [&](std::size_t k) -> records::RecordIndex& {
+        return kKinds[k].into == cities_into ? result.dataset.city_index() : indices[k];
+    };
     std::size_t loaded_kinds = 0;
     // Kind by kind, file by file in the order given: records merge by id (see Upserter).
     auto load = [&](std::size_t k, Parsed file) {  // (its own: its records are freed as they are read)
         const std::size_t errors_before = result.error_count();
-        const auto sink = kKinds[k].into(file.name, kKinds[k].key, result.dataset, indices[k]);
+        const auto sink = kKinds[k].into(file.name, kKinds[k].key, result.dataset, index_of(k));
         reject_if_unused(file.name, errors_before, records::load_parsed(file.doc, file.name, kKinds[k].key, *sink, result.problems));
     };
     auto load_waiting = [&](std::size_t k, std::size_t before) {  // the files of kind k placed before `before`
@@ -334,7 +338,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             stream.open = [&](const json& head, const std::string& key, std::size_t at_most) {
                 std::vector<Problem> unused;
                 if (key != kind.key || kind_of(head) != hint[i] || !records::records(head, name, kind.key, unused)) return false;
-                sink = kind.into(name, kind.key, result.dataset, indices[hint[i]]);
+                sink = kind.into(name, kind.key, result.dataset, index_of(hint[i]));
                 sink->expect(std::max(std::min(at_most, kMaxRecordsPerFile), records_to_come[hint[i]]));
                 return true;
             };
@@ -390,8 +394,7 @@ LoadResult load_files(const std::vector<DataFile>& first, const std::vector<Data
         result = {};
         load_in_kind_order(files, false, result);
     }
-    result.dataset.update_city_index();  // (the groups' countries were sorted as they were read)
-    return result;
+    return result;  // (its cities' index made as they merged, its groups' countries sorted as they were read)
 }
 
 std::vector<DataFile> read_data_dir(const std::string& dir, std::vector<Problem>& problems) {

@@ -10,18 +10,13 @@ bool CountryGroup::contains(const std::string& iso2) const {
 
 void Dataset::rebuild_index() {
     city_index_.clear();
-    for (int i = 0; i < int(cities.size()); ++i) city_index_.emplace(cities[i].id, i);
+    for (std::size_t i = 0; i < cities.size(); ++i) city_index_.emplace(cities[i].id, i);
     for (auto& g : country_groups) std::sort(g.countries.begin(), g.countries.end());
-}
-
-void Dataset::update_city_index() {
-    if (city_index_.size() > cities.size()) city_index_.clear();
-    for (int i = int(city_index_.size()); i < int(cities.size()); ++i) city_index_.emplace(cities[i].id, i);
 }
 
 int Dataset::find_city(const std::string& id) const {
     auto it = city_index_.find(id);
-    return it == city_index_.end() ? -1 : it->second;
+    return it == city_index_.end() ? -1 : int(it->second);
 }
 
 int Dataset::find_field(const std::string& key) const {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/record_index.h"
 #include "core/tour.h"
 
 namespace atlas {
@@ -85,12 +86,13 @@ struct Dataset {
     const CountryGroup* global_south() const;
     const Network* network_of_group(const std::string& group) const;  // the first network of a group
     void rebuild_index();
-    // The cities' index brought up to date after cities were only added or replaced in place
-    // (linear in the new ones; a full rebuild when some were taken away).
-    void update_city_index();
+    // The cities' index (id -> place in `cities`), for the loader, which keeps it as it merges files
+    // (records::Upserter) instead of keeping one of its own and making this one again after each
+    // file.
+    records::RecordIndex& city_index() { return city_index_; }
 
 private:
-    std::unordered_map<std::string, int> city_index_;
+    records::RecordIndex city_index_;
 };
 
 }  // namespace atlas
