@@ -4,7 +4,6 @@
 #pragma once
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -259,14 +258,12 @@ public:
 
 // The records of the array `key` of a file into `into` (indexed by `index`): `parse` fills each
 // record (its id is read first), ids must be unique within the file, and records merge by id with
-// earlier files (Upserter); `done` runs once all are in, or are taken out again.
+// earlier files (Upserter).
 template <class T, class Parse>
 class RecordsInto final : public RecordSink {
 public:
-    RecordsInto(std::string file, const char* key, const char* noun, std::vector<T>& into, RecordIndex& index,
-                Parse parse, std::function<void()> done = {})
-        : file_(std::move(file)), key_(key), noun_(noun), into_(into), parse_(std::move(parse)),
-          done_(std::move(done)), upsert_(into, index) {}
+    RecordsInto(std::string file, const char* key, const char* noun, std::vector<T>& into, RecordIndex& index, Parse parse)
+        : file_(std::move(file)), key_(key), noun_(noun), into_(into), parse_(std::move(parse)), upsert_(into, index) {}
     void expect(std::size_t at_most) override {
         into_.reserve(into_.size() + at_most);  // (doubling would hold up to twice the records)
     }
@@ -281,15 +278,11 @@ public:
         else r.fail("id", "duplicate {kind} id \"{id}\"", {{"kind", noun_}, {"id", out.id}});
     }
     std::size_t finish(std::vector<Problem>& problems) override {
-        if (done_) done_();
         problems.insert(problems.end(), std::make_move_iterator(problems_.begin()), std::make_move_iterator(problems_.end()));
         problems_.clear();
         return loaded_;
     }
-    void undo() override {
-        upsert_.undo();
-        if (done_) done_();
-    }
+    void undo() override { upsert_.undo(); }
 
 private:
     std::string file_;
@@ -297,7 +290,6 @@ private:
     const char* noun_;
     std::vector<T>& into_;
     Parse parse_;
-    std::function<void()> done_;
     Upserter<T> upsert_;
     std::vector<Problem> problems_;  // reported by finish, in the order found
     std::size_t loaded_ = 0;
@@ -305,8 +297,8 @@ private:
 
 template <class T, class Parse>
 std::unique_ptr<RecordSink> records_into(std::string file, const char* key, const char* noun, std::vector<T>& into,
-                                         RecordIndex& index, Parse parse, std::function<void()> done = {}) {
-    return std::make_unique<RecordsInto<T, Parse>>(std::move(file), key, noun, into, index, std::move(parse), std::move(done));
+                                         RecordIndex& index, Parse parse) {
+    return std::make_unique<RecordsInto<T, Parse>>(std::move(file), key, noun, into, index, std::move(parse));
 }
 
 // Reads a whole parsed file's array `key` into `sink`, freeing each record once it is read.
