@@ -272,13 +272,14 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
     // list grows once, at its first file, for all of them. (Grown file by file, it moved every
     // earlier record again at each file: 100,000 cities in four files spent 157 ms of 950 moving.)
     std::vector<JsonShape> shapes(files.size());
-    std::vector<std::size_t> records_to_come(kinds + 1, 0);  // (the last: the files that name no kind)
+    std::vector<std::size_t> records_to_come(kinds, 0);  // (of the files that name their kind)
+    auto records_in = [&](std::size_t i) { return std::min(shapes[i].second_level_items, kMaxRecordsPerFile); };
     for (std::size_t i = 0; i < files.size(); ++i) {
         order[i] = i;
         if (use_hints) hint[i] = sniff_kind(files[i]->text);
         if (files[i]->text.size() > kMaxDataFileBytes) continue;  // (refused below)
         shapes[i] = json_shape(files[i]->text);
-        records_to_come[hint[i]] += std::min(shapes[i].second_level_items, kMaxRecordsPerFile);
+        if (hint[i] < kinds) records_to_come[hint[i]] += records_in(i);
     }
     // Files that name no kind are parsed first (their kind is known only then), as all are without hints.
     auto rank = [&](std::size_t i) { return hint[i] == kinds ? 0 : hint[i] + 1; };
@@ -335,11 +336,11 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         if (hint[i] < kinds) {
             load_waiting(hint[i], i);
             const Kind& kind = kKinds[hint[i]];
-            stream.open = [&](const json& head, const std::string& key, std::size_t at_most) {
+            stream.open = [&](const json& head, const std::string& key, std::size_t) {  // (at most: records_in(i))
                 std::vector<Problem> unused;
                 if (key != kind.key || kind_of(head) != hint[i] || !records::records(head, name, kind.key, unused)) return false;
                 sink = kind.into(name, kind.key, result.dataset, index_of(hint[i]));
-                sink->expect(std::max(std::min(at_most, kMaxRecordsPerFile), records_to_come[hint[i]]));
+                sink->expect(records_to_come[hint[i]]);  // (this file's and the kind's later files')
                 return true;
             };
             stream.element = [&](json& record, std::size_t index) {
@@ -348,7 +349,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             };
         }
         JsonDocument parsed = parse_json(f.text, shapes[i], kMaxJsonDepth, hint[i] < kinds ? &stream : nullptr);
-        records_to_come[hint[i]] -= std::min(shapes[i].second_level_items, kMaxRecordsPerFile);
+        if (hint[i] < kinds) records_to_come[hint[i]] -= records_in(i);
         if (sink) {
             std::vector<Problem> top;  // the top-level object's own (its members after the records too)
             if (parsed.ok() && !too_many && kind_of(parsed.value) == hint[i] &&

@@ -10,6 +10,7 @@
 #include "core/dataset_loader.h"
 #include "core/json_io.h"
 #include "core/picking.h"
+#include "../unit/test_data.h"
 
 using namespace atlas;
 
@@ -18,26 +19,15 @@ static void BM_LoadDataset(benchmark::State& s) {
 }
 BENCHMARK(BM_LoadDataset)->Unit(benchmark::kMillisecond);
 
-// N synthetic cities (one designation each) and N/4 links between them, in the files' own format
-// and in files of 25,000 cities at most (a file may hold 16 MiB), loaded after the shipped files as
-// the web page loads `?data=` files: like what bench/generate.mjs makes for the web benchmark.
+// N synthetic cities (test::synthetic_cities) and N/4 links between them, in files of 25,000 cities
+// at most (a file may hold 16 MiB), loaded after the shipped files as the web page loads `?data=`
+// files.
 static std::vector<DataFile> synthetic_files(std::size_t n) {
-    static const char* fields[] = {"crafts-folk-art", "design", "film", "gastronomy", "literature", "media-arts", "music"};
-    static const char* countries[] = {"IN", "BG", "MX", "BR", "ZA", "EG", "CN", "AR"};
-    const std::string cities_head = R"({"format":"atlas-sur/cities","version":1,"cities":[)";
     std::vector<DataFile> files;
-    for (std::size_t first = 0; first < n; first += 25000) {
-        std::string cities = cities_head;
-        for (std::size_t i = first; i < std::min(n, first + 25000); ++i) {
-            const std::string id = std::to_string(i);
-            cities += (i > first ? "," : "") + std::string(R"({"id":"syn-)") + id + R"(","name":"City )" + id + R"(","localName":"City )" +
-                      id + R"(","country":")" + countries[i % 8] + R"(","lat":)" + std::to_string(double(i * 7919 % 14000) / 100.0 - 70.0) +
-                      R"(,"lon":)" + std::to_string(double(i * 104729 % 34000) / 100.0 - 170.0) +
-                      R"(,"designations":[{"network":"uccn","field":")" + fields[i % 7] + R"(","year":)" + std::to_string(2010 + i % 10) +
-                      R"(,"status":"current","confidence":"high","sources":[]}]})";
-        }
-        files.push_back({"atlas-cities-" + std::to_string(first / 25000) + ".json", cities + "]}"});
-    }
+    for (std::size_t first = 0; first < n; first += 25000)
+        files.push_back({"atlas-cities-" + std::to_string(first / 25000) + ".json",
+                         R"({"format":"atlas-sur/cities","version":1,"cities":[)" +
+                             test::synthetic_cities(first, std::min<std::size_t>(25000, n - first)) + "]}"});
     std::string links = R"({"format":"atlas-sur/links","version":1,"links":[)";
     for (std::size_t i = 0; i < n / 4; ++i)
         links += (i ? "," : "") + std::string(R"({"id":"syn-link-)") + std::to_string(i) + R"(","from":"syn-)" + std::to_string(i * 7 % n) +

@@ -58,10 +58,7 @@ long long peak_while_loading(const std::vector<DataFile>& files, std::size_t& ci
 // holds the model and one record's parsed form, not the whole file's parsed form as well (about
 // 8 times its text), which is what a file whose "format" comes last still costs.
 TEST(LoadMemory, AFileOfRecordsIsNeverWhollyParsedInMemory) {
-    std::string records;
-    for (int i = 0; i < 20000; ++i)
-        records += std::string(i ? "," : "") + R"({"id":"syn-)" + std::to_string(i) + R"(","name":"City )" + std::to_string(i) +
-                   R"(","country":"MX","lat":19.5,"lon":-99.1,"designations":[{"network":"uccn","field":"design","year":2015,"status":"current","confidence":"high","sources":[]}]})";
+    const std::string records = test::synthetic_cities(0, 20000);
     const DataFile fields{"fields.json", test::fields_json()}, networks{"networks.json", test::networks_json()};
     const DataFile streamed{"cities.json", R"({"format":"atlas-sur/cities","version":1,"cities":[)" + records + "]}"};
     const DataFile whole{"cities.json", R"({"version":1,"cities":[)" + records + R"(],"format":"atlas-sur/cities"})"};

@@ -49,6 +49,16 @@ inline LoadResult dataset_with(const std::string& cities, const std::string& lin
                        {"links.json", R"({"format":"atlas-sur/links","version":1,"links":)" + links + "}"}});
 }
 
+// `count` synthetic cities numbered from `first` (ids syn-N), as a cities file's records (the
+// array's contents): one creative designation each, all at one place. For large files.
+inline std::string synthetic_cities(std::size_t first, std::size_t count) {
+    std::string records;
+    for (std::size_t i = first; i < first + count; ++i)
+        records += std::string(i > first ? "," : "") + R"({"id":"syn-)" + std::to_string(i) + R"(","name":"City )" + std::to_string(i) +
+                   R"(","country":"MX","lat":19.5,"lon":-99.1,"designations":[{"network":"uccn","field":"design","year":2015,"status":"current","confidence":"high","sources":[]}]})";
+    return records;
+}
+
 // Three cities: Puebla (Design 2015 + heritage 1987), Berlin (Design 2005), Salvador (Music 2015).
 inline std::string three_cities() {
     return R"([
