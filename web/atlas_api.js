@@ -69,11 +69,12 @@
     return new TextEncoder().encode(String(data == null ? '' : data));
   }
   function parse(text) { return JSON.parse(text); }
-  // The user's files once loaded, kept here gzip-compressed (the app lets go of their texts: its
-  // memory keeps its highest level for good, and 100,000 cities' texts were 22 MB of it; they are
-  // about a ninth of that compressed), and given back with the next files for the merge of all
-  // of them again. The app tells which: all of them, in order (platform_web.cpp).
-  var kept = [];  // {raw: Uint8Array until compressed, gz: ArrayBuffer}
+  // The user's data files' bytes, in the order they were staged (Module.stageData): the app reads
+  // them from here a piece at a time as it parses them (Module.textPiece; copied into its memory,
+  // whose highest level stays for good, they set that level), and parses them all again with the
+  // next files. Those it keeps (Module.keepTexts: all of them, none after a reset) wait here
+  // gzip-compressed, about a ninth of their size, and are unpacked again before the next merge.
+  var texts = [];  // {raw: Uint8Array while it may be read, gz: ArrayBuffer once compressed}
   function viaStream(bytes, transform) {  // (written straight in: a Blob's bytes go through the browser process)
     var writer = transform.writable.getWriter();
     writer.write(bytes).catch(function () {});
@@ -81,32 +82,42 @@
     return new Response(transform.readable).arrayBuffer();
   }
   var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
-  Module.keepUserFiles = function (count) { kept.length = Math.min(kept.length, count); };
-  Module.keepUserFile = function (index, at, size) {
-    if (kept[index]) return;  // (given back, unchanged)
-    var entry = kept[index] = { raw: Module.HEAPU8.slice(at, at + size), gz: null };
-    if (typeof CompressionStream === 'undefined') return;  // (kept as they are)
-    later(function () {  // once the map is drawn: not in the way of the data's first frame
-      if (!entry.raw) return;
-      viaStream(entry.raw, new CompressionStream('gzip')).then(function (gz) { entry.gz = gz; entry.raw = null; },
-                                                               function () { /* kept as they are */ });
-    }, { timeout: 2000 });
+  Module.textPiece = function (index, at, to, count) {
+    var t = texts[index];
+    if (!t || !t.raw) return 0;  // (not there: the parse ends, and says the file is cut short)
+    var piece = t.raw.subarray(at, at + count);
+    Module.HEAPU8.set(piece, to);
+    return piece.length;
+  };
+  Module.keepTexts = function (count) {
+    texts.length = Math.min(texts.length, count);
+    texts.forEach(function (t) {
+      if (t.gz) { t.raw = null; return; }  // (compressed before: unchanged)
+      if (typeof CompressionStream === 'undefined' || t.packing) return;  // (kept as they are)
+      t.packing = true;
+      later(function () {  // once the map is drawn: not in the way of the data's first frame
+        viaStream(t.raw, new CompressionStream('gzip')).then(function (gz) { t.gz = gz; t.raw = null; },
+                                                              function () { /* kept as they are */ })
+          .then(function () { t.packing = false; });
+      }, { timeout: 2000 });
+    });
   };
   Module.keptBytes = function () {
-    return kept.reduce(function (sum, e) { return sum + (e.raw ? e.raw.length : e.gz.byteLength); }, 0);
+    return texts.reduce(function (sum, t) { return sum + (t.raw ? t.raw.length : t.gz.byteLength); }, 0);
   };
-  function takeKept() {
-    return Promise.all(kept.map(function (e) {
-      return e.raw ? e.raw : viaStream(e.gz, new DecompressionStream('gzip')).then(function (b) { return new Uint8Array(b); });
+  function unpackTexts() {
+    return Promise.all(texts.map(function (t) {
+      if (t.raw) return null;
+      return viaStream(t.gz, new DecompressionStream('gzip')).then(function (b) { t.raw = new Uint8Array(b); });
     }));
   }
   var queue = Promise.resolve(), generation = 0;  // (loads one after another; a reset drops those waiting)
-  // Files ({name, data, error}) handed to the app, each written straight where it keeps them.
+  // Files ({name, data, error}) handed to the app; their bytes stay here.
   Module.stageData = function (files) {
     files.forEach(function (f) {
-      var bytes = f.error ? new Uint8Array(0) : bytesOf(f.data);
-      var room = parse(invoke('atlas_api_stage_data', [String(f.name), bytes.length, String(f.error || '')]));
-      if (room.at) Module.HEAPU8.set(bytes, room.at);
+      var bytes = f.error ? null : bytesOf(f.data);
+      if (bytes) texts.push({ raw: bytes, gz: null });
+      invoke('atlas_api_stage_data', [String(f.name), bytes ? bytes.length : 0, String(f.error || ''), texts.length - 1]);
     });
   };
   Module.callApi = function (name, args) { return parse(call(name, args || [])); };  // for the parts below
@@ -140,12 +151,8 @@
     loadDataFiles: function (files) {
       if (!Module.appStarted) return Promise.resolve({ error: 'the map is not ready yet' });
       var asked = generation;
-      var done = queue.then(takeKept).then(function (texts) {
+      var done = queue.then(unpackTexts).then(function () {
         if (asked !== generation) return window.atlas.state();  // data reset since: not loaded
-        texts.forEach(function (bytes, i) {
-          var room = parse(invoke('atlas_api_stage_kept', [i, bytes.length]));
-          if (room.at) Module.HEAPU8.set(bytes, room.at);
-        });
         Module.stageData(files);
         return parse(call('atlas_api_load_staged', []));
       });

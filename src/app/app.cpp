@@ -106,7 +106,7 @@ bool App::init(const platform::Options& options, std::string& error) {
         for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
     cover_glyphs(bundled);
     cover_glyphs(overrides_);
-    platform::set_aside_user_texts(overrides_);
+    platform::keep_user_files(overrides_);
     bundled = {};
     glyphs_changed_ = false;
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
@@ -1288,12 +1288,20 @@ void App::cover_glyphs(const std::vector<DataFile>& files) {
     // bytes (UTF-8 sequences never hold an ASCII byte) go to it (100,000 cities: 207 -> 9 ms).
     for (const DataFile& f : files) {
         std::array<bool, 128> ascii{};
-        for (const char *p = f.text.data(), *end = p + f.text.size(); p < end;) {
-            const char* run = p;
-            while (p < end && static_cast<unsigned char>(*p) >= 0x80) ++p;
-            if (p > run) glyphs_.AddText(run, p);
-            if (p < end) ascii[static_cast<unsigned char>(*p++)] = true;
+        std::string run;  // a run of other bytes (it may go on in the next piece)
+        auto flush = [&] { if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size()), run.clear(); };
+        const JsonText text = f.json_text();
+        for (std::size_t at = 0; at < text.size();) {
+            const std::string_view piece = text.from(at);
+            if (piece.empty()) break;
+            at += piece.size();
+            for (const char c : piece) {
+                const auto byte = static_cast<unsigned char>(c);
+                if (byte >= 0x80) run += c;
+                else flush(), ascii[byte] = true;
+            }
         }
+        flush();
         for (int c = 0; c < 128; ++c)
             if (ascii[std::size_t(c)]) glyphs_.SetBit(ImWchar(c));
     }
@@ -1413,11 +1421,10 @@ void App::log_actions() {
 
 json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_problems) {
     cover_glyphs(files);  // new letters: the fonts are rasterised again before the next frame
-    platform::take_back_user_texts(overrides_);
     for (auto& f : files) overrides_.push_back(std::move(f));
     read_problems_.insert(read_problems_.end(), fetch_problems.begin(), fetch_problems.end());
     auto next = std::make_unique<Atlas>(load_all());
-    platform::set_aside_user_texts(overrides_);
+    platform::keep_user_files(overrides_);
     next->adopt_view(*atlas_);
     atlas_ = std::move(next);
     platform::trim_memory();  // the old data's pages

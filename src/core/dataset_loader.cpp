@@ -241,13 +241,19 @@ int LoadResult::error_count() const {
 namespace {
 // The kind a file names in its first bytes ("format": "atlas-sur/cities"), read without parsing it;
 // kKinds' size when it does not say. Only a hint for the order of parsing: the parsed file decides.
-std::size_t sniff_kind(std::string_view text) {
-    const std::size_t key = text.substr(0, 4096).find("\"format\"");
+std::size_t sniff_kind(const JsonText& file) {
+    std::string text;  // its first 4 KB (and what the value there may need past them)
+    for (std::size_t at = 0; at < 4096 + 64;) {
+        const std::string_view piece = file.from(at);
+        if (piece.empty()) break;
+        text.append(piece.substr(0, 4096 + 64 - at)), at += piece.size();
+    }
+    const std::size_t key = std::string_view(text).substr(0, 4096).find("\"format\"");
     if (key == std::string_view::npos) return std::size(kKinds);
     std::size_t i = key + 8;
     while (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
     for (std::size_t k = 0; k < std::size(kKinds); ++k)
-        if (text.substr(i).starts_with("\"" + std::string(kKinds[k].format) + "\"")) return k;
+        if (std::string_view(text).substr(i).starts_with("\"" + std::string(kKinds[k].format) + "\"")) return k;
     return std::size(kKinds);
 }
 
@@ -276,9 +282,10 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
     auto records_in = [&](std::size_t i) { return std::min(shapes[i].second_level_items, kMaxRecordsPerFile); };
     for (std::size_t i = 0; i < files.size(); ++i) {
         order[i] = i;
-        if (use_hints) hint[i] = sniff_kind(files[i]->text);
-        if (files[i]->text.size() > kMaxDataFileBytes) continue;  // (refused below)
-        shapes[i] = json_shape(files[i]->text);
+        const JsonText text = files[i]->json_text();
+        if (use_hints) hint[i] = sniff_kind(text);
+        if (files[i]->size() > kMaxDataFileBytes) continue;  // (refused below)
+        shapes[i] = json_shape(text);
         if (hint[i] < kinds) records_to_come[hint[i]] += records_in(i);
     }
     // Files that name no kind are parsed first (their kind is known only then), as all are without hints.
@@ -322,9 +329,9 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
         const DataFile& f = *files[i];
         if (hint[i] < kinds) load_kinds_below(hint[i]);
         const std::string name = base_name(f.name);
-        if (f.text.size() > kMaxDataFileBytes) {
+        if (f.size() > kMaxDataFileBytes) {
             reject(name, "file is {n} bytes, more than the limit of {limit}",
-                   {{"n", std::to_string(f.text.size())}, {"limit", std::to_string(kMaxDataFileBytes)}});
+                   {{"n", std::to_string(f.size())}, {"limit", std::to_string(kMaxDataFileBytes)}});
             continue;
         }
         // Its turn: read while it is parsed, if its records come after a "format" that agrees
@@ -348,7 +355,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
                 else too_many = true;
             };
         }
-        JsonDocument parsed = parse_json(f.text, shapes[i], kMaxJsonDepth, hint[i] < kinds ? &stream : nullptr);
+        JsonDocument parsed = parse_json(f.json_text(), shapes[i], kMaxJsonDepth, hint[i] < kinds ? &stream : nullptr);
         if (hint[i] < kinds) records_to_come[hint[i]] -= records_in(i);
         if (sink) {
             std::vector<Problem> top;  // the top-level object's own (its members after the records too)
@@ -362,7 +369,7 @@ bool load_in_kind_order(const std::vector<const DataFile*>& files, bool use_hint
             // "version" that disagrees): nothing of it stays, and it is read again as a whole to say
             // what is wrong.
             sink->undo();
-            if (parsed.ok()) parsed = parse_json(f.text);
+            if (parsed.ok()) parsed = parse_json(f.json_text());
         }
         if (!parsed.ok()) {
             reject(name, parsed.error);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json_io.h"
 #include "core/model.h"
 
 namespace atlas {
@@ -37,9 +38,15 @@ struct LoadResult {
     int error_count() const;
 };
 
-// One data file: its name as the user knows it, and its text.
+// One data file: its name as the user knows it, and its text, or (in the browser, for the user's
+// files) its size and where to fetch it from (see JsonText), `text` then empty.
 struct DataFile {
     std::string name, text;
+    std::size_t size_elsewhere = 0;
+    JsonText::Fetch fetch{};
+
+    JsonText json_text() const { return fetch ? JsonText(size_elsewhere, fetch) : JsonText(text); }
+    std::size_t size() const { return fetch ? size_elsewhere : text.size(); }
 };
 
 // Limits, documented in docs/data-format.md.

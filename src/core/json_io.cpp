@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -115,46 +116,90 @@ private:
     std::size_t index_ = 0;
 };
 
+// The text's bytes one at a time, a piece fetched whenever one is used up: the input of nlohmann's
+// parser (which reads a character at a time, through one instantiation for texts of both kinds).
+class TextIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    TextIterator(const JsonText& text, std::size_t at) : text_(&text), at_(at) { load(); }
+    reference operator*() const { return *p_; }
+    TextIterator& operator++() {
+        if (++p_ == end_) at_ += std::size_t(end_ - begin_), load();
+        return *this;
+    }
+    bool operator==(const TextIterator& other) const { return position() == other.position(); }
+    bool operator!=(const TextIterator& other) const { return !(*this == other); }
+
+private:
+    std::size_t position() const { return at_ + std::size_t(p_ - begin_); }
+    void load() {
+        const std::string_view piece = at_ < text_->size() ? text_->from(at_) : std::string_view();
+        if (piece.empty()) at_ = text_->size();  // (the end, or a fetch that failed: the parse ends there)
+        p_ = begin_ = piece.data(), end_ = begin_ + piece.size();
+    }
+    const JsonText* text_;
+    std::size_t at_;  // where the piece begins in the text
+    const char *p_ = nullptr, *begin_ = nullptr, *end_ = nullptr;
+};
+
 }  // namespace
+
+std::string_view JsonText::from(std::size_t at) const {
+    if (at >= size_) return {};
+    if (!fetch_) return whole_.substr(at);
+    piece_.resize(std::min(kPieceBytes, size_ - at));
+    piece_.resize(fetch_(at, piece_.data(), piece_.size()));
+    return piece_;
+}
 
 // Commas at the second level, plus one for each array or object there. A scan of its own because
 // nlohmann's depth callback makes its parser quadratic: after each object it walks the whole parent
 // array looking for discarded values (50,000 records took 12 s in the browser).
-JsonShape json_shape(std::string_view text) {
+JsonShape json_shape(const JsonText& text) {
     JsonShape shape;
     int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            shape.depth = std::max(shape.depth, ++depth);
-            shape.second_level_items += depth == 2;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        } else if (c == ',' && depth == 2) {
-            ++shape.second_level_items;
+    bool in_string = false, escaped = false;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::string_view piece = text.from(at);
+        if (piece.empty()) break;
+        at += piece.size();
+        for (const char c : piece) {
+            if (in_string) {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') in_string = false;
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '[' || c == '{') {
+                shape.depth = std::max(shape.depth, ++depth);
+                shape.second_level_items += depth == 2;
+            } else if (c == ']' || c == '}') {
+                --depth;
+            } else if (c == ',' && depth == 2) {
+                ++shape.second_level_items;
+            }
         }
     }
     return shape;
 }
 
-JsonDocument parse_json(std::string_view text, int max_depth, const RecordStream* stream) {
+JsonDocument parse_json(const JsonText& text, int max_depth, const RecordStream* stream) {
     return parse_json(text, json_shape(text), max_depth, stream);
 }
 
-JsonDocument parse_json(std::string_view text, const JsonShape& shape, int max_depth, const RecordStream* stream) {
+JsonDocument parse_json(const JsonText& text, const JsonShape& shape, int max_depth, const RecordStream* stream) {
     JsonDocument doc;
     if (shape.depth > max_depth) {
         doc.error = "nesting deeper than " + std::to_string(max_depth) + " levels";
         return doc;
     }
     DocumentBuilder builder(doc.value, stream, shape.second_level_items);
-    if (!json::sax_parse(text.begin(), text.end(), &builder)) {
+    if (!json::sax_parse(TextIterator(text, 0), TextIterator(text, text.size()), &builder)) {
         doc.value = nullptr;
         doc.error = builder.message.empty() ? "invalid JSON" : builder.message;
     }

@@ -164,12 +164,10 @@ void trim_memory();
 // those it could not fetch: merged in the first load, so the data is parsed and the map built once
 // (the files still on their way come later, through load_data). Natively none (--load is read).
 void take_early_data(std::vector<DataFile>& files, std::vector<Problem>& problems);
-// The user's files once loaded (all of them, in order; none after a reset): the web page keeps their
-// texts, gzip-compressed, and the app lets go of them (its memory keeps its highest level for good,
-// and 100,000 cities' texts were 22 MB of it); the page gives them back with the next files
-// (take_back_user_texts), for the merge of all of them again. Natively they stay in the app.
-void set_aside_user_texts(std::vector<DataFile>& files);
-void take_back_user_texts(std::vector<DataFile>& files);
+// The user's files once loaded (all of them, in order; none after a reset). In the browser their
+// texts stay in the page (see JsonText), which keeps them gzip-compressed between merges and drops
+// the others; natively they stay in the app.
+void keep_user_files(const std::vector<DataFile>& files);
 // The web page downloads the detailed basemap after the map is usable (fewer bytes before the first
 // frame); natively it is read at start-up like every asset.
 extern const bool kFineBasemapLater;

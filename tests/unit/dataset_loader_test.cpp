@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -335,4 +336,78 @@ TEST(LoadFiles, RecordsReadWhileParsingMatchTheWholeFileAndABrokenFileChangesNot
         EXPECT_LT(r.dataset.find_city("mx-oaxaca"), 0);
         EXPECT_FALSE(has_problem(r.problems, "typo"));  // what was read of it is not reported either
     }
+}
+
+// A text fetched in pieces has the shape and the parse of the same text in memory, wherever the
+// pieces cut it (an escaped quote or backslash split from its backslash, brackets inside strings).
+TEST(JsonIo, ATextInPiecesParsesAsTheWholeText) {
+    const std::string text = R"({"a":"\"[[{\\","b":[[1,2],{"c":"]\\\"}"}],"d":[3,4,"\\"],"e":"\u00e9"})";
+    const JsonShape shape = json_shape(text);
+    const JsonDocument doc = parse_json(text);
+    ASSERT_TRUE(doc.ok()) << doc.error;
+    EXPECT_EQ(shape.depth, 3);
+    EXPECT_EQ(shape.second_level_items, 5u);  // b's two, d's three
+    for (std::size_t piece = 1; piece <= 9; ++piece) {
+        const JsonText pieces(text.size(), [&](std::size_t at, char* to, std::size_t n) {
+            const std::size_t count = std::min({n, piece, text.size() - at});
+            std::copy_n(text.data() + at, count, to);
+            return count;
+        });
+        EXPECT_EQ(json_shape(pieces).depth, shape.depth) << piece;
+        EXPECT_EQ(json_shape(pieces).second_level_items, shape.second_level_items) << piece;
+        const JsonDocument parsed = parse_json(pieces);
+        EXPECT_TRUE(parsed.ok()) << parsed.error;
+        EXPECT_EQ(parsed.value, doc.value) << piece;
+    }
+}
+
+// Files read a piece at a time from where they lie (the browser page's memory) load exactly as
+// their texts do: pieces cut strings, escapes and UTF-8 sequences anywhere. A text that stops short
+// is a problem of its file, and the others load.
+TEST(LoadFiles, FilesFetchedInPiecesLoadAsTheirTexts) {
+    std::vector<Problem> unread;
+    std::vector<DataFile> files = read_data_dir(ATLAS_DATA_DIR, unread);
+    ASSERT_TRUE(unread.empty());
+    files.push_back({"update.json", R"({"format":"atlas-sur/cities","version":1,"cities":[
+        {"id":"mx-puebla","name":"Puebla","localName":"Heroica \"Puebla\" de Zaragoza \\ \u00c1 ñ","country":"MX",
+         "lat":19.04,"lon":-98.2,"designations":[{"network":"uccn","field":"design","year":2015}]},
+        {"id":"xx-bad","name":"Bad","country":"XX","lat":917,"lon":0,"designations":[]}]})"});
+    files.push_back({"broken.json", R"({"format":"atlas-sur/links","version":1,"links":[{"id":"l","from":)"});
+    auto fetched = [](const std::vector<DataFile>& texts, std::size_t piece, std::size_t stop_at = SIZE_MAX) {
+        std::vector<DataFile> out;
+        for (const DataFile& f : texts) {
+            const std::string text = f.text;  // (kept by the fetch, as the page keeps the bytes)
+            out.push_back({f.name, {}, text.size(), [text, piece, stop_at](std::size_t at, char* to, std::size_t n) {
+                               const std::size_t count = at >= stop_at ? 0 : std::min({n, piece, text.size() - at});
+                               std::copy_n(text.data() + at, count, to);
+                               return count;
+                           }});
+        }
+        return out;
+    };
+    auto described = [](const LoadResult& r) {
+        std::vector<std::string> out;
+        for (const auto& p : r.problems) out.push_back(p.to_string());
+        for (const auto& c : r.dataset.cities) out.push_back(c.id + " " + c.name + " " + c.local_name + " " + std::to_string(c.lat));
+        for (const auto& l : r.dataset.links) out.push_back(l.id + " " + std::to_string(l.from) + " " + std::to_string(l.to));
+        out.insert(out.end(), r.rejected.begin(), r.rejected.end());
+        return out;
+    };
+    const LoadResult whole = load_files(files);
+    EXPECT_EQ(whole.rejected, std::vector<std::string>{"broken.json"});
+    EXPECT_EQ(whole.dataset.cities[std::size_t(whole.dataset.find_city("mx-puebla"))].local_name,
+              "Heroica \"Puebla\" de Zaragoza \\ \xC3\x81 \xC3\xB1");
+    for (const std::size_t piece : {1u, 2u, 3u, 7u, 4096u, 1u << 20})
+        EXPECT_EQ(described(load_files(fetched(files, piece))), described(whole)) << "pieces of " << piece;
+
+    // The cities' file stops short after 1,000 bytes (a page that lost it): that file is reported
+    // (its links' cities with it), the others load.
+    std::vector<DataFile> cut = fetched(files, 500);
+    const auto cities = std::find_if(files.begin(), files.end(), [](const DataFile& f) { return f.name == "cities.json"; });
+    cut[std::size_t(cities - files.begin())] = fetched({*cities}, 500, 1000)[0];
+    const LoadResult r = load_files(cut);
+    EXPECT_TRUE(has_problem(r.problems, "cities.json: ")) << r.problems.front().to_string();
+    EXPECT_NE(std::find(r.rejected.begin(), r.rejected.end(), "cities.json"), r.rejected.end());
+    EXPECT_FALSE(r.dataset.fields.empty());
+    EXPECT_GE(r.dataset.find_city("mx-puebla"), 0);  // (the update's)
 }

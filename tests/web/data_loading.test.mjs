@@ -89,6 +89,21 @@ test('the fonts hold the letters of the data: a file with new ones rasterises th
   await page.evaluate(() => window.atlas.resetData());
 });
 
+test("a data file is parsed where the page keeps it: the map's memory does not grow by its size", async () => {
+  // WebAssembly memory never shrinks: a file copied in whole would keep its size there for good.
+  // 12 MB of a file: 600 cities, each with a member of 19,000 letters that the map does not use.
+  const near = cities[0], padding = 'x'.repeat(19000);
+  const text = JSON.stringify({ format: 'atlas-sur/cities', version: 1, cities: Array.from({ length: 600 }, (_, i) => ({
+    id: `padded-${i}`, name: `Padded ${i}`, country: near.country, lat: near.lat, lon: near.lon, padding,
+    designations: [{ network: 'uccn', field: 'design', year: 2010 }] })) });
+  const before = await page.evaluate(() => Module.HEAPU8.length);
+  const s = await page.evaluate((t) => window.atlas.loadData('padded.json', new TextEncoder().encode(t)), text);
+  assert.equal(s.data.cities, cities.length + 600, s.data.problems.slice(0, 3).join('\n'));
+  const grown = (await page.evaluate(() => Module.HEAPU8.length)) - before;
+  assert.ok(grown < 3 << 20, `the memory grew by ${(grown / 1048576).toFixed(1)} MB for a file of ${(text.length / 1048576).toFixed(1)} MB`);
+  await page.evaluate(() => window.atlas.resetData());
+});
+
 test("the user's files wait in the page, compressed, and come back for the next merge; a reset forgets them", async () => {
   // 3,000 cities in one file, then links between them in another: the links load only if the
   // cities' file is merged again with them, which the app can do only with its text back.

@@ -307,8 +307,7 @@ bool restore_gl_context(Window& w, std::string& error) {
 
 void trim_memory() { malloc_trim(0); }
 void take_early_data(std::vector<DataFile>&, std::vector<Problem>&) {}
-void set_aside_user_texts(std::vector<DataFile>&) {}
-void take_back_user_texts(std::vector<DataFile>&) {}
+void keep_user_files(const std::vector<DataFile>&) {}
 const bool kFineBasemapLater = false;
 
 void toggle_fullscreen(Window& w) {

@@ -15,7 +15,6 @@ namespace atlas::platform {
 namespace {
 AppHooks g_app;
 std::vector<atlas::DataFile> g_staged;            // data files waiting for atlas_api_load_staged
-std::vector<std::string> g_kept_texts;             // the user's earlier files' texts, given back by the page
 std::vector<atlas::Problem> g_staged_problems;
 std::string g_reply;  // keeps the last answer alive for ccall's string conversion
 
@@ -258,18 +257,8 @@ void take_early_data(std::vector<DataFile>& files, std::vector<Problem>& problem
     if (EM_ASM_INT({ return Module.stageEarlyData ? Module.stageEarlyData() : 0; }))  // (stages them here)
         take_staged(files, problems);
 }
-void set_aside_user_texts(std::vector<DataFile>& files) {
-    EM_ASM({ Module.keepUserFiles($0); }, int(files.size()));  // (the page forgets those beyond)
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        std::string& text = files[i].text;
-        EM_ASM({ Module.keepUserFile($0, $1, $2); }, int(i), text.data(), int(text.size()));  // (a copy, if new to the page)
-        std::string().swap(text);
-    }
-    g_kept_texts.clear();
-}
-void take_back_user_texts(std::vector<DataFile>& files) {
-    for (std::size_t i = 0; i < files.size() && i < g_kept_texts.size(); ++i) files[i].text = std::move(g_kept_texts[i]);
-    g_kept_texts.clear();
+void keep_user_files(const std::vector<DataFile>& files) {
+    EM_ASM({ Module.keepTexts($0); }, int(files.size()));
 }
 const bool kFineBasemapLater = true;
 void toggle_fullscreen(Window&) {
@@ -313,7 +302,6 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
 using atlas::platform::g_app;
 using atlas::platform::g_staged;
 using atlas::platform::g_staged_problems;
-using atlas::platform::g_kept_texts;
 using atlas::platform::take_staged;
 using atlas::platform::reply;
 extern "C" {
@@ -350,27 +338,21 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
 // Files staged one by one, then loaded together (window.atlas.loadDataFiles): one merge for all.
-// Each gets room for its bytes, which the page writes there at once ({"at": address}): no copy on
-// the way (a file may be 16 MB). The bytes are kept as they are (a broken file may hold NUL bytes).
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_data(const char* name, double size, const char* error) {
+// Their bytes stay in the page (Module.texts[index]), read a piece at a time as they are parsed (a
+// file may be 16 MB: copied in, it raised the memory's high-water mark for good). The bytes are
+// kept as they are (a broken file may hold NUL bytes).
+EMSCRIPTEN_KEEPALIVE void atlas_api_stage_data(const char* name, double size, const char* error, int index) {
     const std::string n = name ? name : "";
     std::string problem = error ? error : "";
     if (problem.empty() && !(size >= 0 && size <= double(atlas::kMaxDataFileBytes)))
         problem = atlas::too_large(size > 0 ? std::size_t(std::min(size, 1e18)) : 0);
     if (!problem.empty()) {
         g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", problem});
-        return reply({{"at", 0}});
+        return;
     }
-    const atlas::DataFile& file = g_staged.emplace_back(atlas::DataFile{n, std::string(std::size_t(size), '\0')});
-    return reply({{"at", reinterpret_cast<std::uintptr_t>(file.text.data())}});
-}
-// Room for the text of the user's earlier file `index`, which the page gives back before the next
-// files are loaded ({"at": address}).
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_kept(int index, double size) {
-    if (index < 0 || index > 100000 || !(size >= 0 && size <= double(atlas::kMaxDataFileBytes))) return reply({{"at", 0}});
-    if (g_kept_texts.size() <= std::size_t(index)) g_kept_texts.resize(std::size_t(index) + 1);
-    g_kept_texts[std::size_t(index)].assign(std::size_t(size), '\0');
-    return reply({{"at", reinterpret_cast<std::uintptr_t>(g_kept_texts[std::size_t(index)].data())}});
+    g_staged.push_back({n, {}, std::size_t(size), [index](std::size_t at, char* out, std::size_t count) {
+        return std::size_t(EM_ASM_INT({ return Module.textPiece($0, $1, $2, $3); }, index, int(at), out, int(count)));
+    }});
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     std::vector<atlas::DataFile> files;
