@@ -70,6 +70,7 @@ public:
     };
     Grid(double cell, const std::vector<Point>& points) : cell_(std::max(cell, 1e-12)), cells_(points.size()) {
         std::vector<int> cell_index(points.size());
+        begin_.reserve(points.size() + 1);
         for (std::size_t k = 0; k < points.size(); ++k) {
             int& c = cells_.at(key_of(points[k].at), -1);
             if (c < 0) c = int(begin_.size()), begin_.push_back(0);
@@ -126,9 +127,11 @@ ClusterTree::ClusterTree(const std::vector<glm::dvec2>& positions, const std::ve
         auto passes = [&] {
             const double distance = radius / scale, single = disc(1);
             std::vector<Grid::Point> singles;
+            singles.reserve(alive.size());
             for (int n : alive)
                 if (nodes_[n].count == 1) singles.push_back({nodes_[n].center, n});
             const Grid singles_grid(grid_cell(distance, 2 * single + single * kGap), singles);
+            std::vector<Grid::Point>().swap(singles);  // (the grid has them: not held through the passes too)
             std::size_t before = alive.size();
             alive = group(alive, distance, disc, level, false, singles_grid, taken);
             for (int again = 0; again < 2 && alive.size() < before; ++again)
@@ -206,8 +209,7 @@ std::vector<int> ClusterTree::group(const std::vector<int>& alive, double distan
         take_near(weighted / double(group.count), disc(group.count), false);
         weigh(before);
         group.center = weighted / double(group.count);
-        group.first_child = int(children_.size());
-        group.child_count = int(parts.size());
+        group.first = int(children_.size());
         const int id = int(nodes_.size());
         for (int p : parts) nodes_[p].parent = id, children_.push_back(p);
         nodes_.push_back(group);
@@ -267,17 +269,18 @@ int ClusterTree::level(double zoom) const {
 
 void ClusterTree::members(int node, std::vector<int>& out) const {
     const Node& n = nodes_[node];
-    if (n.city >= 0) {
-        out.push_back(n.city);
+    if (n.count == 1) {
+        out.push_back(n.first);
         return;
     }
-    for (int c = 0; c < n.child_count; ++c) members(children_[n.first_child + c], out);
+    const int end = node + 1 < int(nodes_.size()) ? nodes_[std::size_t(node) + 1].first : int(children_.size());
+    for (int c = n.first; c < end; ++c) members(children_[std::size_t(c)], out);
 }
 
 std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
     std::vector<std::pair<int, Cluster>> out;  // with the rank of each marker's seed: the most important first
     const auto leaf = alone < 0 ? nodes_.end()
-                                : std::find_if(nodes_.begin(), nodes_.end(), [&](const Node& n) { return n.city == alone; });
+                                : std::find_if(nodes_.begin(), nodes_.end(), [&](const Node& n) { return n.count == 1 && n.first == alone; });
     if (leaf != nodes_.end()) out.push_back({-1, {leaf->center, {alone}}});
     else alone = -1;
     // A node is drawn at `level` if it was formed at that level or a finer one, and its parent
@@ -285,7 +288,7 @@ std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
     for (int i = 0; i < int(nodes_.size()); ++i) {
         const Node& n = nodes_[i];
         if (n.born < level || (n.parent >= 0 && nodes_[n.parent].born >= level)) continue;
-        if (n.city >= 0 && n.city == alone) continue;
+        if (n.count == 1 && n.first == alone) continue;
         Cluster c{n.center, {}};
         c.members.reserve(std::size_t(n.count));
         members(i, c.members);
