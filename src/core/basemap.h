@@ -80,7 +80,8 @@ std::vector<std::uint32_t> triangulate(const BasemapMesh& mesh, const BasemapMes
 // Reads and decodes one basemap file; false with a message naming the file.
 bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std::string& error);
 
-// The countries that reach into a box ({min lon, min lat}, {max lon, max lat}).
+// The parts of countries that reach into a box ({min lon, min lat}, {max lon, max lat}): the
+// polygons whose outline's bounds meet it.
 struct LonLatBox {
     glm::dvec2 min{-180, -90}, max{180, 90};
 };

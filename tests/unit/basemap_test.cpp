@@ -131,3 +131,26 @@ TEST(Basemap, CountryPiecesAreTheWholeMeshInParts) {
     EXPECT_EQ(shade_of(mexico, nullptr), BasemapMesh::Mexico);
     EXPECT_EQ(shade_of(other, nullptr), BasemapMesh::Other);
 }
+
+// The inset of Mexico takes the polygons that meet its box, not whole countries: the United States
+// without Alaska, and a polygon wider than the box with no point in it.
+TEST(Basemap, CountriesWithinABoxKeepThePolygonsThatMeetIt) {
+    auto ring = [](std::initializer_list<glm::dvec2> degrees) {
+        std::vector<BasemapPoint> r;
+        for (auto d : degrees) r.push_back({std::int16_t(std::lround(d.x / BasemapPoint::kStep)), std::int16_t(std::lround(d.y / BasemapPoint::kStep))});
+        return r;
+    };
+    const std::vector<BasemapCountry> world = {
+        {"US", "United States", {{ring({{-120, 30}, {-100, 30}, {-100, 45}, {-120, 45}})},      // meets it
+                                 {ring({{-160, 60}, {-140, 60}, {-140, 70}, {-160, 70}})}}},    // Alaska: does not
+        {"CA", "Canada", {{ring({{-120, 50}, {-60, 50}, {-60, 70}, {-120, 70}})}}},              // does not
+        {"XX", "Around", {{ring({{-130, 0}, {-70, 0}, {-70, 5}, {-130, 5}}),                     // wider than the box, no point in it
+                           ring({{-129, 1}, {-128, 1}, {-128, 2}})}}}};
+    const std::vector<BasemapCountry> within = countries_within(world, {{-125, 4}, {-80, 36}});
+    ASSERT_EQ(within.size(), 2u);
+    EXPECT_EQ(within[0].iso2, "US");
+    ASSERT_EQ(within[0].polygons.size(), 1u);
+    EXPECT_EQ(within[0].polygons[0], world[0].polygons[0]);
+    EXPECT_EQ(within[1].iso2, "XX");
+    EXPECT_EQ(within[1].polygons, world[2].polygons);  // (with its hole)
+}
