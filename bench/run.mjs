@@ -47,6 +47,34 @@ function bytesOf(paths) {
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN; };
 const median = (xs) => quantile(xs, 0.5);
 
+// The JS heaps of the page's web workers, garbage collected first (MapLibre indexes its GeoJSON
+// sources in one; the page's own heap does not count them). Pages are measured one at a time, so
+// every worker there is is this page's. Workers are reached through the browser's session
+// (Playwright gives no CDP session for a worker).
+async function workersHeap(sys) {
+  const { targetInfos } = await sys.send('Target.getTargets');
+  let id = 0, total = 0;
+  const waiting = new Map();
+  const listener = (e) => {
+    const m = JSON.parse(e.message);
+    if (waiting.has(m.id)) waiting.get(m.id)(m.result || {}), waiting.delete(m.id);
+  };
+  sys.on('Target.receivedMessageFromTarget', listener);
+  const ask = (sessionId, method) => new Promise((resolve) => {
+    const k = ++id;
+    waiting.set(k, resolve);
+    sys.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: k, method, params: {} }) }).catch(() => resolve({}));
+  });
+  for (const t of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = await sys.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+    await ask(sessionId, 'HeapProfiler.collectGarbage');
+    total += (await ask(sessionId, 'Runtime.getHeapUsage')).usedSize || 0;
+    await sys.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+  }
+  sys.off('Target.receivedMessageFromTarget', listener);
+  return total;
+}
+
 async function measure(browser, base, page, n, expected) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
@@ -118,7 +146,7 @@ async function measure(browser, base, page, n, expected) {
   // Memory in use: garbage collected first (what waits for the collector varied from run to run
   // by a megabyte or more, on every page).
   await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await metric('JSHeapUsedSize');
+  const heap = await metric('JSHeapUsedSize') + await workersHeap(sys);
   // This map's wasm memory, and the user's files its page keeps compressed outside both (ArrayBuffers).
   const wasm = await tab.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length + (Module.keptBytes ? Module.keptBytes() : 0) : 0));
   await context.close();
