@@ -150,6 +150,12 @@
     // their decompression).
     loadDataFiles: function (files) {
       if (!Module.appStarted) return Promise.resolve({ error: 'the map is not ready yet' });
+      // The page keeps the files' bytes for later merges: a copy of its own, taken now, so that a
+      // caller reusing or handing away its buffer (to a worker) changes nothing of what was loaded.
+      files = Array.prototype.map.call(files, function (f) {
+        var data = f.error ? null : (f.data instanceof Uint8Array || f.data instanceof ArrayBuffer) ? bytesOf(f.data).slice() : bytesOf(f.data);
+        return { name: f.name, data: data, error: f.error };
+      });
       var asked = generation;
       var done = queue.then(unpackTexts).then(function () {
         if (asked !== generation) return window.atlas.state();  // data reset since: not loaded

@@ -124,6 +124,23 @@ test("the user's files wait in the page, compressed, and come back for the next 
   assert.equal(s.data.errors, 0, s.data.problems.join('\n'));
   assert.equal(s.data.cities, cities.length + 3000, 'the cities file came back for the merge');
   assert.equal(s.data.links, bundledLinks + 40, 'its cities were there for the links');
+  // The page keeps its own copy: a caller that reuses its buffer, or hands it to a worker, after
+  // calling changes nothing of what loads, nor of what comes back for the next merges.
+  await page.evaluate(() => window.atlas.resetData());
+  s = await page.evaluate(([c, l]) => {
+    const cityBytes = new TextEncoder().encode(c);
+    const first = window.atlas.loadData('kept-cities.json', cityBytes);
+    cityBytes.fill(0x20);  // (blank now: no longer the file)
+    const linkBuffer = new TextEncoder().encode(l).buffer;
+    const second = window.atlas.loadData('kept-links.json', linkBuffer);
+    structuredClone(linkBuffer, { transfer: [linkBuffer] });  // (detached: handed away)
+    const extra = JSON.stringify({ format: 'atlas-sur/links', version: 1, links: [
+      { id: 'kept-link-extra', from: 'kept-1', to: 'kept-2', network: 'twinning', year: 2016, confidence: 'high', sources: [] }] });
+    return Promise.all([first, second]).then(() => window.atlas.loadData('kept-extra.json', extra));
+  }, [citiesFile, linksFile]);
+  assert.equal(s.data.errors, 0, s.data.problems.join('\n'));
+  assert.equal(s.data.cities, cities.length + 3000);
+  assert.equal(s.data.links, bundledLinks + 41);
   // A reset forgets them: the links alone now name no known city.
   await page.evaluate(() => window.atlas.resetData());
   assert.equal(await page.evaluate(() => Module.keptBytes()), 0);
