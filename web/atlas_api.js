@@ -96,7 +96,8 @@
       if (typeof CompressionStream === 'undefined' || t.packing) return;  // (kept as they are)
       t.packing = true;
       later(function () {  // once the map is drawn: not in the way of the data's first frame
-        viaStream(t.raw, new CompressionStream('gzip')).then(function (gz) { t.gz = gz; t.raw = null; },
+        // (A merge on its way reads the bytes: they go at its end, with the next keepTexts.)
+        viaStream(t.raw, new CompressionStream('gzip')).then(function (gz) { t.gz = gz; if (!merging) t.raw = null; },
                                                               function () { /* kept as they are */ })
           .then(function () { t.packing = false; });
       }, { timeout: 2000 });
@@ -112,12 +113,13 @@
     }));
   }
   var queue = Promise.resolve(), generation = 0;  // (loads one after another; a reset drops those waiting)
+  var merging = 0;  // loads waiting or under way
   // Files ({name, data, error}) handed to the app; their bytes stay here.
   Module.stageData = function (files) {
     files.forEach(function (f) {
-      var bytes = f.error ? null : bytesOf(f.data);
-      if (bytes) texts.push({ raw: bytes, gz: null });
-      invoke('atlas_api_stage_data', [String(f.name), bytes ? bytes.length : 0, String(f.error || ''), texts.length - 1]);
+      var bytes = f.error ? new Uint8Array(0) : bytesOf(f.data);
+      var answer = parse(invoke('atlas_api_stage_data', [String(f.name), bytes.length, String(f.error || ''), texts.length]));
+      if (answer.staged) texts.push({ raw: bytes, gz: null });  // (at the index the app was given)
     });
   };
   Module.callApi = function (name, args) { return parse(call(name, args || [])); };  // for the parts below
@@ -157,11 +159,12 @@
         return { name: f.name, data: data, error: f.error };
       });
       var asked = generation;
+      ++merging;
       var done = queue.then(unpackTexts).then(function () {
         if (asked !== generation) return window.atlas.state();  // data reset since: not loaded
         Module.stageData(files);
         return parse(call('atlas_api_load_staged', []));
-      });
+      }).finally(function () { --merging; });
       queue = done.catch(function () {});
       return done;
     },

@@ -141,6 +141,15 @@ test("the user's files wait in the page, compressed, and come back for the next 
   assert.equal(s.data.errors, 0, s.data.problems.join('\n'));
   assert.equal(s.data.cities, cities.length + 3000);
   assert.equal(s.data.links, bundledLinks + 41);
+  // A file refused for its size, given with another: the other is kept, and comes back at the next merge.
+  const link = (id, from, to) => JSON.stringify({ format: 'atlas-sur/links', version: 1, links: [
+    { id, from, to, network: 'twinning', year: 2016, confidence: 'high', sources: [] }] });
+  s = await page.evaluate(([a, b]) => window.atlas.loadDataFiles([{ name: 'too-large.json', data: ' '.repeat((16 << 20) + 1) },
+                                                                   { name: 'kept-extra-2.json', data: a }])
+    .then(() => window.atlas.loadData('kept-extra-3.json', b)), [link('kept-link-extra-2', 'kept-3', 'kept-4'), link('kept-link-extra-3', 'kept-5', 'kept-6')]);
+  assert.equal(s.data.links, bundledLinks + 43, s.data.problems.join('\n'));
+  assert.deepEqual(s.data.problems.filter((p) => /kept-extra/.test(p)), []);
+  assert.ok(s.data.problems.some((p) => /too-large\.json/.test(p)), s.data.problems.join('\n'));
   // A reset forgets them: the links alone now name no known city.
   await page.evaluate(() => window.atlas.resetData());
   assert.equal(await page.evaluate(() => Module.keptBytes()), 0);

@@ -338,21 +338,23 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_screen_position(const char* id) {
     return reply(g_app.screen_position(id ? id : ""));
 }
 // Files staged one by one, then loaded together (window.atlas.loadDataFiles): one merge for all.
-// Their bytes stay in the page (Module.texts[index]), read a piece at a time as they are parsed (a
+// Their bytes stay in the page (its texts[index]), read a piece at a time as they are parsed (a
 // file may be 16 MB: copied in, it raised the memory's high-water mark for good). The bytes are
-// kept as they are (a broken file may hold NUL bytes).
-EMSCRIPTEN_KEEPALIVE void atlas_api_stage_data(const char* name, double size, const char* error, int index) {
+// kept as they are (a broken file may hold NUL bytes). {"staged": false}: refused (a problem
+// then), and the page does not keep its bytes.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_stage_data(const char* name, double size, const char* error, int index) {
     const std::string n = name ? name : "";
     std::string problem = error ? error : "";
     if (problem.empty() && !(size >= 0 && size <= double(atlas::kMaxDataFileBytes)))
         problem = atlas::too_large(size > 0 ? std::size_t(std::min(size, 1e18)) : 0);
     if (!problem.empty()) {
         g_staged_problems.push_back({atlas::Problem::Severity::Error, n, "", "", problem});
-        return;
+        return reply({{"staged", false}});
     }
     g_staged.push_back({n, {}, std::size_t(size), [index](std::size_t at, char* out, std::size_t count) {
         return std::size_t(EM_ASM_INT({ return Module.textPiece($0, $1, $2, $3); }, index, int(at), out, int(count)));
     }});
+    return reply({{"staged", true}});
 }
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_staged() {
     std::vector<atlas::DataFile> files;
