@@ -154,8 +154,8 @@ private:
     platform::Window window_;
     std::unique_ptr<Atlas> atlas_;
     Catalogues catalogues_;
-    // The files the user gave, in order: merged again when more come. Their texts are set aside
-    // between loads (on the web the page keeps them compressed: platform::set_aside_user_texts).
+    // The files the user gave, in order: merged again when more come. On the web their texts stay
+    // in the page (DataFile::fetch), compressed between loads (platform::keep_user_files).
     // The bundled files are read again at each load instead (`read_bundled`): their texts were
     // 390 KB that the web's memory kept through its highest level.
     std::vector<DataFile> overrides_;
