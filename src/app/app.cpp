@@ -1290,17 +1290,13 @@ void App::cover_glyphs(const std::vector<DataFile>& files) {
         std::array<bool, 128> ascii{};
         std::string run;  // a run of other bytes (it may go on in the next piece)
         auto flush = [&] { if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size()), run.clear(); };
-        const JsonText text = f.json_text();
-        for (std::size_t at = 0; at < text.size();) {
-            const std::string_view piece = text.from(at);
-            if (piece.empty()) break;
-            at += piece.size();
+        f.json_text().for_each_piece([&](std::string_view piece) {
             for (const char c : piece) {
                 const auto byte = static_cast<unsigned char>(c);
                 if (byte >= 0x80) run += c;
                 else flush(), ascii[byte] = true;
             }
-        }
+        });
         flush();
         for (int c = 0; c < 128; ++c)
             if (ascii[std::size_t(c)]) glyphs_.SetBit(ImWchar(c));

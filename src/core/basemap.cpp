@@ -176,7 +176,10 @@ std::vector<BasemapCountry> countries_within(const std::vector<BasemapCountry>& 
     // memory, which keeps its highest level: making the inset set it).
     auto meets = [&](const std::vector<BasemapPoint>& outline) {
         glm::dvec2 lo{180, 90}, hi{-180, -90};
-        for (const BasemapPoint q : outline) lo = glm::min(lo, q.degrees()), hi = glm::max(hi, q.degrees());
+        for (const BasemapPoint q : outline) {
+            const glm::dvec2 p = q.degrees();
+            lo = glm::min(lo, p), hi = glm::max(hi, p);
+        }
         return !outline.empty() && lo.x <= box.max.x && hi.x >= box.min.x && lo.y <= box.max.y && hi.y >= box.min.y;
     };
     std::vector<BasemapCountry> out;

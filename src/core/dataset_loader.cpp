@@ -242,12 +242,9 @@ namespace {
 // The kind a file names in its first bytes ("format": "atlas-sur/cities"), read without parsing it;
 // kKinds' size when it does not say. Only a hint for the order of parsing: the parsed file decides.
 std::size_t sniff_kind(const JsonText& file) {
-    std::string text;  // its first 4 KB (and what the value there may need past them)
-    for (std::size_t at = 0; at < 4096 + 64;) {
-        const std::string_view piece = file.from(at);
-        if (piece.empty()) break;
-        text.append(piece.substr(0, 4096 + 64 - at)), at += piece.size();
-    }
+    constexpr std::size_t kHead = 4096 + 64;  // its first 4 KB, and what the value there may need past them
+    std::string text;
+    file.for_each_piece([&](std::string_view piece) { text.append(piece.substr(0, kHead - text.size())); }, kHead);
     const std::size_t key = std::string_view(text).substr(0, 4096).find("\"format\"");
     if (key == std::string_view::npos) return std::size(kKinds);
     std::size_t i = key + 8;

@@ -138,7 +138,7 @@ public:
 private:
     std::size_t position() const { return at_ + std::size_t(p_ - begin_); }
     void load() {
-        const std::string_view piece = at_ < text_->size() ? text_->from(at_) : std::string_view();
+        const std::string_view piece = text_->from(at_);
         if (piece.empty()) at_ = text_->size();  // (the end, or a fetch that failed: the parse ends there)
         p_ = begin_ = piece.data(), end_ = begin_ + piece.size();
     }
@@ -164,10 +164,7 @@ JsonShape json_shape(const JsonText& text) {
     JsonShape shape;
     int depth = 0;
     bool in_string = false, escaped = false;
-    for (std::size_t at = 0; at < text.size();) {
-        const std::string_view piece = text.from(at);
-        if (piece.empty()) break;
-        at += piece.size();
+    text.for_each_piece([&](std::string_view piece) {
         for (const char c : piece) {
             if (in_string) {
                 if (escaped) escaped = false;
@@ -184,7 +181,7 @@ JsonShape json_shape(const JsonText& text) {
                 ++shape.second_level_items;
             }
         }
-    }
+    });
     return shape;
 }
 

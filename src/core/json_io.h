@@ -2,6 +2,7 @@
 // (exceptions are off in the wasm build) with nesting limited while parsing, because copying or
 // dumping a deeply nested document recursively can abort the app.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -49,6 +50,17 @@ public:
     // The bytes from `at` on: all of them in memory, the next piece (at most kPieceBytes) fetched.
     // Empty only at the end (or a fetch that failed); valid until the next call.
     std::string_view from(std::size_t at) const;
+    // Calls f(piece) for each piece in order, until `up_to` bytes (the last piece may go past it)
+    // or the end.
+    template <class F>
+    void for_each_piece(F&& f, std::size_t up_to = std::string_view::npos) const {
+        for (std::size_t at = 0; at < std::min(size_, up_to);) {
+            const std::string_view piece = from(at);
+            if (piece.empty()) return;  // (a fetch that failed)
+            at += piece.size();
+            f(piece);
+        }
+    }
 
 private:
     std::string_view whole_;

@@ -16,6 +16,15 @@ json read_json(const std::string& path) {
     std::ifstream in(path);
     return json::parse(in);
 }
+// A fetch of `text`, at most `piece` bytes at a time, that finds nothing from `stop_at` on (as the
+// page's bytes are read in the browser).
+JsonText::Fetch in_pieces(std::string text, std::size_t piece, std::size_t stop_at = SIZE_MAX) {
+    return [text = std::move(text), piece, stop_at](std::size_t at, char* to, std::size_t n) {
+        const std::size_t count = at >= stop_at ? 0 : std::min({n, piece, text.size() - at});
+        std::copy_n(text.data() + at, count, to);
+        return count;
+    };
+}
 bool has_problem(const std::vector<Problem>& ps, const std::string& needle) {
     for (auto& p : ps)
         if (p.to_string().find(needle) != std::string::npos) return true;
@@ -348,11 +357,7 @@ TEST(JsonIo, ATextInPiecesParsesAsTheWholeText) {
     EXPECT_EQ(shape.depth, 3);
     EXPECT_EQ(shape.second_level_items, 5u);  // b's two, d's three
     for (std::size_t piece = 1; piece <= 9; ++piece) {
-        const JsonText pieces(text.size(), [&](std::size_t at, char* to, std::size_t n) {
-            const std::size_t count = std::min({n, piece, text.size() - at});
-            std::copy_n(text.data() + at, count, to);
-            return count;
-        });
+        const JsonText pieces(text.size(), in_pieces(text, piece));
         EXPECT_EQ(json_shape(pieces).depth, shape.depth) << piece;
         EXPECT_EQ(json_shape(pieces).second_level_items, shape.second_level_items) << piece;
         const JsonDocument parsed = parse_json(pieces);
@@ -375,14 +380,7 @@ TEST(LoadFiles, FilesFetchedInPiecesLoadAsTheirTexts) {
     files.push_back({"broken.json", R"({"format":"atlas-sur/links","version":1,"links":[{"id":"l","from":)"});
     auto fetched = [](const std::vector<DataFile>& texts, std::size_t piece, std::size_t stop_at = SIZE_MAX) {
         std::vector<DataFile> out;
-        for (const DataFile& f : texts) {
-            const std::string text = f.text;  // (kept by the fetch, as the page keeps the bytes)
-            out.push_back({f.name, {}, text.size(), [text, piece, stop_at](std::size_t at, char* to, std::size_t n) {
-                               const std::size_t count = at >= stop_at ? 0 : std::min({n, piece, text.size() - at});
-                               std::copy_n(text.data() + at, count, to);
-                               return count;
-                           }});
-        }
+        for (const DataFile& f : texts) out.push_back({f.name, {}, f.text.size(), in_pieces(f.text, piece, stop_at)});
         return out;
     };
     auto described = [](const LoadResult& r) {
