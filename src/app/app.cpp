@@ -143,8 +143,8 @@ bool App::build_gl(std::string& error) {
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!make_font_texture(ImGui_ImplOpenGL3_CreateDeviceObjects)) return error = "cannot make the panels' GL objects", false;
     if (!renderer_.init(options_.assets_dir + "/shaders", coarse, atlas_->data().global_south(), error)) return false;
-    if (!set_detailed_basemaps(have_fine ? fine : coarse, have_fine))
-        return error = "cannot create the detailed basemaps' GL buffers", false;
+    if (have_fine && !renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
+        return error = "cannot create the detailed basemap's GL buffers", false;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
     renderer_.warm_up(warm_up_panels);
@@ -164,21 +164,14 @@ void App::warm_pictures(glm::ivec2 framebuffer) {
     renderer_.warm_up(warm_up_panels, GL_RGBA8);
 }
 
-// The inset's basemap from `countries`, and (`detailed`: they are the 1:50m ones) the map's past
-// kDetailZoom (each made into the GL's mesh a country at a time).
-bool App::set_detailed_basemaps(const std::vector<BasemapCountry>& countries, bool detailed) {
-    const CountryGroup* global_south = atlas_->data().global_south();
-    if (!renderer_.set_inset_basemap(countries_within(countries, kAroundMexico), global_south)) return false;
-    return !detailed || renderer_.set_detail_basemap(countries, global_south);
-}
-
 // Read from the file system, where the page put it: the file's bytes are let go before the meshes
 // are made.
 json App::fine_basemap_arrived() {
     std::vector<BasemapCountry> fine;
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
-    if (!set_detailed_basemaps(fine, true)) return {{"error", "cannot create the detailed basemap's GL buffers"}};
+    if (!renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
+        return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
 

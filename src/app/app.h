@@ -74,9 +74,7 @@ private:
     void rebuild_fonts();
     // GL resources, and surviving a lost context (platform::gl_context_lost).
     bool build_gl(std::string& error);
-    bool set_detailed_basemaps(const std::vector<BasemapCountry>& countries, bool detailed);
     nlohmann::json fine_basemap_arrived();  // the detailed basemap's file is there now (web)
-    static constexpr LonLatBox kAroundMexico{{-125, 8}, {-80, 36}};  // what the inset of Mexico can show
     void release_gl();
     bool recover_gl_context();
     void log_gl_errors();

@@ -29,37 +29,41 @@ bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, st
     ByteReader r(bytes);
     std::string magic;
     std::uint32_t version = 0, count = 0;
-    if (!r.bytes(4, magic) || magic != "ATLB" || !r.u32(version) || version != 1) {
-        error = "not an atlas basemap (version 1) file";
+    if (!r.bytes(4, magic) || magic != "ATLB" || !r.u32(version) || version != 2) {
+        error = "not an atlas basemap (version 2) file";
         return false;
     }
-    auto truncated = [&](const std::string& where) {
+    auto malformed = [&](const std::string& where) {
         error = "truncated or malformed at " + where;
         out.clear();
         return false;
     };
-    if (!r.u32(count) || count > 10000) return truncated("the country count");
+    if (!r.u32(count) || count > 10000) return malformed("the country count");
     for (std::uint32_t c = 0; c < count; ++c) {
         BasemapCountry country;
         std::uint32_t name_len = 0, polys = 0;
-        if (!r.bytes(2, country.iso2) || !r.u8(name_len) || !r.bytes(name_len, country.name) || !r.u32(polys))
-            return truncated("country " + std::to_string(c));
-        std::uint32_t q[2] = {0, 0};  // running quantized lon/lat, wrapping modulo 2^16
+        if (!r.bytes(2, country.iso2) || !r.u8(name_len) || !r.bytes(name_len, country.name) || !r.varint(polys))
+            return malformed("country " + std::to_string(c));
+        std::int32_t q[2] = {0, 0};  // the running quantized lon/lat
         for (std::uint32_t p = 0; p < polys; ++p) {
             std::uint32_t rings = 0;
-            // every ring needs at least its 4-byte count: bounds the allocation by the file size
-            if (!r.u32(rings) || rings > r.remaining() / 4) return truncated(country.name);
+            // Every ring takes a byte at least, every point two: the counts cannot ask for more
+            // memory than the file could fill.
+            if (!r.varint(rings) || rings > r.remaining()) return malformed(country.name);
             auto& poly = country.polygons.emplace_back();
             for (std::uint32_t k = 0; k < rings; ++k) {
                 std::uint32_t n = 0;
-                if (!r.u32(n) || n > r.remaining() / 4) return truncated(country.name);
+                if (!r.varint(n) || n > r.remaining() / 2) return malformed(country.name);
                 auto& ring = poly.emplace_back();
                 ring.reserve(n);
                 for (std::uint32_t i = 0; i < n; ++i) {
-                    std::uint32_t d[2] = {0, 0};  // reads cannot fail: n was checked above
-                    r.u16(d[0]);
-                    r.u16(d[1]);
-                    for (int a = 0; a < 2; ++a) q[a] = (q[a] + d[a]) & 0xffff;
+                    for (int a = 0; a < 2; ++a) {
+                        std::uint32_t z = 0;
+                        if (!r.varint(z)) return malformed(country.name);
+                        const std::int64_t next = q[a] + (z & 1 ? -std::int64_t(z >> 1) - 1 : std::int64_t(z >> 1));  // (zigzag)
+                        if (next < -32767 || next > 32767) return malformed(country.name + " (a point off the map)");
+                        q[a] = std::int32_t(next);
+                    }
                     ring.push_back({std::int16_t(q[0]), std::int16_t(q[1])});
                 }
             }
@@ -93,16 +97,34 @@ BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* g
     return country.iso2 == "MX" ? BasemapMesh::Mexico : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
 }
 
-BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step) {
+bool PolygonFilter::keeps(const std::vector<std::vector<BasemapPoint>>& polygon) const {
+    if (!box) return true;
+    // Its outline's bounds: the United States without Alaska's and Hawaii's islands for the inset
+    // of Mexico, and a polygon wider than the box with no point in it.
+    if (polygon.empty() || polygon.front().empty()) return !meeting;
+    glm::dvec2 lo{180, 90}, hi{-180, -90};
+    for (const BasemapPoint q : polygon.front()) {
+        const glm::dvec2 p = q.degrees();
+        lo = glm::min(lo, p), hi = glm::max(hi, p);
+    }
+    const bool meets = lo.x <= box->max.x && hi.x >= box->min.x && lo.y <= box->max.y && hi.y >= box->min.y;
+    return meets == meeting;
+}
+
+BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step, PolygonFilter which) {
     BasemapMesh::Size size;
-    for (const auto& poly : country.polygons)
+    for (const auto& poly : country.polygons) {
+        if (!which.keeps(poly)) continue;
         for (const auto& ring : poly)
             if (const std::size_t n = project_ring(ring, max_step, nullptr); n >= 3) size.vertices += n, ++size.rings;
+    }
     return size;
 }
 
-void append_country(BasemapMesh& m, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step) {
+void append_country(BasemapMesh& m, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step,
+                    PolygonFilter which) {
     for (const auto& poly : country.polygons) {
+        if (!which.keeps(poly)) continue;
         BasemapMesh::Polygon polygon{std::uint32_t(m.rings.size()), 0};
         for (const auto& ring : poly) {
             const std::size_t first = m.vertices.size();  // (straight into the mesh: no copy of the ring)
@@ -168,28 +190,6 @@ bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std
     if (read_file(path, bytes, error, 64u << 20) && decode_basemap(bytes, out, error)) return true;
     error = path + ": " + error;
     return false;
-}
-
-std::vector<BasemapCountry> countries_within(const std::vector<BasemapCountry>& countries, const LonLatBox& box) {
-    // A polygon is kept if its outline's bounds meet the box: the United States without Alaska's
-    // and Hawaii's islands for the inset of Mexico (fewer triangles drawn, and less of the web's
-    // memory, which keeps its highest level: making the inset set it).
-    auto meets = [&](const std::vector<BasemapPoint>& outline) {
-        glm::dvec2 lo{180, 90}, hi{-180, -90};
-        for (const BasemapPoint q : outline) {
-            const glm::dvec2 p = q.degrees();
-            lo = glm::min(lo, p), hi = glm::max(hi, p);
-        }
-        return !outline.empty() && lo.x <= box.max.x && hi.x >= box.min.x && lo.y <= box.max.y && hi.y >= box.min.y;
-    };
-    std::vector<BasemapCountry> out;
-    for (const BasemapCountry& c : countries) {
-        BasemapCountry part{c.iso2, c.name, {}};
-        for (const auto& polygon : c.polygons)
-            if (!polygon.empty() && meets(polygon.front())) part.polygons.push_back(polygon);
-        if (!part.polygons.empty()) out.push_back(std::move(part));
-    }
-    return out;
 }
 
 }  // namespace atlas

@@ -67,11 +67,25 @@ struct BasemapMesh {
 BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries,
                                const CountryGroup* global_south, double max_step_deg = 1.0);
 
+// A box of longitudes and latitudes ({min lon, min lat}, {max lon, max lat}).
+struct LonLatBox {
+    glm::dvec2 min{-180, -90}, max{180, 90};
+};
+// Which of a country's polygons a mesh takes: every one, or (`box` set) those whose outline's
+// bounds meet the box (`meeting`) or those whose do not. The inset of Mexico draws the first part
+// of the map's own mesh: the parts of countries that reach into its box, put first.
+struct PolygonFilter {
+    const LonLatBox* box = nullptr;
+    bool meeting = true;
+    bool keeps(const std::vector<std::vector<BasemapPoint>>& polygon) const;
+};
+
 // The pieces build_basemap_mesh is made of.
 BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* global_south);
 // What append_country adds for the country, counted without projecting it.
-BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step_deg = 1.0);
-void append_country(BasemapMesh& mesh, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step_deg = 1.0);
+BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step_deg = 1.0, PolygonFilter which = {});
+void append_country(BasemapMesh& mesh, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step_deg = 1.0,
+                    PolygonFilter which = {});
 void add_sphere_and_graticule(BasemapMesh& mesh);
 
 // The triangles (vertex numbers of the mesh, three a triangle) that fill one of its polygons.
@@ -80,11 +94,5 @@ std::vector<std::uint32_t> triangulate(const BasemapMesh& mesh, const BasemapMes
 // Reads and decodes one basemap file; false with a message naming the file.
 bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std::string& error);
 
-// The parts of countries that reach into a box ({min lon, min lat}, {max lon, max lat}): the
-// polygons whose outline's bounds meet it.
-struct LonLatBox {
-    glm::dvec2 min{-180, -90}, max{180, 90};
-};
-std::vector<BasemapCountry> countries_within(const std::vector<BasemapCountry>& countries, const LonLatBox& box);
 
 }  // namespace atlas

@@ -10,14 +10,19 @@ namespace {
 constexpr std::size_t kSlice = 16384;  // indices uploaded at a time
 }
 
-bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south) {
+bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south,
+                        const LonLatBox* leading) {
     // Made and uploaded a country at a time: the whole mesh is never in memory (the web's keeps its
-    // highest level for good). Counted first, for the buffers' sizes.
+    // highest level for good). Counted first, for the buffers' sizes. With a leading box, in two
+    // passes: the countries' parts that reach into it, then the rest.
+    std::vector<PolygonFilter> passes{PolygonFilter{}};
+    if (leading) passes = {PolygonFilter{leading, true}, PolygonFilter{leading, false}};
     BasemapMesh::Size size;
-    for (const BasemapCountry& c : countries) {
-        const BasemapMesh::Size s = measure_country(c);
-        size.vertices += s.vertices, size.rings += s.rings;
-    }
+    for (const PolygonFilter& which : passes)
+        for (const BasemapCountry& c : countries) {
+            const BasemapMesh::Size s = measure_country(c, 1.0, which);
+            size.vertices += s.vertices, size.rings += s.rings;
+        }
     BasemapMesh frame;
     add_sphere_and_graticule(frame);
 
@@ -68,21 +73,27 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
     };
     BasemapMesh piece;
     std::uint32_t base = 0;  // the piece's first vertex in the buffers
-    for (const BasemapCountry& c : countries) {
-        piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
-        append_country(piece, c, shade_of(c, global_south));
-        put(GL_ARRAY_BUFFER, vbo_, base, piece.vertices);
-        put(GL_ARRAY_BUFFER, shade_vbo_, base, piece.shades);
-        for (const BasemapMesh::Polygon& polygon : piece.polygons) {
-            for (std::uint32_t i : triangulate(piece, polygon)) fill.indices.push_back(base + i);  // (within fill_room: the fuzzer holds it)
-            if (fill.indices.size() >= kSlice) flush(fill);
+    for (const PolygonFilter& which : passes) {
+        for (const BasemapCountry& c : countries) {
+            piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
+            append_country(piece, c, shade_of(c, global_south), 1.0, which);
+            put(GL_ARRAY_BUFFER, vbo_, base, piece.vertices);
+            put(GL_ARRAY_BUFFER, shade_vbo_, base, piece.shades);
+            for (const BasemapMesh::Polygon& polygon : piece.polygons) {
+                for (std::uint32_t i : triangulate(piece, polygon)) fill.indices.push_back(base + i);  // (within fill_room: the fuzzer holds it)
+                if (fill.indices.size() >= kSlice) flush(fill);
+            }
+            for (const BasemapMesh::Ring& r : piece.rings) {
+                for (std::uint32_t i = 0; i < r.count; ++i)
+                    outline.indices.push_back(base + r.first + i), outline.indices.push_back(base + r.first + (i + 1) % r.count);
+                if (outline.indices.size() >= kSlice) flush(outline);
+            }
+            base += std::uint32_t(piece.vertices.size());
         }
-        for (const BasemapMesh::Ring& r : piece.rings) {
-            for (std::uint32_t i = 0; i < r.count; ++i)
-                outline.indices.push_back(base + r.first + i), outline.indices.push_back(base + r.first + (i + 1) % r.count);
-            if (outline.indices.size() >= kSlice) flush(outline);
+        if (&which == &passes.front()) {  // (every part, without a leading box)
+            leading_fill_count_ = GLsizei(fill.at + fill.indices.size());
+            leading_outline_count_ = GLsizei(outline.at - fill_room + outline.indices.size());
         }
-        base += std::uint32_t(piece.vertices.size());
     }
     flush(fill);
     flush(outline);
@@ -108,7 +119,7 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
     return glGetError() == GL_NO_ERROR && base == size.vertices;
 }
 
-void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most) const {
+void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool leading_only) const {
     glUseProgram(program_);
     glBindVertexArray(vao_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));
@@ -122,9 +133,10 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most) cons
     palette(s.graticule, s.graticule, s.graticule);
     glDrawArrays(GL_LINES, graticule_first_, std::min(graticule_count_, most));
     palette(s.land_other, s.land_south, s.land_mexico);
-    glDrawElements(GL_TRIANGLES, std::min(fill_count_, most), GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_TRIANGLES, std::min(leading_only ? leading_fill_count_ : fill_count_, most), GL_UNSIGNED_INT, nullptr);
     palette(s.borders, s.borders, s.borders);
-    glDrawElements(GL_LINES, std::min(outline_count_, most), GL_UNSIGNED_INT, reinterpret_cast<void*>(outline_first_ * 4));
+    glDrawElements(GL_LINES, std::min(leading_only ? leading_outline_count_ : outline_count_, most), GL_UNSIGNED_INT,
+                   reinterpret_cast<void*>(outline_first_ * 4));
     glBindVertexArray(0);
 }
 

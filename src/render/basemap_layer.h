@@ -10,9 +10,12 @@ namespace atlas::render {
 
 class BasemapLayer {
 public:
-    bool init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south);
+    // `leading` (if set): the parts of countries that reach into it come first in the mesh, so
+    // that a view of that box (the inset of Mexico) draws them alone (draw's `leading_only`).
+    bool init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south,
+              const LonLatBox* leading = nullptr);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
-    void draw(const Camera& camera, const MapStyle& style, GLsizei most = 1 << 30) const;
+    void draw(const Camera& camera, const MapStyle& style, GLsizei most = 1 << 30, bool leading_only = false) const;
     void release();
     bool ready() const { return vao_ != 0; }
 
@@ -20,6 +23,7 @@ private:
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, shade_vbo_ = 0, ebo_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_palette_ = -1;
     GLsizei fill_count_ = 0, outline_count_ = 0;
+    GLsizei leading_fill_count_ = 0, leading_outline_count_ = 0;  // (the first countries' part)
     std::size_t outline_first_ = 0;  // (indices)
     GLint sphere_first_ = 0, graticule_first_ = 0;
     GLsizei sphere_count_ = 0, graticule_count_ = 0;

@@ -11,7 +11,7 @@ bool MapRenderer::init(const std::string& shader_dir, const std::vector<BasemapC
                        const CountryGroup* global_south, std::string& error) {
     ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
                              start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
-    const bool world_made = world_.init(builds[0].program, world, global_south);  // (while they compile)
+    const bool world_made = world_.init(builds[0].program, world, global_south, &kInsetBox);  // (while they compile)
     GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_, &picture_program_};
     std::string first;
     for (int i = 0; i < 4; ++i) {
@@ -122,10 +122,12 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(x, y, w, h);
     glViewport(x, y, w, h);
-    inset_picture_.draw(in.camera, ratio, std::uint64_t(style_version_) << 32 | inset_version_, true, [&](const Camera& c) {
+    const bool detailed = detail_.ready();
+    inset_picture_.draw(in.camera, ratio, std::uint64_t(style_version_) << 32 | std::uint64_t(detailed ? detail_version_ : 0), true,
+                        [&](const Camera& c) {
         glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        mexico_.draw(c, style_);
+        (detailed ? detail_ : world_).draw(c, style_, 1 << 30, true);
     });
     inset_markers_.draw(atlas, style_, in.camera, float(Atlas::kInsetMarkerPx));
     glDisable(GL_SCISSOR_TEST);
@@ -135,13 +137,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
 bool MapRenderer::set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
-    return detail_.init(basemap_program_, detail, global_south);
-}
-
-bool MapRenderer::set_inset_basemap(const std::vector<BasemapCountry>& mexico, const CountryGroup* global_south) {
-    mexico_.release();
-    ++inset_version_;
-    return mexico_.init(basemap_program_, mexico, global_south);
+    return detail_.init(basemap_program_, detail, global_south, &kInsetBox);
 }
 
 std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return read_rgba(w, h); }
@@ -149,7 +145,6 @@ std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return
 void MapRenderer::release() {
     world_.release();
     detail_.release();
-    mexico_.release();
     markers_.release();
     inset_markers_.release();
     links_.release();

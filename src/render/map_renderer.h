@@ -47,14 +47,17 @@ public:
         style_ = style;
         ++style_version_;  // the basemap's pictures are painted again
     }
-    // The detailed basemap (past kDetailZoom; until it is set, the coarse one is drawn there) and
-    // the inset's.
+    // The detailed basemap, past kDetailZoom and in the inset (until it is set, the coarse one is
+    // drawn there).
     bool set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south);
-    bool set_inset_basemap(const std::vector<BasemapCountry>& mexico, const CountryGroup* global_south);
+    // What the inset of Mexico can show: the parts of countries that reach into it come first in
+    // the basemaps' meshes, and the inset draws them alone (one mesh for both: the inset's own was
+    // triangulated again, Mexico's 6,115 points at 1:10m twice, when the detailed basemap came).
+    static constexpr LonLatBox kInsetBox{{-125, 8}, {-80, 36}};
     int basemap_paints() const { return basemap_picture_.paints(); }
     int basemap_drafts() const { return basemap_picture_.drafts(); }
     // Changes with the basemaps and the style.
-    unsigned version() const { return style_version_ + detail_version_ + inset_version_; }
+    unsigned version() const { return style_version_ + detail_version_; }
     // Whether the last frame drawn was the exact drawing, though not asked to be (the camera had just
     // stopped and the basemap's picture had to be painted again anyway).
     bool drew_exact() const { return basemap_picture_.drew_exact(); }
@@ -67,14 +70,14 @@ private:
     unsigned style_version_ = 0;
     // A new basemap paints again only the pictures that show it (the detailed one arriving while
     // the map is zoomed out changes the inset alone).
-    unsigned detail_version_ = 0, inset_version_ = 0;
+    unsigned detail_version_ = 0;
     GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0, picture_program_ = 0;
     RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
     std::uint64_t links_content_ = 0, links_baked_ = 0;  // the links drawn now, and those in the picture
     int links_steady_frames_ = 0, links_changes_in_a_row_ = 0;
     bool links_in_picture_ = false;
     static constexpr int kSteadyFrames = 2;
-    BasemapLayer world_, detail_, mexico_;
+    BasemapLayer world_, detail_;
     MarkerLayer markers_, inset_markers_;
     LinkLayer links_;
 };

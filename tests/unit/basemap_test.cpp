@@ -13,14 +13,18 @@ namespace {
 struct Writer {
     std::string b = "ATLB";
     void u8(unsigned v) { b.push_back(char(v)); }
-    void u16(unsigned v) { u8(v & 255); u8((v >> 8) & 255); }
-    void u32(unsigned v) { u16(v & 0xffff); u16(v >> 16); }
+    void u32(unsigned v) { for (int i = 0; i < 4; ++i) u8((v >> (8 * i)) & 255); }
+    void varint(unsigned v) {
+        for (; v >= 128; v >>= 7) u8((v & 127) | 128);
+        u8(v);
+    }
+    void zigzag(int v) { varint(v >= 0 ? unsigned(2 * v) : unsigned(-2 * v - 1)); }
     int prev[2] = {0, 0};
     void point(double lon, double lat) {
         const double c[2] = {lon, lat};
         for (int k = 0; k < 2; ++k) {
             const int q = int(std::lround(c[k] * 32767 / 180));
-            u16(unsigned(q - prev[k]) & 0xffff);
+            zigzag(q - prev[k]);
             prev[k] = q;
         }
     }
@@ -28,16 +32,30 @@ struct Writer {
 
 std::string square_country() {
     Writer w;
-    w.u32(1);
+    w.u32(2);
     w.u32(1);  // one country
     w.b += "MX";
     w.u8(6);
     w.b += "Mexico";
-    w.u32(1);  // polygons
-    w.u32(1);  // rings
-    w.u32(4);
+    w.varint(1);  // polygons
+    w.varint(1);  // rings
+    w.varint(4);
     w.point(-110, 15); w.point(-90, 15); w.point(-90, 30); w.point(-110, 30);
     return w.b;
+}
+
+// A file of one country with one ring whose points' bytes are `points` (after the count `n`).
+std::string one_ring(unsigned n, const std::string& points) {
+    Writer w;
+    w.u32(2);
+    w.u32(1);
+    w.b += "MX";
+    w.u8(2);
+    w.b += "MX";
+    w.varint(1);
+    w.varint(1);
+    w.varint(n);
+    return w.b + points;
 }
 }  // namespace
 
@@ -52,6 +70,52 @@ TEST(Basemap, DecodesQuantizedDeltas) {
     ASSERT_EQ(ring.size(), 4u);
     EXPECT_NEAR(ring[2].degrees().x, -90, 0.006);
     EXPECT_NEAR(ring[2].degrees().y, 30, 0.006);
+}
+
+// Deltas of one byte and of several, negative and positive, and the map's corners (+-180, +-90).
+TEST(Basemap, DecodesDeltasOfEverySize) {
+    Writer w;
+    w.u32(2);
+    w.u32(1);
+    w.b += "--";
+    w.u8(0);
+    w.varint(1);
+    w.varint(1);
+    const std::vector<glm::dvec2> points{{0.005, 0}, {-180, -90}, {180, 90}, {180, -90}, {-179.99, 89.99}};
+    w.varint(unsigned(points.size()));
+    for (auto p : points) w.point(p.x, p.y);
+    std::vector<BasemapCountry> countries;
+    std::string error;
+    ASSERT_TRUE(decode_basemap(w.b, countries, error)) << error;
+    const auto& ring = countries.at(0).polygons.at(0).at(0);
+    ASSERT_EQ(ring.size(), points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        EXPECT_NEAR(ring[i].degrees().x, points[i].x, 0.006) << i;
+        EXPECT_NEAR(ring[i].degrees().y, points[i].y, 0.006) << i;
+    }
+}
+
+// A number longer than 32 bits, a point off the map, a count larger than the file, an old file.
+TEST(Basemap, RejectsMalformedNumbersWithTheirCountry) {
+    const std::pair<std::string, std::string> cases[] = {
+        {one_ring(1, std::string("\xff\xff\xff\xff\x7f\x00", 6)), "MX"},        // 35 bits
+        {one_ring(1, std::string("\xff\xff\xff\xff\xff\x01\x00", 7)), "MX"},   // 6 bytes
+        {one_ring(1, std::string("\x80\x80\x04\x00", 4)), "off the map"},          // to 180.005 degrees
+        {one_ring(1000, std::string("\x00\x00", 2)), "MX"},                           // 1,000 points in 2 bytes
+    };
+    for (const auto& [bytes, where] : cases) {
+        std::vector<BasemapCountry> countries;
+        std::string error;
+        EXPECT_FALSE(decode_basemap(bytes, countries, error));
+        EXPECT_NE(error.find(where), std::string::npos) << error;
+        EXPECT_TRUE(countries.empty());
+    }
+    std::string old = square_country();
+    old[4] = 1;  // version 1: deltas of 16 bits
+    std::vector<BasemapCountry> countries;
+    std::string error;
+    EXPECT_FALSE(decode_basemap(old, countries, error));
+    EXPECT_NE(error.find("version 2"), std::string::npos) << error;
 }
 
 TEST(Basemap, RejectsEveryTruncation) {
@@ -132,9 +196,10 @@ TEST(Basemap, CountryPiecesAreTheWholeMeshInParts) {
     EXPECT_EQ(shade_of(other, nullptr), BasemapMesh::Other);
 }
 
-// The inset of Mexico takes the polygons that meet its box, not whole countries: the United States
-// without Alaska, and a polygon wider than the box with no point in it.
-TEST(Basemap, CountriesWithinABoxKeepThePolygonsThatMeetIt) {
+// The inset of Mexico draws the parts of countries whose polygons meet its box: the United States
+// without Alaska, and a polygon wider than the box with no point in it. The map's mesh puts them
+// first (measured and appended with the filter), then the rest: together, every polygon once.
+TEST(Basemap, PolygonsMeetingABoxAreSetApartFromTheRest) {
     auto ring = [](std::initializer_list<glm::dvec2> degrees) {
         std::vector<BasemapPoint> r;
         for (auto d : degrees) r.push_back({std::int16_t(std::lround(d.x / BasemapPoint::kStep)), std::int16_t(std::lround(d.y / BasemapPoint::kStep))});
@@ -146,11 +211,29 @@ TEST(Basemap, CountriesWithinABoxKeepThePolygonsThatMeetIt) {
         {"CA", "Canada", {{ring({{-120, 50}, {-60, 50}, {-60, 70}, {-120, 70}})}}},              // does not
         {"XX", "Around", {{ring({{-130, 0}, {-70, 0}, {-70, 5}, {-130, 5}}),                     // wider than the box, no point in it
                            ring({{-129, 1}, {-128, 1}, {-128, 2}})}}}};
-    const std::vector<BasemapCountry> within = countries_within(world, {{-125, 4}, {-80, 36}});
-    ASSERT_EQ(within.size(), 2u);
-    EXPECT_EQ(within[0].iso2, "US");
-    ASSERT_EQ(within[0].polygons.size(), 1u);
-    EXPECT_EQ(within[0].polygons[0], world[0].polygons[0]);
-    EXPECT_EQ(within[1].iso2, "XX");
-    EXPECT_EQ(within[1].polygons, world[2].polygons);  // (with its hole)
+    const LonLatBox box{{-125, 4}, {-80, 36}};
+    const PolygonFilter meeting{&box, true}, rest{&box, false};
+    EXPECT_TRUE(meeting.keeps(world[0].polygons[0]));
+    EXPECT_FALSE(meeting.keeps(world[0].polygons[1]));
+    EXPECT_FALSE(meeting.keeps(world[1].polygons[0]));
+    EXPECT_TRUE(meeting.keeps(world[2].polygons[0]));
+    for (const auto& c : world)
+        for (const auto& p : c.polygons) {
+            EXPECT_NE(meeting.keeps(p), rest.keeps(p)) << c.name;
+            EXPECT_TRUE(PolygonFilter{}.keeps(p));
+        }
+    for (const auto& c : world) {
+        BasemapMesh all, first, second;
+        append_country(all, c, BasemapMesh::Other);
+        append_country(first, c, BasemapMesh::Other, 1.0, meeting);
+        append_country(second, c, BasemapMesh::Other, 1.0, rest);
+        EXPECT_EQ(measure_country(c, 1.0, meeting).vertices, first.vertices.size()) << c.name;
+        EXPECT_EQ(measure_country(c, 1.0, rest).rings, second.rings.size()) << c.name;
+        EXPECT_EQ(first.vertices.size() + second.vertices.size(), all.vertices.size()) << c.name;
+        EXPECT_EQ(first.polygons.size() + second.polygons.size(), all.polygons.size()) << c.name;
+    }
+    BasemapMesh xx;
+    append_country(xx, world[2], BasemapMesh::Other, 1.0, meeting);
+    ASSERT_EQ(xx.polygons.size(), 1u);
+    EXPECT_EQ(xx.polygons[0].ring_count, 2u);  // (with its hole)
 }
