@@ -263,6 +263,7 @@
   var previous = Module.onMapReady;
   // The detailed basemap (past 2.5x zoom, and the inset's Mexico) comes once the map is usable: the
   // first frame needs only the coarse one.
+  // The app is told in either case: its load is over then (App::fine_basemap_arrived).
   function fetchFineBasemap() {
     fetch('assets/basemap-50m.bin').then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -272,10 +273,14 @@
       // handed over as an argument, its copy in the app's memory stayed while the meshes were made.
       try { Module.FS_unlink('/assets/basemap-50m.bin'); } catch (e) { /* not there yet */ }
       Module.FS_createDataFile('/assets', 'basemap-50m.bin', new Uint8Array(bytes), true, true, true);
+    }).then(function () { return ''; }, function (e) { return e.message; }).then(function (fetchError) {
       var answer = Module.callApi('atlas_api_fine_basemap', []);
-      if (answer.error) throw new Error(answer.error);
+      if (fetchError || answer.error) {
+        console.warn('the detailed basemap did not load (' + (fetchError || answer.error) + '); the coarse one stays');
+        return;
+      }
       window.fineBasemap = true;
-    }).catch(function (e) { console.warn('the detailed basemap did not load (' + e.message + '); the coarse one stays'); });
+    });
   }
   // The app has started and its first frame is still to come: the asked-for data goes in as soon as
   // it is fetched (before that frame when it came first: the bundled data is never drawn for nothing).

@@ -145,17 +145,18 @@ bool App::build_gl(std::string& error) {
     if (!renderer_.init(options_.assets_dir + "/shaders", coarse, atlas_->data().global_south(), error)) return false;
     if (have_fine && !renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
         return error = "cannot create the detailed basemap's GL buffers", false;
+    pictures_.load_over = pictures_.load_over || have_fine;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
     renderer_.warm_up(warm_up_panels);
     return true;
 }
 
-// Once the map rests after its first frame, what a gesture's first frame would have the GPU do
-// first is done: the pictures' off-screen target and its copies for the page made, and the
-// pipelines that draw into it (RGBA, not the screen's format) compiled. At the first drag they
-// made tasks of 80-190 ms with a software GL on a slow machine (measured); now the GPU process
-// does them while the visitor looks at the map, and the page does not wait for them.
+// Once the map rests after the load (the detailed basemap in, or failed), what a gesture's first
+// frame would have the GPU do first is done: the pictures' off-screen target and its copies for
+// the page made, and the pipelines that draw into it (RGBA, not the screen's format) compiled. At
+// the first drag they made tasks of 80-190 ms with a software GL on a slow machine (measured); now
+// the GPU process does them while the visitor looks at the map, and the page does not wait for them.
 void App::warm_pictures(glm::ivec2 framebuffer) {
     pictures_.warm = true;
     if (!pictures_.available || !pictures_.target.bind(framebuffer.x, framebuffer.y)) return;
@@ -167,6 +168,7 @@ void App::warm_pictures(glm::ivec2 framebuffer) {
 // Read from the file system, where the page put it: the file's bytes are let go before the meshes
 // are made.
 json App::fine_basemap_arrived() {
+    pictures_.load_over = true;  // (whether it loads or not)
     std::vector<BasemapCountry> fine;
     std::string error;
     if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
@@ -713,9 +715,11 @@ bool App::frame() {
     if (settle_frames_ > 0) --settle_frames_;
     quiet_frames_ = changed ? 0 : quiet_frames_ + 1;
     if (quiet_frames_ > 3 && frames_ > 3) {
-        // At rest, the map drawn exactly (before the web's loop stops asking for frames): ready for
-        // the first gesture.
-        if (!pictures_.warm && map_shown_ == MapShown::Exact) warm_pictures(drawn_size_);
+        // At rest, the map drawn exactly (before the web's loop stops asking for frames), once the
+        // load is over: ready for the first gesture. (On the web, with the detailed basemap's
+        // arrival, which wakes the page anyway: warmed at once, the software GL's work held the
+        // frames after the first one back by 150-230 ms of the GPU process, slow machine.)
+        if (!pictures_.warm && pictures_.load_over && map_shown_ == MapShown::Exact) warm_pictures(drawn_size_);
         return running_;
     }
     drawn_revision_ = atlas_->revision();

@@ -202,6 +202,8 @@ private:
         long long unlaid = 0;                   // frames shown by them without laying the panels out
         int unlaid_in_a_row = 0;
         bool warm = false;                      // warm_pictures has run for this context
+        // The detailed basemap is in (or will not come): the load is over, warm_pictures may run.
+        bool load_over = false;
         render::Offscreen target;
         bool map() const { return slots[newest].has_value(); }    // a picture of the map is kept
         const Camera& camera() const { return *slots[newest]; }   // the newest picture's

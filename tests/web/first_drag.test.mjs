@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { openMap, outDir, settle, startServer } from './harness.mjs';
+import { launch, openMap, outDir, settle, startServer } from './harness.mjs';
 
 let server, browser, page;
 before(async () => {
@@ -80,4 +80,31 @@ test("the first drag waits for nothing, its pictures' pixels come in pieces, and
     if (Math.abs(whole.data[i] - back.data[i]) + Math.abs(whole.data[i + 1] - back.data[i + 1]) + Math.abs(whole.data[i + 2] - back.data[i + 2]) > 24) ++differ;
   console.log(`dragged back: ${differ} pixels differ from the map before the drag`);
   assert.ok(differ <= whole.width * whole.height * 0.001, `dragged back, ${differ} pixels differ from the map before the drag`);
+});
+
+// The warming waits for the load to be over: the detailed basemap comes after the first frame, and
+// the software GL's work for the pictures held the frames after the first one back (150-230 ms of
+// the GPU process). A basemap that never comes ends the load too: the pictures are warmed then.
+test('the pictures are warmed once the detailed basemap has come, or has failed to', async () => {
+  const other = await launch();
+  try {
+    const tab = await other.newPage({ viewport: { width: 1280, height: 800 } });
+    const warnings = [];
+    tab.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await tab.route('**/basemap-50m.bin', async (route) => { await held; await route.abort(); });
+    await tab.goto(server.url);
+    await tab.waitForFunction(() => window.mapReady, null, { timeout: 90000 });
+    await tab.waitForTimeout(1500);  // at rest long since, the basemap still on its way
+    assert.equal(await tab.evaluate(() => window.atlas.frameStats().picturesWarm), false, 'warmed before the load was over');
+    release();
+    await tab.waitForFunction(() => window.atlas.frameStats().picturesWarm, null, { timeout: 10000 });
+    assert.equal(await tab.evaluate(() => window.fineBasemap === true), false);
+    assert.ok(warnings.some((w) => /detailed basemap did not load/.test(w)), warnings.join('\n'));
+    const s = await tab.evaluate(() => window.atlas.state());
+    assert.ok(s.camera, 'the map still answers');
+  } finally {
+    await other.close();
+  }
 });
