@@ -145,7 +145,7 @@ bool App::build_gl(std::string& error) {
     if (!renderer_.init(options_.assets_dir + "/shaders", coarse, atlas_->data().global_south(), error)) return false;
     if (have_fine && !renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
         return error = "cannot create the detailed basemap's GL buffers", false;
-    pictures_.load_over = pictures_.load_over || have_fine;
+    if (have_fine) pictures_.load_over = true;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
     renderer_.warm_up(warm_up_panels);

@@ -98,7 +98,7 @@ BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* g
 }
 
 bool PolygonFilter::keeps(const std::vector<std::vector<BasemapPoint>>& polygon) const {
-    if (!box) return true;
+    if (!box) return meeting;
     // Its outline's bounds: the United States without Alaska's and Hawaii's islands for the inset
     // of Mexico, and a polygon wider than the box with no point in it.
     if (polygon.empty() || polygon.front().empty()) return !meeting;

@@ -71,9 +71,10 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries,
 struct LonLatBox {
     glm::dvec2 min{-180, -90}, max{180, 90};
 };
-// Which of a country's polygons a mesh takes: every one, or (`box` set) those whose outline's
-// bounds meet the box (`meeting`) or those whose do not. The inset of Mexico draws the first part
-// of the map's own mesh: the parts of countries that reach into its box, put first.
+// Which of a country's polygons a mesh takes: those whose outline's bounds meet the box
+// (`meeting`), or those whose do not. No box is the whole map, which every polygon meets: the
+// default filter takes them all. The inset of Mexico draws the first part of the map's own mesh:
+// the parts of countries that reach into its box, put first.
 struct PolygonFilter {
     const LonLatBox* box = nullptr;
     bool meeting = true;

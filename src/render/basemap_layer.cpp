@@ -11,12 +11,11 @@ constexpr std::size_t kSlice = 16384;  // indices uploaded at a time
 }
 
 bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south,
-                        const LonLatBox* leading) {
+                        const LonLatBox& leading) {
     // Made and uploaded a country at a time: the whole mesh is never in memory (the web's keeps its
-    // highest level for good). Counted first, for the buffers' sizes. With a leading box, in two
-    // passes: the countries' parts that reach into it, then the rest.
-    std::vector<PolygonFilter> passes{PolygonFilter{}};
-    if (leading) passes = {PolygonFilter{leading, true}, PolygonFilter{leading, false}};
+    // highest level for good). Counted first, for the buffers' sizes. In two passes: the countries'
+    // parts that reach into the leading box, then the rest.
+    const PolygonFilter passes[] = {{&leading, true}, {&leading, false}};
     BasemapMesh::Size size;
     for (const PolygonFilter& which : passes)
         for (const BasemapCountry& c : countries) {
@@ -90,7 +89,7 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
             }
             base += std::uint32_t(piece.vertices.size());
         }
-        if (&which == &passes.front()) {  // (every part, without a leading box)
+        if (which.meeting) {  // (the first pass: the leading part ends here)
             leading_fill_count_ = GLsizei(fill.at + fill.indices.size());
             leading_outline_count_ = GLsizei(outline.at - fill_room + outline.indices.size());
         }

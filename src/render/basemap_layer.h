@@ -10,12 +10,13 @@ namespace atlas::render {
 
 class BasemapLayer {
 public:
-    // `leading` (if set): the parts of countries that reach into it come first in the mesh, so
-    // that a view of that box (the inset of Mexico) draws them alone (draw's `leading_only`).
+    // The parts of countries that reach into `leading` come first in the mesh, so that a view of
+    // that box (the inset of Mexico) draws them alone (draw's `leading_only`).
     bool init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south,
-              const LonLatBox* leading = nullptr);
+              const LonLatBox& leading);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
-    void draw(const Camera& camera, const MapStyle& style, GLsizei most = 1 << 30, bool leading_only = false) const;
+    static constexpr GLsizei kAll = 1 << 30;
+    void draw(const Camera& camera, const MapStyle& style, GLsizei most = kAll, bool leading_only = false) const;
     void release();
     bool ready() const { return vao_ != 0; }
 

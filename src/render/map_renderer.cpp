@@ -11,7 +11,7 @@ bool MapRenderer::init(const std::string& shader_dir, const std::vector<BasemapC
                        const CountryGroup* global_south, std::string& error) {
     ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
                              start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
-    const bool world_made = world_.init(builds[0].program, world, global_south, &kInsetBox);  // (while they compile)
+    const bool world_made = world_.init(builds[0].program, world, global_south, kInsetBox);  // (while they compile)
     GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_, &picture_program_};
     std::string first;
     for (int i = 0; i < 4; ++i) {
@@ -127,7 +127,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
                         [&](const Camera& c) {
         glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        (detailed ? detail_ : world_).draw(c, style_, 1 << 30, true);
+        (detailed ? detail_ : world_).draw(c, style_, BasemapLayer::kAll, true);
     });
     inset_markers_.draw(atlas, style_, in.camera, float(Atlas::kInsetMarkerPx));
     glDisable(GL_SCISSOR_TEST);
@@ -137,7 +137,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
 bool MapRenderer::set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
-    return detail_.init(basemap_program_, detail, global_south, &kInsetBox);
+    return detail_.init(basemap_program_, detail, global_south, kInsetBox);
 }
 
 std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return read_rgba(w, h); }
