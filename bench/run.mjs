@@ -10,6 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startServer } from '../tests/web/harness.mjs';
+import { brotli } from '../tools/brotli_twins.mjs';
 import { interact, url } from './drive.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,28 +21,35 @@ const runs = Number(arg('runs', '5'));
 const pages = arg('pages', 'atlas,leaflet,maplibre,deck').split(',');
 const names = { atlas: 'this map', leaflet: 'Leaflet', maplibre: 'MapLibre GL', deck: 'deck.gl' };
 
-// Bytes of what the page downloaded: as served (raw), and gzip-compressed: the precompressed twin
-// when the server has one (this map's, made by zopfli), else compressed here the same way, once a
-// file: zopfli when installed, as the web build's twins are, for files up to 4 MB (larger ones,
-// the data at 10,000 cities and more, with gzip -9 on every page: zopfli would take minutes).
+// Bytes of what the page downloaded: as served (raw), and compressed, gzip and brotli: the
+// precompressed twins when the server has them (this map's, made by zopfli and at brotli's best),
+// else compressed here the same way, once a file, for files up to 4 MB (larger ones, the data at
+// 10,000 cities and more, with gzip -9 and brotli 9 on every page: the best would take minutes).
+// Zopfli where installed, as for the web build's twins.
 const zopfli = (() => { try { execFileSync('zopfli', ['-h'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 const compressed = new Map();
-function gzipped(file, size) {
-  if (!compressed.has(file))
-    compressed.set(file, zopfli && size <= 4 << 20 ? execFileSync('zopfli', ['-c', file], { maxBuffer: 1 << 30 }).length
-                                                   : gzipSync(readFileSync(file), { level: 9 }).length);
+function compressedSizes(file, size) {
+  if (!compressed.has(file)) {
+    const small = size <= 4 << 20, bytes = readFileSync(file);
+    compressed.set(file, {
+      gz: zopfli && small ? execFileSync('zopfli', ['-c', file], { maxBuffer: 1 << 30 }).length : gzipSync(bytes, { level: 9 }).length,
+      br: (small ? brotli(bytes) : brotli(bytes, 9)).length,
+    });
+  }
   return compressed.get(file);
 }
 function bytesOf(paths) {
-  let raw = 0, gz = 0;
+  let raw = 0, gz = 0, br = 0;
   for (const p of paths) {
     const file = join(root, decodeURIComponent(p));
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat || stat.isDirectory()) continue;
     raw += stat.size;
-    gz += statSync(file + '.gz', { throwIfNoEntry: false })?.size ?? gzipped(file, stat.size);
+    const twin = (ext) => statSync(`${file}.${ext}`, { throwIfNoEntry: false })?.size;
+    gz += twin('gz') ?? compressedSizes(file, stat.size).gz;
+    br += twin('br') ?? compressedSizes(file, stat.size).br;
   }
-  return { raw, gz };
+  return { raw, gz, br };
 }
 
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN; };
@@ -151,8 +159,9 @@ async function measure(browser, base, page, n, expected) {
   const wasm = await tab.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length + (Module.keptBytes ? Module.keptBytes() : 0) : 0));
   await context.close();
   return {
-    'map-ready (ms)': ready, 'settled after load (ms)': settled, 'download before map-ready, gzip (KB)': beforeReady.gz / 1024,
-    'download, raw (KB)': bytes.raw / 1024, 'download, gzip (KB)': bytes.gz / 1024,
+    'map-ready (ms)': ready, 'settled after load (ms)': settled,
+    'download before map-ready, gzip (KB)': beforeReady.gz / 1024, 'download before map-ready, brotli (KB)': beforeReady.br / 1024,
+    'download, raw (KB)': bytes.raw / 1024, 'download, gzip (KB)': bytes.gz / 1024, 'download, brotli (KB)': bytes.br / 1024,
     'frames per second while dragging and zooming': frames.length / seconds, 'frame time p50 (ms)': quantile(gaps, 0.5), 'frame time p95 (ms)': quantile(gaps, 0.95),
     'long tasks during the interaction': long.length, 'longest task (ms)': long.reduce((m, l) => Math.max(m, l[1]), 0),
     'main-thread CPU during the interaction (ms)': (task1 - task0) * 1000, 'main-thread script during the interaction (ms)': (script1 - script0) * 1000,

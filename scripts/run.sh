@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs Atlas Sur on a fresh Debian machine (installs what it needs, reuses builds).
-#   scripts/run.sh [--port N]          the web app, served gzip-compressed on 127.0.0.1
+#   scripts/run.sh [--port N]          the web app, served compressed (brotli, else gzip) on 127.0.0.1
 #   scripts/run.sh --native [ARGS...]  the native window (ARGS go to the app: --fullscreen, --help)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,4 +24,4 @@ fi
 "$root/scripts/setup.sh" web
 "$root/scripts/build.sh" web
 echo "Atlas Sur: http://127.0.0.1:$port/   (Ctrl+C stops the server)"
-exec node "$root/node_modules/http-server/bin/http-server" "$root/build/web" -a 127.0.0.1 -p "$port" -g -c-1 -s
+exec node "$root/node_modules/http-server/bin/http-server" "$root/build/web" -a 127.0.0.1 -p "$port" -b -g -c-1 -s

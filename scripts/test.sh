@@ -42,7 +42,8 @@ node tests/render/run_render_tests.mjs || status=1   # update after a wanted cha
 step "measurements (printed, not asserted): benchmark and download sizes"
 build/native/tests/atlas_bench --benchmark_min_time=0.2 2>/dev/null | tee tests/out/benchmark.txt || status=1
 for f in atlas.wasm atlas.js atlas.data; do
-  printf '%-11s %8d bytes, %8d gzip\n' "$f" "$(stat -c %s "build/web/$f")" "$(stat -c %s "build/web/$f.gz")"
+  printf '%-11s %8d bytes, %8d gzip, %8d brotli\n' "$f" "$(stat -c %s "build/web/$f")" "$(stat -c %s "build/web/$f.gz")" \
+         "$(stat -c %s "build/web/$f.br")"
 done | tee tests/out/sizes.txt
 [ -f tests/out/web-metrics.json ] && { echo "browser:"; cat tests/out/web-metrics.json; echo; }
 

@@ -1,5 +1,6 @@
-// Shared set-up for the browser tests: a gzip-capable static server on 127.0.0.1 (http-server,
-// the same one scripts/run.sh uses) and Debian's Chromium driven by playwright-core.
+// Shared set-up for the browser tests: a static server on 127.0.0.1 that sends the files' compressed
+// twins, brotli or gzip (http-server, the same one scripts/run.sh uses), and Debian's Chromium
+// driven by playwright-core.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
@@ -25,7 +26,7 @@ function freePort() {
 export async function startServer(dir = webDir) {
   const port = await freePort();
   const bin = join(root, 'node_modules', 'http-server', 'bin', 'http-server');
-  const proc = spawn(process.execPath, [bin, dir, '-a', '127.0.0.1', '-p', String(port), '-g', '-c-1', '-s'],
+  const proc = spawn(process.execPath, [bin, dir, '-a', '127.0.0.1', '-p', String(port), '-b', '-g', '-c-1', '-s'],
                      { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {

@@ -1,10 +1,12 @@
 // The web build in headless Chromium, driven as a visitor would and through window.atlas.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { openMap, outDir, settle, startServer } from './harness.mjs';
+import { openMap, outDir, settle, startServer, webDir } from './harness.mjs';
 import { cities, expectedFieldCounts, expectedVisible, fields } from './expected.mjs';
 
 let server, browser, page;
@@ -49,6 +51,30 @@ test('the page becomes ready and marks map-ready', async () => {
   await page.waitForFunction(() => window.fineBasemap === true);
   const fine = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('basemap-50m.bin')));
   assert.ok(fine && fine.startTime >= t, `fetched at ${fine?.startTime} ms, after map-ready at ${t} ms`);
+});
+
+// The files come compressed as the browser asks (Chromium asks for brotli over HTTPS and from
+// localhost), and each twin the build wrote is its file, not an older one.
+test("the page's files come brotli-compressed to a browser that takes it, else gzip, and each twin is its file", async () => {
+  const files = ['index.html', 'atlas.js', 'atlas.wasm', 'atlas.data', 'assets/basemap-50m.bin'];
+  const received = await page.evaluate(() => Object.fromEntries([...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+    .map((e) => [new URL(e.name).pathname.slice(1) || 'index.html', e.encodedBodySize])));
+  const fetched = (file, encoding) => new Promise((resolve, reject) => {
+    get(`${server.url}${file}`, { headers: { 'accept-encoding': encoding } }, (r) => {
+      const parts = [];
+      r.on('data', (d) => parts.push(d)).on('end', () => resolve({ encoding: r.headers['content-encoding'], body: Buffer.concat(parts) }));
+    }).on('error', reject);
+  });
+  for (const file of files) {
+    const raw = readFileSync(join(webDir, file));
+    assert.equal(received[file], statSync(join(webDir, `${file}.br`)).size, `${file}: the page received its brotli twin`);
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync], ['identity', (b) => b]]) {
+      const r = await fetched(file, encoding);
+      assert.equal(r.encoding ?? 'identity', encoding, `${file} asked for with ${encoding}`);
+      assert.ok(decode(r.body).equals(raw), `${file}: the ${encoding} twin is the file as built`);
+      if (encoding !== 'identity') assert.ok(r.body.length < raw.length, `${file}: ${encoding} is smaller`);
+    }
+  }
 });
 
 // The loading screen fades out and then leaves the page: an invisible full-page layer would still
