@@ -132,12 +132,12 @@ bool App::init(const platform::Options& options, std::string& error) {
 // files, so no copy stays in memory for a rare event) and the panels' (ImGui's backend; it makes
 // the font texture at its next frame). At start-up and after a lost context.
 bool App::build_gl(std::string& error) {
-    std::vector<BasemapCountry> coarse, fine;
-    if (!read_basemap(options_.assets_dir + "/basemap-110m.bin", coarse, error)) return false;
+    BasemapFile coarse, fine;
+    if (!coarse.read(options_.assets_dir + "/basemap-110m.bin", error)) return false;
     // The web page fetches the detailed basemap once the map is usable (fine_basemap_arrived);
     // until then the coarse one stands in for it.
     std::string fine_error;
-    const bool have_fine = read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, fine_error);
+    const bool have_fine = fine.read(options_.assets_dir + "/basemap-50m.bin", fine_error);
     if (!have_fine && !platform::kFineBasemapLater) return error = fine_error, false;
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
@@ -165,13 +165,12 @@ void App::warm_pictures(glm::ivec2 framebuffer) {
     renderer_.warm_up(warm_up_panels, GL_RGBA8);
 }
 
-// Read from the file system, where the page put it: the file's bytes are let go before the meshes
-// are made.
+// Read from the file system, where the page put it.
 json App::fine_basemap_arrived() {
     pictures_.load_over = true;  // (whether it loads or not)
-    std::vector<BasemapCountry> fine;
+    BasemapFile fine;
     std::string error;
-    if (!read_basemap(options_.assets_dir + "/basemap-50m.bin", fine, error)) return {{"error", error}};
+    if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
     if (!renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
         return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <span>
 
 #include <mapbox/earcut.hpp>
@@ -24,8 +25,7 @@ template <> struct nth<1, glm::vec2> {
 
 namespace atlas {
 
-bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error) {
-    out.clear();
+bool for_each_country(std::string_view bytes, const CountryVisit& each, std::string& error) {
     ByteReader r(bytes);
     std::string magic;
     std::uint32_t version = 0, count = 0;
@@ -35,13 +35,13 @@ bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, st
     }
     auto malformed = [&](const std::string& where) {
         error = "truncated or malformed at " + where;
-        out.clear();
         return false;
     };
     if (!r.u32(count) || count > 10000) return malformed("the country count");
+    BasemapCountry country;  // (one at a time)
     for (std::uint32_t c = 0; c < count; ++c) {
-        BasemapCountry country;
         std::uint32_t name_len = 0, polys = 0;
+        country.polygons.clear();
         if (!r.bytes(2, country.iso2) || !r.u8(name_len) || !r.bytes(name_len, country.name) || !r.varint(polys))
             return malformed("country " + std::to_string(c));
         std::int32_t q[2] = {0, 0};  // the running quantized lon/lat
@@ -68,9 +68,36 @@ bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, st
                 }
             }
         }
-        out.push_back(std::move(country));
+        each(country);
     }
     return true;
+}
+
+bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error) {
+    out.clear();
+    if (for_each_country(bytes, [&](const BasemapCountry& c) { out.push_back(c); }, error)) return true;
+    out.clear();
+    return false;
+}
+
+bool BasemapFile::read(const std::string& path, std::string& error) {
+    bytes_.clear();
+    std::string bytes;
+    if (read_file(path, bytes, error, 64u << 20) && load(std::move(bytes), error)) return true;
+    error = path + ": " + error;
+    return false;
+}
+
+bool BasemapFile::load(std::string bytes, std::string& error) {
+    bytes_.clear();
+    if (!for_each_country(bytes, [](const BasemapCountry&) {}, error)) return false;
+    bytes_ = std::move(bytes);
+    return true;
+}
+
+void BasemapFile::for_each(const CountryVisit& each) const {
+    std::string unused;  // (checked whole when loaded)
+    if (!bytes_.empty()) for_each_country(bytes_, each, unused);
 }
 
 namespace {
@@ -183,13 +210,6 @@ std::vector<std::uint32_t> triangulate(const BasemapMesh& m, const BasemapMesh::
     const std::uint32_t first = m.rings[polygon.first_ring].first;  // (earcut counts from the outline's first vertex)
     for (std::uint32_t& index : triangles) index += first;
     return triangles;
-}
-
-bool read_basemap(const std::string& path, std::vector<BasemapCountry>& out, std::string& error) {
-    std::string bytes;
-    if (read_file(path, bytes, error, 64u << 20) && decode_basemap(bytes, out, error)) return true;
-    error = path + ": " + error;
-    return false;
 }
 
 }  // namespace atlas

@@ -10,18 +10,20 @@ namespace {
 constexpr std::size_t kSlice = 16384;  // indices uploaded at a time
 }
 
-bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south,
+bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south,
                         const LonLatBox& leading) {
-    // Made and uploaded a country at a time: the whole mesh is never in memory (the web's keeps its
-    // highest level for good). Counted first, for the buffers' sizes. In two passes: the countries'
-    // parts that reach into the leading box, then the rest.
+    // Made and uploaded a country at a time, as the file is decoded: neither the whole mesh nor
+    // every country is ever in memory (the web's keeps its highest level for good). Counted first,
+    // for the buffers' sizes. In two passes: the countries' parts that reach into the leading box,
+    // then the rest.
     const PolygonFilter passes[] = {{&leading, true}, {&leading, false}};
     BasemapMesh::Size size;
-    for (const PolygonFilter& which : passes)
-        for (const BasemapCountry& c : countries) {
+    countries.for_each([&](const BasemapCountry& c) {
+        for (const PolygonFilter& which : passes) {
             const BasemapMesh::Size s = measure_country(c, 1.0, which);
             size.vertices += s.vertices, size.rings += s.rings;
         }
+    });
     BasemapMesh frame;
     add_sphere_and_graticule(frame);
 
@@ -70,25 +72,27 @@ bool BasemapLayer::init(GLuint program, const std::vector<BasemapCountry>& count
         s.at += s.indices.size();
         s.indices.clear();
     };
+    // Sent on as each slice fills, never grown past it (Mexico's 1:10m outline alone has 14,000).
+    fill.indices.reserve(kSlice), outline.indices.reserve(kSlice);
+    auto add = [&](Slice& s, std::uint32_t index) {
+        s.indices.push_back(index);
+        if (s.indices.size() == kSlice) flush(s);
+    };
     BasemapMesh piece;
     std::uint32_t base = 0;  // the piece's first vertex in the buffers
     for (const PolygonFilter& which : passes) {
-        for (const BasemapCountry& c : countries) {
+        countries.for_each([&](const BasemapCountry& c) {
             piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
             append_country(piece, c, shade_of(c, global_south), 1.0, which);
             put(GL_ARRAY_BUFFER, vbo_, base, piece.vertices);
             put(GL_ARRAY_BUFFER, shade_vbo_, base, piece.shades);
-            for (const BasemapMesh::Polygon& polygon : piece.polygons) {
-                for (std::uint32_t i : triangulate(piece, polygon)) fill.indices.push_back(base + i);  // (within fill_room: the fuzzer holds it)
-                if (fill.indices.size() >= kSlice) flush(fill);
-            }
-            for (const BasemapMesh::Ring& r : piece.rings) {
+            for (const BasemapMesh::Polygon& polygon : piece.polygons)
+                for (std::uint32_t i : triangulate(piece, polygon)) add(fill, base + i);  // (within fill_room: the fuzzer holds it)
+            for (const BasemapMesh::Ring& r : piece.rings)
                 for (std::uint32_t i = 0; i < r.count; ++i)
-                    outline.indices.push_back(base + r.first + i), outline.indices.push_back(base + r.first + (i + 1) % r.count);
-                if (outline.indices.size() >= kSlice) flush(outline);
-            }
+                    add(outline, base + r.first + i), add(outline, base + r.first + (i + 1) % r.count);
             base += std::uint32_t(piece.vertices.size());
-        }
+        });
         if (which.meeting) {  // (the first pass: the leading part ends here)
             leading_fill_count_ = GLsizei(fill.at + fill.indices.size());
             leading_outline_count_ = GLsizei(outline.at - fill_room + outline.indices.size());

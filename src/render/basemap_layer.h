@@ -12,8 +12,7 @@ class BasemapLayer {
 public:
     // The parts of countries that reach into `leading` come first in the mesh, so that a view of
     // that box (the inset of Mexico) draws them alone (draw's `leading_only`).
-    bool init(GLuint program, const std::vector<BasemapCountry>& countries, const CountryGroup* global_south,
-              const LonLatBox& leading);
+    bool init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
     static constexpr GLsizei kAll = 1 << 30;
     void draw(const Camera& camera, const MapStyle& style, GLsizei most = kAll, bool leading_only = false) const;

@@ -7,7 +7,7 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const std::vector<BasemapCountry>& world,
+bool MapRenderer::init(const std::string& shader_dir, const BasemapFile& world,
                        const CountryGroup* global_south, std::string& error) {
     ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
                              start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
@@ -134,7 +134,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glViewport(0, 0, fb_w, fb_h);
 }
 
-bool MapRenderer::set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south) {
+bool MapRenderer::set_detail_basemap(const BasemapFile& detail, const CountryGroup* global_south) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
     return detail_.init(basemap_program_, detail, global_south, kInsetBox);

@@ -20,7 +20,7 @@ public:
     // detailed countries around Mexico only) in the inset.
     // `world`: the coarse basemap's countries (the detailed ones are set apart: they may come
     // later), made into the GL's mesh while the GL compiles the programs.
-    bool init(const std::string& shader_dir, const std::vector<BasemapCountry>& world, const CountryGroup* global_south,
+    bool init(const std::string& shader_dir, const BasemapFile& world, const CountryGroup* global_south,
               std::string& error);
     static constexpr double kDetailZoom = 2.5;
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
@@ -49,7 +49,7 @@ public:
     }
     // The detailed basemap, past kDetailZoom and in the inset (until it is set, the coarse one is
     // drawn there).
-    bool set_detail_basemap(const std::vector<BasemapCountry>& detail, const CountryGroup* global_south);
+    bool set_detail_basemap(const BasemapFile& detail, const CountryGroup* global_south);
     // What the inset of Mexico can show: the parts of countries that reach into it come first in
     // the basemaps' meshes, and the inset draws them alone (one mesh for both: the inset's own was
     // triangulated again, Mexico's 6,115 points at 1:10m twice, when the detailed basemap came).

@@ -118,6 +118,62 @@ TEST(Basemap, RejectsMalformedNumbersWithTheirCountry) {
     EXPECT_NE(error.find("version 2"), std::string::npos) << error;
 }
 
+namespace {
+// Two countries, the second cut short after its name when `cut`.
+std::string two_countries(bool cut) {
+    Writer w;
+    w.u32(2);
+    w.u32(2);
+    for (const char* iso : {"MX", "GT"}) {
+        w.b += iso;
+        w.u8(2);
+        w.b += iso;
+        if (cut && std::string(iso) == "GT") return w.b;
+        w.varint(1);
+        w.varint(1);
+        w.varint(3);
+        w.point(-100, 20); w.point(-95, 20); w.point(-95, 25);
+    }
+    return w.b;
+}
+}  // namespace
+
+// The detailed basemap's countries are decoded again at each of the mesh's passes, not held: the
+// file is checked whole when loaded, and every visit gives the countries decoding gives.
+TEST(Basemap, AFileCheckedWholeGivesItsCountriesAtEveryVisit) {
+    std::vector<BasemapCountry> decoded;
+    std::string error;
+    ASSERT_TRUE(decode_basemap(two_countries(false), decoded, error)) << error;
+    BasemapFile file;
+    ASSERT_TRUE(file.load(two_countries(false), error)) << error;
+    for (int visit = 0; visit < 2; ++visit) {
+        std::vector<BasemapCountry> seen;
+        file.for_each([&](const BasemapCountry& c) { seen.push_back(c); });
+        ASSERT_EQ(seen.size(), 2u) << visit;
+        for (std::size_t i = 0; i < seen.size(); ++i) {
+            EXPECT_EQ(seen[i].iso2, decoded[i].iso2);
+            EXPECT_EQ(seen[i].polygons, decoded[i].polygons) << seen[i].iso2;
+        }
+    }
+
+    // Cut short: decoding hands over the first country, then names the second; the file refuses
+    // the bytes and gives nothing, whatever it held before.
+    std::vector<std::string> handed;
+    EXPECT_FALSE(for_each_country(two_countries(true), [&](const BasemapCountry& c) { handed.push_back(c.iso2); }, error));
+    EXPECT_EQ(handed, std::vector<std::string>{"MX"});
+    EXPECT_NE(error.find("country 1"), std::string::npos) << error;
+    error.clear();
+    EXPECT_FALSE(file.load(two_countries(true), error));
+    EXPECT_FALSE(error.empty());
+    EXPECT_TRUE(file.empty());
+    int visits = 0;
+    file.for_each([&](const BasemapCountry&) { ++visits; });
+    EXPECT_EQ(visits, 0);
+
+    EXPECT_FALSE(file.read("/nonexistent/basemap-50m.bin", error));
+    EXPECT_NE(error.find("/nonexistent/basemap-50m.bin"), std::string::npos) << error;
+}
+
 TEST(Basemap, RejectsEveryTruncation) {
     const std::string full = square_country();
     for (std::size_t n = 0; n < full.size(); ++n) {
