@@ -30,9 +30,9 @@ struct BasemapCountry {
     std::vector<std::vector<std::vector<BasemapPoint>>> polygons;
 };
 
-// False with a message for a truncated or malformed file; never reads out of bounds.
 // Decodes a basemap file a country at a time, handing each to `each` (valid only during the call).
-// False with a message at the first malformed part (the countries before it were handed over).
+// False with a message at the first truncated or malformed part (the countries before it were
+// handed over); never reads out of bounds.
 using CountryVisit = std::function<void(const BasemapCountry&)>;
 bool for_each_country(std::string_view bytes, const CountryVisit& each, std::string& error);
 // Every country at once (tests, the native benchmark, the fuzzer).
@@ -112,7 +112,5 @@ void add_sphere_and_graticule(BasemapMesh& mesh);
 
 // The triangles (vertex numbers of the mesh, three a triangle) that fill one of its polygons.
 std::vector<std::uint32_t> triangulate(const BasemapMesh& mesh, const BasemapMesh::Polygon& polygon);
-
-
 
 }  // namespace atlas
