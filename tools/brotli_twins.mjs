@@ -12,7 +12,7 @@ export function brotli(bytes, quality = constants.BROTLI_MAX_QUALITY) {
   return brotliCompressSync(bytes, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,  // (the largest file is under 1 MB: the whole of it)
+      [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,  // (16 MB: the whole of any of the page's files)
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
   });

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <functional>
 #include <span>
+#include <utility>
 
 #include <mapbox/earcut.hpp>
 
@@ -75,7 +76,7 @@ bool for_each_country(std::string_view bytes, const CountryVisit& each, std::str
 
 bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error) {
     out.clear();
-    if (for_each_country(bytes, [&](const BasemapCountry& c) { out.push_back(c); }, error)) return true;
+    if (for_each_country(bytes, [&](BasemapCountry& c) { out.push_back(std::move(c)); }, error)) return true;
     out.clear();
     return false;
 }

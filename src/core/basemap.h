@@ -30,10 +30,10 @@ struct BasemapCountry {
     std::vector<std::vector<std::vector<BasemapPoint>>> polygons;
 };
 
-// Decodes a basemap file a country at a time, handing each to `each` (valid only during the call).
-// False with a message at the first truncated or malformed part (the countries before it were
-// handed over); never reads out of bounds.
-using CountryVisit = std::function<void(const BasemapCountry&)>;
+// Decodes a basemap file a country at a time, handing each to `each` (valid only during the call,
+// which may move it away). False with a message at the first truncated or malformed part (the
+// countries before it were handed over); never reads out of bounds.
+using CountryVisit = std::function<void(BasemapCountry&)>;
 bool for_each_country(std::string_view bytes, const CountryVisit& each, std::string& error);
 // Every country at once (tests, the native benchmark, the fuzzer).
 bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error);
