@@ -58,6 +58,15 @@ void warm_up_panels() {
 
 bool App::init(const platform::Options& options, std::string& error) {
     options_ = options;
+    // The window and what the GL needs no data for first: a software GL (SwiftShader, llvmpipe) then
+    // compiles the shaders and the first frame's pipelines in its own process while the data is
+    // read, not after the first frame is drawn.
+    if (!platform::create_window(options, window_, error)) return false;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the same layout at every start, for kiosks and tests
+    ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
+    if (!start_gl(error)) return false;
     overrides_ = read_data_files(options.load_files, read_problems_);  // --load: merged in the same, first load
     platform::take_early_data(overrides_, read_problems_);              // and a link's ?data= that came in time
     // The bundled files, read once for the first load and their letters (not kept after).
@@ -94,10 +103,6 @@ bool App::init(const platform::Options& options, std::string& error) {
     give_search_names();
     if (const std::string lang = choose_language(options.languages, catalogues_.languages()); !lang.empty())
         atlas_->act({{"type", "language"}, {"lang", lang}});
-    if (!platform::create_window(options, window_, error)) return false;
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // the same layout at every start, for kiosks and tests
     fixed_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ui::apply_style(current_theme());
     styled_theme_ = atlas_->theme();
@@ -114,8 +119,7 @@ bool App::init(const platform::Options& options, std::string& error) {
     SDL_GL_GetDrawableSize(window_.sdl, &fb_w, &fb_h);
     font_density_ = glyph_density(w, fb_w);  // a phone's fonts rasterised once, at its density
     if (!ui::load_fonts(options.assets_dir, glyph_ranges_, fonts_, error, false, font_density_)) return false;
-    ImGui_ImplSDL2_InitForOpenGL(window_.sdl, window_.gl);
-    if (!build_gl(error)) return false;
+    if (!finish_gl(error)) return false;
 
     ui_state_.compact = compact_layout({w, h});  // the start view is framed for the layout it will have
     styled_touch_ = ui_state_.compact || options.touch_first;
@@ -130,25 +134,40 @@ bool App::init(const platform::Options& options, std::string& error) {
 
 // Every GL resource: the map's programs and buffers (the basemap meshes are made again from their
 // files, so no copy stays in memory for a rare event) and the panels' (ImGui's backend; it makes
-// the font texture at its next frame). At start-up and after a lost context.
-bool App::build_gl(std::string& error) {
-    BasemapFile coarse, fine;
+// the font texture at its next frame). After a lost context; at start-up in two steps, the first
+// before the data is read.
+bool App::build_gl(std::string& error) { return start_gl(error) && finish_gl(error); }
+
+// What needs no data: the programs, the coarse basemap's mesh (its countries shaded by finish_gl),
+// the panels' GL objects (their fonts' texture made by finish_gl), and the first frame's pipelines
+// warmed up.
+bool App::start_gl(std::string& error) {
+    for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
+    BasemapFile coarse;
     if (!coarse.read(options_.assets_dir + "/basemap-110m.bin", error)) return false;
+    ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
+    if (!make_panel_objects()) return error = "cannot make the panels' GL objects", false;
+    if (!renderer_.init(options_.assets_dir + "/shaders", coarse, nullptr, error)) return false;
+    renderer_.warm_up(warm_up_panels);
+    return true;
+}
+
+// The rest, once the data and the fonts are in: the fonts' texture, the countries' shades, the
+// detailed basemap (natively), the style.
+bool App::finish_gl(std::string& error) {
     // The web page fetches the detailed basemap once the map is usable (fine_basemap_arrived);
     // until then the coarse one stands in for it.
+    BasemapFile fine;
     std::string fine_error;
     const bool have_fine = fine.read(options_.assets_dir + "/basemap-50m.bin", fine_error);
     if (!have_fine && !platform::kFineBasemapLater) return error = fine_error, false;
-    for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
-    ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
-    if (!make_font_texture(ImGui_ImplOpenGL3_CreateDeviceObjects)) return error = "cannot make the panels' GL objects", false;
-    if (!renderer_.init(options_.assets_dir + "/shaders", coarse, atlas_->data().global_south(), error)) return false;
+    if (!make_font_texture()) return error = "cannot make the panels' font texture", false;
+    renderer_.shade_countries(atlas_->data().global_south());
     if (have_fine && !renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
         return error = "cannot create the detailed basemap's GL buffers", false;
     if (have_fine) pictures_.load_over = true;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
-    renderer_.warm_up(warm_up_panels);
     return true;
 }
 
@@ -1273,8 +1292,7 @@ void App::rebuild_fonts() {
         std::fprintf(stderr, "atlas: %s\n", error.c_str());
         ImGui::GetIO().Fonts->AddFontDefault();
     }
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    make_font_texture(ImGui_ImplOpenGL3_CreateFontsTexture);
+    make_font_texture();
     ui::apply_style(current_theme(), presenter_fonts_, styled_touch_);
     ui_state_.tour_bar_height = 0;  // measured again with the new fonts
 }
@@ -1419,6 +1437,7 @@ json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_probl
     platform::keep_user_files(overrides_);
     next->adopt_view(*atlas_);
     atlas_ = std::move(next);
+    if (!gl_lost_) renderer_.shade_countries(atlas_->data().global_south());  // (its group may be another)
     platform::trim_memory();  // the old data's pages
     give_search_names();  // the new data's fields and countries, in every language
     log_actions();

@@ -74,6 +74,8 @@ private:
     void rebuild_fonts();
     // GL resources, and surviving a lost context (platform::gl_context_lost).
     bool build_gl(std::string& error);
+    bool start_gl(std::string& error);
+    bool finish_gl(std::string& error);
     nlohmann::json fine_basemap_arrived();  // the detailed basemap's file is there now (web)
     void release_gl();
     bool recover_gl_context();

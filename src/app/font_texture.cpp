@@ -1,6 +1,7 @@
 #include "app/font_texture.h"
 
 #include <imgui.h>
+#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -10,20 +11,32 @@
 
 namespace atlas {
 
-bool make_font_texture(bool (*make_texture)()) {
+namespace {
+// Calls `make_texture` with the atlas answering a 1x1 white stand-in for its RGBA pixels, so that
+// the backend makes its texture without its copy; the atlas is given its size back before anything
+// reads it.
+bool with_stand_in(bool (*make_texture)()) {
     ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
-    unsigned char* coverage = nullptr;
-    int width = 0, height = 0;
-    fonts.GetTexDataAsAlpha8(&coverage, &width, &height);  // (rasterises the fonts if they are not)
-    // The backend asks the atlas for its RGBA pixels: a 1x1 stand-in answers, so it makes its
-    // texture without the copy; the atlas is given its size back before anything reads it.
+    const int width = fonts.TexWidth, height = fonts.TexHeight;
     static unsigned int stand_in = 0xFFFFFFFFu;
     fonts.TexPixelsRGBA32 = &stand_in;
     fonts.TexWidth = fonts.TexHeight = 1;
     const bool made = make_texture();
     fonts.TexPixelsRGBA32 = nullptr;  // (ClearTexData would free it)
     fonts.TexWidth = width, fonts.TexHeight = height;
-    if (!made || !coverage) return false;
+    return made;
+}
+}  // namespace
+
+bool make_panel_objects() { return with_stand_in(ImGui_ImplOpenGL3_CreateDeviceObjects); }
+
+bool make_font_texture() {
+    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+    unsigned char* coverage = nullptr;
+    int width = 0, height = 0;
+    fonts.GetTexDataAsAlpha8(&coverage, &width, &height);  // (rasterises the fonts if they are not)
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (!with_stand_in(ImGui_ImplOpenGL3_CreateFontsTexture) || !coverage) return false;
 
     GLint bound = 0, alignment = 4;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);

@@ -6,8 +6,11 @@
 
 namespace atlas {
 
-// Calls `make_texture` (ImGui_ImplOpenGL3_CreateFontsTexture, or CreateDeviceObjects, which calls
-// it) and fills the texture it made for the fonts as they are now.
-bool make_font_texture(bool (*make_texture)());
+// The backend's GL objects (ImGui_ImplOpenGL3_CreateDeviceObjects) before any font is loaded: its
+// program, and a white pixel for the fonts' texture until make_font_texture. Made at start-up
+// before the data is read, so that a software GL compiles the panels' program and pipeline then.
+bool make_panel_objects();
+// Makes the backend's texture for the fonts as they are now (the one before it deleted).
+bool make_font_texture();
 
 }  // namespace atlas

@@ -121,8 +121,8 @@ std::size_t project_ring(const std::vector<BasemapPoint>& ring, double max_step,
 }
 }  // namespace
 
-BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* gs) {
-    return country.iso2 == "MX" ? BasemapMesh::Mexico : gs && gs->contains(country.iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
+BasemapMesh::Shade shade_of(const std::string& iso2, const CountryGroup* gs) {
+    return iso2 == "MX" ? BasemapMesh::Mexico : gs && gs->contains(iso2) ? BasemapMesh::GlobalSouth : BasemapMesh::Other;
 }
 
 bool PolygonFilter::keeps(const std::vector<std::vector<BasemapPoint>>& polygon) const {
@@ -196,7 +196,7 @@ BasemapMesh build_basemap_mesh(const std::vector<BasemapCountry>& countries, con
     for (const auto& country : countries) points += measure_country(country, max_step).vertices;
     m.vertices.reserve(points);
     m.shades.reserve(points);
-    for (const auto& country : countries) append_country(m, country, shade_of(country, gs), max_step);
+    for (const auto& country : countries) append_country(m, country, shade_of(country.iso2, gs), max_step);
     add_sphere_and_graticule(m);
     return m;
 }

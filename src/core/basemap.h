@@ -103,7 +103,7 @@ struct PolygonFilter {
 };
 
 // The pieces build_basemap_mesh is made of.
-BasemapMesh::Shade shade_of(const BasemapCountry& country, const CountryGroup* global_south);
+BasemapMesh::Shade shade_of(const std::string& iso2, const CountryGroup* global_south);
 // What append_country adds for the country, counted without projecting it.
 BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step_deg = 1.0, PolygonFilter which = {});
 void append_country(BasemapMesh& mesh, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step_deg = 1.0,

@@ -83,9 +83,9 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
     for (const PolygonFilter& which : passes) {
         countries.for_each([&](const BasemapCountry& c) {
             piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
-            append_country(piece, c, shade_of(c, global_south), 1.0, which);
+            append_country(piece, c, BasemapMesh::Other, 1.0, which);  // (shaded below)
             put(GL_ARRAY_BUFFER, vbo_, base, piece.vertices);
-            put(GL_ARRAY_BUFFER, shade_vbo_, base, piece.shades);
+            if (!piece.vertices.empty()) runs_.push_back({c.iso2, GLsizei(piece.vertices.size())});
             for (const BasemapMesh::Polygon& polygon : piece.polygons)
                 for (std::uint32_t i : triangulate(piece, polygon)) add(fill, base + i);  // (within fill_room: the fuzzer holds it)
             for (const BasemapMesh::Ring& r : piece.rings)
@@ -106,6 +106,7 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
     put(GL_ARRAY_BUFFER, vbo_, std::size_t(graticule_first_), frame.graticule);
     const std::vector<std::uint8_t> none(count - size.vertices, 0);  // the outline and graticule take the palette's first colour
     put(GL_ARRAY_BUFFER, shade_vbo_, size.vertices, none);
+    shade(global_south);
 
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
     glEnableVertexAttribArray(0);
@@ -120,6 +121,27 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
     u_scale_ = glGetUniformLocation(program, "u_scale");
     u_palette_ = glGetUniformLocation(program, "u_palette");
     return glGetError() == GL_NO_ERROR && base == size.vertices;
+}
+
+void BasemapLayer::shade(const CountryGroup* global_south) {
+    if (!shade_vbo_) return;
+    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
+    std::vector<std::uint8_t> slice;  // sent on as it fills
+    slice.reserve(kSlice);
+    std::size_t at = 0;
+    auto flush = [&] {
+        if (!slice.empty()) glBufferSubData(GL_ARRAY_BUFFER, GLintptr(at), GLsizeiptr(slice.size()), slice.data());
+        at += slice.size();
+        slice.clear();
+    };
+    for (const Run& run : runs_) {
+        const std::uint8_t s = shade_of(run.iso2, global_south);
+        for (GLsizei i = 0; i < run.vertices; ++i) {
+            slice.push_back(s);
+            if (slice.size() == kSlice) flush();
+        }
+    }
+    flush();
 }
 
 void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool leading_only) const {
@@ -149,6 +171,7 @@ void BasemapLayer::release() {
     if (shade_vbo_) glDeleteBuffers(1, &shade_vbo_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
     vao_ = vbo_ = shade_vbo_ = ebo_ = 0;
+    runs_.clear();
 }
 
 }  // namespace atlas::render

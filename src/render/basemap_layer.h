@@ -1,6 +1,9 @@
 // Draws the basemap: ocean inside the map's outline, graticule, countries, borders. The countries
 // (from a basemap file) become a mesh on the GL only, made a country at a time.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "core/basemap.h"
 #include "core/camera.h"
 #include "platform/gl.h"
@@ -12,7 +15,11 @@ class BasemapLayer {
 public:
     // The parts of countries that reach into `leading` come first in the mesh, so that a view of
     // that box (the inset of Mexico) draws them alone (draw's `leading_only`).
+    // `global_south`: the countries shaded as the Global South (none yet: shade them later).
     bool init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
+    // Shades the countries again, for another group of the Global South (Mexico stays Mexico): the
+    // mesh is made before the data that names the group is read (MapRenderer::init).
+    void shade(const CountryGroup* global_south);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
     static constexpr GLsizei kAll = 1 << 30;
     void draw(const Camera& camera, const MapStyle& style, GLsizei most = kAll, bool leading_only = false) const;
@@ -22,6 +29,12 @@ public:
 private:
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, shade_vbo_ = 0, ebo_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_palette_ = -1;
+    // The countries' vertices in the mesh's order: runs of one country's (its code, their number).
+    struct Run {
+        std::string iso2;
+        GLsizei vertices;
+    };
+    std::vector<Run> runs_;
     GLsizei fill_count_ = 0, outline_count_ = 0;
     GLsizei leading_fill_count_ = 0, leading_outline_count_ = 0;  // (the first countries' part)
     std::size_t outline_first_ = 0;  // (indices)

@@ -19,9 +19,15 @@ public:
     // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
     // detailed countries around Mexico only) in the inset.
     // `world`: the coarse basemap's countries (the detailed ones are set apart: they may come
-    // later), made into the GL's mesh while the GL compiles the programs.
+    // later), made into the GL's mesh while the GL compiles the programs. `global_south`: none yet
+    // at start-up, when the map's GL side is made before the data is read (see warm_up).
     bool init(const std::string& shader_dir, const BasemapFile& world, const CountryGroup* global_south,
               std::string& error);
+    // The countries of the Global South, shaded as such in both basemaps (the data names them).
+    void shade_countries(const CountryGroup* global_south) {
+        world_.shade(global_south), detail_.shade(global_south);
+        ++style_version_;  // the basemap's pictures are painted again
+    }
     static constexpr double kDetailZoom = 2.5;
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
@@ -31,10 +37,11 @@ public:
     // basemap, if it must be painted, is painted with half the pixels (a quarter of the time).
     void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact, bool draft = false);
     // A software GL (SwiftShader in browsers without a GPU, llvmpipe on kiosks) compiles a
-    // program's pipeline for each new state at its first draw: 5 to 35 ms each, a third of the
-    // first frame. As start-up ends, this draws each pipeline of the first frame once into a pixel
+    // program's pipeline for each new state at its first draw: 25 to 100 ms each, more than the
+    // first frame's drawing. This draws each pipeline of the first frame once into a pixel
     // (`screen`: the panels', into the screen's stand-in), so that the GPU process compiles them
-    // while the data is merged and the first frame is laid out. `frame_format`: what frames are
+    // meanwhile: at start-up the map's before the data is read (App::start_gl), the panels'
+    // once their fonts are made. `frame_format`: what frames are
     // drawn into, the screen (GL_RGB8: the web's canvas has no alpha) or, once the map rests after
     // its first frame, the off-screen RGBA8 target of a gesture's pictures (App::warm_pictures).
     void warm_up(const std::function<void()>& screen, GLenum frame_format = GL_RGB8);

@@ -232,7 +232,7 @@ TEST(Basemap, CountryPiecesAreTheWholeMeshInParts) {
     std::size_t base = 0, polygon = 0;
     for (const BasemapCountry& c : countries) {
         BasemapMesh piece;
-        append_country(piece, c, shade_of(c, nullptr));
+        append_country(piece, c, shade_of(c.iso2, nullptr));
         const BasemapMesh::Size size = measure_country(c);
         EXPECT_EQ(size.vertices, piece.vertices.size()) << c.name;
         EXPECT_EQ(size.rings, piece.rings.size()) << c.name;
@@ -248,8 +248,8 @@ TEST(Basemap, CountryPiecesAreTheWholeMeshInParts) {
     EXPECT_EQ(base, whole.vertices.size());
     EXPECT_EQ(polygon, whole.polygons.size());
     EXPECT_EQ(whole.rings.size(), 3u);  // the outline, its hole and Argentina's ring
-    EXPECT_EQ(shade_of(mexico, nullptr), BasemapMesh::Mexico);
-    EXPECT_EQ(shade_of(other, nullptr), BasemapMesh::Other);
+    EXPECT_EQ(shade_of(mexico.iso2, nullptr), BasemapMesh::Mexico);
+    EXPECT_EQ(shade_of(other.iso2, nullptr), BasemapMesh::Other);
 }
 
 // The inset of Mexico draws the parts of countries whose polygons meet its box: the United States

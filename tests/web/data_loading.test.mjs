@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openMap, outDir, root, startServer, webDir } from './harness.mjs';
+import { PNG } from 'pngjs';
+import { launch, openMap, outDir, root, settle, startServer, webDir } from './harness.mjs';
 import { cities } from './expected.mjs';
 
 const badDir = join(root, 'tests', 'data', 'bad');
@@ -44,6 +45,37 @@ test('load time of the full data set in the browser (measured, printed)', async 
   writeFileSync(join(outDir, 'web-data-load.json'), JSON.stringify({ fullDataLoadMedianMs: median, runs: times.length }));
   console.log(`full data set load in the browser: median ${median} ms of ${times.length}`);
   assert.ok(median > 0);
+});
+
+// The basemap's countries are shaded before the data that names the Global South is read (the GL
+// starts first), and again whenever the data changes.
+test('a country group loaded at run time shades the basemap again, and a reset shades it back', async () => {
+  const shades = async () => {
+    const png = PNG.sync.read(await page.screenshot());
+    const near = (i, [r, g, b]) => Math.abs(png.data[i] - r) + Math.abs(png.data[i + 1] - g) + Math.abs(png.data[i + 2] - b) <= 6;
+    let south = 0, other = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (near(i, [0xFC, 0xE6, 0xBD])) ++south;       // the light theme's map.landSouth
+      else if (near(i, [0xF0, 0xED, 0xE8])) ++other;  // and map.landOther
+    }
+    return { south, other };
+  };
+  await page.evaluate(() => { window.atlas.resetData(); window.atlas.act({ type: 'home' }); });
+  await settle(page);
+  const before = await shades();
+  assert.ok(before.south > 50000, `the Global South is shaded at start: ${JSON.stringify(before)}`);
+  const group = { format: 'atlas-sur/country-groups', version: 1, groups: [{ id: 'global-south', name: 'Global South', criterion: 'Mongolia alone, out of the view (a test)',
+    countries: [{ iso2: 'MN', name: 'Mongolia' }] }] };
+  const s = await page.evaluate((t) => window.atlas.loadData('south-is-mongolia.json', new TextEncoder().encode(t)), JSON.stringify(group));
+  assert.deepEqual(s.data.problems, []);
+  await settle(page);
+  const mongolia = await shades();
+  assert.ok(mongolia.south < before.south / 10, `no country in the view is shaded as the Global South: ${JSON.stringify({ before, mongolia })}`);
+  assert.ok(mongolia.other > before.other + (before.south - mongolia.south) / 2, `they are shaded as other countries: ${JSON.stringify({ before, mongolia })}`);
+  await page.evaluate(() => window.atlas.resetData());
+  await settle(page);
+  const back = await shades();
+  assert.ok(Math.abs(back.south - before.south) <= before.south / 100, `shaded back: ${JSON.stringify({ before, back })}`);
 });
 
 test('a file dropped on the page merges, keeps the view, and the panel lists its problems', async () => {
