@@ -37,7 +37,9 @@
   }
   // An idle map sleeps (no animation frames; platform_web.cpp); anything that can change what it
   // shows wakes it: input, a resize, the address, the GL context coming and going, and API calls.
-  Module.wake = function () { if (Module._atlas_wake) Module._atlas_wake(); };
+  // (Not before the app has started: the engine may still be compiling then, and the first frame
+  // comes anyway.)
+  Module.wake = function () { if (Module.appStarted) Module._atlas_wake(); };
   ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend',
    'resize', 'hashchange', 'popstate', 'focus', 'dragover', 'drop', 'visibilitychange'].forEach(function (type) {
     window.addEventListener(type, Module.wake, { capture: true, passive: true });
