@@ -133,9 +133,8 @@ bool App::init(const platform::Options& options, std::string& error) {
 }
 
 // Every GL resource: the map's programs and buffers (the basemap meshes are made again from their
-// files, so no copy stays in memory for a rare event) and the panels' (ImGui's backend; it makes
-// the font texture at its next frame). After a lost context; at start-up in two steps, the first
-// before the data is read.
+// files, so no copy stays in memory for a rare event) and the panels' (ImGui's backend's, and their
+// fonts' texture). After a lost context; at start-up in two steps, the first before the data is read.
 bool App::build_gl(std::string& error) { return start_gl(error) && finish_gl(error); }
 
 // What needs no data: the programs, the coarse basemap's mesh (its countries shaded by finish_gl),

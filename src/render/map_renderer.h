@@ -40,10 +40,9 @@ public:
     // program's pipeline for each new state at its first draw: 25 to 100 ms each, more than the
     // first frame's drawing. This draws each pipeline of the first frame once into a pixel
     // (`screen`: the panels', into the screen's stand-in), so that the GPU process compiles them
-    // meanwhile: at start-up the map's before the data is read (App::start_gl), the panels'
-    // once their fonts are made. `frame_format`: what frames are
-    // drawn into, the screen (GL_RGB8: the web's canvas has no alpha) or, once the map rests after
-    // its first frame, the off-screen RGBA8 target of a gesture's pictures (App::warm_pictures).
+    // meanwhile: at start-up, before the data is read (App::start_gl). `frame_format`: what frames
+    // are drawn into, the screen (GL_RGB8: the web's canvas has no alpha) or, once the map rests
+    // after its first frame, the off-screen RGBA8 target of a gesture's pictures (App::warm_pictures).
     void warm_up(const std::function<void()>& screen, GLenum frame_format = GL_RGB8);
     // The inset of Mexico, over the map and what is drawn on it (its names are the app's to draw).
     void draw_inset(const Atlas& atlas, int framebuffer_width, int framebuffer_height);
