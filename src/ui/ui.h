@@ -129,18 +129,18 @@ struct UiContext {
     Atlas& atlas;
     const render::MapStyle& style;
     const Fonts& fonts;  // (a reference: the fonts hold the font file's bytes)
-    std::function<void()> reset_data;  // forget the user's data files (empty: none to forget)
+    std::function<void()> reset_data = {};  // forget the user's data files (empty: none to forget)
     UiState* state = nullptr;
-    std::function<std::string()> copy_link;  // copies a link to the view; returns it (empty: none)
-    std::function<void(const std::string&)> download_table;  // "csv" | "geojson" (empty: no downloads)
-    std::function<void()> open_full_map;
-    std::function<void()> download_image;  // the view as a PNG at 2x, with the export card  // embedded: the same view in the full app, in a new tab
+    std::function<std::string()> copy_link = {};  // copies a link to the view; returns it (empty: none)
+    std::function<void(const std::string&)> download_table = {};  // "csv" | "geojson" (empty: no downloads)
+    std::function<void()> open_full_map = {};   // embedded: the same view in the full app, in a new tab
+    std::function<void()> download_image = {};  // the view as a PNG at 2x, with the export card
     const Catalogues* catalogues = nullptr;  // the app's languages (none: English as written)
     const Theme* theme = nullptr;            // the colours of the panels and of what is drawn over the map
     const std::vector<Theme>* themes = nullptr;  // all there are, to choose from
-    std::function<void()> open_console;  // the presenter console, a second window (empty: none here)
-    std::function<void()> export_video;  // the timeline as a WebM video (empty: natively, --record)
-    std::function<void()> toggle_fullscreen;  // (empty: already full screen, as on a kiosk)
+    std::function<void()> open_console = {};  // the presenter console, a second window (empty: none here)
+    std::function<void()> export_video = {};  // the timeline as a WebM video (empty: natively, --record)
+    std::function<void()> toggle_fullscreen = {};  // (empty: already full screen, as on a kiosk)
     double side_inset = 0;  // pixels the side column covers on the left
     // What is drawn over the map but stays where it is on the screen: the inset's frame, title,
     // names and counts (over the inset's map, which is drawn over the main map's names), and the
