@@ -137,16 +137,16 @@ bool App::init(const platform::Options& options, std::string& error) {
 // fonts' texture). After a lost context; at start-up in two steps, the first before the data is read.
 bool App::build_gl(std::string& error) { return start_gl(error) && finish_gl(error); }
 
-// What needs no data: the programs, the coarse basemap's mesh (its countries shaded by finish_gl),
-// the panels' GL objects (their fonts' texture made by finish_gl), and the first frame's pipelines
-// warmed up.
+// What needs no data: the programs, the coarse basemap's mesh (its countries shaded with the Global
+// South the renderer knows: at start-up none yet, finish_gl gives it), the panels' GL objects (their
+// fonts' texture made by finish_gl), and the first frame's pipelines warmed up.
 bool App::start_gl(std::string& error) {
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     BasemapFile coarse;
     if (!coarse.read(options_.assets_dir + "/basemap-110m.bin", error)) return false;
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!make_panel_objects()) return error = "cannot make the panels' GL objects", false;
-    if (!renderer_.init(options_.assets_dir + "/shaders", coarse, nullptr, error)) return false;
+    if (!renderer_.init(options_.assets_dir + "/shaders", coarse, error)) return false;
     renderer_.warm_up(warm_up_panels);
     return true;
 }
@@ -162,7 +162,7 @@ bool App::finish_gl(std::string& error) {
     if (!have_fine && !platform::kFineBasemapLater) return error = fine_error, false;
     if (!make_font_texture()) return error = "cannot make the panels' font texture", false;
     renderer_.shade_countries(atlas_->data().global_south());
-    if (have_fine && !renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
+    if (have_fine && !renderer_.set_detail_basemap(fine))
         return error = "cannot create the detailed basemap's GL buffers", false;
     if (have_fine) pictures_.load_over = true;
     renderer_.set_style(render::MapStyle::from(current_theme()));
@@ -189,7 +189,7 @@ json App::fine_basemap_arrived() {
     BasemapFile fine;
     std::string error;
     if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
-    if (!renderer_.set_detail_basemap(fine, atlas_->data().global_south()))
+    if (!renderer_.set_detail_basemap(fine))
         return {{"error", "cannot create the detailed basemap's GL buffers"}};
     return {{"ok", true}};
 }
@@ -1436,7 +1436,7 @@ json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_probl
     platform::keep_user_files(overrides_);
     next->adopt_view(*atlas_);
     atlas_ = std::move(next);
-    if (!gl_lost_) renderer_.shade_countries(atlas_->data().global_south());  // (its group may be another)
+    renderer_.shade_countries(atlas_->data().global_south());  // (its group may be another)
     platform::trim_memory();  // the old data's pages
     give_search_names();  // the new data's fields and countries, in every language
     log_actions();

@@ -2,13 +2,21 @@
 
 #include <algorithm>
 
-#include <type_traits>
 #include <vector>
 
 namespace atlas::render {
 namespace {
-constexpr std::size_t kSlice = 16384;  // indices uploaded at a time
+constexpr std::size_t kSlice = 16384;  // indices (or shades) uploaded at a time
+
+// `values` into the buffer `buffer` (bound to `target`), from its element `first` on.
+template <class Values>
+void put(GLenum target, GLuint buffer, std::size_t first, const Values& values) {
+    using T = typename Values::value_type;
+    if (values.empty()) return;
+    glBindBuffer(target, buffer);
+    glBufferSubData(target, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
 }
+}  // namespace
 
 bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south,
                         const LonLatBox& leading) {
@@ -55,13 +63,6 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((fill_room + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
 
-    // `values` into the buffer `buffer` (bound to `target`), from its element `first` on.
-    auto put = [](GLenum target, GLuint buffer, std::size_t first, const auto& values) {
-        using T = typename std::decay_t<decltype(values)>::value_type;
-        if (values.empty()) return;
-        glBindBuffer(target, buffer);
-        glBufferSubData(target, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
-    };
     // Index slices, each with where its next element goes.
     struct Slice {
         std::vector<std::uint32_t> indices;
@@ -125,12 +126,11 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
 
 void BasemapLayer::shade(const CountryGroup* global_south) {
     if (!shade_vbo_) return;
-    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
     std::vector<std::uint8_t> slice;  // sent on as it fills
     slice.reserve(kSlice);
     std::size_t at = 0;
     auto flush = [&] {
-        if (!slice.empty()) glBufferSubData(GL_ARRAY_BUFFER, GLintptr(at), GLsizeiptr(slice.size()), slice.data());
+        put(GL_ARRAY_BUFFER, shade_vbo_, at, slice);
         at += slice.size();
         slice.clear();
     };

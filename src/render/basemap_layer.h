@@ -15,10 +15,9 @@ class BasemapLayer {
 public:
     // The parts of countries that reach into `leading` come first in the mesh, so that a view of
     // that box (the inset of Mexico) draws them alone (draw's `leading_only`).
-    // `global_south`: the countries shaded as the Global South (none yet: shade them later).
+    // `global_south`: the countries shaded as the Global South.
     bool init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
-    // Shades the countries again, for another group of the Global South (Mexico stays Mexico): the
-    // mesh is made before the data that names the group is read (MapRenderer::init).
+    // Shades the countries again, for another group of the Global South (Mexico stays Mexico).
     void shade(const CountryGroup* global_south);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
     static constexpr GLsizei kAll = 1 << 30;

@@ -7,11 +7,10 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const BasemapFile& world,
-                       const CountryGroup* global_south, std::string& error) {
+bool MapRenderer::init(const std::string& shader_dir, const BasemapFile& world, std::string& error) {
     ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
                              start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
-    const bool world_made = world_.init(builds[0].program, world, global_south, kInsetBox);  // (while they compile)
+    const bool world_made = world_.init(builds[0].program, world, &south_, kInsetBox);  // (while they compile)
     GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_, &picture_program_};
     std::string first;
     for (int i = 0; i < 4; ++i) {
@@ -134,10 +133,19 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glViewport(0, 0, fb_w, fb_h);
 }
 
-bool MapRenderer::set_detail_basemap(const BasemapFile& detail, const CountryGroup* global_south) {
+bool MapRenderer::set_detail_basemap(const BasemapFile& detail) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
-    return detail_.init(basemap_program_, detail, global_south, kInsetBox);
+    return detail_.init(basemap_program_, detail, &south_, kInsetBox);
+}
+
+void MapRenderer::shade_countries(const CountryGroup* global_south) {
+    static const std::vector<std::string> none;
+    const std::vector<std::string>& countries = global_south ? global_south->countries : none;
+    if (countries == south_.countries) return;
+    south_.countries = countries;
+    world_.shade(&south_), detail_.shade(&south_);
+    ++style_version_;  // the basemap's pictures are painted again
 }
 
 std::vector<unsigned char> MapRenderer::read_pixels(int w, int h) const { return read_rgba(w, h); }

@@ -19,15 +19,14 @@ public:
     // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
     // detailed countries around Mexico only) in the inset.
     // `world`: the coarse basemap's countries (the detailed ones are set apart: they may come
-    // later), made into the GL's mesh while the GL compiles the programs. `global_south`: none yet
-    // at start-up, when the map's GL side is made before the data is read (see warm_up).
-    bool init(const std::string& shader_dir, const BasemapFile& world, const CountryGroup* global_south,
-              std::string& error);
-    // The countries of the Global South, shaded as such in both basemaps (the data names them).
-    void shade_countries(const CountryGroup* global_south) {
-        world_.shade(global_south), detail_.shade(global_south);
-        ++style_version_;  // the basemap's pictures are painted again
-    }
+    // later), made into the GL's mesh while the GL compiles the programs. Its countries are shaded
+    // with the Global South last given (shade_countries): at start-up none yet, for the map's GL side
+    // is made before the data is read (see warm_up).
+    bool init(const std::string& shader_dir, const BasemapFile& world, std::string& error);
+    // The countries of the Global South (the data names them), shaded as such in both basemaps now
+    // and in those made later (also while the GL is lost). The same countries as before: nothing
+    // to do.
+    void shade_countries(const CountryGroup* global_south);
     static constexpr double kDetailZoom = 2.5;
     static constexpr double kPictureMargin = 256;  // logical pixels of basemap painted beyond each edge
     // framebuffer: pixels; the camera's viewport is in logical pixels (they differ on high-DPI screens).
@@ -55,7 +54,7 @@ public:
     }
     // The detailed basemap, past kDetailZoom and in the inset (until it is set, the coarse one is
     // drawn there).
-    bool set_detail_basemap(const BasemapFile& detail, const CountryGroup* global_south);
+    bool set_detail_basemap(const BasemapFile& detail);
     // What the inset of Mexico can show: the parts of countries that reach into it come first in
     // the basemaps' meshes, and the inset draws them alone (one mesh for both: the inset's own was
     // triangulated again, Mexico's 6,115 points at 1:10m twice, when the detailed basemap came).
@@ -84,6 +83,7 @@ private:
     bool links_in_picture_ = false;
     static constexpr int kSteadyFrames = 2;
     BasemapLayer world_, detail_;
+    CountryGroup south_;  // the Global South the basemaps are shaded with (its countries only)
     MarkerLayer markers_, inset_markers_;
     LinkLayer links_;
 };
