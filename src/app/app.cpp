@@ -54,6 +54,22 @@ void warm_up_panels() {
     frame.Valid = true, frame.DisplaySize = frame.FramebufferScale = {1, 1};
     render_lists(frame, {&list});
 }
+
+// The basemaps' pictures, drawn through the panels' pipeline (render/raster_cache.h). ImGui's rows
+// run top down, GL's bottom up.
+void draw_texture(const render::TexturedRect& t) {
+    const float height = float(t.framebuffer.y);
+    const auto top_down = [&](float x, float y) { return ImVec2(x, height - y); };
+    const auto texture = ImTextureID(std::intptr_t(t.texture));
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushTextureID(texture);
+    list.PushClipRect(top_down(float(t.clip.x), float(t.clip.y + t.clip.w)), top_down(float(t.clip.x + t.clip.z), float(t.clip.y)));
+    list.AddImage(texture, top_down(t.rect.x, t.rect.w), top_down(t.rect.z, t.rect.y), {0, t.uv_max.y}, {t.uv_max.x, 0});
+    ImDrawData frame;
+    frame.Valid = true, frame.DisplaySize = {float(t.framebuffer.x), height}, frame.FramebufferScale = {1, 1};
+    render_lists(frame, {&list});
+}
 }  // namespace
 
 bool App::init(const platform::Options& options, std::string& error) {
@@ -137,17 +153,19 @@ bool App::init(const platform::Options& options, std::string& error) {
 // fonts' texture). After a lost context; at start-up in two steps, the first before the data is read.
 bool App::build_gl(std::string& error) { return start_gl(error) && finish_gl(error); }
 
-// What needs no data: the programs, the coarse basemap's mesh (its countries shaded with the Global
-// South the renderer knows: at start-up none yet, finish_gl gives it), the panels' GL objects (their
-// fonts' texture made by finish_gl), and the first frame's pipelines warmed up.
+// What needs no data: the programs, the panels' GL objects (their fonts' texture made by finish_gl),
+// the first frame's pipelines warmed up, then the coarse basemap's mesh while the GL compiles them
+// (its countries shaded with the Global South the renderer knows: at start-up none yet, finish_gl
+// gives it).
 bool App::start_gl(std::string& error) {
     for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; ++i) {}  // an old context's errors are not this one's
     BasemapFile coarse;
     if (!coarse.read(options_.assets_dir + "/basemap-110m.bin", error)) return false;
     ImGui_ImplOpenGL3_Init(platform::imgui_glsl_version());
     if (!make_panel_objects()) return error = "cannot make the panels' GL objects", false;
-    if (!renderer_.init(options_.assets_dir + "/shaders", coarse, error)) return false;
-    renderer_.warm_up(warm_up_panels);
+    if (!renderer_.init(options_.assets_dir + "/shaders", draw_texture, error)) return false;
+    renderer_.warm_up(warm_up_panels);  // (the GL compiles the pipelines while the mesh is made)
+    if (!renderer_.set_world_basemap(coarse)) return error = "cannot create the coarse basemap's GL buffers", false;
     return true;
 }
 

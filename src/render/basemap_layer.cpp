@@ -18,8 +18,53 @@ void put(GLenum target, GLuint buffer, std::size_t first, const Values& values) 
 }
 }  // namespace
 
-bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south,
-                        const LonLatBox& leading) {
+bool BasemapLayer::init(GLuint program) {
+    glGenVertexArrays(1, &vao_);
+    glBindVertexArray(vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &shade_vbo_);
+    glGenBuffers(1, &ebo_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);  // (the vertex array keeps it)
+    glBindVertexArray(0);
+    allocate(0, 0);
+    program_ = program;  // (a program still linking is waited for here)
+    u_center_ = glGetUniformLocation(program, "u_center");
+    u_scale_ = glGetUniformLocation(program, "u_scale");
+    u_palette_ = glGetUniformLocation(program, "u_palette");
+    return glGetError() == GL_NO_ERROR;
+}
+
+// The buffers, sized for the frame and `countries` vertices (and `indices`), the frame put in
+// first: the outline's fan (centre first), then the graticule.
+void BasemapLayer::allocate(std::size_t countries, std::size_t indices) {
+    BasemapMesh frame;
+    add_sphere_and_graticule(frame);
+    std::vector<glm::vec2> vertices{{0, 0}};
+    vertices.insert(vertices.end(), frame.sphere.begin(), frame.sphere.end());
+    vertices.push_back(frame.sphere.front());
+    sphere_count_ = GLsizei(vertices.size());
+    graticule_first_ = sphere_count_;
+    graticule_count_ = GLsizei(frame.graticule.size());
+    vertices.insert(vertices.end(), frame.graticule.begin(), frame.graticule.end());
+    countries_first_ = vertices.size();
+    const std::size_t count = countries_first_ + countries;
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
+    put(GL_ARRAY_BUFFER, vbo_, 0, vertices);
+    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
+    put(GL_ARRAY_BUFFER, shade_vbo_, 0, std::vector<std::uint8_t>(countries_first_, 0));  // the palette's first colour
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(std::max<std::size_t>(indices, 1) * 4), nullptr, GL_STATIC_DRAW);
+}
+
+bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading) {
     // Made and uploaded a country at a time, as the file is decoded: neither the whole mesh nor
     // every country is ever in memory (the web's keeps its highest level for good). Counted first,
     // for the buffers' sizes. In two passes: the countries' parts that reach into the leading box,
@@ -32,36 +77,14 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
             size.vertices += s.vertices, size.rings += s.rings;
         }
     });
-    BasemapMesh frame;
-    add_sphere_and_graticule(frame);
-
-    // Positions and shades in two buffers: the countries' vertices, then the outline's fan (centre
-    // first), then the graticule.
-    sphere_first_ = GLint(size.vertices);
-    sphere_count_ = GLsizei(frame.sphere.size() + 2);
-    graticule_first_ = sphere_first_ + sphere_count_;
-    graticule_count_ = GLsizei(frame.graticule.size());
-    const std::size_t count = std::size_t(graticule_first_) + frame.graticule.size();
-    std::vector<glm::vec2> fan{{0, 0}};
-    fan.insert(fan.end(), frame.sphere.begin(), frame.sphere.end());
-    fan.push_back(frame.sphere.front());
-
-    glGenVertexArrays(1, &vao_);
-    glBindVertexArray(vao_);
-    glGenBuffers(1, &vbo_);
-    glGenBuffers(1, &shade_vbo_);
-    glGenBuffers(1, &ebo_);
-    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
     // The fill's triangles, then the borders' line segments (each ring closed: its last vertex
     // joins its first). The triangles are fewer than the room kept for them, so the borders start
     // where that room ends.
     outline_count_ = GLsizei(2 * size.vertices);
     const std::size_t fill_room = size.most_fill_indices();
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr((fill_room + std::size_t(outline_count_)) * 4), nullptr, GL_STATIC_DRAW);
+    glBindVertexArray(0);  // (the element buffer is bound below, as no vertex array's)
+    allocate(size.vertices, fill_room + std::size_t(outline_count_));
+    runs_.clear();
 
     // Index slices, each with where its next element goes.
     struct Slice {
@@ -80,7 +103,7 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
         if (s.indices.size() == kSlice) flush(s);
     };
     BasemapMesh piece;
-    std::uint32_t base = 0;  // the piece's first vertex in the buffers
+    std::uint32_t base = std::uint32_t(countries_first_);  // the piece's first vertex in the buffers
     for (const PolygonFilter& which : passes) {
         countries.for_each([&](const BasemapCountry& c) {
             piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
@@ -103,32 +126,16 @@ bool BasemapLayer::init(GLuint program, const BasemapFile& countries, const Coun
     flush(outline);
     fill_count_ = GLsizei(fill.at);
     outline_first_ = fill_room;
-    put(GL_ARRAY_BUFFER, vbo_, std::size_t(sphere_first_), fan);
-    put(GL_ARRAY_BUFFER, vbo_, std::size_t(graticule_first_), frame.graticule);
-    const std::vector<std::uint8_t> none(count - size.vertices, 0);  // the outline and graticule take the palette's first colour
-    put(GL_ARRAY_BUFFER, shade_vbo_, size.vertices, none);
     shade(global_south);
-
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, nullptr);
-    glBindVertexArray(0);
-    // Last: a program still linking is waited for here, after the mesh.
-    program_ = program;
-    u_center_ = glGetUniformLocation(program, "u_center");
-    u_scale_ = glGetUniformLocation(program, "u_scale");
-    u_palette_ = glGetUniformLocation(program, "u_palette");
-    return glGetError() == GL_NO_ERROR && base == size.vertices;
+    loaded_ = true;
+    return glGetError() == GL_NO_ERROR && base == countries_first_ + size.vertices;
 }
 
 void BasemapLayer::shade(const CountryGroup* global_south) {
     if (!shade_vbo_) return;
     std::vector<std::uint8_t> slice;  // sent on as it fills
     slice.reserve(kSlice);
-    std::size_t at = 0;
+    std::size_t at = countries_first_;
     auto flush = [&] {
         put(GL_ARRAY_BUFFER, shade_vbo_, at, slice);
         at += slice.size();
@@ -154,7 +161,7 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool
         glUniform4fv(u_palette_, 3, p);
     };
     palette(s.ocean, s.ocean, s.ocean);
-    glDrawArrays(GL_TRIANGLE_FAN, sphere_first_, std::min(sphere_count_, most));
+    glDrawArrays(GL_TRIANGLE_FAN, 0, std::min(sphere_count_, most));
     palette(s.graticule, s.graticule, s.graticule);
     glDrawArrays(GL_LINES, graticule_first_, std::min(graticule_count_, most));
     palette(s.land_other, s.land_south, s.land_mexico);
@@ -172,6 +179,8 @@ void BasemapLayer::release() {
     if (vao_) glDeleteVertexArrays(1, &vao_);
     vao_ = vbo_ = shade_vbo_ = ebo_ = 0;
     runs_.clear();
+    fill_count_ = outline_count_ = leading_fill_count_ = leading_outline_count_ = 0;
+    loaded_ = false;
 }
 
 }  // namespace atlas::render

@@ -13,19 +13,23 @@ namespace atlas::render {
 
 class BasemapLayer {
 public:
-    // The parts of countries that reach into `leading` come first in the mesh, so that a view of
-    // that box (the inset of Mexico) draws them alone (draw's `leading_only`).
-    // `global_south`: the countries shaded as the Global South.
-    bool init(GLuint program, const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
+    // Its buffers, with the map's frame in them (the ocean within the map's outline, the
+    // graticule): drawn from then on (MapRenderer::warm_up draws it before any country is made).
+    bool init(GLuint program);
+    // The countries, made into the mesh (again, if it had some). The parts of countries that reach
+    // into `leading` come first in it, so that a view of that box (the inset of Mexico) draws them
+    // alone (draw's `leading_only`). `global_south`: the countries shaded as the Global South.
+    bool load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
     // Shades the countries again, for another group of the Global South (Mexico stays Mexico).
     void shade(const CountryGroup* global_south);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
     static constexpr GLsizei kAll = 1 << 30;
     void draw(const Camera& camera, const MapStyle& style, GLsizei most = kAll, bool leading_only = false) const;
     void release();
-    bool ready() const { return vao_ != 0; }
+    bool ready() const { return loaded_; }  // (its countries are in)
 
 private:
+    void allocate(std::size_t countries, std::size_t indices);
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, shade_vbo_ = 0, ebo_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_palette_ = -1;
     // The countries' vertices in the mesh's order: runs of one country's (its code, their number).
@@ -37,8 +41,10 @@ private:
     GLsizei fill_count_ = 0, outline_count_ = 0;
     GLsizei leading_fill_count_ = 0, leading_outline_count_ = 0;  // (the first countries' part)
     std::size_t outline_first_ = 0;  // (indices)
-    GLint sphere_first_ = 0, graticule_first_ = 0;
+    std::size_t countries_first_ = 0;  // (vertices: the frame's come first)
+    GLint graticule_first_ = 0;        // (the outline's fan starts at 0)
     GLsizei sphere_count_ = 0, graticule_count_ = 0;
+    bool loaded_ = false;
 };
 
 }  // namespace atlas::render

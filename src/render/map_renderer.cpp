@@ -7,25 +7,29 @@
 
 namespace atlas::render {
 
-bool MapRenderer::init(const std::string& shader_dir, const BasemapFile& world, std::string& error) {
+bool MapRenderer::init(const std::string& shader_dir, const DrawTexture& draw_texture, std::string& error) {
     ProgramBuild builds[] = {start_program(shader_dir, "basemap"), start_program(shader_dir, "marker"),
-                             start_program(shader_dir, "link"), start_program(shader_dir, "picture")};
-    const bool world_made = world_.init(builds[0].program, world, &south_, kInsetBox);  // (while they compile)
-    GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_, &picture_program_};
+                             start_program(shader_dir, "link")};
+    GLuint* programs[] = {&basemap_program_, &marker_program_, &link_program_};
     std::string first;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 3; ++i) {
         std::string problem;
         *programs[i] = finish_program(builds[i], problem);  // (each: none is left half-made)
         if (first.empty()) first = problem;
     }
     if (!first.empty()) return error = first, false;
-    if (!world_made || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
+    if (!world_.init(basemap_program_) || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
         !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_) ||
-        !basemap_picture_.init(picture_program_, kPictureMargin) || !inset_picture_.init(picture_program_, 0)) {
+        !basemap_picture_.init(draw_texture, kPictureMargin) || !inset_picture_.init(draw_texture, 0)) {
         error = "cannot create the map's GL buffers";
         return false;
     }
     return true;
+}
+
+bool MapRenderer::set_world_basemap(const BasemapFile& world) {
+    ++style_version_;  // the basemap's pictures are painted again
+    return world_.load(world, &south_, kInsetBox);
 }
 
 namespace {
@@ -64,7 +68,7 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     if (detailed && draft && !basemap_picture_.shows(cam, ratio, content_of(true), exact)) detailed = false;
     const BasemapLayer& basemap = detailed ? detail_ : world_;
     const std::uint64_t content = content_of(detailed);
-    basemap_picture_.draw(cam, ratio, content, exact, [&](const Camera& c) {
+    basemap_picture_.draw(cam, ratio, {fb_w, fb_h}, content, exact, [&](const Camera& c) {
         const Color& bg = style_.background;
         glClearColor(bg.r, bg.g, bg.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -122,7 +126,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glScissor(x, y, w, h);
     glViewport(x, y, w, h);
     const bool detailed = detail_.ready();
-    inset_picture_.draw(in.camera, ratio, std::uint64_t(style_version_) << 32 | std::uint64_t(detailed ? detail_version_ : 0), true,
+    inset_picture_.draw(in.camera, ratio, {fb_w, fb_h}, std::uint64_t(style_version_) << 32 | std::uint64_t(detailed ? detail_version_ : 0), true,
                         [&](const Camera& c) {
         glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -136,7 +140,7 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
 bool MapRenderer::set_detail_basemap(const BasemapFile& detail) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
-    return detail_.init(basemap_program_, detail, &south_, kInsetBox);
+    return detail_.init(basemap_program_) && detail_.load(detail, &south_, kInsetBox);
 }
 
 void MapRenderer::shade_countries(const CountryGroup* global_south) {
@@ -159,9 +163,9 @@ void MapRenderer::release() {
     basemap_picture_.release();
     inset_picture_.release();
     if (basemap_program_) glDeleteProgram(basemap_program_);
-    for (GLuint p : {marker_program_, link_program_, picture_program_})
+    for (GLuint p : {marker_program_, link_program_})
         if (p) glDeleteProgram(p);
-    basemap_program_ = marker_program_ = link_program_ = picture_program_ = 0;
+    basemap_program_ = marker_program_ = link_program_ = 0;
 }
 
 }  // namespace atlas::render

@@ -16,13 +16,15 @@ namespace atlas::render {
 
 class MapRenderer {
 public:
-    // `world` is drawn at world zooms, `detail` once zoomed in past kDetailZoom, `mexico` (the
-    // detailed countries around Mexico only) in the inset.
-    // `world`: the coarse basemap's countries (the detailed ones are set apart: they may come
-    // later), made into the GL's mesh while the GL compiles the programs. Its countries are shaded
-    // with the Global South last given (shade_countries): at start-up none yet, for the map's GL side
-    // is made before the data is read (see warm_up).
-    bool init(const std::string& shader_dir, const BasemapFile& world, std::string& error);
+    // The programs and the layers, with no country yet: the map's GL side is made before any
+    // data is read, and its pipelines warmed up (warm_up) before the first mesh is made, so that a
+    // software GL compiles them meanwhile. `draw_texture`: how the basemaps' pictures are drawn
+    // (through the panels' pipeline: raster_cache.h).
+    bool init(const std::string& shader_dir, const DrawTexture& draw_texture, std::string& error);
+    // The coarse basemap's countries, drawn at world zooms (the detailed ones are set apart: they
+    // may come later), shaded with the Global South last given (shade_countries): at start-up none
+    // yet.
+    bool set_world_basemap(const BasemapFile& world);
     // The countries of the Global South (the data names them), shaded as such in both basemaps now
     // and in those made later (also while the GL is lost). The same countries as before: nothing
     // to do.
@@ -76,7 +78,7 @@ private:
     // A new basemap paints again only the pictures that show it (the detailed one arriving while
     // the map is zoomed out changes the inset alone).
     unsigned detail_version_ = 0;
-    GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0, picture_program_ = 0;
+    GLuint basemap_program_ = 0, marker_program_ = 0, link_program_ = 0;
     RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
     std::uint64_t links_content_ = 0, links_baked_ = 0;  // the links drawn now, and those in the picture
     int links_steady_frames_ = 0, links_changes_in_a_row_ = 0;

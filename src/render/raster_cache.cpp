@@ -10,23 +10,11 @@ namespace {
 constexpr double kMaxScaleChange = 2;  // a picture shown larger than this blurs: paint again
 }
 
-bool RasterCache::init(GLuint program, double margin) {
-    program_ = program;
+bool RasterCache::init(DrawTexture draw_texture, double margin) {
+    draw_texture_ = std::move(draw_texture);
     margin_ = margin;
-    u_rect_ = glGetUniformLocation(program, "u_rect");
-    u_picture_ = glGetUniformLocation(program, "u_picture");
-    u_painted_ = glGetUniformLocation(program, "u_painted");
-    static const float corners[8] = {0, 0, 1, 0, 0, 1, 1, 1};
-    glGenVertexArrays(1, &vao_);
-    glBindVertexArray(vao_);
-    glGenBuffers(1, &vbo_);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindVertexArray(0);
     painted_ratio_ = 0;
-    return glGetError() == GL_NO_ERROR;
+    return bool(draw_texture_);
 }
 
 bool RasterCache::shows(const Camera& cam, double ratio, std::uint64_t content, bool exact) const {
@@ -91,7 +79,8 @@ bool RasterCache::repaint(const Camera& cam, double ratio, double resolution, co
     return true;
 }
 
-void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft) {
+void RasterCache::draw(const Camera& cam, double ratio, glm::ivec2 framebuffer, std::uint64_t content, bool exact, const Paint& paint,
+                       bool draft) {
     if (!shows(cam, ratio, content, exact)) {
         if (!repaint(cam, ratio, draft && !exact ? 0.5 : 1.0, paint)) {  // no texture that large: draw directly
             painted_ratio_ = 0;
@@ -102,13 +91,14 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
         content_ = content;
     }
     drew_exact_ = exact || shows(cam, ratio, content, true);
-    // Where the picture's corners fall in this view's clip space.
+    // Where the picture's corners fall in the viewport's framebuffer pixels.
+    GLint viewport[4] = {};
+    glGetIntegerv(GL_VIEWPORT, viewport);
     const glm::dvec2 half = painted_.viewport / (2 * painted_.scale);
-    const glm::dvec2 to_clip = 2 * cam.scale / cam.viewport;
-    const glm::dvec2 lo = (painted_.center - half - cam.center) * to_clip, hi = (painted_.center + half - cam.center) * to_clip;
+    const glm::dvec2 to_px = cam.scale * glm::dvec2(viewport[2], viewport[3]) / cam.viewport;
+    const glm::dvec2 origin = glm::dvec2(viewport[0], viewport[1]) + glm::dvec2(viewport[2], viewport[3]) / 2.0;
+    const glm::dvec2 lo = origin + (painted_.center - half - cam.center) * to_px, hi = origin + (painted_.center + half - cam.center) * to_px;
     const bool same_scale = cam.scale == painted_.scale && resolution_ == 1;
-    glUseProgram(program_);
-    glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, texture_);
     // One texel per pixel while panning: nearest keeps it sharp; a zoom in motion (or a draft) scales it smoothly.
     const GLint filter = same_scale ? GL_NEAREST : GL_LINEAR;
@@ -117,34 +107,15 @@ void RasterCache::draw(const Camera& cam, double ratio, std::uint64_t content, b
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
         filter_ = filter;
     }
-    glUniform1i(u_picture_, 0);
-    glUniform4f(u_rect_, float(lo.x), float(lo.y), float(hi.x), float(hi.y));
-    glUniform2f(u_painted_, float(painted_part_.x), float(painted_part_.y));
-    glDisable(GL_BLEND);  // the picture is opaque
-    glBindVertexArray(vao_);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    glBindVertexArray(0);
-    glEnable(GL_BLEND);
+    draw_texture_({texture_, glm::vec4(lo.x, lo.y, hi.x, hi.y), glm::vec2(painted_part_), {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer});
 }
 
-void RasterCache::warm_up(GLuint texture) {
-    glUseProgram(program_);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glUniform1i(u_picture_, 0);
-    glDisable(GL_BLEND);
-    glBindVertexArray(vao_);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    glBindVertexArray(0);
-    glEnable(GL_BLEND);
-}
+void RasterCache::warm_up(GLuint texture) const { draw_texture_({texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}}); }
 
 void RasterCache::release() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);
     if (texture_) glDeleteTextures(1, &texture_);
-    if (vbo_) glDeleteBuffers(1, &vbo_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    fbo_ = texture_ = vbo_ = vao_ = 0;
+    fbo_ = texture_ = 0;
     width_ = height_ = filter_ = 0;
     painted_ratio_ = 0;
 }

@@ -9,24 +9,43 @@
 #include <cstdint>
 #include <functional>
 
+#include <glm/ext/vector_int2.hpp>
+#include <glm/ext/vector_int4.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
+
 #include "core/camera.h"
 #include "platform/gl.h"
 
 namespace atlas::render {
 
+// A texture's rectangle drawn into the framebuffer bound, opaque, through the panels' pipeline
+// (the app's: ImGui's backend) rather than a program of its own: a software GL compiles a
+// pipeline per program at its first draw, 50-75 ms each (SwiftShader, measured draw by draw), and
+// the first frame waited for them. Rectangles in framebuffer pixels, GL's way (y up).
+struct TexturedRect {
+    GLuint texture = 0;
+    glm::vec4 rect{0};        // where it goes: x0, y0, x1, y1
+    glm::vec2 uv_max{1};      // the texture's part drawn, from (0, 0): the texture's rows run bottom up too
+    glm::ivec4 clip{0};       // drawn within: x, y, width, height (the viewport)
+    glm::ivec2 framebuffer{0};
+};
+using DrawTexture = std::function<void(const TexturedRect&)>;
+
 class RasterCache {
 public:
     // Draws with the camera it is given, into a viewport of that camera's size.
     using Paint = std::function<void(const Camera&)>;
-    // `program`: shaders/picture.*; `margin`: logical pixels painted beyond each edge of the view.
-    bool init(GLuint program, double margin);
-    // Shows what `paint` draws as seen by `camera` in the current viewport (`ratio`: framebuffer
-    // pixels per logical pixel). `content` names what is painted: another value paints again.
+    // `draw_texture`: how its picture is drawn; `margin`: logical pixels painted beyond each edge of the view.
+    bool init(DrawTexture draw_texture, double margin);
+    // Shows what `paint` draws as seen by `camera` in the current viewport of a framebuffer of
+    // `framebuffer` pixels (`ratio`: framebuffer pixels per logical pixel). `content` names what is painted: another value paints again.
     // `exact`: the picture must show the direct drawing (the camera rests, or a picture is taken):
     // painted where the camera stands, or whole pixels away at the same scale.
     // `draft`: a picture painted now may have half the pixels (the frame is seen only scaled, in the
     // middle of a zoom); an exact one never is.
-    void draw(const Camera& camera, double ratio, std::uint64_t content, bool exact, const Paint& paint, bool draft = false);
+    void draw(const Camera& camera, double ratio, glm::ivec2 framebuffer, std::uint64_t content, bool exact, const Paint& paint,
+              bool draft = false);
     // Whether `draw` would show the picture as it is (not paint it again).
     bool shows(const Camera& camera, double ratio, std::uint64_t content, bool exact) const;
     // Whether the last draw showed the direct drawing (a picture painted where the camera stood, at
@@ -35,14 +54,15 @@ public:
     bool drew_exact() const { return drew_exact_; }
     int paints() const { return paints_; }  // how often the picture was painted (tests, measurements)
     int drafts() const { return drafts_; }  // of which with half the pixels
-    // Its picture drawn once from `texture` (a pixel; MapRenderer::warm_up).
-    void warm_up(GLuint texture);
+    // A pixel of `texture` drawn as its picture is (the texture's filter is the pipeline's too;
+    // MapRenderer::warm_up).
+    void warm_up(GLuint texture) const;
     void release();
 
 private:
     bool repaint(const Camera& camera, double ratio, double resolution, const Paint& paint);
-    GLuint program_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
-    GLint u_rect_ = -1, u_picture_ = -1, u_painted_ = -1;
+    DrawTexture draw_texture_;
+    GLuint fbo_ = 0, texture_ = 0;
     double margin_ = 0;
     Camera painted_;            // the camera the picture was painted with (its viewport includes the margin)
     double painted_ratio_ = 0;  // the screen's pixels per logical pixel it was painted for (0: no picture)
