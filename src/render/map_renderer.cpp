@@ -83,7 +83,7 @@ void MapRenderer::warm_up(const std::function<void()>& screen, GLenum frame_form
     // Pipelines differ with the target's format: the basemap's picture is RGBA; the canvas has no
     // alpha (web), which the GL emulates on RGBA as it does for an RGB texture.
     // (Not Offscreen: it asks for the framebuffer's status, which waits for the GPU; and the
-    // picture's program samples a texture.)
+    // picture is drawn from a texture.)
     GLuint textures[2] = {}, framebuffers[2] = {};
     glGenTextures(2, textures);
     glGenFramebuffers(2, framebuffers);
@@ -126,8 +126,8 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
     glScissor(x, y, w, h);
     glViewport(x, y, w, h);
     const bool detailed = detail_.ready();
-    inset_picture_.draw(in.camera, ratio, {fb_w, fb_h}, std::uint64_t(style_version_) << 32 | std::uint64_t(detailed ? detail_version_ : 0), true,
-                        [&](const Camera& c) {
+    const std::uint64_t content = std::uint64_t(style_version_) << 32 | std::uint64_t(detailed ? detail_version_ : 0);
+    inset_picture_.draw(in.camera, ratio, {fb_w, fb_h}, content, true, [&](const Camera& c) {
         glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         (detailed ? detail_ : world_).draw(c, style_, BasemapLayer::kAll, true);

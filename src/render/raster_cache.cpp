@@ -97,7 +97,8 @@ void RasterCache::draw(const Camera& cam, double ratio, glm::ivec2 framebuffer, 
     const glm::dvec2 half = painted_.viewport / (2 * painted_.scale);
     const glm::dvec2 to_px = cam.scale * glm::dvec2(viewport[2], viewport[3]) / cam.viewport;
     const glm::dvec2 origin = glm::dvec2(viewport[0], viewport[1]) + glm::dvec2(viewport[2], viewport[3]) / 2.0;
-    const glm::dvec2 lo = origin + (painted_.center - half - cam.center) * to_px, hi = origin + (painted_.center + half - cam.center) * to_px;
+    const glm::dvec2 lo = origin + (painted_.center - half - cam.center) * to_px;
+    const glm::dvec2 hi = origin + (painted_.center + half - cam.center) * to_px;
     const bool same_scale = cam.scale == painted_.scale && resolution_ == 1;
     glBindTexture(GL_TEXTURE_2D, texture_);
     // One texel per pixel while panning: nearest keeps it sharp; a zoom in motion (or a draft) scales it smoothly.
@@ -107,7 +108,8 @@ void RasterCache::draw(const Camera& cam, double ratio, glm::ivec2 framebuffer, 
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
         filter_ = filter;
     }
-    draw_texture_({texture_, glm::vec4(lo.x, lo.y, hi.x, hi.y), glm::vec2(painted_part_), {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer});
+    draw_texture_({texture_, glm::vec4(lo.x, lo.y, hi.x, hi.y), glm::vec2(painted_part_),
+                   {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer});
 }
 
 void RasterCache::warm_up(GLuint texture) const { draw_texture_({texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}}); }

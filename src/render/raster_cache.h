@@ -19,8 +19,8 @@
 
 namespace atlas::render {
 
-// A texture's rectangle drawn into the framebuffer bound, opaque, through the panels' pipeline
-// (the app's: ImGui's backend) rather than a program of its own: a software GL compiles a
+// A texture's rectangle drawn into the framebuffer bound through the panels' pipeline (the app's:
+// ImGui's backend; its blending leaves an opaque picture as it is) rather than a program of its own: a software GL compiles a
 // pipeline per program at its first draw, 50-75 ms each (SwiftShader, measured draw by draw), and
 // the first frame waited for them. Rectangles in framebuffer pixels, GL's way (y up).
 struct TexturedRect {
@@ -39,7 +39,8 @@ public:
     // `draw_texture`: how its picture is drawn; `margin`: logical pixels painted beyond each edge of the view.
     bool init(DrawTexture draw_texture, double margin);
     // Shows what `paint` draws as seen by `camera` in the current viewport of a framebuffer of
-    // `framebuffer` pixels (`ratio`: framebuffer pixels per logical pixel). `content` names what is painted: another value paints again.
+    // `framebuffer` pixels (`ratio`: framebuffer pixels per logical pixel). `content` names what is
+    // painted: another value paints again.
     // `exact`: the picture must show the direct drawing (the camera rests, or a picture is taken):
     // painted where the camera stands, or whole pixels away at the same scale.
     // `draft`: a picture painted now may have half the pixels (the frame is seen only scaled, in the
