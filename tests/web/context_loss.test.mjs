@@ -19,8 +19,7 @@ test(`the WebGL context lost and restored ${kRounds} times: the same map, no err
   const { browser, page } = await openMap(server.url, { width: 1280, height: 800, query: '#s=mx-puebla&lang=es' });
   try {
     await settle(page);
-    // The loading screen fades out over 0.25 s after map-ready: the picture is taken once it is gone.
-    await page.waitForFunction(() => getComputedStyle(document.getElementById('loading')).opacity === '0');
+    await page.waitForFunction(() => document.getElementById('loading').hidden);  // (gone at map-ready)
     const before = PNG.sync.read(await page.screenshot());
     const times = await page.evaluate(async (rounds) => {
       const canvas = document.getElementById('canvas');
