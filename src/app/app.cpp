@@ -42,19 +42,6 @@ void render_lists(ImDrawData display, std::vector<ImDrawList*> lists) {
     ImGui_ImplOpenGL3_RenderDrawData(&display);
 }
 
-// The panels' pipeline, warmed up with the map's (MapRenderer::warm_up): one rectangle of a
-// one-pixel frame.
-void warm_up_panels() {
-    ImDrawList list(ImGui::GetDrawListSharedData());
-    list._ResetForNewFrame();
-    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
-    list.PushClipRect({0, 0}, {1, 1});
-    list.AddRectFilled({0, 0}, {1, 1}, IM_COL32_WHITE);
-    ImDrawData frame;
-    frame.Valid = true, frame.DisplaySize = frame.FramebufferScale = {1, 1};
-    render_lists(frame, {&list});
-}
-
 // The basemaps' pictures, drawn through the panels' pipeline (render/raster_cache.h). ImGui's rows
 // run top down, GL's bottom up.
 void draw_texture(const render::TexturedRect& t) {
@@ -69,6 +56,12 @@ void draw_texture(const render::TexturedRect& t) {
     ImDrawData frame;
     frame.Valid = true, frame.DisplaySize = {float(t.framebuffer.x), height}, frame.FramebufferScale = {1, 1};
     render_lists(frame, {&list});
+}
+
+// The panels' pipeline, warmed up with the map's (MapRenderer::warm_up): their fonts' texture drawn
+// into a pixel of the frame.
+void warm_up_panels() {
+    draw_texture(render::TexturedRect::pixel(GLuint(reinterpret_cast<std::intptr_t>(ImGui::GetIO().Fonts->TexID))));
 }
 }  // namespace
 

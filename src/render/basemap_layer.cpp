@@ -40,26 +40,32 @@ bool BasemapLayer::init(GLuint program) {
     return glGetError() == GL_NO_ERROR;
 }
 
-// The buffers, sized for the frame and `countries` vertices (and `indices`), the frame put in
-// first: the outline's fan (centre first), then the graticule.
+// The map's frame, the same for every layer: projected once (a layer's buffers are sized twice,
+// and made again after a lost context).
+const BasemapLayer::Frame& BasemapLayer::frame() {
+    static const Frame made = [] {
+        BasemapMesh mesh;
+        add_sphere_and_graticule(mesh);
+        Frame f{{{0, 0}}, 0};  // the fan's centre first
+        f.vertices.insert(f.vertices.end(), mesh.sphere.begin(), mesh.sphere.end());
+        f.vertices.push_back(mesh.sphere.front());
+        f.fan = GLsizei(f.vertices.size());
+        f.vertices.insert(f.vertices.end(), mesh.graticule.begin(), mesh.graticule.end());
+        return f;
+    }();
+    return made;
+}
+
+// The buffers, sized for the frame and `countries` vertices (and `indices`), the frame put in first.
 void BasemapLayer::allocate(std::size_t countries, std::size_t indices) {
-    BasemapMesh frame;
-    add_sphere_and_graticule(frame);
-    std::vector<glm::vec2> vertices{{0, 0}};
-    vertices.insert(vertices.end(), frame.sphere.begin(), frame.sphere.end());
-    vertices.push_back(frame.sphere.front());
-    sphere_count_ = GLsizei(vertices.size());
-    graticule_first_ = sphere_count_;
-    graticule_count_ = GLsizei(frame.graticule.size());
-    vertices.insert(vertices.end(), frame.graticule.begin(), frame.graticule.end());
-    countries_first_ = vertices.size();
-    const std::size_t count = countries_first_ + countries;
+    const std::vector<glm::vec2>& vertices = frame().vertices;
+    const std::size_t count = vertices.size() + countries;
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
     put(GL_ARRAY_BUFFER, vbo_, 0, vertices);
     glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
-    put(GL_ARRAY_BUFFER, shade_vbo_, 0, std::vector<std::uint8_t>(countries_first_, 0));  // the palette's first colour
+    put(GL_ARRAY_BUFFER, shade_vbo_, 0, std::vector<std::uint8_t>(vertices.size(), 0));  // the palette's first colour
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(std::max<std::size_t>(indices, 1) * 4), nullptr, GL_STATIC_DRAW);
 }
@@ -103,7 +109,7 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
         if (s.indices.size() == kSlice) flush(s);
     };
     BasemapMesh piece;
-    std::uint32_t base = std::uint32_t(countries_first_);  // the piece's first vertex in the buffers
+    std::uint32_t base = std::uint32_t(countries_first());  // the piece's first vertex in the buffers
     for (const PolygonFilter& which : passes) {
         countries.for_each([&](const BasemapCountry& c) {
             piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
@@ -128,14 +134,14 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
     outline_first_ = fill_room;
     shade(global_south);
     loaded_ = true;
-    return glGetError() == GL_NO_ERROR && base == countries_first_ + size.vertices;
+    return glGetError() == GL_NO_ERROR && base == countries_first() + size.vertices;
 }
 
 void BasemapLayer::shade(const CountryGroup* global_south) {
     if (!shade_vbo_) return;
     std::vector<std::uint8_t> slice;  // sent on as it fills
     slice.reserve(kSlice);
-    std::size_t at = countries_first_;
+    std::size_t at = countries_first();
     auto flush = [&] {
         put(GL_ARRAY_BUFFER, shade_vbo_, at, slice);
         at += slice.size();
@@ -161,9 +167,10 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool
         glUniform4fv(u_palette_, 3, p);
     };
     palette(s.ocean, s.ocean, s.ocean);
-    glDrawArrays(GL_TRIANGLE_FAN, 0, std::min(sphere_count_, most));
+    const Frame& f = frame();
+    glDrawArrays(GL_TRIANGLE_FAN, 0, std::min(f.fan, most));
     palette(s.graticule, s.graticule, s.graticule);
-    glDrawArrays(GL_LINES, graticule_first_, std::min(graticule_count_, most));
+    glDrawArrays(GL_LINES, f.fan, std::min(GLsizei(f.vertices.size()) - f.fan, most));
     palette(s.land_other, s.land_south, s.land_mexico);
     glDrawElements(GL_TRIANGLES, std::min(leading_only ? leading_fill_count_ : fill_count_, most), GL_UNSIGNED_INT, nullptr);
     palette(s.borders, s.borders, s.borders);

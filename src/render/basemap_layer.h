@@ -29,6 +29,14 @@ public:
     bool ready() const { return loaded_; }  // (its countries are in)
 
 private:
+    // The map's frame: the outline's fan (its first `fan` vertices: the ocean), then the graticule's
+    // line segments. The countries' vertices come after it in a layer's buffers.
+    struct Frame {
+        std::vector<glm::vec2> vertices;
+        GLsizei fan;
+    };
+    static const Frame& frame();
+    static std::size_t countries_first() { return frame().vertices.size(); }
     void allocate(std::size_t countries, std::size_t indices);
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, shade_vbo_ = 0, ebo_ = 0;
     GLint u_center_ = -1, u_scale_ = -1, u_palette_ = -1;
@@ -41,9 +49,6 @@ private:
     GLsizei fill_count_ = 0, outline_count_ = 0;
     GLsizei leading_fill_count_ = 0, leading_outline_count_ = 0;  // (the first countries' part)
     std::size_t outline_first_ = 0;  // (indices)
-    std::size_t countries_first_ = 0;  // (vertices: the frame's come first)
-    GLint graticule_first_ = 0;        // (the outline's fan starts at 0)
-    GLsizei sphere_count_ = 0, graticule_count_ = 0;
     bool loaded_ = false;
 };
 

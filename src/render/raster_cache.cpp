@@ -112,7 +112,7 @@ void RasterCache::draw(const Camera& cam, double ratio, glm::ivec2 framebuffer, 
                    {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer});
 }
 
-void RasterCache::warm_up(GLuint texture) const { draw_texture_({texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}}); }
+void RasterCache::warm_up(GLuint texture) const { draw_texture_(TexturedRect::pixel(texture)); }
 
 void RasterCache::release() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);

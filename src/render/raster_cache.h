@@ -29,6 +29,8 @@ struct TexturedRect {
     glm::vec2 uv_max{1};      // the texture's part drawn, from (0, 0): the texture's rows run bottom up too
     glm::ivec4 clip{0};       // drawn within: x, y, width, height (the viewport)
     glm::ivec2 framebuffer{0};
+    // The whole texture into a one-pixel frame (a pipeline's warm-up).
+    static TexturedRect pixel(GLuint texture) { return {texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}}; }
 };
 using DrawTexture = std::function<void(const TexturedRect&)>;
 
