@@ -6,6 +6,7 @@ file(GLOB DATA_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/data/*.json")
 set(FONT_SRC "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 find_program(NODE node REQUIRED)
 find_program(PYFTSUBSET pyftsubset REQUIRED)
+find_program(PYTHON3 python3 REQUIRED)
 add_custom_command(OUTPUT "${ASSETS_OUT}/basemap-110m.bin" "${ASSETS_OUT}/basemap-50m.bin"
   COMMAND "${NODE}" "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${ASSETS_OUT}"
   DEPENDS "${CMAKE_SOURCE_DIR}/tools/build_basemap.mjs" "${CMAKE_SOURCE_DIR}/package-lock.json"
@@ -19,14 +20,21 @@ add_custom_command(OUTPUT "${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
           --no-hinting --desubroutinize --layout-features= --drop-tables+=GPOS,GSUB,GDEF,kern,MATH
           --output-file="${ASSETS_OUT}/fonts/DejaVuSans-latin.ttf"
   DEPENDS "${FONT_SRC}" COMMENT "Subsetting DejaVu Sans")
-# Copies files into a folder of the assets; the copies' paths go into out_var.
+# Copies files into a folder of the assets (JSON without its whitespace: tools/compact_json.py);
+# the copies' paths go into out_var.
 function(copy_to_assets subdir out_var)
   set(outputs "")
   foreach(f ${ARGN})
     get_filename_component(name "${f}" NAME)
-    add_custom_command(OUTPUT "${ASSETS_OUT}/${subdir}/${name}"
-      COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ASSETS_OUT}/${subdir}/${name}" DEPENDS "${f}")
-    list(APPEND outputs "${ASSETS_OUT}/${subdir}/${name}")
+    set(out "${ASSETS_OUT}/${subdir}/${name}")
+    if(name MATCHES "\\.json$")
+      add_custom_command(OUTPUT "${out}" COMMAND ${CMAKE_COMMAND} -E make_directory "${ASSETS_OUT}/${subdir}"
+        COMMAND "${PYTHON3}" "${CMAKE_SOURCE_DIR}/tools/compact_json.py" "${f}" "${out}"
+        DEPENDS "${f}" "${CMAKE_SOURCE_DIR}/tools/compact_json.py")
+    else()
+      add_custom_command(OUTPUT "${out}" COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${out}" DEPENDS "${f}")
+    endif()
+    list(APPEND outputs "${out}")
   endforeach()
   set(${out_var} ${outputs} PARENT_SCOPE)
 endfunction()
