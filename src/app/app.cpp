@@ -32,6 +32,12 @@ float glyph_density(int window_width, int drawable_width) {
     return std::clamp(std::round(float(drawable_width) / float(std::max(window_width, 1)) * 4) / 4, 1.0f, 2.0f);
 }
 
+std::string gl_error_code(GLenum e) {
+    char code[16];
+    std::snprintf(code, sizeof code, "0x%04X", unsigned(e));
+    return code;
+}
+
 // Draws `lists` as a frame of `display` (its size and scale).
 void render_lists(ImDrawData display, std::vector<ImDrawList*> lists) {
     // (ImGui leaves out empty lists: WebGL 2 reads a bufferSubData of 0 bytes as "to the end")
@@ -138,13 +144,20 @@ bool App::init(const platform::Options& options, std::string& error) {
     start_kiosk();
     frame_ms_.assign(240, 0.0f);
     last_counter_ = SDL_GetPerformanceCounter();
+    next_gl_check_ = last_counter_ + 2 * SDL_GetPerformanceFrequency();
     return true;
 }
 
 // Every GL resource: the map's programs and buffers (the basemap meshes are made again from their
 // files, so no copy stays in memory for a rare event) and the panels' (ImGui's backend's, and their
 // fonts' texture). After a lost context; at start-up in two steps, the first before the data is read.
-bool App::build_gl(std::string& error) { return start_gl(error) && finish_gl(error); }
+// Whether building went wrong is asked once, after a lost context; at start-up GL errors are left to
+// log_gl_errors (in a browser each question waits for the GPU process: 5-9 ms at start-up).
+bool App::build_gl(std::string& error) {
+    if (!start_gl(error) || !finish_gl(error)) return false;
+    if (const GLenum e = glGetError(); e != GL_NO_ERROR) return error = "GL error " + gl_error_code(e) + " while building", false;
+    return true;
+}
 
 // What needs no data: the programs, the panels' GL objects (their fonts' texture made by finish_gl),
 // the first frame's pipelines warmed up, then the coarse basemap's mesh while the GL compiles them
@@ -158,7 +171,7 @@ bool App::start_gl(std::string& error) {
     if (!make_panel_objects()) return error = "cannot make the panels' GL objects", false;
     if (!renderer_.init(options_.assets_dir + "/shaders", draw_texture, error)) return false;
     renderer_.warm_up(warm_up_panels);  // (the GL compiles the pipelines while the mesh is made)
-    if (!renderer_.set_world_basemap(coarse)) return error = "cannot create the coarse basemap's GL buffers", false;
+    if (!renderer_.set_world_basemap(coarse)) return error = "the coarse basemap's mesh came out another size than it measured", false;
     return true;
 }
 
@@ -174,7 +187,7 @@ bool App::finish_gl(std::string& error) {
     if (!make_font_texture()) return error = "cannot make the panels' font texture", false;
     renderer_.shade_countries(atlas_->data().global_south());
     if (have_fine && !renderer_.set_detail_basemap(fine))
-        return error = "cannot create the detailed basemap's GL buffers", false;
+        return error = "the detailed basemap's mesh came out another size than it measured", false;
     if (have_fine) pictures_.load_over = true;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
@@ -201,7 +214,7 @@ json App::fine_basemap_arrived() {
     std::string error;
     if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
     if (!renderer_.set_detail_basemap(fine))
-        return {{"error", "cannot create the detailed basemap's GL buffers"}};
+        return {{"error", "the detailed basemap's mesh came out another size than it measured"}};
     return {{"ok", true}};
 }
 
@@ -246,18 +259,17 @@ bool App::recover_gl_context() {
 }
 
 // GL errors are logged, never fatal: a driver's complaint must not take a kiosk down. glGetError
-// waits for the GPU process in a browser, so it is asked at most once a second.
+// waits for the GPU process in a browser, so it is asked at most once a second, and first two
+// seconds after the start (not while the first frame waits for the GPU).
 void App::log_gl_errors() {
     const Uint64 now = SDL_GetPerformanceCounter();
-    if (now - last_gl_check_ < SDL_GetPerformanceFrequency()) return;
-    last_gl_check_ = now;
+    if (now < next_gl_check_) return;
+    next_gl_check_ = now + SDL_GetPerformanceFrequency();
     for (int i = 0; i < 8; ++i) {  // a lost context repeats its error forever; a few are enough
         const GLenum e = glGetError();
         if (e == GL_NO_ERROR) break;
         ++gl_errors_;
-        char code[16];
-        std::snprintf(code, sizeof code, "0x%04X", unsigned(e));
-        platform::log_line(std::string("gl: error ") + code + " in the last second's frames; drawing goes on");
+        platform::log_line("gl: error " + gl_error_code(e) + " in the last second's frames; drawing goes on");
     }
 }
 

@@ -81,7 +81,7 @@ private:
     bool recover_gl_context();
     void log_gl_errors();
     bool gl_lost_ = false;
-    Uint64 gl_lost_at_ = 0, last_gl_check_ = 0;
+    Uint64 gl_lost_at_ = 0, next_gl_check_ = 0;
     int gl_recoveries_ = 0, gl_errors_ = 0;
     double last_recovery_ms_ = 0;
     double test_dt_ = -1;  // the test clock's step (AppHooks::test_clock); negative: real time

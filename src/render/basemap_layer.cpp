@@ -18,7 +18,7 @@ void put(GLenum target, GLuint buffer, std::size_t first, const Values& values) 
 }
 }  // namespace
 
-bool BasemapLayer::init(GLuint program) {
+void BasemapLayer::init(GLuint program) {
     glGenVertexArrays(1, &vao_);
     glBindVertexArray(vao_);
     glGenBuffers(1, &vbo_);
@@ -37,7 +37,6 @@ bool BasemapLayer::init(GLuint program) {
     u_center_ = glGetUniformLocation(program, "u_center");
     u_scale_ = glGetUniformLocation(program, "u_scale");
     u_palette_ = glGetUniformLocation(program, "u_palette");
-    return glGetError() == GL_NO_ERROR;
 }
 
 // The map's frame, the same for every layer: projected once (a layer's buffers are sized twice,
@@ -134,7 +133,7 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
     outline_first_ = fill_room;
     shade(global_south);
     loaded_ = true;
-    return glGetError() == GL_NO_ERROR && base == countries_first() + size.vertices;
+    return base == countries_first() + size.vertices;
 }
 
 void BasemapLayer::shade(const CountryGroup* global_south) {

@@ -15,10 +15,11 @@ class BasemapLayer {
 public:
     // Its buffers, with the map's frame in them (the ocean within the map's outline, the
     // graticule): drawn from then on (MapRenderer::warm_up draws it before any country is made).
-    bool init(GLuint program);
+    void init(GLuint program);
     // The countries, made into the mesh (again, if it had some). The parts of countries that reach
     // into `leading` come first in it, so that a view of that box (the inset of Mexico) draws them
     // alone (draw's `leading_only`). `global_south`: the countries shaded as the Global South.
+    // False if the file's countries made another mesh than they had measured.
     bool load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
     // Shades the countries again, for another group of the Global South (Mexico stays Mexico).
     void shade(const CountryGroup* global_south);

@@ -6,7 +6,7 @@
 
 namespace atlas::render {
 
-bool InstancedQuad::init(const float (&corners)[8], std::size_t stride, std::initializer_list<Attribute> attributes) {
+void InstancedQuad::init(const float (&corners)[8], std::size_t stride, std::initializer_list<Attribute> attributes) {
     std::memcpy(corners_, corners, sizeof corners_);
     stride_ = stride;
     const std::size_t vertex = 2 * sizeof(float) + stride;  // the corner, then the instance's data
@@ -26,7 +26,6 @@ bool InstancedQuad::init(const float (&corners)[8], std::size_t stride, std::ini
         ++location;
     }
     glBindVertexArray(0);
-    return glGetError() == GL_NO_ERROR;
 }
 
 namespace {

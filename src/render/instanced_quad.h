@@ -19,7 +19,7 @@ public:
         std::size_t offset;  // in the instance struct
     };
     // corners: 4 (x, y) pairs in triangle-strip order.
-    bool init(const float (&corners)[8], std::size_t stride, std::initializer_list<Attribute> attributes);
+    void init(const float (&corners)[8], std::size_t stride, std::initializer_list<Attribute> attributes);
     void upload(const void* instances, std::size_t count);
     void draw() const;
     // Drawn once as it is (see MapRenderer::warm_up); the program is bound. Holding nothing yet (at

@@ -17,15 +17,15 @@ struct Segment {
 };
 }  // namespace
 
-bool LinkLayer::init(GLuint program) {
+void LinkLayer::init(GLuint program) {
     program_ = program;
     revision_ = ~0u;  // built at the first draw
     for (auto [loc, name] : {std::pair{&u_center_, "u_center"}, {&u_scale_, "u_scale"}, {&u_viewport_, "u_viewport"},
                              {&u_world_to_px_, "u_world_to_px"}, {&u_halo_, "u_halo"}, {&u_halo_color_, "u_halo_color"}})
         *loc = glGetUniformLocation(program, name);
     static const float corners[8] = {0, -1, 1, -1, 0, 1, 1, 1};
-    return quad_.init(corners, sizeof(Segment), {{4, offsetof(Segment, x0)}, {4, offsetof(Segment, color)},
-                                                 {3, offsetof(Segment, kind)}});
+    quad_.init(corners, sizeof(Segment), {{4, offsetof(Segment, x0)}, {4, offsetof(Segment, color)},
+                                          {3, offsetof(Segment, kind)}});
 }
 
 void LinkLayer::rebuild(const Atlas& a, double scale) {

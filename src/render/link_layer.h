@@ -15,7 +15,7 @@ namespace atlas::render {
 
 class LinkLayer {
 public:
-    bool init(GLuint program);
+    void init(GLuint program);
     // Builds the segments again when the atlas's revision or the zoom (by half) changed.
     void prepare(const Atlas& atlas, const Camera& camera);
     std::uint64_t content() const { return content_; }  // changes when what is drawn changes

@@ -18,12 +18,14 @@ bool MapRenderer::init(const std::string& shader_dir, const DrawTexture& draw_te
         if (first.empty()) first = problem;
     }
     if (!first.empty()) return error = first, false;
-    if (!world_.init(basemap_program_) || !markers_.init(marker_program_, MarkerLayer::Source::MainMap) ||
-        !inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset) || !links_.init(link_program_) ||
-        !basemap_picture_.init(draw_texture, kPictureMargin) || !inset_picture_.init(draw_texture, 0)) {
-        error = "cannot create the map's GL buffers";
-        return false;
-    }
+    // The layers' GL objects are not followed by a glGetError: in a browser it waits for the GPU
+    // process (5-9 ms each at start-up). A GL error is logged by the app (App::log_gl_errors).
+    world_.init(basemap_program_);
+    markers_.init(marker_program_, MarkerLayer::Source::MainMap);
+    inset_markers_.init(marker_program_, MarkerLayer::Source::MexicoInset);
+    links_.init(link_program_);
+    if (!basemap_picture_.init(draw_texture, kPictureMargin) || !inset_picture_.init(draw_texture, 0))
+        return error = "no function draws the map's pictures", false;
     return true;
 }
 
@@ -140,7 +142,8 @@ void MapRenderer::draw_inset(const Atlas& atlas, int fb_w, int fb_h) {
 bool MapRenderer::set_detail_basemap(const BasemapFile& detail) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
-    return detail_.init(basemap_program_) && detail_.load(detail, &south_, kInsetBox);
+    detail_.init(basemap_program_);
+    return detail_.load(detail, &south_, kInsetBox);
 }
 
 void MapRenderer::shade_countries(const CountryGroup* global_south) {

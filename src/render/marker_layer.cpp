@@ -35,7 +35,7 @@ struct Instance {
 };
 }  // namespace
 
-bool MarkerLayer::init(GLuint program, Source source) {
+void MarkerLayer::init(GLuint program, Source source) {
     program_ = program;
     source_ = source;
     revision_ = generation_ = ~0u;  // built at the first draw
@@ -43,8 +43,8 @@ bool MarkerLayer::init(GLuint program, Source source) {
                              {&u_heritage_, "u_heritage"}, {&u_south_, "u_south"}, {&u_partner_, "u_partner"}, {&u_outline_, "u_outline"}})
         *loc = glGetUniformLocation(program, name);
     static const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
-    return quad_.init(corners, sizeof(Instance), {{2, offsetof(Instance, x)}, {4, offsetof(Instance, fill)},
-                                                  {3, offsetof(Instance, flags)}});
+    quad_.init(corners, sizeof(Instance), {{2, offsetof(Instance, x)}, {4, offsetof(Instance, fill)},
+                                           {3, offsetof(Instance, flags)}});
 }
 
 void MarkerLayer::rebuild(const Atlas& a, const MapStyle& style) {

@@ -16,7 +16,7 @@ class MarkerLayer {
 public:
     // The main map draws clusters and single cities; the inset of Mexico draws its cities, all.
     enum class Source { MainMap, MexicoInset };
-    bool init(GLuint program, Source source);
+    void init(GLuint program, Source source);
     void draw(const Atlas& atlas, const MapStyle& style, const Camera& camera, float radius_px);
     void warm_up() { glUseProgram(program_), quad_.warm_up(); }  // see MapRenderer::warm_up
     void release();
