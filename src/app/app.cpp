@@ -32,6 +32,11 @@ float glyph_density(int window_width, int drawable_width) {
     return std::clamp(std::round(float(drawable_width) / float(std::max(window_width, 1)) * 4) / 4, 1.0f, 2.0f);
 }
 
+// BasemapLayer::load's false: its file's countries made another mesh than they had measured.
+std::string mesh_mismatch(const char* basemap) {
+    return std::string("the ") + basemap + " basemap's mesh came out another size than it measured";
+}
+
 std::string gl_error_code(GLenum e) {
     char code[16];
     std::snprintf(code, sizeof code, "0x%04X", unsigned(e));
@@ -171,7 +176,7 @@ bool App::start_gl(std::string& error) {
     if (!make_panel_objects()) return error = "cannot make the panels' GL objects", false;
     if (!renderer_.init(options_.assets_dir + "/shaders", draw_texture, error)) return false;
     renderer_.warm_up(warm_up_panels);  // (the GL compiles the pipelines while the mesh is made)
-    if (!renderer_.set_world_basemap(coarse)) return error = "the coarse basemap's mesh came out another size than it measured", false;
+    if (!renderer_.set_world_basemap(coarse)) return error = mesh_mismatch("coarse"), false;
     return true;
 }
 
@@ -187,7 +192,7 @@ bool App::finish_gl(std::string& error) {
     if (!make_font_texture()) return error = "cannot make the panels' font texture", false;
     renderer_.shade_countries(atlas_->data().global_south());
     if (have_fine && !renderer_.set_detail_basemap(fine))
-        return error = "the detailed basemap's mesh came out another size than it measured", false;
+        return error = mesh_mismatch("detailed"), false;
     if (have_fine) pictures_.load_over = true;
     renderer_.set_style(render::MapStyle::from(current_theme()));
     pictures_.available = platform::has_map_pictures();
@@ -214,7 +219,7 @@ json App::fine_basemap_arrived() {
     std::string error;
     if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
     if (!renderer_.set_detail_basemap(fine))
-        return {{"error", "the detailed basemap's mesh came out another size than it measured"}};
+        return {{"error", mesh_mismatch("detailed")}};
     return {{"ok", true}};
 }
 

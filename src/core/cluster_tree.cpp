@@ -31,13 +31,13 @@ public:
         std::size_t size = 16;
         while (size < entries * 2) size *= 2;
         slots_.assign(size, {kEmpty, {}});
-        taken_.assign(size / 16, 0);  // (4 bits per slot, 64 to a word)
+        occupied_.assign(size / 16, 0);  // (4 bits per slot, 64 to a word)
     }
     static std::int64_t key(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xffffffff); }
     // The index of a cell, made (as `fresh`) if it is new.
     int& at(std::int64_t k, int fresh) {
         const std::size_t b = bit(k);
-        taken_[b >> 6] |= std::uint64_t(1) << (b & 63);
+        occupied_[b >> 6] |= std::uint64_t(1) << (b & 63);
         std::size_t i = slot(k);
         while (slots_[i].key != k && slots_[i].key != kEmpty) i = (i + 1) & (slots_.size() - 1);
         if (slots_[i].key == kEmpty) slots_[i] = {k, {fresh, 0}};
@@ -50,7 +50,7 @@ public:
             if (s.key != kEmpty) s.run = {starts[std::size_t(s.run.first)], starts[std::size_t(s.run.first) + 1]};
     }
     const Run* find(std::int64_t k) const {
-        if (const std::size_t b = bit(k); !(taken_[b >> 6] >> (b & 63) & 1)) return nullptr;
+        if (const std::size_t b = bit(k); !(occupied_[b >> 6] >> (b & 63) & 1)) return nullptr;
         for (std::size_t i = slot(k);; i = (i + 1) & (slots_.size() - 1)) {
             if (slots_[i].key == k) return &slots_[i].run;
             if (slots_[i].key == kEmpty) return nullptr;
@@ -71,7 +71,7 @@ private:
         return std::size_t((std::uint64_t(k) * 0xC2B2AE3D27D4EB4Full) >> 23) & (slots_.size() * 4 - 1);
     }
     std::vector<Slot> slots_;
-    std::vector<std::uint64_t> taken_;  // by bit(): a cell there may be in the table
+    std::vector<std::uint64_t> occupied_;  // by bit(): a cell there may be in the table
 };
 
 // A grid's cells for seeds that group within `distance` or where two discs come within `touch` of
