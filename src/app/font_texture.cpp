@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "platform/gl.h"
+#include "platform/platform.h"
 
 namespace atlas {
 
@@ -42,15 +43,24 @@ bool make_font_texture() {
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
     glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
     glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::intptr_t>(fonts.TexID)));
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    const int rows = std::max(1, 32768 / std::max(1, width));  // 128 KB strips
-    std::vector<std::uint32_t> strip(std::size_t(width) * std::size_t(rows));
-    for (int y = 0; y < height; y += rows) {
-        const int n = std::min(rows, height - y);
-        const unsigned char* src = coverage + std::size_t(y) * std::size_t(width);
-        for (std::size_t i = 0; i < std::size_t(width) * std::size_t(n); ++i) strip[i] = IM_COL32(255, 255, 255, src[i]);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, width, n, GL_RGBA, GL_UNSIGNED_BYTE, strip.data());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    if (platform::kCoverageTexels == platform::CoverageTexels::RedSwizzled) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, coverage);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, GL_ONE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G, GL_ONE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_RED);
+    } else {
+        // In strips of 128 KB: a browser copies each to the GPU process through a buffer of its own.
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, width, height, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, nullptr);
+        const int rows = std::max(1, 65536 / std::max(1, width));
+        std::vector<unsigned char> strip(std::size_t(width) * std::size_t(rows) * 2, 255);
+        for (int y = 0; y < height; y += rows) {
+            const int n = std::min(rows, height - y);
+            const unsigned char* src = coverage + std::size_t(y) * std::size_t(width);
+            for (std::size_t i = 0; i < std::size_t(width) * std::size_t(n); ++i) strip[2 * i + 1] = src[i];
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, width, n, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, strip.data());
+        }
     }
     glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
     glBindTexture(GL_TEXTURE_2D, GLuint(bound));

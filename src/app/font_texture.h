@@ -1,7 +1,8 @@
 // The panels' fonts on the GPU, without the RGBA copy of the whole atlas that ImGui's GL backend
 // makes first (4 bytes a pixel, 2.9 MB at once for 1024x702: the web's memory keeps its highest
-// level). The backend still makes and owns the texture; it is then filled a strip at a time from
-// the atlas's 1-byte coverage, with the same white RGBA texels the backend would upload.
+// level). The backend still makes and owns the texture; it is then filled from the atlas's 1-byte
+// coverage, read as the white texels with that alpha the backend would upload (1 or 2 bytes a pixel:
+// platform::kCoverageTexels).
 #pragma once
 
 namespace atlas {

@@ -171,6 +171,10 @@ void keep_user_files(const std::vector<DataFile>& files);
 // The web page downloads the detailed basemap after the map is usable (fewer bytes before the first
 // frame); natively it is read at start-up like every asset.
 extern const bool kFineBasemapLater;
+// How the panels' font texture holds a pixel's coverage (drawn white with it as alpha): natively one
+// byte, a red texture the GL reads swizzled; WebGL 2 has no swizzle, so two (luminance and alpha).
+enum class CoverageTexels { RedSwizzled, LuminanceAlpha };
+extern const CoverageTexels kCoverageTexels;
 // Logical window size, following the page's canvas size on the web.
 void sync_window_size(Window& w);
 

@@ -309,6 +309,7 @@ void trim_memory() { malloc_trim(0); }
 void take_early_data(std::vector<DataFile>&, std::vector<Problem>&) {}
 void keep_user_files(const std::vector<DataFile>&) {}
 const bool kFineBasemapLater = false;
+const CoverageTexels kCoverageTexels = CoverageTexels::RedSwizzled;
 
 void toggle_fullscreen(Window& w) {
     const bool full = SDL_GetWindowFlags(w.sdl) & SDL_WINDOW_FULLSCREEN_DESKTOP;

@@ -261,6 +261,7 @@ void keep_user_files(const std::vector<DataFile>& files) {
     EM_ASM({ Module.keepTexts($0); }, int(files.size()));
 }
 const bool kFineBasemapLater = true;
+const CoverageTexels kCoverageTexels = CoverageTexels::LuminanceAlpha;
 void toggle_fullscreen(Window&) {
     EM_ASM({
         if (document.fullscreenElement) document.exitFullscreen();
