@@ -6,16 +6,42 @@
 
 namespace atlas::render {
 namespace {
-constexpr std::size_t kSlice = 16384;  // indices (or shades) uploaded at a time
+// Values sent on to a GL buffer a slice at a time as they are made, never held whole (the web's
+// memory keeps its highest level for good). A call per country was a command and a copy each for
+// a browser's GPU process: the detailed basemap's 500 calls took 17 ms of the main thread.
+template <class T>
+class SlicedUpload {
+public:
+    static constexpr std::size_t kSlice = 16384;  // values sent at a time (or more: a country at once)
 
-// `values` into the buffer `buffer` (bound to `target`), from its element `first` on.
-template <class Values>
-void put(GLenum target, GLuint buffer, std::size_t first, const Values& values) {
-    using T = typename Values::value_type;
-    if (values.empty()) return;
-    glBindBuffer(target, buffer);
-    glBufferSubData(target, GLintptr(first * sizeof(T)), GLsizeiptr(values.size() * sizeof(T)), values.data());
-}
+    // Into `buffer` (bound to `target`), from its element `first` on.
+    SlicedUpload(GLenum target, GLuint buffer, std::size_t first) : target_(target), buffer_(buffer), at_(first) {
+        pending_.reserve(kSlice);
+    }
+    void add(T value) {
+        pending_.push_back(value);
+        if (pending_.size() >= kSlice) flush();
+    }
+    void add(const std::vector<T>& values) {
+        pending_.insert(pending_.end(), values.begin(), values.end());
+        if (pending_.size() >= kSlice) flush();
+    }
+    void flush() {
+        if (pending_.empty()) return;
+        glBindBuffer(target_, buffer_);
+        glBufferSubData(target_, GLintptr(at_ * sizeof(T)), GLsizeiptr(pending_.size() * sizeof(T)), pending_.data());
+        at_ += pending_.size();
+        pending_.clear();
+    }
+    std::size_t end() const { return at_ + pending_.size(); }  // where the next value goes
+
+private:
+    GLenum target_;
+    GLuint buffer_;
+    std::size_t at_;
+    std::vector<T> pending_;
+};
+
 }  // namespace
 
 void BasemapLayer::init(GLuint program) {
@@ -61,10 +87,11 @@ void BasemapLayer::allocate(std::size_t countries, std::size_t indices) {
     const std::size_t count = vertices.size() + countries;
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * sizeof(glm::vec2)), nullptr, GL_STATIC_DRAW);
-    put(GL_ARRAY_BUFFER, vbo_, 0, vertices);
+    glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(vertices.size() * sizeof(glm::vec2)), vertices.data());
     glBindBuffer(GL_ARRAY_BUFFER, shade_vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count), nullptr, GL_STATIC_DRAW);
-    put(GL_ARRAY_BUFFER, shade_vbo_, 0, std::vector<std::uint8_t>(vertices.size(), 0));  // the palette's first colour
+    const std::vector<std::uint8_t> first_colour(vertices.size(), 0);  // the palette's first colour
+    glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(first_colour.size()), first_colour.data());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(std::max<std::size_t>(indices, 1) * 4), nullptr, GL_STATIC_DRAW);
 }
@@ -91,69 +118,44 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
     allocate(size.vertices, fill_room + std::size_t(outline_count_));
     runs_.clear();
 
-    // Index slices, each with where its next element goes.
-    struct Slice {
-        std::vector<std::uint32_t> indices;
-        std::size_t at;
-    } fill{{}, 0}, outline{{}, fill_room};
-    auto flush = [&](Slice& s) {
-        put(GL_ELEMENT_ARRAY_BUFFER, ebo_, s.at, s.indices);
-        s.at += s.indices.size();
-        s.indices.clear();
-    };
-    // Sent on as each slice fills, never grown past it (Mexico's 1:10m outline alone has 14,000).
-    fill.indices.reserve(kSlice), outline.indices.reserve(kSlice);
-    auto add = [&](Slice& s, std::uint32_t index) {
-        s.indices.push_back(index);
-        if (s.indices.size() == kSlice) flush(s);
-    };
+    // The vertices, the fill's indices and the borders' (after the room kept for the fill's).
+    SlicedUpload<glm::vec2> vertices(GL_ARRAY_BUFFER, vbo_, countries_first());
+    SlicedUpload<std::uint32_t> fill(GL_ELEMENT_ARRAY_BUFFER, ebo_, 0), outline(GL_ELEMENT_ARRAY_BUFFER, ebo_, fill_room);
     BasemapMesh piece;
-    std::uint32_t base = std::uint32_t(countries_first());  // the piece's first vertex in the buffers
     for (const PolygonFilter& which : passes) {
         countries.for_each([&](const BasemapCountry& c) {
             piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
             append_country(piece, c, BasemapMesh::Other, 1.0, which);  // (shaded below)
-            put(GL_ARRAY_BUFFER, vbo_, base, piece.vertices);
+            const auto base = std::uint32_t(vertices.end());  // the piece's first vertex in the buffers
+            vertices.add(piece.vertices);
             if (!piece.vertices.empty()) runs_.push_back({c.iso2, GLsizei(piece.vertices.size())});
             for (const BasemapMesh::Polygon& polygon : piece.polygons)
-                for (std::uint32_t i : triangulate(piece, polygon)) add(fill, base + i);  // (within fill_room: the fuzzer holds it)
+                for (std::uint32_t i : triangulate(piece, polygon)) fill.add(base + i);  // (within fill_room: the fuzzer holds it)
             for (const BasemapMesh::Ring& r : piece.rings)
                 for (std::uint32_t i = 0; i < r.count; ++i)
-                    add(outline, base + r.first + i), add(outline, base + r.first + (i + 1) % r.count);
-            base += std::uint32_t(piece.vertices.size());
+                    outline.add(base + r.first + i), outline.add(base + r.first + (i + 1) % r.count);
         });
         if (which.meeting) {  // (the first pass: the leading part ends here)
-            leading_fill_count_ = GLsizei(fill.at + fill.indices.size());
-            leading_outline_count_ = GLsizei(outline.at - fill_room + outline.indices.size());
+            leading_fill_count_ = GLsizei(fill.end());
+            leading_outline_count_ = GLsizei(outline.end() - fill_room);
         }
     }
-    flush(fill);
-    flush(outline);
-    fill_count_ = GLsizei(fill.at);
+    vertices.flush(), fill.flush(), outline.flush();
+    fill_count_ = GLsizei(fill.end());
     outline_first_ = fill_room;
     shade(global_south);
     loaded_ = true;
-    return base == countries_first() + size.vertices;
+    return vertices.end() == countries_first() + size.vertices;
 }
 
 void BasemapLayer::shade(const CountryGroup* global_south) {
     if (!shade_vbo_) return;
-    std::vector<std::uint8_t> slice;  // sent on as it fills
-    slice.reserve(kSlice);
-    std::size_t at = countries_first();
-    auto flush = [&] {
-        put(GL_ARRAY_BUFFER, shade_vbo_, at, slice);
-        at += slice.size();
-        slice.clear();
-    };
+    SlicedUpload<std::uint8_t> shades(GL_ARRAY_BUFFER, shade_vbo_, countries_first());
     for (const Run& run : runs_) {
         const std::uint8_t s = shade_of(run.iso2, global_south);
-        for (GLsizei i = 0; i < run.vertices; ++i) {
-            slice.push_back(s);
-            if (slice.size() == kSlice) flush();
-        }
+        for (GLsizei i = 0; i < run.vertices; ++i) shades.add(s);
     }
-    flush();
+    shades.flush();
 }
 
 void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool leading_only) const {

@@ -14,7 +14,7 @@ namespace atlas::render {
 class BasemapLayer {
 public:
     // Its buffers, with the map's frame in them (the ocean within the map's outline, the
-    // graticule): drawn from then on (MapRenderer::warm_up draws it before any country is made).
+    // graticule): drawn from then on, before any country is made.
     void init(GLuint program);
     // The countries, made into the mesh (again, if it had some). The parts of countries that reach
     // into `leading` come first in it, so that a view of that box (the inset of Mexico) draws them
