@@ -266,6 +266,16 @@
   // The detailed basemap (past 2.5x zoom, and the inset's Mexico) comes once the map is usable: the
   // first frame needs only the coarse one.
   // The app is told in either case: its load is over then (App::fine_basemap_arrived).
+  // Its mesh is made once the map rests (the app asleep: no gesture, no flight), or after 5 s at the
+  // most (a kiosk never sleeps): a long task (about 60 ms on a slow machine) in the middle of a drag
+  // is a jolt, and on a phone's slow network the file comes just as the visitor starts to move the map.
+  function whenResting(then) {
+    var since = performance.now();
+    (function check() {
+      if (Module._atlas_sleeping() || performance.now() - since > 5000) then();
+      else setTimeout(check, 50);
+    })();
+  }
   function fetchFineBasemap() {
     fetch('assets/basemap-50m.bin').then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -276,6 +286,8 @@
       try { Module.FS_unlink('/assets/basemap-50m.bin'); } catch (e) { /* not there yet */ }
       Module.FS_createDataFile('/assets', 'basemap-50m.bin', new Uint8Array(bytes), true, true, true);
     }).then(function () { return ''; }, function (e) { return e.message; }).then(function (fetchError) {
+      return new Promise(function (rested) { whenResting(function () { rested(fetchError); }); });
+    }).then(function (fetchError) {
       var answer = Module.callApi('atlas_api_fine_basemap', []);
       if (fetchError || answer.error) {
         console.warn('the detailed basemap did not load (' + (fetchError || answer.error) + '); the coarse one stays');
