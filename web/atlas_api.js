@@ -269,10 +269,16 @@
   // Its mesh is made once the map rests (the app asleep: no gesture, no flight), or after 5 s at the
   // most (a kiosk never sleeps): a long task (about 60 ms on a slow machine) in the middle of a drag
   // is a jolt, and on a phone's slow network the file comes just as the visitor starts to move the map.
+  // (A finger or button held still is no rest: the app may sleep then, with nothing to draw.)
+  var pressed = {};
+  window.addEventListener('pointerdown', function (e) { pressed[e.pointerId] = true; }, { capture: true, passive: true });
+  ['pointerup', 'pointercancel'].forEach(function (type) {
+    window.addEventListener(type, function (e) { delete pressed[e.pointerId]; }, { capture: true, passive: true });
+  });
   function whenResting(then) {
     var since = performance.now();
     (function check() {
-      if (Module._atlas_sleeping() || performance.now() - since > 5000) then();
+      if ((Module._atlas_sleeping() && !Object.keys(pressed).length) || performance.now() - since > 5000) then();
       else setTimeout(check, 50);
     })();
   }

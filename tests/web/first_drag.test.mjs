@@ -108,3 +108,33 @@ test('the pictures are warmed once the detailed basemap has come, or has failed 
     await other.close();
   }
 });
+
+// The detailed basemap's mesh is a long task: it is made once the map rests, not in the middle of a
+// drag (on a phone's slow network the file comes as the visitor starts to move the map).
+test('the detailed basemap that comes during a drag is made into a mesh once the drag is over', async () => {
+  const other = await launch();
+  try {
+    const tab = await other.newPage({ viewport: { width: 1280, height: 800 } });
+    let release, served = false;
+    const held = new Promise((r) => { release = r; });
+    await tab.route('**/basemap-50m.bin', async (route) => { await held; await route.continue(); served = true; });
+    await tab.goto(server.url);
+    await tab.waitForFunction(() => window.mapReady, null, { timeout: 90000 });
+    await tab.mouse.move(640, 420);
+    await tab.mouse.down();
+    release();
+    // Held and moved for two seconds, with pauses longer than a frame: the file comes meanwhile.
+    for (let i = 0; i < 20; i++) {
+      await tab.mouse.move(640 + 6 * i, 420 + (i % 3));
+      await tab.waitForTimeout(100);
+    }
+    assert.ok(served, 'the file came during the drag');
+    assert.equal(await tab.evaluate(() => window.fineBasemap === true), false, 'made in the middle of the drag');
+    await tab.mouse.up();
+    await tab.waitForFunction(() => window.fineBasemap === true, null, { timeout: 10000 });
+    const s = await tab.evaluate(() => window.atlas.state());
+    assert.ok(!s.camera.moving, 'made once the map rests');
+  } finally {
+    await other.close();
+  }
+});
