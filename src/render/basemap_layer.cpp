@@ -12,7 +12,9 @@ namespace {
 template <class T>
 class SlicedUpload {
 public:
-    static constexpr std::size_t kSlice = 16384;  // values sent at a time (or more: a country at once)
+    // Values sent at a time: 16,384, as the indices and shades always were, and no more than 64 KB
+    // (vertices in slices of 128 KB, grown past them by a large country, raised the web's memory).
+    static constexpr std::size_t kSlice = std::min<std::size_t>(16384, 65536 / sizeof(T));
 
     // Into `buffer` (bound to `target`), from its element `first` on.
     SlicedUpload(GLenum target, GLuint buffer, std::size_t first) : target_(target), buffer_(buffer), at_(first) {
@@ -22,20 +24,25 @@ public:
         pending_.push_back(value);
         if (pending_.size() >= kSlice) flush();
     }
-    void add(const std::vector<T>& values) {
+    void add(const std::vector<T>& values) {  // (never grown past its slice: a country larger than one goes alone)
+        if (pending_.size() + values.size() > kSlice) flush();
+        if (values.size() > kSlice) return send(values.data(), values.size());
         pending_.insert(pending_.end(), values.begin(), values.end());
-        if (pending_.size() >= kSlice) flush();
     }
     void flush() {
-        if (pending_.empty()) return;
-        glBindBuffer(target_, buffer_);
-        glBufferSubData(target_, GLintptr(at_ * sizeof(T)), GLsizeiptr(pending_.size() * sizeof(T)), pending_.data());
-        at_ += pending_.size();
+        send(pending_.data(), pending_.size());
         pending_.clear();
     }
     std::size_t end() const { return at_ + pending_.size(); }  // where the next value goes
 
 private:
+    void send(const T* values, std::size_t count) {
+        if (count == 0) return;
+        glBindBuffer(target_, buffer_);
+        glBufferSubData(target_, GLintptr(at_ * sizeof(T)), GLsizeiptr(count * sizeof(T)), values);
+        at_ += count;
+    }
+
     GLenum target_;
     GLuint buffer_;
     std::size_t at_;
