@@ -271,10 +271,10 @@
   // is a jolt, and on a phone's slow network the file comes just as the visitor starts to move the map.
   // (A finger or button held still is no rest: the app may sleep then, with nothing to draw.)
   var pressed = {};
+  function released(e) { delete pressed[e.pointerId]; }
   window.addEventListener('pointerdown', function (e) { pressed[e.pointerId] = true; }, { capture: true, passive: true });
-  ['pointerup', 'pointercancel'].forEach(function (type) {
-    window.addEventListener(type, function (e) { delete pressed[e.pointerId]; }, { capture: true, passive: true });
-  });
+  window.addEventListener('pointerup', released, { capture: true, passive: true });
+  window.addEventListener('pointercancel', released, { capture: true, passive: true });
   function whenResting(then) {
     var since = performance.now();
     (function check() {
