@@ -275,12 +275,14 @@
   window.addEventListener('pointerdown', function (e) { pressed[e.pointerId] = true; }, { capture: true, passive: true });
   window.addEventListener('pointerup', released, { capture: true, passive: true });
   window.addEventListener('pointercancel', released, { capture: true, passive: true });
-  function whenResting(then) {
+  function rested() {
     var since = performance.now();
-    (function check() {
-      if ((Module._atlas_sleeping() && !Object.keys(pressed).length) || performance.now() - since > 5000) then();
-      else setTimeout(check, 50);
-    })();
+    return new Promise(function (done) {
+      (function check() {
+        if ((Module._atlas_sleeping() && !Object.keys(pressed).length) || performance.now() - since > 5000) done();
+        else setTimeout(check, 50);
+      })();
+    });
   }
   function fetchFineBasemap() {
     fetch('assets/basemap-50m.bin').then(function (r) {
@@ -292,7 +294,7 @@
       try { Module.FS_unlink('/assets/basemap-50m.bin'); } catch (e) { /* not there yet */ }
       Module.FS_createDataFile('/assets', 'basemap-50m.bin', new Uint8Array(bytes), true, true, true);
     }).then(function () { return ''; }, function (e) { return e.message; }).then(function (fetchError) {
-      return new Promise(function (rested) { whenResting(function () { rested(fetchError); }); });
+      return rested().then(function () { return fetchError; });
     }).then(function (fetchError) {
       var answer = Module.callApi('atlas_api_fine_basemap', []);
       if (fetchError || answer.error) {
