@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace atlas::render {
 
@@ -42,16 +43,18 @@ void InstancedQuad::upload(const void* instances, std::size_t count) {
     glBindVertexArray(vao_);
     glBindBuffer(GL_ARRAY_BUFFER, vertices_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * 4 * vertex), nullptr, GL_DYNAMIC_DRAW);
-    expanded_.resize(std::min(count, kChunk) * 4 * vertex);
+    // (Not kept between uploads: the links' chunk is 200 KB, which the detailed basemap's mesh, made
+    // later, can then use; the web's memory keeps its highest level for good.)
+    std::vector<unsigned char> expanded(std::min(count, kChunk) * 4 * vertex);
     for (std::size_t first = 0; first < count; first += kChunk) {
         const std::size_t n = std::min(kChunk, count - first);
         for (std::size_t i = 0; i < n; ++i)
             for (std::size_t c = 0; c < 4; ++c) {
-                unsigned char* v = expanded_.data() + (i * 4 + c) * vertex;
+                unsigned char* v = expanded.data() + (i * 4 + c) * vertex;
                 std::memcpy(v, corners_ + 2 * c, 2 * sizeof(float));
                 std::memcpy(v + 2 * sizeof(float), in + (first + i) * stride_, stride_);
             }
-        glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex), GLsizeiptr(n * 4 * vertex), expanded_.data());
+        glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex), GLsizeiptr(n * 4 * vertex), expanded.data());
     }
     if (count > index_capacity_) {  // two triangles per quad; the pattern only grows
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(count * 6 * sizeof(std::uint32_t)), nullptr, GL_STATIC_DRAW);

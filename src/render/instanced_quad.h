@@ -6,7 +6,6 @@
 #pragma once
 #include <cstddef>
 #include <initializer_list>
-#include <vector>
 
 #include "platform/gl.h"
 
@@ -32,7 +31,6 @@ private:
     GLuint vao_ = 0, vertices_ = 0, indices_ = 0;
     float corners_[8] = {};
     std::size_t stride_ = 0, count_ = 0, index_capacity_ = 0;
-    std::vector<unsigned char> expanded_;  // a chunk of the instances as vertices (see upload)
 };
 
 }  // namespace atlas::render
