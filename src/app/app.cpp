@@ -63,6 +63,8 @@ void draw_texture(const render::TexturedRect& t) {
     list._ResetForNewFrame();
     list.PushTextureID(texture);
     list.PushClipRect(top_down(float(t.clip.x), float(t.clip.y + t.clip.w)), top_down(float(t.clip.x + t.clip.z), float(t.clip.y)));
+    // (The backend puts blending back as it was once the list is drawn.)
+    if (t.opaque) list.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
     list.AddImage(texture, top_down(t.rect.x, t.rect.w), top_down(t.rect.z, t.rect.y), {0, t.uv_max.y}, {t.uv_max.x, 0});
     ImDrawData frame;
     frame.Valid = true, frame.DisplaySize = {float(t.framebuffer.x), height}, frame.FramebufferScale = {1, 1};

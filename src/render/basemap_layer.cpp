@@ -170,9 +170,13 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool
     glBindVertexArray(vao_);
     glUniform2f(u_center_, float(cam.center.x), float(cam.center.y));
     glUniform2f(u_scale_, float(2 * cam.scale / cam.viewport.x), float(2 * cam.scale / cam.viewport.y));
+    // Opaque colours (every theme's) are drawn without blending: a software GL then writes the
+    // pixels without reading them first.
     auto palette = [&](Color a, Color b, Color c) {
         const float p[12] = {a.r, a.g, a.b, a.a, b.r, b.g, b.b, b.a, c.r, c.g, c.b, c.a};
         glUniform4fv(u_palette_, 3, p);
+        if (a.a >= 1 && b.a >= 1 && c.a >= 1) glDisable(GL_BLEND);
+        else glEnable(GL_BLEND);
     };
     palette(s.ocean, s.ocean, s.ocean);
     const Frame& f = frame();
@@ -185,6 +189,7 @@ void BasemapLayer::draw(const Camera& cam, const MapStyle& s, GLsizei most, bool
     glDrawElements(GL_LINES, std::min(leading_only ? leading_outline_count_ : outline_count_, most), GL_UNSIGNED_INT,
                    reinterpret_cast<void*>(outline_first_ * 4));
     glBindVertexArray(0);
+    glEnable(GL_BLEND);  // (the layers drawn after it blend)
 }
 
 void BasemapLayer::release() {

@@ -109,10 +109,14 @@ void RasterCache::draw(const Camera& cam, double ratio, glm::ivec2 framebuffer, 
         filter_ = filter;
     }
     draw_texture_({texture_, glm::vec4(lo.x, lo.y, hi.x, hi.y), glm::vec2(painted_part_),
-                   {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer});
+                   {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer, true});
 }
 
-void RasterCache::warm_up(GLuint texture) const { draw_texture_(TexturedRect::pixel(texture)); }
+void RasterCache::warm_up(GLuint texture) const {
+    TexturedRect picture = TexturedRect::pixel(texture);
+    picture.opaque = true;  // (its own pipeline: blending off)
+    draw_texture_(picture);
+}
 
 void RasterCache::release() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);

@@ -29,6 +29,9 @@ struct TexturedRect {
     glm::vec2 uv_max{1};      // the texture's part drawn, from (0, 0): the texture's rows run bottom up too
     glm::ivec4 clip{0};       // drawn within: x, y, width, height (the viewport)
     glm::ivec2 framebuffer{0};
+    // Its pixels replace those under it, without blending (a picture of the map is opaque): a
+    // software GL then writes them without reading the framebuffer first.
+    bool opaque = false;
     // The whole texture into a one-pixel frame (a pipeline's warm-up).
     static TexturedRect pixel(GLuint texture) { return {texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}}; }
 };
