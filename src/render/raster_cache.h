@@ -20,9 +20,9 @@
 namespace atlas::render {
 
 // A texture's rectangle drawn into the framebuffer bound through the panels' pipeline (the app's:
-// ImGui's backend; its blending leaves an opaque picture as it is) rather than a program of its own: a software GL compiles a
-// pipeline per program at its first draw, 50-75 ms each (SwiftShader, measured draw by draw), and
-// the first frame waited for them. Rectangles in framebuffer pixels, GL's way (y up).
+// ImGui's backend) rather than a program of its own: a software GL compiles a pipeline per program
+// at its first draw, 50-75 ms each (SwiftShader, measured draw by draw), and the first frame waited
+// for them. Rectangles in framebuffer pixels, GL's way (y up).
 struct TexturedRect {
     GLuint texture = 0;
     glm::vec4 rect{0};        // where it goes: x0, y0, x1, y1
