@@ -108,15 +108,11 @@ void RasterCache::draw(const Camera& cam, double ratio, glm::ivec2 framebuffer, 
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
         filter_ = filter;
     }
-    draw_texture_({texture_, glm::vec4(lo.x, lo.y, hi.x, hi.y), glm::vec2(painted_part_),
-                   {viewport[0], viewport[1], viewport[2], viewport[3]}, framebuffer, true});
+    draw_texture_({.texture = texture_, .rect = glm::vec4(lo.x, lo.y, hi.x, hi.y), .uv_max = glm::vec2(painted_part_),
+                   .clip = {viewport[0], viewport[1], viewport[2], viewport[3]}, .framebuffer = framebuffer, .opaque = true});
 }
 
-void RasterCache::warm_up(GLuint texture) const {
-    TexturedRect picture = TexturedRect::pixel(texture);
-    picture.opaque = true;  // (its own pipeline: blending off)
-    draw_texture_(picture);
-}
+void RasterCache::warm_up(GLuint texture) const { draw_texture_(TexturedRect::pixel(texture, true)); }
 
 void RasterCache::release() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);

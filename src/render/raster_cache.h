@@ -33,7 +33,9 @@ struct TexturedRect {
     // software GL then writes them without reading the framebuffer first.
     bool opaque = false;
     // The whole texture into a one-pixel frame (a pipeline's warm-up).
-    static TexturedRect pixel(GLuint texture) { return {texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}}; }
+    static TexturedRect pixel(GLuint texture, bool opaque = false) {
+        return {texture, {0, 0, 1, 1}, {1, 1}, {0, 0, 1, 1}, {1, 1}, opaque};
+    }
 };
 using DrawTexture = std::function<void(const TexturedRect&)>;
 
