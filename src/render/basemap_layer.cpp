@@ -12,21 +12,19 @@ namespace {
 template <class T>
 class SlicedUpload {
 public:
-    // Values sent at a time: 16,384, as the indices and shades always were, and no more than 64 KB
-    // (vertices in slices of 128 KB, grown past them by a large country, raised the web's memory).
-    static constexpr std::size_t kSlice = std::min<std::size_t>(16384, 65536 / sizeof(T));
-
-    // Into `buffer` (bound to `target`), from its element `first` on.
-    SlicedUpload(GLenum target, GLuint buffer, std::size_t first) : target_(target), buffer_(buffer), at_(first) {
-        pending_.reserve(kSlice);
+    // Into `buffer` (bound to `target`), from its element `first` on, `slice_bytes` at a time (and
+    // no more than 16,384 values, as the indices and shades always were).
+    SlicedUpload(GLenum target, GLuint buffer, std::size_t first, std::size_t slice_bytes)
+        : slice_(std::clamp<std::size_t>(slice_bytes / sizeof(T), 1, 16384)), target_(target), buffer_(buffer), at_(first) {
+        pending_.reserve(slice_);
     }
     void add(T value) {
         pending_.push_back(value);
-        if (pending_.size() >= kSlice) flush();
+        if (pending_.size() >= slice_) flush();
     }
     void add(const std::vector<T>& values) {  // (never grown past its slice: a country larger than one goes alone)
-        if (pending_.size() + values.size() > kSlice) flush();
-        if (values.size() > kSlice) return send(values.data(), values.size());
+        if (pending_.size() + values.size() > slice_) flush();
+        if (values.size() > slice_) return send(values.data(), values.size());
         pending_.insert(pending_.end(), values.begin(), values.end());
     }
     void flush() {
@@ -43,6 +41,7 @@ private:
         at_ += count;
     }
 
+    std::size_t slice_;
     GLenum target_;
     GLuint buffer_;
     std::size_t at_;
@@ -103,7 +102,9 @@ void BasemapLayer::allocate(std::size_t countries, std::size_t indices) {
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(std::max<std::size_t>(indices, 1) * 4), nullptr, GL_STATIC_DRAW);
 }
 
-bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading) {
+bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading,
+                        std::size_t slice_bytes) {
+    slice_bytes_ = slice_bytes;
     // Made and uploaded a country at a time, as the file is decoded: neither the whole mesh nor
     // every country is ever in memory (the web's keeps its highest level for good). Counted first,
     // for the buffers' sizes. In two passes: the countries' parts that reach into the leading box,
@@ -126,8 +127,9 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
     runs_.clear();
 
     // The vertices, the fill's indices and the borders' (after the room kept for the fill's).
-    SlicedUpload<glm::vec2> vertices(GL_ARRAY_BUFFER, vbo_, countries_first());
-    SlicedUpload<std::uint32_t> fill(GL_ELEMENT_ARRAY_BUFFER, ebo_, 0), outline(GL_ELEMENT_ARRAY_BUFFER, ebo_, fill_room);
+    SlicedUpload<glm::vec2> vertices(GL_ARRAY_BUFFER, vbo_, countries_first(), slice_bytes);
+    SlicedUpload<std::uint32_t> fill(GL_ELEMENT_ARRAY_BUFFER, ebo_, 0, slice_bytes),
+        outline(GL_ELEMENT_ARRAY_BUFFER, ebo_, fill_room, slice_bytes);
     BasemapMesh piece;
     for (const PolygonFilter& which : passes) {
         countries.for_each([&](const BasemapCountry& c) {
@@ -157,7 +159,7 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
 
 void BasemapLayer::shade(const CountryGroup* global_south) {
     if (!shade_vbo_) return;
-    SlicedUpload<std::uint8_t> shades(GL_ARRAY_BUFFER, shade_vbo_, countries_first());
+    SlicedUpload<std::uint8_t> shades(GL_ARRAY_BUFFER, shade_vbo_, countries_first(), slice_bytes_);
     for (const Run& run : runs_) {
         const std::uint8_t s = shade_of(run.iso2, global_south);
         for (GLsizei i = 0; i < run.vertices; ++i) shades.add(s);

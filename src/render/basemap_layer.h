@@ -20,7 +20,16 @@ public:
     // into `leading` come first in it, so that a view of that box (the inset of Mexico) draws them
     // alone (draw's `leading_only`). `global_south`: the countries shaded as the Global South.
     // False if the file's countries made another mesh than they had measured.
-    bool load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading);
+    // `slice_bytes`: what goes to the GL at a time as the mesh is made (see Upload).
+    bool load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading,
+              std::size_t slice_bytes);
+    // The mesh goes to the GL a slice at a time (never held whole: the web's memory keeps its
+    // highest level for good). Each slice is a command and a copy for a browser's GPU process, and
+    // at start-up the page waits for them: the coarse basemap goes in slices of 64 KB (in 16 KB
+    // ones, the page made 75 calls before map-ready rather than 56). The detailed one is made at
+    // rest, and its mesh is the web's memory peak: in slices of 16 KB, the WebAssembly memory after
+    // it was 3.54 MB, against 3.80 MB in slices of 64 KB (400 cities; 8 KB ones gave 3.54 too).
+    static constexpr std::size_t kStartUpSlice = 65536, kAtRestSlice = 16384;
     // Shades the countries again, for another group of the Global South (Mexico stays Mexico).
     void shade(const CountryGroup* global_south);
     // `most`: vertices drawn at most by each of its draws (MapRenderer::warm_up).
@@ -47,6 +56,7 @@ private:
         GLsizei vertices;
     };
     std::vector<Run> runs_;
+    std::size_t slice_bytes_ = kStartUpSlice;
     GLsizei fill_count_ = 0, outline_count_ = 0;
     GLsizei leading_fill_count_ = 0, leading_outline_count_ = 0;  // (the first countries' part)
     std::size_t outline_first_ = 0;  // (indices)

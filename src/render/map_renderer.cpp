@@ -31,7 +31,7 @@ bool MapRenderer::init(const std::string& shader_dir, const DrawTexture& draw_te
 
 bool MapRenderer::set_world_basemap(const BasemapFile& world) {
     ++style_version_;  // the basemap's pictures are painted again
-    return world_.load(world, &south_, kInsetBox);
+    return world_.load(world, &south_, kInsetBox, BasemapLayer::kStartUpSlice);
 }
 
 namespace {
@@ -143,7 +143,7 @@ bool MapRenderer::set_detail_basemap(const BasemapFile& detail) {
     detail_.release();
     ++detail_version_;  // the pictures that show it are painted again
     detail_.init(basemap_program_);
-    return detail_.load(detail, &south_, kInsetBox);
+    return detail_.load(detail, &south_, kInsetBox, BasemapLayer::kAtRestSlice);
 }
 
 void MapRenderer::shade_countries(const CountryGroup* global_south) {
