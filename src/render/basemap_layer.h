@@ -20,7 +20,8 @@ public:
     // into `leading` come first in it, so that a view of that box (the inset of Mexico) draws them
     // alone (draw's `leading_only`). `global_south`: the countries shaded as the Global South.
     // False if the file's countries made another mesh than they had measured.
-    // `slice_bytes`: what goes to the GL at a time as the mesh is made (see Upload).
+    // `slice_bytes`: what goes to the GL at a time as the mesh is made (kStartUpSlice or
+    // kAtRestSlice, below).
     bool load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading,
               std::size_t slice_bytes);
     // The mesh goes to the GL a slice at a time (never held whole: the web's memory keeps its
