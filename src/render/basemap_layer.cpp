@@ -104,7 +104,6 @@ void BasemapLayer::allocate(std::size_t countries, std::size_t indices) {
 
 bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading,
                         std::size_t slice_bytes) {
-    slice_bytes_ = slice_bytes;
     // Made and uploaded a country at a time, as the file is decoded: neither the whole mesh nor
     // every country is ever in memory (the web's keeps its highest level for good). Counted first,
     // for the buffers' sizes. In two passes: the countries' parts that reach into the leading box,
@@ -159,7 +158,8 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
 
 void BasemapLayer::shade(const CountryGroup* global_south) {
     if (!shade_vbo_) return;
-    SlicedUpload<std::uint8_t> shades(GL_ARRAY_BUFFER, shade_vbo_, countries_first(), slice_bytes_);
+    // (A byte a vertex: 16,384 at a time with either slice size, as they always went.)
+    SlicedUpload<std::uint8_t> shades(GL_ARRAY_BUFFER, shade_vbo_, countries_first(), kAtRestSlice);
     for (const Run& run : runs_) {
         const std::uint8_t s = shade_of(run.iso2, global_south);
         for (GLsizei i = 0; i < run.vertices; ++i) shades.add(s);

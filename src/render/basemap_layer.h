@@ -57,7 +57,6 @@ private:
         GLsizei vertices;
     };
     std::vector<Run> runs_;
-    std::size_t slice_bytes_ = kStartUpSlice;
     GLsizei fill_count_ = 0, outline_count_ = 0;
     GLsizei leading_fill_count_ = 0, leading_outline_count_ = 0;  // (the first countries' part)
     std::size_t outline_first_ = 0;  // (indices)
