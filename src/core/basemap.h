@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,22 +36,25 @@ struct BasemapCountry {
 // countries before it were handed over); never reads out of bounds.
 using CountryVisit = std::function<void(BasemapCountry&)>;
 bool for_each_country(std::string_view bytes, const CountryVisit& each, std::string& error);
+class ByteReader;
+bool for_each_country(ByteReader& bytes, const CountryVisit& each, std::string& error);
 // Every country at once (tests, the native benchmark, the fuzzer).
 bool decode_basemap(std::string_view bytes, std::vector<BasemapCountry>& out, std::string& error);
 
-// A basemap file's bytes, checked whole when loaded; its countries are decoded again at each visit
-// instead of held (a mesh passes over them three times): the detailed basemap's decoded points,
-// 0.45 MB against 0.23 MB of bytes, sat under its meshes' peak in the web's memory, whose highest
-// level stays for good.
+// A basemap file, checked whole when read; its countries are decoded again at each visit instead
+// of held (a mesh passes over them three times), from the file read again a slice at a time: the
+// web's memory keeps its highest level for good, and the detailed basemap's decoded points (0.45
+// MB), then its bytes (0.23 MB), sat under its mesh's peak there.
 class BasemapFile {
 public:
     bool read(const std::string& path, std::string& error);  // false with a message naming the file
-    bool load(std::string bytes, std::string& error);
+    // (A file changed since it was read gives the countries before the change: a mesh counted
+    // first then finds it has fewer, and says so.)
     void for_each(const CountryVisit& each) const;
-    bool empty() const { return bytes_.empty(); }
+    bool empty() const { return path_.empty(); }
 
 private:
-    std::string bytes_;
+    std::string path_;
 };
 
 struct BasemapMesh {
@@ -108,9 +112,23 @@ BasemapMesh::Shade shade_of(const std::string& iso2, const CountryGroup* global_
 BasemapMesh::Size measure_country(const BasemapCountry& country, double max_step_deg = 1.0, PolygonFilter which = {});
 void append_country(BasemapMesh& mesh, const BasemapCountry& country, BasemapMesh::Shade shade, double max_step_deg = 1.0,
                     PolygonFilter which = {});
+// One of a country's polygons (its rings: the outline, then its holes), as append_country adds each.
+void append_polygon(BasemapMesh& mesh, const std::vector<std::vector<BasemapPoint>>& rings, BasemapMesh::Shade shade,
+                    double max_step_deg = 1.0);
 void add_sphere_and_graticule(BasemapMesh& mesh);
 
-// The triangles (vertex numbers of the mesh, three a triangle) that fill one of its polygons.
-std::vector<std::uint32_t> triangulate(const BasemapMesh& mesh, const BasemapMesh::Polygon& polygon);
+// The triangles (vertex numbers of the mesh, three a triangle) that fill one of its polygons,
+// handed over a part at a time (or all at once, below).
+// Earcut takes 72 bytes a point at once (its nodes, for half as many points again as it is given):
+// Mexico's 7,360 points at 1:10m asked for 0.5 MB in one block, which the web's memory, full of
+// smaller free pieces by then, grew for and kept. An outline without holes of more than
+// `most_at_once` points is cut in two along a chord inside it, again until each part has no more
+// (or no chord is found), and each part is triangulated alone.
+inline constexpr std::size_t kMostTriangulatedAtOnce = 1024;
+using TriangleVisit = std::function<void(std::span<const std::uint32_t>)>;
+void triangulate(const BasemapMesh& mesh, const BasemapMesh::Polygon& polygon, const TriangleVisit& each,
+                 std::size_t most_at_once = kMostTriangulatedAtOnce);
+std::vector<std::uint32_t> triangulate(const BasemapMesh& mesh, const BasemapMesh::Polygon& polygon,
+                                       std::size_t most_at_once = kMostTriangulatedAtOnce);
 
 }  // namespace atlas

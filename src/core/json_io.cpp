@@ -218,23 +218,27 @@ std::string too_large(std::size_t size, std::size_t limit) {
     return "file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit);
 }
 
-bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t max_bytes) {
+FilePtr open_file(const std::string& path, std::size_t& size, std::string& error, std::size_t max_bytes) {
     // stat and C stdio, not <fstream>: the streams pull the locale machinery into the web build.
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
         error = "cannot open the file";
-        return false;
+        return {nullptr, &std::fclose};
     }
-    const auto size = static_cast<std::size_t>(info.st_size);
+    size = static_cast<std::size_t>(info.st_size);
     if (size > max_bytes) {
         error = too_large(size, max_bytes);
-        return false;
+        return {nullptr, &std::fclose};
     }
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!in) {
-        error = "cannot open the file";
-        return false;
-    }
+    FilePtr in(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!in) error = "cannot open the file";
+    return in;
+}
+
+bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t max_bytes) {
+    std::size_t size = 0;
+    const FilePtr in = open_file(path, size, error, max_bytes);
+    if (!in) return false;
     out.resize(size);
     if (std::fread(out.data(), 1, size, in.get()) != size) {
         error = "cannot read the file";

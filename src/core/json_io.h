@@ -4,7 +4,9 @@
 #pragma once
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -90,6 +92,11 @@ std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
 // "file is N bytes, more than the limit of M", for a file refused for its size before it is read
 // (the loader says the same with its translatable template).
 std::string too_large(std::size_t size, std::size_t limit = kMaxDataFileBytes);
+// A file opened for reading, its size in `size` (null with a message if missing, unreadable or
+// larger than max_bytes).
+using FilePtr = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+FilePtr open_file(const std::string& path, std::size_t& size, std::string& error,
+                  std::size_t max_bytes = kMaxDataFileBytes);
 // Reads a whole file; false with a message if missing, unreadable or larger than max_bytes.
 bool read_file(const std::string& path, std::string& out, std::string& error,
                std::size_t max_bytes = kMaxDataFileBytes);

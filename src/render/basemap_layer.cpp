@@ -104,7 +104,7 @@ void BasemapLayer::allocate(std::size_t countries, std::size_t indices) {
 
 bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global_south, const LonLatBox& leading,
                         std::size_t slice_bytes) {
-    // Made and uploaded a country at a time, as the file is decoded: neither the whole mesh nor
+    // Made and uploaded a polygon at a time, as the file is decoded: neither the whole mesh nor
     // every country is ever in memory (the web's keeps its highest level for good). Counted first,
     // for the buffers' sizes. In two passes: the countries' parts that reach into the leading box,
     // then the rest.
@@ -132,16 +132,24 @@ bool BasemapLayer::load(const BasemapFile& countries, const CountryGroup* global
     BasemapMesh piece;
     for (const PolygonFilter& which : passes) {
         countries.for_each([&](const BasemapCountry& c) {
-            piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
-            append_country(piece, c, BasemapMesh::Other, 1.0, which);  // (shaded below)
-            const auto base = std::uint32_t(vertices.end());  // the piece's first vertex in the buffers
-            vertices.add(piece.vertices);
-            if (!piece.vertices.empty()) runs_.push_back({c.iso2, GLsizei(piece.vertices.size())});
-            for (const BasemapMesh::Polygon& polygon : piece.polygons)
-                for (std::uint32_t i : triangulate(piece, polygon)) fill.add(base + i);  // (within fill_room: the fuzzer holds it)
-            for (const BasemapMesh::Ring& r : piece.rings)
-                for (std::uint32_t i = 0; i < r.count; ++i)
-                    outline.add(base + r.first + i), outline.add(base + r.first + (i + 1) % r.count);
+            // A polygon at a time: a whole country's points (Canada's 11,469) grew the web's memory.
+            GLsizei run = 0;
+            for (const auto& rings : c.polygons) {
+                if (!which.keeps(rings)) continue;
+                piece.vertices.clear(), piece.shades.clear(), piece.rings.clear(), piece.polygons.clear();
+                append_polygon(piece, rings, BasemapMesh::Other);  // (shaded below)
+                const auto base = std::uint32_t(vertices.end());  // the piece's first vertex in the buffers
+                vertices.add(piece.vertices);
+                run += GLsizei(piece.vertices.size());
+                for (const BasemapMesh::Polygon& polygon : piece.polygons)
+                    triangulate(piece, polygon, [&](std::span<const std::uint32_t> triangles) {
+                        for (std::uint32_t i : triangles) fill.add(base + i);  // (within fill_room: the fuzzer holds it)
+                    });
+                for (const BasemapMesh::Ring& r : piece.rings)
+                    for (std::uint32_t i = 0; i < r.count; ++i)
+                        outline.add(base + r.first + i), outline.add(base + r.first + (i + 1) % r.count);
+            }
+            if (run > 0) runs_.push_back({c.iso2, run});
         });
         if (which.meeting) {  // (the first pass: the leading part ends here)
             leading_fill_count_ = GLsizei(fill.end());

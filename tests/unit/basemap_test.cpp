@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 #include "core/basemap.h"
 #include "core/projection.h"
@@ -138,18 +139,40 @@ std::string two_countries(bool cut) {
 }
 }  // namespace
 
-// The detailed basemap's countries are decoded again at each of the mesh's passes, not held: the
-// file is checked whole when loaded, and every visit gives the countries decoding gives.
+// The detailed basemap's countries are decoded again at each of the mesh's passes, not held, from
+// the file read again a slice at a time: the file is checked whole when read, and every visit gives
+// the countries decoding its bytes gives.
 TEST(Basemap, AFileCheckedWholeGivesItsCountriesAtEveryVisit) {
+    const std::string path = testing::TempDir() + "/basemap-visits.bin";
+    auto write = [&](const std::string& bytes) {
+        std::FILE* f = std::fopen(path.c_str(), "wb");
+        ASSERT_NE(f, nullptr);
+        std::fwrite(bytes.data(), 1, bytes.size(), f);
+        std::fclose(f);
+    };
+    // Larger than a slice of the reader (16 KB), so that countries and rings straddle slices.
+    Writer w;
+    w.u32(2);
+    w.u32(40);
+    for (int c = 0; c < 40; ++c) {
+        w.b += char('A' + c % 26), w.b += char('A' + c / 26);
+        w.u8(4), w.b += "Land";
+        w.varint(1), w.varint(1), w.varint(300);  // a polygon of one ring of 300 points
+        for (int i = 0; i < 300; ++i) w.point(-100 + (i % 7) * 0.37 + c, 20 + (i % 11) * 0.5);
+    }
+    const std::string& many = w.b;
     std::vector<BasemapCountry> decoded;
     std::string error;
-    ASSERT_TRUE(decode_basemap(two_countries(false), decoded, error)) << error;
+    ASSERT_TRUE(decode_basemap(many, decoded, error)) << error;
+    ASSERT_EQ(decoded.size(), 40u);
+    ASSERT_GT(many.size(), 2u * 16384);
+    write(many);
     BasemapFile file;
-    ASSERT_TRUE(file.load(two_countries(false), error)) << error;
+    ASSERT_TRUE(file.read(path, error)) << error;
     for (int visit = 0; visit < 2; ++visit) {
         std::vector<BasemapCountry> seen;
         file.for_each([&](const BasemapCountry& c) { seen.push_back(c); });
-        ASSERT_EQ(seen.size(), 2u) << visit;
+        ASSERT_EQ(seen.size(), decoded.size()) << visit;
         for (std::size_t i = 0; i < seen.size(); ++i) {
             EXPECT_EQ(seen[i].iso2, decoded[i].iso2);
             EXPECT_EQ(seen[i].polygons, decoded[i].polygons) << seen[i].iso2;
@@ -157,18 +180,29 @@ TEST(Basemap, AFileCheckedWholeGivesItsCountriesAtEveryVisit) {
     }
 
     // Cut short: decoding hands over the first country, then names the second; the file refuses
-    // the bytes and gives nothing, whatever it held before.
+    // the bytes, names itself, and gives nothing, whatever it held before.
     std::vector<std::string> handed;
     EXPECT_FALSE(for_each_country(two_countries(true), [&](const BasemapCountry& c) { handed.push_back(c.iso2); }, error));
     EXPECT_EQ(handed, std::vector<std::string>{"MX"});
     EXPECT_NE(error.find("country 1"), std::string::npos) << error;
     error.clear();
-    EXPECT_FALSE(file.load(two_countries(true), error));
-    EXPECT_FALSE(error.empty());
+    write(two_countries(true));
+    EXPECT_FALSE(file.read(path, error));
+    EXPECT_NE(error.find(path), std::string::npos) << error;
+    EXPECT_NE(error.find("country 1"), std::string::npos) << error;
     EXPECT_TRUE(file.empty());
     int visits = 0;
     file.for_each([&](const BasemapCountry&) { ++visits; });
     EXPECT_EQ(visits, 0);
+
+    // Changed after it was read: a visit gives the countries before the change, and stops there.
+    write(two_countries(false));
+    ASSERT_TRUE(file.read(path, error)) << error;
+    write(two_countries(true));
+    handed.clear();
+    file.for_each([&](const BasemapCountry& c) { handed.push_back(c.iso2); });
+    EXPECT_EQ(handed, std::vector<std::string>{"MX"});
+    std::remove(path.c_str());
 
     EXPECT_FALSE(file.read("/nonexistent/basemap-50m.bin", error));
     EXPECT_NE(error.find("/nonexistent/basemap-50m.bin"), std::string::npos) << error;
@@ -211,6 +245,62 @@ TEST(Basemap, MeshCoversTheAreaWithTriangles) {
     ASSERT_EQ(mesh.rings.size(), 1u);
     EXPECT_EQ(mesh.rings[0].first, 0u);
     EXPECT_EQ(mesh.rings[0].count, mesh.vertices.size());
+}
+
+// A long outline is triangulated in parts cut along chords inside it (earcut's memory is 72 bytes a
+// point at once): the parts' triangles fill it exactly, as one triangulation's would.
+TEST(Basemap, ALongOutlineIsTriangulatedInPartsThatFillItExactly) {
+    const auto filled_exactly = [](const std::vector<glm::vec2>& outline, const char* what) {
+        BasemapMesh mesh;
+        mesh.vertices.push_back({-1, 0});  // (a vertex before the outline: its numbers are the mesh's)
+        const std::uint32_t first = 1, count = std::uint32_t(outline.size());
+        mesh.vertices.insert(mesh.vertices.end(), outline.begin(), outline.end());
+        mesh.rings.push_back({first, count});
+        mesh.polygons.push_back({0, 1});
+        double outline_area = 0;  // (shoelace)
+        for (std::uint32_t k = 0; k < count; ++k) {
+            const glm::dvec2 a = outline[k], b = outline[(k + 1) % count];
+            outline_area += (a.x * b.y - b.x * a.y) / 2;
+        }
+        for (std::size_t most : {std::size_t(4096), std::size_t(2048), std::size_t(64), std::size_t(8)}) {
+            const std::vector<std::uint32_t> fill = triangulate(mesh, mesh.polygons[0], most);
+            ASSERT_EQ(fill.size(), 3u * (count - 2)) << what << most;  // a simple polygon's n - 2 triangles
+            double area = 0;
+            for (std::size_t i = 0; i < fill.size(); i += 3) {
+                for (int k = 0; k < 3; ++k) {
+                    ASSERT_GE(fill[i + k], first) << what << most;
+                    ASSERT_LT(fill[i + k], mesh.vertices.size()) << what << most;
+                }
+                const glm::dvec2 a = mesh.vertices[fill[i]], b = mesh.vertices[fill[i + 1]], c = mesh.vertices[fill[i + 2]];
+                area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+            }
+            EXPECT_NEAR(area, std::abs(outline_area), std::abs(outline_area) * 1e-6) << what << most;
+        }
+    };
+    // A comb, its teeth up and its back down, both with many points: most chords between two of its
+    // points cross it.
+    std::vector<glm::vec2> comb;
+    for (int t = 0; t < 150; ++t)
+        for (int k = 0; k < 4; ++k) comb.push_back({float(4 * t + k), 10 + float(k % 2) * 30 + float(k) * 0.01f});
+    for (int k = 300; k >= 0; --k) comb.push_back({float(k) * 2, -5 - float(k % 3) * 0.5f});
+    filled_exactly(comb, "comb ");
+    // A U whose first chord tried (its first point to its middle one) joins the tips of its arms'
+    // inner sides: it crosses nothing, but runs outside, over the U's opening.
+    std::vector<glm::vec2> u;
+    auto path = [&](std::vector<glm::vec2> corners, int points) {  // points along the corners' path, the last corner left out
+        std::vector<double> at{0};
+        for (std::size_t c = 1; c < corners.size(); ++c) at.push_back(at.back() + glm::length(glm::dvec2(corners[c] - corners[c - 1])));
+        for (int p = 0; p < points; ++p) {
+            const double d = at.back() * p / points;
+            std::size_t c = 1;
+            while (at[c] < d) ++c;
+            const double f = (d - at[c - 1]) / (at[c] - at[c - 1]);
+            u.push_back(glm::vec2(glm::dvec2(corners[c - 1]) + f * glm::dvec2(corners[c] - corners[c - 1])));
+        }
+    };
+    path({{10, 100}, {10, 10}, {90, 10}, {90, 100}}, 1250);              // the inner side
+    path({{90, 100}, {100, 100}, {100, 0}, {0, 0}, {0, 100}, {10, 100}}, 1250);  // the outer side
+    filled_exactly(u, "U ");
 }
 
 // The GL layer makes the mesh a country at a time, sized by measure_country first: each piece,
