@@ -30,33 +30,18 @@ void InstancedQuad::init(const float (&corners)[8], std::size_t stride, std::ini
 }
 
 namespace {
-// Instances expanded and uploaded at a time: the whole expansion (4 vertices an instance, and 6
+// Instances expanded and sent on at a time: the whole expansion (4 vertices an instance, and 6
 // indices) at once was the web's highest memory during a zoom (0.8 MB at 400 cities' links), which
-// its memory keeps for good.
-constexpr std::size_t kChunk = 1024;
+// its memory keeps for good; a chunk of 1,024 links (213 KB) still set it at the first frame.
+constexpr std::size_t kChunk = 256;
 }  // namespace
 
-void InstancedQuad::upload(const void* instances, std::size_t count) {
-    count_ = count;
-    const std::size_t vertex = 2 * sizeof(float) + stride_;
-    const auto* in = static_cast<const unsigned char*>(instances);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vertices_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * 4 * vertex), nullptr, GL_DYNAMIC_DRAW);
-    // (Not kept between uploads: the links' chunk is 200 KB, which the detailed basemap's mesh, made
-    // later, can then use; the web's memory keeps its highest level for good.)
-    std::vector<unsigned char> expanded(std::min(count, kChunk) * 4 * vertex);
-    for (std::size_t first = 0; first < count; first += kChunk) {
-        const std::size_t n = std::min(kChunk, count - first);
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t c = 0; c < 4; ++c) {
-                unsigned char* v = expanded.data() + (i * 4 + c) * vertex;
-                std::memcpy(v, corners_ + 2 * c, 2 * sizeof(float));
-                std::memcpy(v + 2 * sizeof(float), in + (first + i) * stride_, stride_);
-            }
-        glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex), GLsizeiptr(n * 4 * vertex), expanded.data());
-    }
-    if (count > index_capacity_) {  // two triangles per quad; the pattern only grows
+InstancedQuad::Upload::Upload(InstancedQuad& quad, std::size_t count)
+    : quad_(quad), count_(count), vertex_(2 * sizeof(float) + quad.stride_) {
+    glBindVertexArray(quad.vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, quad.vertices_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(count * 4 * vertex_), nullptr, GL_DYNAMIC_DRAW);
+    if (count > quad.index_capacity_) {  // two triangles per quad; the pattern only grows
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(count * 6 * sizeof(std::uint32_t)), nullptr, GL_STATIC_DRAW);
         std::vector<std::uint32_t> idx;
         idx.reserve(std::min(count, kChunk) * 6);
@@ -67,9 +52,41 @@ void InstancedQuad::upload(const void* instances, std::size_t count) {
             glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, GLintptr(first * 6 * sizeof(std::uint32_t)),
                             GLsizeiptr(idx.size() * sizeof(std::uint32_t)), idx.data());
         }
-        index_capacity_ = count;
+        quad.index_capacity_ = count;
     }
     glBindVertexArray(0);
+    // (Not kept between uploads: the links' chunk, which the detailed basemap's mesh, made later,
+    // can then use; the web's memory keeps its highest level for good.)
+    expanded_.reserve(std::min(count, kChunk) * 4 * vertex_);
+}
+
+void InstancedQuad::Upload::add(const void* instance) {
+    if (made_ == count_) return;
+    for (std::size_t c = 0; c < 4; ++c) {
+        const std::size_t at = expanded_.size();
+        expanded_.resize(at + vertex_);
+        std::memcpy(expanded_.data() + at, quad_.corners_ + 2 * c, 2 * sizeof(float));
+        std::memcpy(expanded_.data() + at + 2 * sizeof(float), instance, quad_.stride_);
+    }
+    if (++made_ % kChunk == 0) flush();
+}
+
+void InstancedQuad::Upload::flush() {
+    if (expanded_.empty()) return;
+    const std::size_t first = made_ - expanded_.size() / (4 * vertex_);
+    glBindBuffer(GL_ARRAY_BUFFER, quad_.vertices_);
+    glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex_), GLsizeiptr(expanded_.size()), expanded_.data());
+    expanded_.clear();
+}
+
+InstancedQuad::Upload::~Upload() {
+    flush();
+    quad_.count_ = made_;  // (fewer than said: only those drawn)
+}
+
+void InstancedQuad::upload(const void* instances, std::size_t count) {
+    Upload upload(*this, count);
+    for (std::size_t i = 0; i < count; ++i) upload.add(static_cast<const unsigned char*>(instances) + i * stride_);
 }
 
 void InstancedQuad::draw() const {

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <initializer_list>
+#include <vector>
 
 #include "platform/gl.h"
 
@@ -19,7 +20,24 @@ public:
     };
     // corners: 4 (x, y) pairs in triangle-strip order.
     void init(const float (&corners)[8], std::size_t stride, std::initializer_list<Attribute> attributes);
-    void upload(const void* instances, std::size_t count);
+    // `count` instances handed over one at a time, expanded and sent to the GL as they come, a chunk
+    // at a time: the caller need not hold them either (the web's memory keeps its highest level for
+    // good). The quad draws those handed over once the upload ends.
+    class Upload {
+    public:
+        Upload(InstancedQuad& quad, std::size_t count);
+        Upload(const Upload&) = delete;
+        Upload& operator=(const Upload&) = delete;
+        ~Upload();
+        void add(const void* instance);  // (past `count`: left out)
+
+    private:
+        void flush();
+        InstancedQuad& quad_;
+        std::size_t count_, vertex_, made_ = 0;
+        std::vector<unsigned char> expanded_;
+    };
+    void upload(const void* instances, std::size_t count);  // all at once
     void draw() const;
     // Drawn once as it is (see MapRenderer::warm_up); the program is bound. Holding nothing yet (at
     // start-up), one instance of zeros is drawn, then none held.

@@ -17,6 +17,15 @@ struct Segment {
 };
 }  // namespace
 
+// A line to draw: an arc's points, or a bundle's bow (a quadratic curve in `steps` chords).
+struct LinkLayer::Line {
+    const std::vector<glm::dvec2>* points = nullptr;
+    glm::dvec2 from{0}, control{0}, to{0};
+    int steps = 0;
+    Color color;
+    float kind = 0, width = 0;
+};
+
 void LinkLayer::init(GLuint program) {
     program_ = program;
     revision_ = ~0u;  // built at the first draw
@@ -30,24 +39,10 @@ void LinkLayer::init(GLuint program) {
 
 void LinkLayer::rebuild(const Atlas& a, double scale) {
     const Dataset& d = a.data();
-    std::vector<Segment> segments;
+    std::vector<Line> lines;
     // What is drawn, as a number (FNV-1a of each link's arc and style, not of its segments, which
     // change with the zoom alone): most new revisions (a hover, a marker) leave it as it was.
     Fnv1a content;
-    // A line as segments no shorter than kMinSegmentPx on screen: the arcs' points are 1.5 degrees
-    // apart, and a chord of that length departs from the arc by a fraction of a pixel.
-    auto add_line = [&](const std::vector<glm::dvec2>& line, const Color& c, float kind, float width) {
-        double along = 0;
-        std::size_t from = 0;
-        for (std::size_t i = 1; i < line.size(); ++i) {
-            const double length = glm::length(line[i] - line[from]);
-            if (length * scale < kMinSegmentPx && i + 1 < line.size()) continue;
-            segments.push_back({float(line[from].x), float(line[from].y), float(line[i].x), float(line[i].y), c, kind,
-                                float(along), width});
-            along += length;
-            from = i;
-        }
-    };
     auto style = [&](const DrawnLink& l, Color& c, float& kind, float& width) {
         const Network& n = d.networks[l.network];
         const bool lit = a.highlighted(l);
@@ -58,7 +53,7 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
     };
     bundled_ = a.links_bundled();
     if (bundled_) {
-        add_bundles(a, scale, style, add_line, content);
+        add_bundles(a, scale, style, lines, content);
     } else {
         // Dimmed links first, so that the chosen network's links lie on top.
         for (int pass = 0; pass < 2; ++pass)
@@ -69,18 +64,50 @@ void LinkLayer::rebuild(const Atlas& a, double scale) {
                 style(l, c, kind, width);
                 if (c.a <= 0.003f) continue;
                 content.mix(l.arc).mix(c).mix(width);
-                for (const auto& line : *l.arc) add_line(line, c, kind, width);
+                for (const auto& line : *l.arc) lines.push_back({&line, {}, {}, {}, 0, c, kind, width});
             }
     }
-    quad_.upload(segments.data(), segments.size());
+    // Each line as segments no shorter than kMinSegmentPx on screen (the arcs' points are 1.5 degrees
+    // apart, and a chord of that length departs from the arc by a fraction of a pixel): counted, then
+    // made again and handed to the GL as they come. Held, 7,000 segments at 400 cities zoomed in
+    // were 0.5 MB of the web's memory while their vector grew, which it keeps for good.
+    auto each_segment = [&](auto&& take) {
+        std::vector<glm::dvec2> bow;
+        for (const Line& l : lines) {
+            const std::vector<glm::dvec2>* points = l.points;
+            if (!points) {
+                bow.clear();
+                for (int i = 0; i <= l.steps; ++i) {
+                    const double t = double(i) / l.steps;
+                    bow.push_back((1 - t) * (1 - t) * l.from + 2 * t * (1 - t) * l.control + t * t * l.to);
+                }
+                points = &bow;
+            }
+            const std::vector<glm::dvec2>& line = *points;
+            double along = 0;
+            std::size_t from = 0;
+            for (std::size_t i = 1; i < line.size(); ++i) {
+                const double length = glm::length(line[i] - line[from]);
+                if (length * scale < kMinSegmentPx && i + 1 < line.size()) continue;
+                take(Segment{float(line[from].x), float(line[from].y), float(line[i].x), float(line[i].y), l.color,
+                             l.kind, float(along), l.width});
+                along += length;
+                from = i;
+            }
+        }
+    };
+    std::size_t count = 0;
+    each_segment([&](const Segment&) { ++count; });
+    InstancedQuad::Upload upload(quad_, count);
+    each_segment([&](const Segment& segment) { upload.add(&segment); });
     content_ = content.value;
     revision_ = a.revision();
     clusters_generation_ = a.cluster_generation();
     built_scale_ = scale;
 }
 
-template <class Style, class AddLine>
-void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine add_line, Fnv1a& content) {
+template <class Style>
+void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, std::vector<Line>& lines, Fnv1a& content) {
     // Dense data: thousands of arcs would cover the map in ink. Links are gathered by the markers
     // they join (a cluster or a city; a network's hub) and their network, and each bundle is one
     // curve between the markers, wider with the number of links in it.
@@ -131,7 +158,7 @@ void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine a
         order.erase(order.begin(), order.end() - kMaxBundles);
     }
     std::sort(order.begin(), order.end(), below);
-    std::vector<glm::dvec2> curve;
+    lines.reserve(order.size());
     for (const Bundle* b : order) {
         Color c;
         float kind, width;
@@ -146,13 +173,8 @@ void LinkLayer::add_bundles(const Atlas& a, double scale, Style style, AddLine a
         const glm::dvec2 along = b->to - b->from, mid = (b->from + b->to) * 0.5;
         const glm::dvec2 control = mid + glm::dvec2(-along.y, along.x) * 0.15;
         const int steps = std::clamp(int(glm::length(along) * scale / 64), 1, 8);
-        curve.clear();
-        for (int i = 0; i <= steps; ++i) {
-            const double t = double(i) / steps;
-            curve.push_back((1 - t) * (1 - t) * b->from + 2 * t * (1 - t) * control + t * t * b->to);
-        }
         content.mix(b->from).mix(b->to).mix(b->count).mix(c);
-        add_line(curve, c, kind, width);
+        lines.push_back({nullptr, b->from, control, b->to, steps, c, kind, width});
     }
 }
 

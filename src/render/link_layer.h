@@ -4,6 +4,7 @@
 // the clusters change.
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "core/atlas.h"
 #include "core/hash.h"
@@ -24,10 +25,11 @@ public:
     void release();
 
 private:
+    struct Line;
     void rebuild(const Atlas& atlas, double scale);
     // Dense data (Atlas::links_bundled): one curve per pair of markers and network.
-    template <class Style, class AddLine>
-    void add_bundles(const Atlas& atlas, double scale, Style style, AddLine add_line, Fnv1a& content);
+    template <class Style>
+    void add_bundles(const Atlas& atlas, double scale, Style style, std::vector<Line>& lines, Fnv1a& content);
     // A software renderer pays for each segment (about 2 µs for its two triangles, twice with the
     // halo): at world zooms the arcs' 1.5-degree points are 4 pixels apart, so most are skipped.
     static constexpr double kMinSegmentPx = 16;
