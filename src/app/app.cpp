@@ -25,6 +25,17 @@ namespace atlas {
 using json = nlohmann::json;
 
 namespace {
+// What search finds cities by in a language: its country names and the data's field names.
+struct SearchNames {
+    std::vector<std::pair<std::string, std::string>> countries;
+    std::vector<std::pair<int, std::string>> fields;
+    void add(const Catalogue& c, const std::vector<CreativeField>& data_fields) {
+        for (auto& e : c.entries("country:")) countries.push_back(std::move(e));
+        for (std::size_t k = 0; k < data_fields.size(); ++k)
+            fields.push_back({int(k), c.lookup("field:" + data_fields[k].id, data_fields[k].name)});
+    }
+};
+
 // Screen pixels per logical pixel the glyphs are rasterised at: a dense screen's (or the page
 // zoomed, or the window moved to another screen), up to 2 (beyond, the atlas would grow past what
 // phones like to hold; 3x screens scale 2x glyphs).
@@ -103,7 +114,12 @@ bool App::init(const platform::Options& options, std::string& error) {
     }
     atlas_ = std::make_unique<Atlas>(std::move(loaded));
     std::vector<Problem> language_problems;
-    catalogues_ = load_catalogues(options.assets_dir + "/i18n", language_problems);
+    SearchNames search_names;
+    // Each catalogue's glyphs and search names are taken as it is read (only English is held after).
+    catalogues_ = load_catalogues(options.assets_dir + "/i18n", language_problems, [&](const Catalogue& c) {
+        for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
+        search_names.add(c, atlas_->data().fields);
+    });
     for (const auto& p : language_problems) std::fprintf(stderr, "atlas: %s\n", p.to_string().c_str());
     atlas_->set_languages(catalogues_.languages());
     // Themes (assets/themes/themes.json), needed like the fonts: without one the app cannot draw.
@@ -122,15 +138,13 @@ bool App::init(const platform::Options& options, std::string& error) {
         for (const auto& t : themes_) ids.push_back(t.id);
         atlas_->set_themes(ids);
     }
-    give_search_names();
+    atlas_->set_search_names(std::move(search_names.countries), std::move(search_names.fields));
     if (const std::string lang = choose_language(options.languages, catalogues_.languages()); !lang.empty())
         atlas_->act({{"type", "language"}, {"lang", lang}});
     fixed_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ui::apply_style(current_theme());
     styled_theme_ = atlas_->theme();
     glyphs_.AddRanges(ui::kTypedGlyphs);
-    for (const Catalogue& c : catalogues_.all())
-        for (const std::string& text : c.texts()) glyphs_.AddText(text.data(), text.data() + text.size());
     cover_glyphs(bundled);
     cover_glyphs(overrides_);
     platform::keep_user_files(overrides_);
@@ -731,6 +745,7 @@ bool App::frame() {
         ui::apply_style(current_theme(), presenter_fonts_, touch);
         renderer_.set_style(render::MapStyle::from(current_theme()));
     }
+    catalogues_.let_go_all_but(atlas_->language());  // (read again when the language is chosen)
     atlas_->set_viewport({w, h}, covered({w, h}));
     const bool moving = atlas_->camera_controller().moving() || atlas_->playing();
     if (!recording_.active) atlas_->update(std::min(dt, 0.1));  // a recording keeps its own clock
@@ -1477,18 +1492,10 @@ json App::add_data(std::vector<DataFile> files, std::vector<Problem> fetch_probl
 
 // Search finds cities by country and field names in every language the app speaks.
 void App::give_search_names() {
-    std::vector<std::pair<std::string, std::string>> countries;
-    std::vector<std::pair<int, std::string>> fields;
-    for (const auto& c : catalogues_.all()) {
-        for (auto& e : c.entries("country:")) countries.push_back(std::move(e));
-        for (std::size_t k = 0; k < atlas_->data().fields.size(); ++k) {
-            const CreativeField& f = atlas_->data().fields[k];
-            fields.push_back({int(k), c.lookup("field:" + f.id, f.name)});
-        }
-    }
-    atlas_->set_search_names(std::move(countries), std::move(fields));
+    SearchNames names;
+    catalogues_.each([&](const Catalogue& c) { names.add(c, atlas_->data().fields); });
+    atlas_->set_search_names(std::move(names.countries), std::move(names.fields));
 }
-
 
 json App::frame_stats() const {
     const std::size_t n = std::min<std::size_t>(frame_index_, frame_ms_.size());

@@ -134,28 +134,89 @@ std::vector<std::string> Catalogue::texts() const {
 }
 
 void Catalogues::add(Catalogue c) {
-    for (auto& existing : all_)
-        if (existing.language() == c.language()) {
-            existing = std::move(c);
+    for (auto& e : entries_)
+        if (e.language == c.language()) {
+            e.name = c.name(), e.held = std::make_unique<Catalogue>(std::move(c));
             return;
         }
-    all_.push_back(std::move(c));
+    entries_.push_back({c.language(), c.name(), std::make_unique<Catalogue>(std::move(c))});
 }
 
 const Catalogue& Catalogues::get(const std::string& language) const {
     static const Catalogue english;
-    for (const auto& c : all_)
-        if (c.language() == language) return c;
-    return all_.empty() ? english : all_.front();
+    auto held = [&](const Entry& e) -> const Catalogue* {
+        if (!e.held) e.held = read(e.language);  // (English as written if the file went bad since)
+        return e.held.get();
+    };
+    for (const auto& e : entries_)
+        if (e.language == language)
+            if (const Catalogue* c = held(e)) return *c;
+    const Catalogue* first = entries_.empty() ? nullptr : held(entries_.front());
+    return first ? *first : english;
 }
 
 std::vector<std::string> Catalogues::languages() const {
     std::vector<std::string> out;
-    for (const auto& c : all_) out.push_back(c.language());
+    for (const auto& e : entries_) out.push_back(e.language);
     return out;
 }
 
-Catalogues load_catalogues(const std::string& dir, std::vector<Problem>& problems) {
+const std::string& Catalogues::name(const std::string& language) const {
+    for (const auto& e : entries_)
+        if (e.language == language) return e.name;
+    return language;
+}
+
+void Catalogues::each(const std::function<void(const Catalogue&)>& visit) const {
+    for (const auto& e : entries_) {
+        if (e.held) visit(*e.held);
+        else if (const auto c = read(e.language)) visit(*c);
+    }
+}
+
+void Catalogues::let_go_all_but(const std::string& language) {
+    if (dir_.empty()) return;  // (added ones cannot be read again)
+    for (std::size_t i = 1; i < entries_.size(); ++i)  // (English first stays)
+        if (entries_[i].language != language) entries_[i].held.reset();
+}
+
+bool Catalogues::holds(const std::string& language) const {
+    for (const auto& e : entries_)
+        if (e.language == language) return bool(e.held);
+    return false;
+}
+
+namespace {
+// Reads <dir>/<language>.json with the language's country names from <dir>/countries.json.
+std::unique_ptr<Catalogue> read_catalogue(const std::string& dir, const std::string& language, std::vector<Problem>& problems) {
+    const std::string file = language + ".json";
+    std::string text, error;
+    if (!read_file(dir + "/" + file, text, error)) {
+        problems.push_back({Problem::Severity::Error, file, "", "", error});
+        return nullptr;
+    }
+    auto c = std::make_unique<Catalogue>();
+    if (!Catalogue::load(text, file, *c, problems)) return nullptr;
+    if (c->language() != language) {  // (it is read again by its file's name)
+        problems.push_back({Problem::Severity::Error, file, "/language", "", "expected \"" + language + "\", the file's name"});
+        return nullptr;
+    }
+    if (read_file(dir + "/countries.json", text, error)) {  // (all languages' names, held only for this one's reading)
+        const JsonDocument doc = parse_json(text);
+        if (doc.ok() && doc.value.is_object() && doc.value.contains("names") && doc.value["names"].contains(language))
+            c->add_countries(doc.value["names"][language]);
+    }
+    return c;
+}
+}  // namespace
+
+std::unique_ptr<Catalogue> Catalogues::read(const std::string& language) const {
+    std::vector<Problem> problems;  // (said when first read)
+    return dir_.empty() ? nullptr : read_catalogue(dir_, language, problems);
+}
+
+Catalogues load_catalogues(const std::string& dir, std::vector<Problem>& problems,
+                           const std::function<void(const Catalogue&)>& visit) {
     Catalogues out;
     std::string text, error;
     if (!read_file(dir + "/languages.json", text, error)) {
@@ -167,23 +228,16 @@ Catalogues load_catalogues(const std::string& dir, std::vector<Problem>& problem
         problems.push_back({Problem::Severity::Error, "languages.json", "/languages", "", "expected a list of language codes"});
         return out;
     }
-    json countries;
-    if (std::string c; read_file(dir + "/countries.json", c, error)) {
-        const JsonDocument doc = parse_json(c);
-        if (doc.ok() && doc.value.is_object() && doc.value.contains("names")) countries = doc.value["names"];
-    }
     for (const auto& code : list.value["languages"]) {
         if (!code.is_string()) continue;
-        const std::string file = code.get<std::string>() + ".json";
-        Catalogue c;
-        if (!read_file(dir + "/" + file, text, error)) {
-            problems.push_back({Problem::Severity::Error, file, "", "", error});
-            continue;
-        }
-        if (!Catalogue::load(text, file, c, problems)) continue;
-        if (countries.is_object() && countries.contains(c.language())) c.add_countries(countries[c.language()]);
-        out.add(std::move(c));
+        auto c = read_catalogue(dir, code.get<std::string>(), problems);
+        if (!c) continue;
+        if (visit) visit(*c);
+        out.add(std::move(*c));
+        // Only the first, English, is held from the start: the three at once grew the web's memory.
+        if (out.entries_.size() > 1) out.entries_.back().held.reset();
     }
+    out.dir_ = dir;
     return out;
 }
 

@@ -14,8 +14,10 @@
 // i18n-iso-countries, see tools/build_country_names.mjs), read into the same catalogues.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -70,20 +72,36 @@ private:
     std::map<std::string, std::pair<std::string, std::string>, std::less<>> plurals_;  // one, other
 };
 
-// The catalogues the app has, English first (the fallback of every lookup).
+// The catalogues the app has, English first (the fallback of every lookup). Each is 50-60 KB in
+// memory, so those read from a folder are let go but English and the language in use, and read
+// again when asked for: the web's memory keeps what it grew for (128 KB for the two others).
 class Catalogues {
 public:
-    void add(Catalogue c);
-    const Catalogue& get(const std::string& language) const;  // English when unknown
+    void add(Catalogue c);  // held for good
+    // English when unknown. A reference stays good until let_go_all_but lets that language go.
+    const Catalogue& get(const std::string& language) const;
     std::vector<std::string> languages() const;
-    const std::vector<Catalogue>& all() const { return all_; }
+    const std::string& name(const std::string& language) const;  // in itself: "Español"
+    // Each catalogue in turn; one that was let go is read for the visit only.
+    void each(const std::function<void(const Catalogue&)>& visit) const;
+    void let_go_all_but(const std::string& language);
+    bool holds(const std::string& language) const;
 
 private:
-    std::vector<Catalogue> all_;
+    friend Catalogues load_catalogues(const std::string&, std::vector<Problem>&, const std::function<void(const Catalogue&)>&);
+    struct Entry {
+        std::string language, name;
+        mutable std::unique_ptr<Catalogue> held;  // (a pointer: references outlive the vector's growth)
+    };
+    std::unique_ptr<Catalogue> read(const std::string& language) const;  // from dir_, or null
+    std::string dir_;  // where the catalogues were read from; "" when added
+    std::vector<Entry> entries_;
 };
 
-// Reads <dir>/<lang>.json for every catalogue there, and <dir>/countries.json when present.
-Catalogues load_catalogues(const std::string& dir, std::vector<Problem>& problems);
+// Reads <dir>/<lang>.json for every language of <dir>/languages.json, with <dir>/countries.json's
+// names when present, and hands each to `visit` as it is read; English alone is held after.
+Catalogues load_catalogues(const std::string& dir, std::vector<Problem>& problems,
+                           const std::function<void(const Catalogue&)>& visit = {});
 
 // The first of the preferred languages ("es-MX", "fr", ...) that there is a catalogue for, or "".
 std::string choose_language(const std::vector<std::string>& preferred, const std::vector<std::string>& available);

@@ -75,7 +75,7 @@ void draw_search_panel(UiContext& ui) {
         report_item(ui, "Search", "language");
         if (ImGui::BeginPopup("languages")) {
             for (const auto& code : ui.catalogues->languages()) {
-                if (ImGui::Selectable(ui.catalogues->get(code).name().c_str(), code == a.language()) && code != a.language())
+                if (ImGui::Selectable(ui.catalogues->name(code).c_str(), code == a.language()) && code != a.language())
                     send(ui, {{"type", "language"}, {"lang", code}});
                 report_item(ui, "Search", "lang-" + code);
             }

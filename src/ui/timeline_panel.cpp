@@ -20,7 +20,7 @@ void language_buttons(UiContext& ui, const std::vector<std::string>& languages, 
         ImGui::PushStyleColor(ImGuiCol_Text, current ? ui.color4("ui.accentText") : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         if (ImGui::Button((upper + "###lang-" + code).c_str()) && !current) send(ui, {{"type", "language"}, {"lang", code}});
         ImGui::PopStyleColor(2);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.catalogues->get(code).name().c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.catalogues->name(code).c_str());
         report_item(ui, "Timeline", "lang-" + code);
     }
 }

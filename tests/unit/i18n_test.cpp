@@ -2,6 +2,9 @@
 // way each language does.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/i18n.h"
 
 using namespace atlas;
@@ -20,8 +23,68 @@ TEST(I18n, TheThreeCataloguesLoadEnglishFirst) {
     EXPECT_EQ(c.languages(), (std::vector<std::string>{"en", "es", "fr"}));
     EXPECT_EQ(c.get("es").name(), "Español");
     EXPECT_EQ(c.get("de").language(), "en");  // unknown: English
-    for (const auto& cat : c.all())
+    c.each([&](const Catalogue& cat) {
         for (const auto& key : c.get("en").keys()) EXPECT_TRUE(cat.has(key)) << cat.language() << " lacks " << key;
+    });
+}
+
+namespace {
+// The shipped catalogues copied into a folder of the test's, with country names as the build writes them.
+std::filesystem::path catalogue_folder(const std::string& name) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(testing::TempDir()) / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* f : {"languages.json", "en.json", "es.json", "fr.json"})
+        fs::copy_file(fs::path(ATLAS_SOURCE_DIR "/assets/i18n") / f, dir / f);
+    std::ofstream(dir / "countries.json") << R"({"names": {"en": {"MX": "Mexico"}, "es": {"MX": "México"}, "fr": {"MX": "Mexique"}}})";
+    return dir;
+}
+}  // namespace
+
+// Only English and the language in use are held; another is read again, the same, when asked for.
+TEST(I18n, LetGoCataloguesAreReadAgainTheSame) {
+    std::vector<Problem> problems;
+    std::vector<std::string> read;
+    Catalogues c = load_catalogues(catalogue_folder("i18n-read-again").string(), problems,
+                                   [&](const Catalogue& cat) { read.push_back(cat.language()); });
+    ASSERT_TRUE(problems.empty());
+    EXPECT_EQ(read, (std::vector<std::string>{"en", "es", "fr"}));  // each handed on as it is read
+    EXPECT_TRUE(c.holds("en"));
+    EXPECT_FALSE(c.holds("es") || c.holds("fr"));  // then let go
+    const nlohmann::json es = c.get("es").to_json(), fr = c.get("fr").to_json();
+    ASSERT_EQ(c.get("es").lookup("country:MX", "?"), "México");
+    c.let_go_all_but("fr");
+    EXPECT_TRUE(c.holds("en") && c.holds("fr"));
+    EXPECT_FALSE(c.holds("es"));
+    EXPECT_EQ(c.name("es"), "Español");  // (the menus name it without reading it)
+    EXPECT_EQ(c.get("fr").to_json(), fr);
+    EXPECT_EQ(c.get("es").to_json(), es);
+    EXPECT_EQ(c.get("es").lookup("country:MX", "?"), "México");
+    std::vector<std::string> visited;
+    c.let_go_all_but("en");
+    c.each([&](const Catalogue& cat) { visited.push_back(cat.language() + ":" + cat.tr(std::string("Play"))); });
+    EXPECT_EQ(visited, (std::vector<std::string>{"en:Play", "es:Reproducir", "fr:Lecture"}));
+    EXPECT_FALSE(c.holds("es") || c.holds("fr"));  // (read for the visit only)
+}
+
+// A file that went bad after it was checked leaves its language in English, and a file whose
+// language is not its name is refused (it would be read again by its name).
+TEST(I18n, ACatalogueThatCannotBeReadAgainFallsBackToEnglish) {
+    const std::filesystem::path dir = catalogue_folder("i18n-gone-bad");
+    std::ofstream(dir / "languages.json") << R"({"languages": ["en", "es", "xx"]})";
+    std::ofstream(dir / "xx.json") << R"({"format":"atlas-sur/strings","language":"yy","strings":{}})";
+    std::vector<Problem> problems;
+    Catalogues c = load_catalogues(dir.string(), problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].to_string(), "xx.json: /language: expected \"xx\", the file's name") << problems[0].to_string();
+    EXPECT_EQ(c.languages(), (std::vector<std::string>{"en", "es"}));
+    EXPECT_STREQ(c.get("es").tr("Play"), "Reproducir");
+    c.let_go_all_but("en");
+    std::ofstream(dir / "es.json") << "{";
+    EXPECT_EQ(c.get("es").language(), "en");
+    EXPECT_STREQ(c.get("es").tr("Play"), "Play");
+    EXPECT_EQ(c.name("es"), "Español");
 }
 
 TEST(I18n, PluralsAndNumbersPerLanguage) {

@@ -45,9 +45,10 @@ Atlas searchable() {
     std::vector<Problem> problems;
     Catalogues cats = load_catalogues(ATLAS_SOURCE_DIR "/assets/i18n", problems);
     std::vector<std::pair<int, std::string>> fields;
-    for (const auto& c : cats.all())
+    cats.each([&](const Catalogue& c) {
         for (std::size_t k = 0; k < a.data().fields.size(); ++k)
             fields.push_back({int(k), c.lookup("field:" + a.data().fields[k].id, a.data().fields[k].name)});
+    });
     // Country names in the other languages, as the app gives them from countries.json.
     a.set_search_names({{"BR", "Brasil"}, {"BR", "Brésil"}, {"KR", "Corée du Sud"}, {"MX", "México"}, {"MX", "Mexique"}}, fields);
     return a;
