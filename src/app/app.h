@@ -117,7 +117,7 @@ private:
     void log_actions();  // --log-actions: print every action the atlas applies
     nlohmann::json frame_stats() const;
     nlohmann::json panels() const;
-    nlohmann::json accessible() const;  // the HTML mirror's content (accessible.cpp)
+    std::string accessible() const;  // the HTML mirror's content as JSON text (accessible.cpp)
     std::string mirrored_;              // what the mirror was last told changed (see publish_view)
     nlohmann::json labels() const;
     bool save_screenshot(const std::string& path);

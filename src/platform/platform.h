@@ -78,7 +78,7 @@ struct AppHooks {
     std::function<nlohmann::json(const std::string&)> screen_position;
     std::function<nlohmann::json()> frame_stats;
     std::function<nlohmann::json()> panels;                 // open panels: name and rectangle
-    std::function<nlohmann::json()> accessible;             // the HTML mirror's content (app/accessible.cpp)
+    std::function<std::string()> accessible;                // the HTML mirror's content as JSON text (app/accessible.cpp)
     std::function<nlohmann::json()> links;                  // the links drawn now
     std::function<nlohmann::json()> labels;                 // the city names drawn now, with rectangles
     std::function<nlohmann::json()> clusters;               // groups of close cities on the main map

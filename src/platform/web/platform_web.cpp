@@ -29,6 +29,10 @@ const char* reply(const nlohmann::json& j) {
     g_reply = atlas::to_text(j);
     return g_reply.c_str();
 }
+const char* reply(std::string text) {
+    g_reply = std::move(text);
+    return g_reply.c_str();
+}
 // Nothing moves: the loop stops asking the browser for frames, so an idle page costs no CPU; input,
 // a resize, a lost context and every call of window.atlas wake it (web/atlas_api.js). A kiosk's
 // clock needs its frames, so a kiosk page never sleeps.
