@@ -18,7 +18,7 @@ const std::vector<std::string>& theme_color_names() {
     return names;
 }
 
-Color Theme::color(const std::string& key) const {
+Color Theme::color(std::string_view key) const {
     auto it = colors.find(key);
     return it == colors.end() ? Color{1, 0, 1, 1} : it->second;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/dataset_loader.h"
@@ -16,9 +17,9 @@ struct Theme {
     std::string id;
     Texts name;
     bool dark = false;  // the panels start from a dark palette
-    std::map<std::string, Color> colors;  // "map.ocean", "ui.text", ...
+    std::map<std::string, Color, std::less<>> colors;  // "map.ocean", "ui.text", ... (looked up without a copy of the key)
     std::map<std::string, float> sizes;   // "frameBorder", "windowBorder"
-    Color color(const std::string& key) const;  // magenta when missing (never: loading checks)
+    Color color(std::string_view key) const;  // magenta when missing (never: loading checks)
     float size(const std::string& key) const;
 };
 
