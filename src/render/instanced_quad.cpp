@@ -57,26 +57,26 @@ InstancedQuad::Upload::Upload(InstancedQuad& quad, std::size_t count)
     glBindVertexArray(0);
     // (Not kept between uploads: the links' chunk, which the detailed basemap's mesh, made later,
     // can then use; the web's memory keeps its highest level for good.)
-    expanded_.reserve(std::min(count, kChunk) * 4 * vertex_);
+    expanded_.resize(std::min(count, kChunk) * 4 * vertex_);
 }
 
 void InstancedQuad::Upload::add(const void* instance) {
     if (made_ == count_) return;
-    for (std::size_t c = 0; c < 4; ++c) {
-        const std::size_t at = expanded_.size();
-        expanded_.resize(at + vertex_);
-        std::memcpy(expanded_.data() + at, quad_.corners_ + 2 * c, 2 * sizeof(float));
-        std::memcpy(expanded_.data() + at + 2 * sizeof(float), instance, quad_.stride_);
+    unsigned char* out = expanded_.data() + filled_;  // (sized once: growing it zeroed each vertex first)
+    for (std::size_t c = 0; c < 4; ++c, out += vertex_) {
+        std::memcpy(out, quad_.corners_ + 2 * c, 2 * sizeof(float));
+        std::memcpy(out + 2 * sizeof(float), instance, quad_.stride_);
     }
+    filled_ += 4 * vertex_;
     if (++made_ % kChunk == 0) flush();
 }
 
 void InstancedQuad::Upload::flush() {
-    if (expanded_.empty()) return;
-    const std::size_t first = made_ - expanded_.size() / (4 * vertex_);
+    if (filled_ == 0) return;
+    const std::size_t first = made_ - filled_ / (4 * vertex_);
     glBindBuffer(GL_ARRAY_BUFFER, quad_.vertices_);
-    glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex_), GLsizeiptr(expanded_.size()), expanded_.data());
-    expanded_.clear();
+    glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex_), GLsizeiptr(filled_), expanded_.data());
+    filled_ = 0;
 }
 
 InstancedQuad::Upload::~Upload() {

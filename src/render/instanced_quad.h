@@ -35,7 +35,8 @@ public:
         void flush();
         InstancedQuad& quad_;
         std::size_t count_, vertex_, made_ = 0;
-        std::vector<unsigned char> expanded_;
+        std::vector<unsigned char> expanded_;  // a chunk's vertices, sized once
+        std::size_t filled_ = 0;               // bytes of it made since the last flush
     };
     void upload(const void* instances, std::size_t count);  // all at once
     void draw() const;
