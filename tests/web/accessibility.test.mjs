@@ -82,6 +82,19 @@ test('a city chosen on the canvas is read out in the mirror; one chosen in the m
   await waitMirror(page, (id) => document.querySelector('#mirror-cities button[aria-pressed=true]')?.dataset.id === id, partner);
 });
 
+test("the mirror's list keeps a name with quotes, a backslash and markup as written", async () => {
+  const name = 'Quote "Q" \\ <b>back</b> & ñ';
+  const file = { format: 'atlas-sur/cities', version: 1, cities: [{ id: 'zz-quoted', name, localName: name, country: 'MX',
+    lat: 20.5, lon: -100.4, designations: [{ network: 'uccn', field: 'design', year: 2010, status: 'current', confidence: 'high', sources: [] }] }] };
+  await page.evaluate((t) => window.atlas.loadData('quoted.json', new TextEncoder().encode(t)), JSON.stringify(file));
+  await waitMirror(page, () => !!document.querySelector('#mirror-cities button[data-id="zz-quoted"]'));
+  const shown = await page.evaluate(() => document.querySelector('#mirror-cities button[data-id="zz-quoted"]').textContent);
+  assert.ok(shown.startsWith(name + ','), shown);
+  assert.deepEqual(await mirrorIds(page), await visibleIds(page));
+  await page.evaluate(() => window.atlas.resetData());
+  await waitMirror(page, () => !document.querySelector('#mirror-cities button[data-id="zz-quoted"]'));
+});
+
 test('the mirror follows the language', async () => {
   await page.evaluate(() => window.atlas.act({ type: 'language', lang: 'es' }));
   await waitMirror(page, () => document.documentElement.lang === 'es');
