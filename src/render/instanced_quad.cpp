@@ -62,25 +62,23 @@ InstancedQuad::Upload::Upload(InstancedQuad& quad, std::size_t count)
 
 void InstancedQuad::Upload::add(const void* instance) {
     if (made_ == count_) return;
-    unsigned char* out = expanded_.data() + filled_;  // (sized once: growing it zeroed each vertex first)
+    // (Written in place: growing the vector zeroed each vertex first.)
+    unsigned char* out = expanded_.data() + (made_ % kChunk) * 4 * vertex_;
     for (std::size_t c = 0; c < 4; ++c, out += vertex_) {
         std::memcpy(out, quad_.corners_ + 2 * c, 2 * sizeof(float));
         std::memcpy(out + 2 * sizeof(float), instance, quad_.stride_);
     }
-    filled_ += 4 * vertex_;
-    if (++made_ % kChunk == 0) flush();
+    if (++made_ % kChunk == 0) flush(kChunk);
 }
 
-void InstancedQuad::Upload::flush() {
-    if (filled_ == 0) return;
-    const std::size_t first = made_ - filled_ / (4 * vertex_);
+void InstancedQuad::Upload::flush(std::size_t pending) {  // the last `pending` made, from the chunk's start
+    if (pending == 0) return;
     glBindBuffer(GL_ARRAY_BUFFER, quad_.vertices_);
-    glBufferSubData(GL_ARRAY_BUFFER, GLintptr(first * 4 * vertex_), GLsizeiptr(filled_), expanded_.data());
-    filled_ = 0;
+    glBufferSubData(GL_ARRAY_BUFFER, GLintptr((made_ - pending) * 4 * vertex_), GLsizeiptr(pending * 4 * vertex_), expanded_.data());
 }
 
 InstancedQuad::Upload::~Upload() {
-    flush();
+    flush(made_ % kChunk);
     quad_.count_ = made_;  // (fewer than said: only those drawn)
 }
 

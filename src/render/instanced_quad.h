@@ -32,11 +32,10 @@ public:
         void add(const void* instance);  // (past `count`: left out)
 
     private:
-        void flush();
+        void flush(std::size_t pending);
         InstancedQuad& quad_;
         std::size_t count_, vertex_, made_ = 0;
-        std::vector<unsigned char> expanded_;  // a chunk's vertices, sized once
-        std::size_t filled_ = 0;               // bytes of it made since the last flush
+        std::vector<unsigned char> expanded_;  // a chunk's vertices, sized once (made_ % kChunk of them filled)
     };
     void upload(const void* instances, std::size_t count);  // all at once
     void draw() const;
