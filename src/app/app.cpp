@@ -1595,7 +1595,8 @@ platform::AppHooks App::hooks() {
         return json{{"body", ui::px(fonts_.body)}, {"title", ui::px(fonts_.title)}, {"caption", ui::px(fonts_.caption)},
                     {"year", ui::px(fonts_.huge)}, {"presenter", presenter_fonts_}, {"density", font_density_},
                     {"rasterised", fonts_.body->FontSize},
-                    {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}};
+                    {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}},
+                    {"fileCopies", ui::font_file_copies(fonts_)}};
     };
     h.save_screenshot = [this](const std::string& p) { return save_screenshot(p); };
     h.settle = [this] { atlas_->camera().finish(); };

@@ -76,11 +76,15 @@ bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyph
     // atlas of 512x980 instead of 1024x702 and a quarter less time to rasterise it.
     ImFontConfig config;
     config.OversampleH = density >= 1.5f ? 1 : 2;
-    // One copy of the file for the four sizes (ImGui keeps one per font it reads from a file).
-    config.FontDataOwnedByAtlas = false;
+    // One copy of the file for the four sizes: ImGui 1.86 copies a file it is not given to own, once
+    // per font (259 KB held for good). It is given to own, and takes no copy; then told it is not
+    // its own to free (out.file outlives the atlas's use of it: Clear() comes before a new read).
+    config.FontDataOwnedByAtlas = true;
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const auto add = [&](float size, const ImWchar* ranges) {
-        return io.Fonts->AddFontFromMemoryTTF(out.file.data(), int(out.file.size()), size * density, &config, ranges);
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(out.file.data(), int(out.file.size()), size * density, &config, ranges);
+        io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;
+        return font;
     };
     out.body = add(z.body, glyphs.data());
     out.title = add(z.title, glyphs.data());
@@ -91,6 +95,11 @@ bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyph
         return false;
     }
     return true;
+}
+
+int font_file_copies(const Fonts& fonts) {
+    const ImVector<ImFontConfig>& held = ImGui::GetIO().Fonts->ConfigData;
+    return int(std::count_if(held.begin(), held.end(), [&](const ImFontConfig& c) { return c.FontData != fonts.file.data(); }));
 }
 
 ImVec4 to_vec4(Color c) { return ImVec4(c.r, c.g, c.b, c.a); }

@@ -186,6 +186,8 @@ extern const ImWchar kTypedGlyphs[];
 // `density`: screen pixels per logical pixel (2 on most phones); the glyphs are rasterised at it.
 bool load_fonts(const std::string& assets_dir, const std::vector<ImWchar>& glyphs, Fonts& out, std::string& error,
                 bool presenter = false, float density = 1);
+// Copies of the font file the atlas holds besides `fonts.file` (0: the sizes share it).
+int font_file_copies(const Fonts& fonts);
 float px(const ImFont* font);  // a font's size in logical pixels (what to draw it at)
 
 // Each panel's content, drawn in its window on a desktop (draw_*_panel) or in a tab of the phone

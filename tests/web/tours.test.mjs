@@ -123,6 +123,9 @@ test('presenter mode: twice as tall to read, the map gets the window, P gives th
     assert.equal(s.presenter, true);
     const presenter = { fonts: await page.evaluate(() => window.atlas.fonts()), panels: await page.evaluate(() => window.atlas.panels()) };
     assert.equal(presenter.fonts.presenter, true);
+    // The four sizes share one copy of the font file, rasterised again or not.
+    assert.equal(normal.fonts.fileCopies, 0);
+    assert.equal(presenter.fonts.fileCopies, 0);
     assert.ok(presenter.fonts.caption >= 2 * normal.fonts.caption, JSON.stringify([normal.fonts, presenter.fonts]));
     assert.ok(presenter.fonts.year >= 2 * normal.fonts.year);
     // Measured on screen too: the year's window and the caption's line are at least twice as tall.
