@@ -112,6 +112,10 @@ add_dependencies(atlas atlas_assets)
 if(NOT EMSCRIPTEN)
   target_compile_options(atlas PRIVATE -Wall -Wextra)
   set_target_properties(atlas PROPERTIES OUTPUT_NAME atlas)
+  # The kiosk memory benchmark's floor: the same GL and window system, none of the app (bench/kiosk/).
+  add_executable(atlas_bare_window bench/kiosk/bare_window.cpp)
+  target_link_libraries(atlas_bare_window PRIVATE sdl2)
+  target_compile_options(atlas_bare_window PRIVATE -Wall -Wextra)
 else()
   set(WEB_FLAGS
     # The link's own optimisation level: wasm-opt's size passes and a minified loader (the

@@ -50,6 +50,9 @@ done | tee tests/out/sizes.txt
 step "speed against Leaflet, MapLibre GL and deck.gl: one smoke run at N = 400 (the full benchmark: bash bench/run.sh)"
 bash bench/run.sh --n 400 --runs 1 2>&1 | tee tests/out/bench.txt || status=1
 
+step "the kiosk's memory beside a bare GL window's on the same screen: one run at 1920x1080 (bash bench/kiosk/memory.sh)"
+bash bench/kiosk/memory.sh 1920x1080 1 2>&1 | tee tests/out/kiosk-memory.txt || status=1
+
 echo
 echo "== [$SECONDS s] done"
 [ $status -eq 0 ] && echo "all test suites passed" || echo "SOME TESTS FAILED"
