@@ -24,12 +24,19 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; do
 sleep 0.5
 
 # kB of VmRSS RssAnon RssFile RssShmem VmHWM of a program once it has rested `wait` seconds.
+# (Its messages go to a log, shown if it ends before it is measured.)
+log=$(mktemp)
+trap 'kill "$xvfb_pid" 2>/dev/null; rm -f "$log"' EXIT
 measure() {
   local wait=$1; shift
-  "$@" >/dev/null 2>&1 &
+  "$@" >/dev/null 2>"$log" &
   local pid=$!
   sleep "$wait"
-  if ! kill -0 "$pid" 2>/dev/null; then echo "memory.sh: $* ended before it was measured" >&2; exit 1; fi
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "memory.sh: $* ended before it was measured:" >&2
+    tail -5 "$log" >&2
+    exit 1
+  fi
   awk '/^(VmRSS|RssAnon|RssFile|RssShmem|VmHWM):/ {v[$1] = $2}
        END {print v["VmRSS:"], v["RssAnon:"], v["RssFile:"], v["RssShmem:"], v["VmHWM:"]}' "/proc/$pid/status"
   kill -TERM "$pid"
