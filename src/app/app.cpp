@@ -1344,24 +1344,34 @@ void App::rebuild_fonts() {
 }
 
 void App::cover_glyphs(const std::vector<DataFile>& files) {
-    // ImGui decodes every character, and data files are nearly all ASCII: only the runs of other
-    // bytes (UTF-8 sequences never hold an ASCII byte) go to it (100,000 cities: 207 -> 9 ms).
+    // ImGui decodes every character, and data files are nearly all ASCII, which the typed base
+    // (ui::kTypedGlyphs) holds already: only the runs of other bytes (UTF-8 sequences never hold an
+    // ASCII byte) go to it (100,000 cities: 207 -> 9 ms), and ASCII is skipped eight bytes at a time
+    // (400 cities, the web, profiled at start-up: about 4 ms -> under 0.3).
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
     for (const DataFile& f : files) {
-        std::array<bool, 128> ascii{};
         std::string run;  // a run of other bytes (it may go on in the next piece)
-        auto flush = [&] { if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size()), run.clear(); };
         f.json_text().for_each_piece([&](std::string_view piece) {
-            for (const char c : piece) {
-                const auto byte = static_cast<unsigned char>(c);
-                if (byte >= 0x80) run += c;
-                else flush(), ascii[byte] = true;
+            const char* p = piece.data();
+            const std::size_t n = piece.size();
+            for (std::size_t i = 0; i < n;) {
+                if (static_cast<unsigned char>(p[i]) >= 0x80) {
+                    const std::size_t start = i;
+                    while (i < n && static_cast<unsigned char>(p[i]) >= 0x80) ++i;
+                    run.append(p + start, i - start);
+                    continue;
+                }
+                if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size()), run.clear();  // (ASCII ends it)
+                for (std::uint64_t w; i + 8 <= n; i += 8) {  // eight ASCII bytes at a time
+                    std::memcpy(&w, p + i, 8);
+                    if (w & kHighBits) break;
+                }
+                while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
             }
         });
-        flush();
-        for (int c = 0; c < 128; ++c)
-            if (ascii[std::size_t(c)]) glyphs_.SetBit(ImWchar(c));
+        if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size());
     }
-    glyphs_.UsedChars[0] &= ~1u;  // a NUL in a file would end the ranges at their start
+    glyphs_.UsedChars[0] &= ~1u;  // a NUL (a catalogue's \u0000) would end the ranges at their start
     ImVector<ImWchar> ranges;
     glyphs_.BuildRanges(&ranges);
     if (std::equal(ranges.begin(), ranges.end(), glyph_ranges_.begin(), glyph_ranges_.end())) return;
