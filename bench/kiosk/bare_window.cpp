@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
         else return std::fprintf(stderr, "usage: atlas_bare_window [--fullscreen] [--size WxH]\n"), 2;
     }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return std::fprintf(stderr, "atlas_bare_window: %s\n", SDL_GetError()), 1;
+    // (As the app asks for it: platform_native.cpp's set_gl_attributes and sdl_window.cpp.)
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);

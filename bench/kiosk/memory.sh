@@ -14,19 +14,12 @@ runs=${2:-3}
   cmake --build "$root/build/native" -j2 --target atlas atlas_bare_window
 }
 
-display=99
-while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null' EXIT
-export DISPLAY=":$display"
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-sleep 0.5
+log=$(mktemp)  # a measured program's messages, shown if it ends before it is measured
+source "$root/scripts/xvfb.sh"
+start_xvfb "$size"
+trap 'kill "$xvfb_pid" 2>/dev/null; rm -f "$log"' EXIT
 
 # kB of VmRSS RssAnon RssFile RssShmem VmHWM of a program once it has rested `wait` seconds.
-# (Its messages go to a log, shown if it ends before it is measured.)
-log=$(mktemp)
-trap 'kill "$xvfb_pid" 2>/dev/null; rm -f "$log"' EXIT
 measure() {
   local wait=$1; shift
   "$@" >/dev/null 2>"$log" &

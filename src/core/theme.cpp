@@ -23,7 +23,7 @@ Color Theme::color(std::string_view key) const {
     return it == colors.end() ? Color{1, 0, 1, 1} : it->second;
 }
 
-float Theme::size(const std::string& key) const {
+float Theme::size(std::string_view key) const {
     auto it = sizes.find(key);
     return it == sizes.end() ? 0.0f : it->second;
 }

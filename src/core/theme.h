@@ -18,9 +18,9 @@ struct Theme {
     Texts name;
     bool dark = false;  // the panels start from a dark palette
     std::map<std::string, Color, std::less<>> colors;  // "map.ocean", "ui.text", ... (looked up without a copy of the key)
-    std::map<std::string, float> sizes;   // "frameBorder", "windowBorder"
+    std::map<std::string, float, std::less<>> sizes;  // "frameBorder", "windowBorder"
     Color color(std::string_view key) const;  // magenta when missing (never: loading checks)
-    float size(const std::string& key) const;
+    float size(std::string_view key) const;
 };
 
 // The colours a theme must give: map.* for the renderer, ui.* for the panels.

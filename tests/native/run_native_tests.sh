@@ -12,16 +12,11 @@ not_ok() { echo "not ok - $1"; failed=$((failed + 1)); }
 check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
 
 # A display of our own; only the processes this script started are stopped.
-display=99
-while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+source "$root/scripts/xvfb.sh"
+start_xvfb 1280x800
 app_pid=
 cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; kill "$xvfb_pid" 2>/dev/null; }
 trap cleanup EXIT
-export DISPLAY=":$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-sleep 0.5
 
 expected=$(python3 - "$root/assets/data/cities.json" <<'PY'
 import json, sys

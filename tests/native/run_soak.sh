@@ -10,14 +10,9 @@ out="$root/tests/out"
 mkdir -p "$out"
 days=${1:-1}
 
-display=99
-while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+source "$root/scripts/xvfb.sh"
+start_xvfb 1280x800
 trap 'kill "$xvfb_pid" 2>/dev/null' EXIT
-export DISPLAY=":$display"
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-sleep 0.5
 
 status=0
 "$root/build/native/atlas" --size 1280x720 --soak "$days" 2>"$out/soak-log.txt" | tee "$out/soak.txt"

@@ -25,14 +25,11 @@ void take_staged(std::vector<atlas::DataFile>& files, std::vector<atlas::Problem
     g_staged.clear(), g_staged_problems.clear();
 }
 
-const char* reply(const nlohmann::json& j) {
-    g_reply = atlas::to_text(j);
-    return g_reply.c_str();
-}
 const char* reply(std::string text) {
     g_reply = std::move(text);
     return g_reply.c_str();
 }
+const char* reply(const nlohmann::json& j) { return reply(atlas::to_text(j)); }
 // Nothing moves: the loop stops asking the browser for frames, so an idle page costs no CPU; input,
 // a resize, a lost context and every call of window.atlas wake it (web/atlas_api.js). A kiosk's
 // clock needs its frames, so a kiosk page never sleeps.
