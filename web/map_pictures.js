@@ -9,11 +9,12 @@
 // (drawImage, createImageBitmap) waits for the whole frame to be drawn: 90 ms with a software GL.
 // The map has two pictures: while a new one is on its way (its frame drawn off the screen, in the
 // middle of a gesture), the one before it stays shown, moved to where the app says it goes.
-// GL's rows run bottom up: the map's picture is copied upright by the GL (a blit) before it is
-// read, a zoom's draft at half the width and height (it is seen only scaled: a quarter of the bytes
-// to read and to make a bitmap of, each 15-90 ms for a whole map with a software GL on a slow
-// machine); the panels' are turned upright as their bitmaps are made. (Flipped by their CSS
-// transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag.)
+// GL's rows run bottom up: the pictures are turned upright as their bitmaps are made (a copy of the
+// whole frame by the GL, to turn it, cost a software GL's process 13 ms; flipped by their CSS
+// transform instead, the map's picture cost the compositor 3-7 ms at each frame of a drag). A zoom's
+// draft is drawn at half the width and height (it is seen only scaled: a quarter of the GL's work,
+// and of the bytes to read and to make a bitmap of, each 15-90 ms for a whole map with a software GL
+// on a slow machine).
 (function () {
   var backdrop = null, panels = [], shown = false, colour = '';
   var maps = [];           // the map's two pictures: canvases with .ready (its pixels have come) and .place
@@ -21,7 +22,6 @@
   var reads = [];          // pixel reads on their way: {buffer, fence, target, w, h, flip, asked, seq, pixels, fetched}
   var moving = false;      // the app asked for the pictures since they were last dropped
   var converting = 0;      // pixels that have come, on their way to becoming a picture's bitmap
-  var copies = {};         // framebuffers the map is copied into upright, 'full' and 'draft': {fbo, colour, w, h}
   var kGiveUpMs = 500;     // a read the GPU has not come to by then (a lost context) is forgotten
   // Pixels fetched in one task, and each bitmap made in a task of its own: a whole map's 4 MB made
   // tasks of 60-120 ms with a software GL on a slow machine (fetching into new memory costs more
@@ -138,47 +138,19 @@
       if (moving) show(true);
     }, function () { --converting; });
   }
-  // A framebuffer of w x h RGBA8 pixels to copy the map into (kept while the canvas keeps its size).
-  function copyTarget(kind, w, h) {
-    var c = gl(), t = copies[kind];
-    if (t && t.w === w && t.h === h) return t;
-    if (t && !c.isContextLost()) c.deleteFramebuffer(t.fbo), c.deleteRenderbuffer(t.colour);
-    t = copies[kind] = { fbo: c.createFramebuffer(), colour: c.createRenderbuffer(), w: w, h: h };
-    c.bindRenderbuffer(c.RENDERBUFFER, t.colour);
-    c.renderbufferStorage(c.RENDERBUFFER, c.RGBA8, w, h);
-    c.bindRenderbuffer(c.RENDERBUFFER, null);
-    c.bindFramebuffer(c.FRAMEBUFFER, t.fbo);
-    c.framebufferRenderbuffer(c.FRAMEBUFFER, c.COLOR_ATTACHMENT0, c.RENDERBUFFER, t.colour);
-    return t;
-  }
-  // The frame drawn off the screen and bound now, which the map's picture is copied from (null: the
-  // canvas's own is bound, which may be multisampled: a scaled copy of it is refused).
+  // The frame drawn off the screen and bound now, which the map's picture is read from (null: the
+  // canvas's own is bound).
   function offScreenFrame() { return gl().getParameter(gl().DRAW_FRAMEBUFFER_BINDING); }
-  // Copies `source` (the canvas's size) upright into its copy, at half the width and height for a
-  // `draft`, and binds that (to be read from); answers the copy ({w, h}).
-  function copyUpright(source, draft) {
-    var c = gl(), w = Module.canvas.width, h = Module.canvas.height;
-    var pw = draft ? Math.ceil(w / 2) : w, ph = draft ? Math.ceil(h / 2) : h;
-    var t = copyTarget(draft ? 'draft' : 'full', pw, ph), scissor = c.isEnabled(c.SCISSOR_TEST);  // (the scissor clips a copy too)
-    if (scissor) c.disable(c.SCISSOR_TEST);
-    c.bindFramebuffer(c.DRAW_FRAMEBUFFER, t.fbo);
-    c.bindFramebuffer(c.READ_FRAMEBUFFER, source);
-    c.blitFramebuffer(0, 0, w, h, 0, ph, pw, 0, c.COLOR_BUFFER_BIT, pw === w && ph === h ? c.NEAREST : c.LINEAR);
-    if (scissor) c.enable(c.SCISSOR_TEST);
-    c.bindFramebuffer(c.FRAMEBUFFER, t.fbo);
-    return t;
-  }
-  if (Module.canvas) Module.canvas.addEventListener('webglcontextlost', function () { copies = {}; });  // (gone with it)
 
   Module.mapPictures = {
     // The platform can keep pictures (a WebGL 2 context, with fences).
     available: function () { return gl() && gl().fenceSync ? 1 : 0; },
-    // The framebuffer bound now holds the map alone: read it into a slot (0 or 1; -1: none), at half
-    // the width and height for a `draft`. The picture shown now stays until this one has come; a
-    // slot still on its way is read again.
+    // The framebuffer bound now holds the map alone (a `draft` in its lower left corner, at half the
+    // width and height): read it into a slot (0 or 1; -1: none). The picture shown now stays until
+    // this one has come; a slot still on its way is read again.
     keepMap: function (draft) {
-      var canvas = Module.canvas, c = gl(), source = Module.mapPictures.available() ? offScreenFrame() : null;
-      if (!source) return -1;
+      var canvas = Module.canvas;
+      if (!Module.mapPictures.available() || !offScreenFrame()) return -1;
       if (!backdrop) {
         backdrop = layer('div');
         backdrop.style.width = backdrop.style.height = '100%';
@@ -197,30 +169,26 @@
       m.place = null;
       m.ready = false;
       newest = slot;
-      var copy = copyUpright(source, draft);
-      if (m.width !== copy.w || m.height !== copy.h) m.width = copy.w, m.height = copy.h;
+      // (as MapRenderer::draft_size)
+      var w = draft ? Math.ceil(canvas.width / 2) : canvas.width, h = draft ? Math.ceil(canvas.height / 2) : canvas.height;
+      if (m.width !== w || m.height !== h) m.width = w, m.height = h;
       m.ratio = canvas.height / Math.max(1, canvas.clientHeight);  // the canvas's pixels to a CSS pixel
       m.style.width = canvas.clientWidth + 'px';
       m.style.height = canvas.clientHeight + 'px';
-      read(m, 0, 0, copy.w, copy.h, false);
-      c.bindFramebuffer(c.FRAMEBUFFER, source);
+      read(m, 0, 0, w, h, true);
       return slot;
     },
     // Once, before the first gesture (the frame bound now drawn off the screen as a gesture's
-    // would be): the copies made and read once, so that the software GL makes their pipelines then.
+    // would be): a pixel read, so that the software GL makes its pipeline then.
     warm: function () {
-      var c = gl(), source = Module.mapPictures.available() ? offScreenFrame() : null;
-      if (!source) return;
+      var c = gl();
+      if (!Module.mapPictures.available() || !offScreenFrame()) return;
       var buffer = c.createBuffer();
       c.bindBuffer(c.PIXEL_PACK_BUFFER, buffer);
       c.bufferData(c.PIXEL_PACK_BUFFER, 4, c.STREAM_READ);
-      [false, true].forEach(function (draft) {
-        copyUpright(source, draft);
-        c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, 0);
-      });
+      c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, 0);
       c.bindBuffer(c.PIXEL_PACK_BUFFER, null);
       c.deleteBuffer(buffer);
-      c.bindFramebuffer(c.FRAMEBUFFER, source);
     },
     // The panels are drawn over the map now: read their rectangles (x, y, w, h in CSS pixels).
     keepPanels: function (rects, rounding) {

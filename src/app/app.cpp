@@ -1067,12 +1067,25 @@ std::vector<ImDrawList*> App::panel_lists() const {
 // drawn (a frame drawn off the screen for the map's picture alone).
 void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDrawList*> top, bool exact, bool keep_map,
                       bool map_only) {
-    // A picture kept in the middle of a zoom is seen only scaled, and replaced once the zoom rests.
+    // A frame in the middle of a zoom is seen only scaled, and replaced once the zoom rests: its
+    // basemap is a draft. Where pictures are kept of it, the map is drawn for its picture at half
+    // the width and height (a software GL's work, and the pixels read back, a quarter), and in full
+    // again only for panels drawn over it.
     const CameraController& camera = atlas_->camera_controller();
     const bool draft = keep_map && camera.target().scale != camera.current().scale;  // (never for an exact frame)
+    renderer_.prepare(*atlas_);
+    if (draft && pictures_.available) {
+        renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, true, true);
+        ImDrawData half = frame;  // (the names over it too)
+        const glm::vec2 scale = glm::vec2(render::MapRenderer::draft_size(framebuffer)) / glm::vec2(framebuffer);
+        half.FramebufferScale.x *= scale.x, half.FramebufferScale.y *= scale.y;
+        render_lists(half, {ImGui::GetBackgroundDrawList()});
+        keep_map_picture(true);
+        if (map_only) return;
+    }
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     render_lists(frame, {ImGui::GetBackgroundDrawList()});
-    if (keep_map) keep_map_picture(draft);
+    if (keep_map && !(draft && pictures_.available)) keep_map_picture(false);
     if (map_only) return;
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
     top.insert(top.begin(), fixed_list_.get());

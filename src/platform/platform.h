@@ -181,11 +181,12 @@ void sync_window_size(Window& w);
 // Pictures the browser's compositor moves while the map is dragged or zoomed, so that the page draws
 // no frame until the gesture ends (Leaflet moves its layers the same way): a software renderer takes
 // about 50 ms for a frame of this map, the compositor a millisecond or two to move a picture.
-// `has_map_pictures`: the platform keeps them. `keep_map_picture` copies the frame drawn off the
+// `has_map_pictures`: the platform keeps them. `keep_map_picture` reads the frame drawn off the
 // screen and bound now while it holds the map and its names alone, into one of two slots (a `draft`,
-// seen only scaled in the middle of a zoom, at half the width and height), and answers which (-1:
-// none); the picture shown until then stays until the new one has come. `warm_map_pictures`: the
-// same copies, once, before the first gesture (a software GL makes their pipelines then).
+// seen only scaled in the middle of a zoom, drawn at half the width and height in its lower left
+// corner: MapRenderer::draft_size), and answers which (-1: none); the picture shown until then stays
+// until the new one has come. `warm_map_pictures`: such a read, once, before the first gesture (a
+// software GL makes its pipeline then).
 // `keep_panel_pictures` copies the panels' rectangles (logical pixels, corners of `rounding`) once
 // they are drawn over it; `move_map_picture` shows them, each slot's picture where `places` says
 // (scale 0: none kept there) and the panels where they were, over `background` (what the moved

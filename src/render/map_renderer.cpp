@@ -46,19 +46,25 @@ void begin_drawing(int fb_w, int fb_h) {
 }
 }  // namespace
 
-void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool draft) {
-    begin_drawing(fb_w, fb_h);
-    const Camera& cam = atlas.camera_controller().current();
-    const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
+void MapRenderer::prepare(const Atlas& atlas) {
     // A change of the links (new data, a filter, a selection) goes into the basemap's picture at
     // once. Links that change frame after frame (the timeline playing, a fade) are drawn over it
     // instead, and join it once they have stayed the same for a few frames.
-    links_.prepare(atlas, cam);
+    links_.prepare(atlas, atlas.camera_controller().current());
     if (links_.content() != links_content_) links_content_ = links_.content(), ++links_changes_in_a_row_, links_steady_frames_ = 0;
     else links_changes_in_a_row_ = 0, links_steady_frames_ = std::min(links_steady_frames_ + 1, kSteadyFrames);
     links_in_picture_ = links_changes_in_a_row_ == 1 || (links_changes_in_a_row_ == 0 && links_baked_ == links_content_) ||
                         links_steady_frames_ >= kSteadyFrames;
     if (links_in_picture_) links_baked_ = links_content_;
+}
+
+void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool draft, bool half) {
+    begin_drawing(fb_w, fb_h);
+    // (Half: each pixel stands for two of the framebuffer's. `ratio` stays the framebuffer's, so
+    // that the basemap's picture keeps its texture, a draft painted into a quarter of it.)
+    if (half) glViewport(0, 0, draft_size({fb_w, fb_h}).x, draft_size({fb_w, fb_h}).y);
+    const Camera& cam = atlas.camera_controller().current();
+    const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
     const auto content_of = [&](bool detailed) {
         const std::uint64_t basemap = std::uint64_t(style_version_) << 33 | std::uint64_t(detailed ? detail_version_ : 0) << 1 | detailed;
         return basemap ^ (links_in_picture_ ? links_content_ : 0);

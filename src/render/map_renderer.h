@@ -35,8 +35,12 @@ public:
     // `exact`: the camera rests (or a picture is taken), so the basemap is painted where it stands;
     // otherwise its picture may be shifted and scaled (see raster_cache.h). `draft`: the frame is
     // seen only scaled, in the middle of a zoom (a picture the web's compositor moves): the
-    // basemap, if it must be painted, is painted with half the pixels (a quarter of the time).
-    void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact, bool draft = false);
+    // basemap, if it must be painted, is painted with half the pixels (a quarter of the time);
+    // `half`: it is drawn at half the width and height, into the framebuffer's lower left corner
+    // (draft_size). `prepare` comes first, once for each frame however often it is drawn.
+    void prepare(const Atlas& atlas);
+    void draw(const Atlas& atlas, int framebuffer_width, int framebuffer_height, bool exact, bool draft = false, bool half = false);
+    static glm::ivec2 draft_size(glm::ivec2 framebuffer) { return (framebuffer + 1) / 2; }
     // A software GL (SwiftShader in browsers without a GPU, llvmpipe on kiosks) compiles a
     // program's pipeline for each new state at its first draw: 25 to 100 ms each, more than the
     // first frame's drawing. This draws each pipeline of the first frame once into a pixel

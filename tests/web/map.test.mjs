@@ -550,6 +550,56 @@ test('a fast wheel zoom: pictures kept in its middle are painted and read with h
   await settle(page);
 });
 
+// A draft is the map alone drawn at half the width and height in a corner of the frame drawn off the
+// screen, with its names (render::MapRenderer::draft_size), and read from there: it must show what
+// a frame at its camera shows, upright and in place, scaled down.
+test("a zoom's draft picture shows what a frame at its camera shows, at half the pixels", async () => {
+  await restAt(760, 420, 400);
+  await page.evaluate(() => {  // the camera of each draft kept, and its pixels once they have come
+    const pictures = Module.mapPictures, keepMap = pictures.keepMap;
+    window.__drafts = [];
+    pictures.keepMap = function (draft) {
+      const slot = keepMap.call(this, draft);
+      if (!draft || slot < 0) return slot;
+      const canvas = [...document.querySelectorAll('canvas.map-picture')].find((c) => c.ready === false && c.seq);
+      const entry = { camera: window.atlas.state().camera, size: [canvas.width, canvas.height] };
+      window.__drafts.push(entry);
+      const copy = () => {
+        if (!canvas.ready) return requestAnimationFrame(copy);
+        const g = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height }).getContext('2d');
+        g.drawImage(canvas, 0, 0);
+        entry.pixels = Array.from(g.getImageData(0, 0, canvas.width, canvas.height).data);
+      };
+      copy();
+      return slot;
+    };
+    window.__keepMap = keepMap;
+  });
+  for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, -240); await page.waitForTimeout(60); }
+  await page.waitForFunction(() => window.__drafts.length && window.__drafts[0].pixels, null, { timeout: 5000 });
+  const draft = await page.evaluate(() => { Module.mapPictures.keepMap = window.__keepMap; return window.__drafts[0]; });
+  await settle(page);
+  // The frame at the draft's camera, at rest, the pointer away from the map.
+  await page.mouse.move(1279, 799);
+  await act({ type: 'view', view: { camera: draft.camera }, transition: 'cut' });
+  await settle(page);
+  await page.waitForTimeout(400);
+  const frame = PNG.sync.read(await page.screenshot());
+  const [cw, ch] = await page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  assert.deepEqual(draft.size, [Math.ceil(cw / 2), Math.ceil(ch / 2)], 'a draft has half the width and height');
+  // Compared where no panel is (the middle of the map), the frame's 2x2 pixels averaged.
+  const [w] = draft.size, x0 = 210, x1 = 440, y0 = 135, y1 = 360;
+  const half = (x, y, c) => (frame.data[(2 * y * frame.width + 2 * x) * 4 + c] + frame.data[(2 * y * frame.width + 2 * x + 1) * 4 + c] +
+    frame.data[((2 * y + 1) * frame.width + 2 * x) * 4 + c] + frame.data[((2 * y + 1) * frame.width + 2 * x + 1) * 4 + c]) / 4;
+  let sum = 0, n = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) for (let c = 0; c < 3; c++, n++) sum += Math.abs(draft.pixels[(y * w + x) * 4 + c] - half(x, y, c));
+  const diff = sum / n;
+  console.log(`zoom's draft against the frame at its camera: ${diff.toFixed(2)} per channel`);
+  assert.ok(diff < 6, `the draft and the frame at its camera differ by ${diff.toFixed(2)} per channel`);
+  await act({ type: 'reset' });
+  await settle(page);
+});
+
 test("the page's copy of the GL state it answers for (web/gl_state_cache.js) is the GL's own", async () => {
   // Each value the page answers from its copy is what the GL itself says: after each way of setting
   // it, and after frames of every kind (panels, the inset's scissor, pictures kept off the screen).
