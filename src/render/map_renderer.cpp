@@ -76,13 +76,17 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     if (detailed && draft && !basemap_picture_.shows(cam, ratio, content_of(true), exact)) detailed = false;
     const BasemapLayer& basemap = detailed ? detail_ : world_;
     const std::uint64_t content = content_of(detailed);
-    basemap_picture_.draw(cam, ratio, {fb_w, fb_h}, content, exact, [&](const Camera& c) {
+    const auto paint = [&](const Camera& c) {
         const Color& bg = style_.background;
         glClearColor(bg.r, bg.g, bg.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         basemap.draw(c, style_);
         if (links_in_picture_) links_.draw(c, style_);
-    }, draft);
+    };
+    // A draft drawn at half size whose basemap must be painted anew paints it directly: into the
+    // picture, with its margin, and the picture then drawn, it was twice a software GL's work.
+    if (half && !basemap_picture_.shows(cam, ratio, content, exact)) paint(cam), ++direct_drafts_;
+    else basemap_picture_.draw(cam, ratio, {fb_w, fb_h}, content, exact, paint, draft);
     if (!links_in_picture_) links_.draw(cam, style_);
     markers_.draw(atlas, style_, cam, Atlas::marker_radius(cam.scale / cam.min_scale()));
 }

@@ -65,8 +65,8 @@ public:
     // the basemaps' meshes, and the inset draws them alone (one mesh for both: the inset's own was
     // triangulated again, Mexico's 6,115 points at 1:10m twice, when the detailed basemap came).
     static constexpr LonLatBox kInsetBox{{-125, 8}, {-80, 36}};
-    int basemap_paints() const { return basemap_picture_.paints(); }
-    int basemap_drafts() const { return basemap_picture_.drafts(); }
+    int basemap_paints() const { return basemap_picture_.paints() + direct_drafts_; }
+    int basemap_drafts() const { return basemap_picture_.drafts() + direct_drafts_; }
     // Changes with the basemaps and the style.
     unsigned version() const { return style_version_ + detail_version_; }
     // Whether the last frame drawn was the exact drawing, though not asked to be (the camera had just
@@ -86,6 +86,7 @@ private:
     RasterCache basemap_picture_, inset_picture_;  // the basemaps' pictures (see raster_cache.h)
     std::uint64_t links_content_ = 0, links_baked_ = 0;  // the links drawn now, and those in the picture
     int links_steady_frames_ = 0, links_changes_in_a_row_ = 0;
+    int direct_drafts_ = 0;  // drafts whose basemap was painted directly, not into its picture
     bool links_in_picture_ = false;
     static constexpr int kSteadyFrames = 2;
     BasemapLayer world_, detail_;
