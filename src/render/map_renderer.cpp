@@ -60,8 +60,8 @@ void MapRenderer::prepare(const Atlas& atlas) {
 
 void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool draft, bool half) {
     begin_drawing(fb_w, fb_h);
-    // (Half: each pixel stands for two of the framebuffer's. `ratio` stays the framebuffer's, so
-    // that the basemap's picture keeps its texture, a draft painted into a quarter of it.)
+    // (Half: each pixel stands for two of the framebuffer's. `ratio` stays the framebuffer's: the
+    // basemap's picture is kept for it.)
     if (half) glViewport(0, 0, draft_size({fb_w, fb_h}).x, draft_size({fb_w, fb_h}).y);
     const Camera& cam = atlas.camera_controller().current();
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel

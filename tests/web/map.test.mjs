@@ -561,7 +561,8 @@ test("a zoom's draft picture shows what a frame at its camera shows, at half the
     pictures.keepMap = function (draft) {
       const slot = keepMap.call(this, draft);
       if (!draft || slot < 0) return slot;
-      const canvas = [...document.querySelectorAll('canvas.map-picture')].find((c) => c.ready === false && c.seq);
+      // (the map's pictures are the moving layers; the one just kept waits for its pixels)
+      const canvas = [...document.querySelectorAll('canvas.map-picture')].find((c) => c.style.willChange === 'transform' && c.ready === false);
       const entry = { camera: window.atlas.state().camera, size: [canvas.width, canvas.height] };
       window.__drafts.push(entry);
       const copy = () => {
