@@ -44,10 +44,15 @@
     act({ type: 'select', id: id });
     act({ type: 'flyTo', id: id });
   }
-  // A city ({id, label}) as a button that chooses it.
+  // A city ({id, label}) as a button that chooses it (one listener for them all, below: the list
+  // has a button per city).
   function cityButton(c, attrs) {
-    return el('button', Object.assign({ type: 'button', 'data-id': c.id, text: c.label, on: { click: function () { choose(c.id); } } }, attrs));
+    return el('button', Object.assign({ type: 'button', 'data-id': c.id, text: c.label }, attrs));
   }
+  root.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('button[data-id]');
+    if (button && root.contains(button)) choose(button.getAttribute('data-id'));
+  });
 
   // The search box is made once (redrawing it would lose what is being typed); it asks the app's own
   // search, and its results come back with the rest of the mirror.
