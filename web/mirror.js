@@ -50,8 +50,8 @@
     return el('button', Object.assign({ type: 'button', 'data-id': c.id, text: c.label }, attrs));
   }
   root.addEventListener('click', function (e) {
-    var button = e.target.closest && e.target.closest('button[data-id]');
-    if (button && root.contains(button)) choose(button.getAttribute('data-id'));
+    var button = e.target.closest('button[data-id]');
+    if (button) choose(button.getAttribute('data-id'));
   });
 
   // The search box is made once (redrawing it would lose what is being typed); it asks the app's own

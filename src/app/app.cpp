@@ -1073,19 +1073,20 @@ void App::draw_layers(glm::ivec2 framebuffer, ImDrawData frame, std::vector<ImDr
     // again only for panels drawn over it.
     const CameraController& camera = atlas_->camera_controller();
     const bool draft = keep_map && camera.target().scale != camera.current().scale;  // (never for an exact frame)
+    const bool half = draft && pictures_.available;
     renderer_.prepare(*atlas_);
-    if (draft && pictures_.available) {
+    if (half) {
         renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, true, true);
-        ImDrawData half = frame;  // (the names over it too)
+        ImDrawData names = frame;  // (the names over it too)
         const glm::vec2 scale = glm::vec2(render::MapRenderer::draft_size(framebuffer)) / glm::vec2(framebuffer);
-        half.FramebufferScale.x *= scale.x, half.FramebufferScale.y *= scale.y;
-        render_lists(half, {ImGui::GetBackgroundDrawList()});
+        names.FramebufferScale.x *= scale.x, names.FramebufferScale.y *= scale.y;
+        render_lists(names, {ImGui::GetBackgroundDrawList()});
         keep_map_picture(true);
         if (map_only) return;
     }
     renderer_.draw(*atlas_, framebuffer.x, framebuffer.y, exact, draft);
     render_lists(frame, {ImGui::GetBackgroundDrawList()});
-    if (keep_map && !(draft && pictures_.available)) keep_map_picture(false);
+    if (keep_map && !half) keep_map_picture(false);
     if (map_only) return;
     renderer_.draw_inset(*atlas_, framebuffer.x, framebuffer.y);
     top.insert(top.begin(), fixed_list_.get());
@@ -1364,6 +1365,7 @@ void App::cover_glyphs(const std::vector<DataFile>& files) {
     constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
     for (const DataFile& f : files) {
         std::string run;  // a run of other bytes (it may go on in the next piece)
+        auto flush = [&] { if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size()), run.clear(); };
         f.json_text().for_each_piece([&](std::string_view piece) {
             const char* p = piece.data();
             const std::size_t n = piece.size();
@@ -1374,7 +1376,7 @@ void App::cover_glyphs(const std::vector<DataFile>& files) {
                     run.append(p + start, i - start);
                     continue;
                 }
-                if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size()), run.clear();  // (ASCII ends it)
+                flush();  // (ASCII ends it)
                 for (std::uint64_t w; i + 8 <= n; i += 8) {  // eight ASCII bytes at a time
                     std::memcpy(&w, p + i, 8);
                     if (w & kHighBits) break;
@@ -1382,7 +1384,7 @@ void App::cover_glyphs(const std::vector<DataFile>& files) {
                 while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
             }
         });
-        if (!run.empty()) glyphs_.AddText(run.data(), run.data() + run.size());
+        flush();
     }
     glyphs_.UsedChars[0] &= ~1u;  // a NUL (a catalogue's \u0000) would end the ranges at their start
     ImVector<ImWchar> ranges;

@@ -62,7 +62,10 @@ void MapRenderer::draw(const Atlas& atlas, int fb_w, int fb_h, bool exact, bool 
     begin_drawing(fb_w, fb_h);
     // (Half: each pixel stands for two of the framebuffer's. `ratio` stays the framebuffer's: the
     // basemap's picture is kept for it.)
-    if (half) glViewport(0, 0, draft_size({fb_w, fb_h}).x, draft_size({fb_w, fb_h}).y);
+    if (half) {
+        const glm::ivec2 d = draft_size({fb_w, fb_h});
+        glViewport(0, 0, d.x, d.y);
+    }
     const Camera& cam = atlas.camera_controller().current();
     const float ratio = float(fb_w) / float(cam.viewport.x);  // framebuffer pixels per logical pixel
     const auto content_of = [&](bool detailed) {
