@@ -130,9 +130,11 @@ else()
     # shrinks, so what a growth step adds beyond the need stays for good), from 1 MB: the bundled
     # data, the fonts and the detailed basemap's peak take 3.6 MB (the default 16 MB and its 5 MB
     # stack sat mostly empty; a start at 4 MB kept 0.4 MB that nothing used). The stack: the
-    # deepest seen is 15 KB (the web tests, 100,000 cities, the bad-data corpus, a file nested
-    # 5,000 deep, tours, exports; measured by filling the stack with a pattern), so 256 KB.
-    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=1MB -sTOTAL_STACK=256KB -sMEMORY_GROWTH_GEOMETRIC_STEP=0
+    # deepest seen is 15.7 KB (the web tests, 100,000 cities, the bad-data corpus, a file nested
+    # 5,000 deep, tours, exports), so 64 KB; it is painted at start-up and the web tests hold its
+    # deepest use under half (frameStats().stack, tests/web/harness.mjs). 256 KB until 4 December
+    # 2026: the heap starts after the stack, so each 64 KB less is a 64 KB page less in the end.
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=1MB -sTOTAL_STACK=64KB -sMEMORY_GROWTH_GEOMETRIC_STEP=0
     # wasm-opt inlines every function that has one caller, however large: App::frame grew to 64 KB
     # and main to 28 KB, with every cold path they reach. The browser compiles a function whole at
     # its first call, on the main thread, and again optimised once it runs hot: start-up compiled

@@ -217,6 +217,16 @@ bool App::finish_gl(std::string& error) {
     return true;
 }
 
+// The panels' and names' vertices, let go before a large piece of work at rest (the detailed
+// basemap's mesh): the next frame makes them again, and meanwhile the mesh's passing needs have their
+// room. (The web's memory keeps its highest level for good: the names' vertices alone are 0.2 MB.)
+void App::release_draw_lists() {
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) window->DrawList->_ClearFreeMemory();
+    ImGui::GetBackgroundDrawList()->_ClearFreeMemory();
+    ImGui::GetForegroundDrawList()->_ClearFreeMemory();
+    fixed_list_->_ClearFreeMemory();
+}
+
 // Once the map rests after the load (the detailed basemap in, or failed), what a gesture's first
 // frame would have the GPU do first is done: the pictures' off-screen target and its copies for
 // the page made, and the pipelines that draw into it (RGBA, not the screen's format) compiled. At
@@ -236,6 +246,7 @@ json App::fine_basemap_arrived() {
     BasemapFile fine;
     std::string error;
     if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
+    release_draw_lists();
     if (!renderer_.set_detail_basemap(fine))
         return {{"error", mesh_mismatch("detailed")}};
     return {{"ok", true}};
@@ -1523,6 +1534,7 @@ void App::give_search_names() {
 }
 
 json App::frame_stats() const {
+    const platform::StackUse stack = platform::stack_use();
     const std::size_t n = std::min<std::size_t>(frame_index_, frame_ms_.size());
     std::vector<float> ms(frame_ms_.begin(), frame_ms_.begin() + long(n));
     std::sort(ms.begin(), ms.end());
@@ -1535,7 +1547,8 @@ json App::frame_stats() const {
             {"glyphs", {{"wanted", glyph_count()}, {"rasterised", fonts_.body ? fonts_.body->Glyphs.Size : 0},
                         {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
             {"gl", {{"lost", gl_lost_}, {"recoveries", gl_recoveries_}, {"lastRecoveryMs", last_recovery_ms_},
-                    {"errors", gl_errors_}}}};
+                    {"errors", gl_errors_}}},
+            {"stack", {{"bytes", stack.bytes}, {"deepest", stack.deepest}}}};
 }
 
 json App::panels() const {

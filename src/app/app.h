@@ -225,6 +225,7 @@ private:
     static platform::PicturePlace picture_place(const Camera& picture, const Camera& camera);
     void keep_map_picture(bool draft);
     void warm_pictures(glm::ivec2 framebuffer);
+    void release_draw_lists();  // before large work at rest: the next frame makes them again
     void drop_pictures();
     bool move_pictures(const Camera& camera);
     std::vector<ImDrawList*> panel_lists() const;

@@ -111,6 +111,13 @@ struct AppHooks {
 int run(const Options& options, AppHooks hooks);
 
 void notify_ready();                          // the first complete frame with data is on screen
+// How deep the stack has gone so far, of how much it has: on the web its 64 KB (cmake/app.cmake),
+// painted when the app starts and read back for frameStats (the web tests hold it under half);
+// natively {0, 0}: the system's stack is not the app's to size.
+struct StackUse {
+    std::size_t bytes = 0, deepest = 0;
+};
+StackUse stack_use();
 void report_fatal(const std::string& message);
 void open_url(const std::string& url);
 // The view changed (its link form, without '#'): the web page's address follows it; a `step` (a

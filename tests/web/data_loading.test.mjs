@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { launch, openMap, outDir, root, settle, startServer, webDir } from './harness.mjs';
+import { assertStackRoom, launch, openMap, outDir, root, settle, startServer, webDir } from './harness.mjs';
 import { cities } from './expected.mjs';
 
 const badDir = join(root, 'tests', 'data', 'bad');
@@ -32,6 +32,8 @@ test('every file of the bad-input corpus gives its message, and valid records st
   const s = await page.evaluate(() => window.atlas.resetData());
   assert.equal(s.data.problems.length, 0);
   assert.equal(s.data.cities, cities.length);
+  // (a file nested 5,000 deep among them: the parser does not recurse)
+  console.log('stack after the bad-input corpus:', JSON.stringify(await assertStackRoom(page, 'the bad-input corpus')));
 });
 
 test('load time of the full data set in the browser (measured, printed)', async () => {

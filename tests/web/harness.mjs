@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -73,8 +74,19 @@ export function useMap(options) {
     map.server = await startServer();
     Object.assign(map, await openMap(map.server.url, options));
   });
-  after(async () => { await map.browser?.close(); map.server?.stop(); });
+  after(async () => {
+    try { if (map.page) await assertStackRoom(map.page, 'the whole test file'); } finally { await map.browser?.close(); map.server?.stop(); }
+  });
   return map;
+}
+
+// The wasm's stack (64 KB: cmake/app.cmake) kept half its room free on every path the page took
+// (it is painted at start-up; frameStats reads how deep it went). Returns its use, for the log.
+export async function assertStackRoom(page, what) {
+  const s = await page.evaluate(() => window.atlas.frameStats().stack);
+  assert.ok(s.bytes >= 65536 && s.deepest > 1024 && s.deepest < s.bytes / 2,
+            `${what}: the stack went ${s.deepest} bytes deep of its ${s.bytes}`);
+  return s;
 }
 
 // The camera at rest: not moving, and where it looks the same over six frames. A change that moves

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { openMap, outDir, root, settle, startServer } from './harness.mjs';
+import { assertStackRoom, openMap, outDir, root, settle, startServer } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -96,6 +96,7 @@ test('hostile links load the map with notices, never an error or a script', asyn
     assert.ok((await fresh.evaluate(() => window.atlas.state().viewNotices)).length > 0);
     await fresh.screenshot({ path: join(outDir, 'share-hostile.png') });
     assert.ok(!logs.some((l) => /a link ran script/.test(l)));
+    await assertStackRoom(page, 'the hostile links');
   } finally { await browser.close(); }
 });
 
@@ -211,5 +212,6 @@ test('the image export is a PNG of the view at the asked size, with its card and
     assert.deepEqual([p1.width, p1.height], [640, 400]);
     assert.ok(await page.evaluate(() => window.atlas.exportImage({ scale: 100 }).then(() => false, () => true)), 'absurd sizes are refused');
     console.log(`image export: 2560x1600 in ${ms} ms, ${file.bytes.length} bytes`);
+    await assertStackRoom(page, 'image exports');
   } finally { await browser.close(); }
 });

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openMap, outDir, startServer } from './harness.mjs';
+import { assertStackRoom, openMap, outDir, startServer } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -104,6 +104,7 @@ test('a tour as a WebM: every step is in it, at its own pace', async () => {
     assert.ok(Math.abs(webm.duration * webm.scale / 1e6 - file.frames * 200) <= 200, 'the duration is the frames at 5 per second');
     writeFileSync(join(outDir, 'tour.webm'), Uint8Array.from(file.bytes));
     assert.equal((await page.evaluate(() => window.atlas.state())).tour, null, 'the tour the recording played is gone');
+    await assertStackRoom(page, 'a tour recorded as a video');
   } finally { await browser.close(); }
 });
 

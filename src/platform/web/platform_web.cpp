@@ -3,9 +3,11 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstdio>
 #include <emscripten/html5.h>
+#include <emscripten/stack.h>
 
 #include "core/decimal.h"
 #include "core/json_io.h"
@@ -89,7 +91,27 @@ void set_gl_attributes(bool) {  // WebGL has its own context loss (gl_context_lo
 const char* glsl_version_header() { return "#version 300 es\nprecision highp float;\n"; }
 const char* imgui_glsl_version() { return "#version 300 es"; }
 
+namespace {
+// The stack's free part is painted with this when the app starts: the paint left shows how deep it
+// went since. (The stack grows down, from its base to its end.)
+constexpr std::uint32_t kStackPaint = 0x57ac4a11u;
+void paint_stack() {
+    const std::uintptr_t below = (emscripten_stack_get_current() - 512) & ~std::uintptr_t(3);  // (this frame's room kept)
+    for (auto* word = reinterpret_cast<volatile std::uint32_t*>(emscripten_stack_get_end());
+         reinterpret_cast<std::uintptr_t>(word) < below; ++word)
+        *word = kStackPaint;
+}
+}  // namespace
+
+StackUse stack_use() {
+    const std::uintptr_t base = emscripten_stack_get_base(), end = emscripten_stack_get_end();
+    auto* word = reinterpret_cast<const std::uint32_t*>(end);
+    while (reinterpret_cast<std::uintptr_t>(word) < base && *word == kStackPaint) ++word;
+    return {base - end, base - reinterpret_cast<std::uintptr_t>(word)};
+}
+
 bool parse_command_line(int, char**, Options& o, int& exit_code) {
+    paint_stack();  // (the first thing main does: everything after is measured)
     exit_code = 0;
     o.assets_dir = "/assets";
     o.data_dir = "/assets/data";
