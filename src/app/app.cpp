@@ -222,6 +222,7 @@ bool App::finish_gl(std::string& error) {
 // room. (The web's memory keeps its highest level for good: the names' vertices alone are 0.2 MB.)
 void App::release_draw_lists() {
     for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) window->DrawList->_ClearFreeMemory();
+    released_names_ = {ImGui::GetBackgroundDrawList()->VtxBuffer.Size, ImGui::GetBackgroundDrawList()->IdxBuffer.Size};  // (their room, made at once next frame)
     ImGui::GetBackgroundDrawList()->_ClearFreeMemory();
     ImGui::GetForegroundDrawList()->_ClearFreeMemory();
     fixed_list_->_ClearFreeMemory();
@@ -830,6 +831,11 @@ bool App::frame() {
     ImGui_ImplSDL2_NewFrame();
     mouse_given_.apply(ImGui::GetIO());
     ImGui::NewFrame();
+    if (released_names_.vertices > 0) {  // (release_draw_lists)
+        ImGui::GetBackgroundDrawList()->VtxBuffer.reserve(released_names_.vertices);
+        ImGui::GetBackgroundDrawList()->IdxBuffer.reserve(released_names_.indices);
+        released_names_ = {};
+    }
     focus_requested_panel();
     ui::UiContext ctx{.atlas = *atlas_, .style = renderer_.style(), .fonts = fonts_, .state = &ui_state_};
     // The panels hold a reference to the atlas: new data replaces it only after the frame.

@@ -233,6 +233,11 @@ private:
                      bool map_only);
     void keep_panel_pictures(std::uint64_t key);
     std::unique_ptr<ImDrawList> fixed_list_;  // the inset's frame and names, the attribution (ui::UiContext::fixed_list)
+    // The names' vertices and indices when release_draw_lists let them go: the next frame makes room
+    // for them at once (grown half again at a time, their old and new room left gaps behind: a page).
+    struct {
+        int vertices = 0, indices = 0;
+    } released_names_;
 };
 
 }  // namespace atlas
