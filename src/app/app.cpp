@@ -222,8 +222,9 @@ bool App::finish_gl(std::string& error) {
 // room. (The web's memory keeps its highest level for good: the names' vertices alone are 0.2 MB.)
 void App::release_draw_lists() {
     for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) window->DrawList->_ClearFreeMemory();
-    released_names_ = {ImGui::GetBackgroundDrawList()->VtxBuffer.Size, ImGui::GetBackgroundDrawList()->IdxBuffer.Size};  // (their room, made at once next frame)
-    ImGui::GetBackgroundDrawList()->_ClearFreeMemory();
+    ImDrawList* names = ImGui::GetBackgroundDrawList();
+    released_names_ = {names->VtxBuffer.Size, names->IdxBuffer.Size};  // (their room, made at once next frame)
+    names->_ClearFreeMemory();
     ImGui::GetForegroundDrawList()->_ClearFreeMemory();
     fixed_list_->_ClearFreeMemory();
 }
