@@ -217,16 +217,21 @@ bool App::finish_gl(std::string& error) {
     return true;
 }
 
-// The panels' and names' vertices, let go before a large piece of work at rest (the detailed
-// basemap's mesh): the next frame makes them again, and meanwhile the mesh's passing needs have their
-// room. (The web's memory keeps its highest level for good: the names' vertices alone are 0.2 MB.)
-void App::release_draw_lists() {
+// Large work at rest (the detailed basemap's mesh), done with the panels' and names' vertices let
+// go: the web's memory keeps its highest level for good, and the work's passing needs fit in their
+// room (0.5 MB; the names alone 0.2 MB) instead of growing it. The names' room is made again at once
+// after it, at the size it had: grown half again at a time by the next frame, each old and new room
+// were held together (a page). The panels' lists are made again by the next frame.
+bool App::with_draw_lists_let_go(const std::function<bool()>& work) {
     for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) window->DrawList->_ClearFreeMemory();
     ImDrawList* names = ImGui::GetBackgroundDrawList();
-    released_names_ = {names->VtxBuffer.Size, names->IdxBuffer.Size};  // (their room, made at once next frame)
+    const int vertices = names->VtxBuffer.Size, indices = names->IdxBuffer.Size;
     names->_ClearFreeMemory();
     ImGui::GetForegroundDrawList()->_ClearFreeMemory();
     fixed_list_->_ClearFreeMemory();
+    const bool done = work();
+    names->VtxBuffer.reserve(vertices), names->IdxBuffer.reserve(indices);  // (a new frame keeps a list's room)
+    return done;
 }
 
 // Once the map rests after the load (the detailed basemap in, or failed), what a gesture's first
@@ -248,8 +253,7 @@ json App::fine_basemap_arrived() {
     BasemapFile fine;
     std::string error;
     if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
-    release_draw_lists();
-    if (!renderer_.set_detail_basemap(fine))
+    if (!with_draw_lists_let_go([&] { return renderer_.set_detail_basemap(fine); }))
         return {{"error", mesh_mismatch("detailed")}};
     return {{"ok", true}};
 }
@@ -832,11 +836,6 @@ bool App::frame() {
     ImGui_ImplSDL2_NewFrame();
     mouse_given_.apply(ImGui::GetIO());
     ImGui::NewFrame();
-    if (released_names_.vertices > 0) {  // (release_draw_lists)
-        ImGui::GetBackgroundDrawList()->VtxBuffer.reserve(released_names_.vertices);
-        ImGui::GetBackgroundDrawList()->IdxBuffer.reserve(released_names_.indices);
-        released_names_ = {};
-    }
     focus_requested_panel();
     ui::UiContext ctx{.atlas = *atlas_, .style = renderer_.style(), .fonts = fonts_, .state = &ui_state_};
     // The panels hold a reference to the atlas: new data replaces it only after the frame.

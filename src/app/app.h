@@ -1,6 +1,7 @@
 // The application: wires the data (core), the map (render), the panels (ui) and the platform.
 #pragma once
 #include <glm/vec2.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -225,7 +226,7 @@ private:
     static platform::PicturePlace picture_place(const Camera& picture, const Camera& camera);
     void keep_map_picture(bool draft);
     void warm_pictures(glm::ivec2 framebuffer);
-    void release_draw_lists();  // before large work at rest: the next frame makes them again
+    bool with_draw_lists_let_go(const std::function<bool()>& work);  // large work at rest (its result)
     void drop_pictures();
     bool move_pictures(const Camera& camera);
     std::vector<ImDrawList*> panel_lists() const;
@@ -233,11 +234,6 @@ private:
                      bool map_only);
     void keep_panel_pictures(std::uint64_t key);
     std::unique_ptr<ImDrawList> fixed_list_;  // the inset's frame and names, the attribution (ui::UiContext::fixed_list)
-    // The names' vertices and indices when release_draw_lists let them go: the next frame makes room
-    // for them at once (grown half again at a time, their old and new room left gaps behind: a page).
-    struct {
-        int vertices = 0, indices = 0;
-    } released_names_;
 };
 
 }  // namespace atlas

@@ -143,7 +143,7 @@ test("the detailed basemap's arrival leaves the page's memory near what the bund
   // the bundled files' texts not kept, one copy of the font file); 3.6 MB since the mesh is made and
   // uploaded a country at a time and the memory starts at 1 MB (it started at 4); 2.06 MB on
   // 4 December 2026; 1.75 MB since the stack is 64 KB (not 256) and the panels' and names' vertices
-  // are let go before the mesh is made (App::release_draw_lists), which then fits in their room.
+  // are let go before the mesh is made (App::with_draw_lists_let_go), which then fits in their room.
   await page.waitForFunction(() => window.fineBasemap === true);
   const mb = await page.evaluate(() => Module.HEAPU8.length / 1048576);
   metrics.wasmMemoryMB = mb;
