@@ -219,19 +219,14 @@ bool App::finish_gl(std::string& error) {
 
 // Large work at rest (the detailed basemap's mesh), done with the panels' and names' vertices let
 // go: the web's memory keeps its highest level for good, and the work's passing needs fit in their
-// room (0.5 MB; the names alone 0.2 MB) instead of growing it. The names' room is made again at once
-// after it, at the size it had: grown half again at a time by the next frame, each old and new room
-// were held together (a page). The panels' lists are made again by the next frame.
+// room (0.5 MB; the names alone 0.2 MB) instead of growing it. The next frame makes them again (the
+// names' room at once: ui::draw_placed_labels).
 bool App::with_draw_lists_let_go(const std::function<bool()>& work) {
     for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) window->DrawList->_ClearFreeMemory();
-    ImDrawList* names = ImGui::GetBackgroundDrawList();
-    const int vertices = names->VtxBuffer.Size, indices = names->IdxBuffer.Size;
-    names->_ClearFreeMemory();
+    ImGui::GetBackgroundDrawList()->_ClearFreeMemory();
     ImGui::GetForegroundDrawList()->_ClearFreeMemory();
     fixed_list_->_ClearFreeMemory();
-    const bool done = work();
-    names->VtxBuffer.reserve(vertices), names->IdxBuffer.reserve(indices);  // (a new frame keeps a list's room)
-    return done;
+    return work();
 }
 
 // Once the map rests after the load (the detailed basemap in, or failed), what a gesture's first
@@ -250,11 +245,14 @@ void App::warm_pictures(glm::ivec2 framebuffer) {
 // Read from the file system, where the page put it.
 json App::fine_basemap_arrived() {
     pictures_.load_over = true;  // (whether it loads or not)
-    BasemapFile fine;
     std::string error;
-    if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
-    if (!with_draw_lists_let_go([&] { return renderer_.set_detail_basemap(fine); }))
-        return {{"error", mesh_mismatch("detailed")}};
+    const bool made = with_draw_lists_let_go([&] {  // (the file read in their room too)
+        BasemapFile fine;
+        if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return false;
+        if (!renderer_.set_detail_basemap(fine)) return error = mesh_mismatch("detailed"), false;
+        return true;
+    });
+    if (!made) return {{"error", error}};
     return {{"ok", true}};
 }
 

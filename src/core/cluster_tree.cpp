@@ -301,17 +301,27 @@ void ClusterTree::members(int node, std::vector<int>& out) const {
 }
 
 std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
-    std::vector<std::pair<int, Cluster>> out;  // with the rank of each marker's seed: the most important first
     const auto leaf = alone < 0 ? nodes_.end()
                                 : std::find_if(nodes_.begin(), nodes_.end(), [&](const Node& n) { return n.count == 1 && n.first == alone; });
-    if (leaf != nodes_.end()) out.push_back({-1, {leaf->center, {alone}}});
-    else alone = -1;
+    if (leaf == nodes_.end()) alone = -1;
     // A node is drawn at `level` if it was formed at that level or a finer one, and its parent
-    // (if any) only at a coarser one.
-    for (int i = 0; i < int(nodes_.size()); ++i) {
-        const Node& n = nodes_[i];
-        if (n.born < level || (n.parent >= 0 && nodes_[n.parent].born >= level)) continue;
-        if (n.count == 1 && n.first == alone) continue;
+    // (if any) only at a coarser one. The nodes drawn, with the rank of each one's seed: the most
+    // important first. (Ordered before their members are gathered, and counted first: the web's
+    // memory keeps its highest level, and markers held twice, or a vector's old and new room held
+    // together as it grew, set it during a zoom.)
+    const auto drawn = [&](const Node& n) {
+        return !(n.born < level || (n.parent >= 0 && nodes_[n.parent].born >= level)) && !(n.count == 1 && n.first == alone);
+    };
+    std::vector<std::pair<int, int>> order;  // (seed's rank, node)
+    order.reserve(std::size_t(std::count_if(nodes_.begin(), nodes_.end(), drawn)));
+    for (int i = 0; i < int(nodes_.size()); ++i)
+        if (drawn(nodes_[i])) order.push_back({nodes_[i].seed, i});
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Cluster> markers;
+    markers.reserve(order.size() + (alone >= 0));
+    if (alone >= 0) markers.push_back({leaf->center, {alone}});
+    for (const auto& [seed, i] : order) {
+        const Node& n = nodes_[std::size_t(i)];
         Cluster c{n.center, {}};
         c.members.reserve(std::size_t(n.count));
         members(i, c.members);
@@ -322,12 +332,8 @@ std::vector<Cluster> ClusterTree::cut(int level, int alone) const {
                 c.center = (n.center * double(n.count) - leaf->center) / double(n.count - 1);
             }
         }
-        out.push_back({n.seed, std::move(c)});
+        markers.push_back(std::move(c));
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<Cluster> markers;
-    markers.reserve(out.size());
-    for (auto& [seed, c] : out) markers.push_back(std::move(c));
     return markers;
 }
 

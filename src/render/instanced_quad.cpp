@@ -33,7 +33,7 @@ namespace {
 // Instances expanded and sent on at a time: the whole expansion (4 vertices an instance, and 6
 // indices) at once was the web's highest memory during a zoom (0.8 MB at 400 cities' links), which
 // its memory keeps for good; a chunk of 1,024 links (213 KB) still set it at the first frame.
-constexpr std::size_t kChunk = 256;
+constexpr std::size_t kChunk = 64;
 }  // namespace
 
 InstancedQuad::Upload::Upload(InstancedQuad& quad, std::size_t count)

@@ -2,6 +2,8 @@
 // hubs, tooltips and the attribution.
 #include <algorithm>
 #include <cstdio>
+#include <type_traits>
+#include <vector>
 
 #include "core/hash.h"
 #include "render/marker_layer.h"
@@ -18,6 +20,29 @@ void label(const UiContext& ui, ImDrawList* dl, ImFont* font, ImVec2 at, const c
 
 // Names placed before, drawn (`origin`: where their camera's screen starts).
 void draw_placed_labels(const UiContext& ui, ImDrawList* bg, const std::vector<PlacedLabel>& placed, ImVec2 origin, float scale) {
+    // Their room made at once, counted: five copies of each glyph, as `label` draws them (ImGui asks
+    // room for a quad per byte of a text, then gives back what its glyphs left unused), and a little
+    // more for what follows. Grown half again at a time, a list holds its old and new vertices
+    // together at each step: the names (0.2 MB at 400 cities) set the page's memory, which keeps its
+    // highest level. The few vertices drawn before them are set aside, so that the old room is let go
+    // before the new one is taken.
+    int glyphs = 0, longest = 0;
+    for (const auto& p : placed) {
+        const std::string& name = ui.atlas.data().cities[p.city].local_name;
+        for (char c : name) glyphs += (c & 0xC0) != 0x80 && c != ' ';
+        longest = std::max(longest, int(name.size()));
+    }
+    const auto make_room = [](auto& buffer, int more) {
+        const int need = buffer.Size + more;
+        if (need + need / 16 <= buffer.Capacity) return;
+        const std::vector<std::decay_t<decltype(buffer[0])>> before(buffer.begin(), buffer.end());
+        buffer.clear();  // (ImVector::clear frees)
+        buffer.reserve(need + need / 8);  // (a zoom that shows more names need not make it again each frame)
+        buffer.resize(int(before.size()));
+        std::copy(before.begin(), before.end(), buffer.begin());
+    };
+    make_room(bg->VtxBuffer, 4 * (5 * glyphs + longest));
+    make_room(bg->IdxBuffer, 6 * (5 * glyphs + longest));
     for (const auto& p : placed) {
         const float alpha = ui.atlas.city_opacity(p.city);
         if (alpha > 0.05f)
@@ -36,6 +61,8 @@ std::vector<PlacedLabel> place_and_draw_labels(UiContext& ui, ImDrawList* bg, co
     const Atlas& a = ui.atlas;
     const Dataset& d = a.data();
     std::vector<int> cities;
+    cities.reserve(markers.size());  // (sized at once, here and below: see draw_placed_labels)
+    obstacles.reserve(obstacles.size() + markers.size());
     for (const auto& c : markers) {
         if (c.members.size() == 1) cities.push_back(c.members[0]);
         const glm::dvec2 s = cam.to_screen(c.center);
@@ -48,6 +75,7 @@ std::vector<PlacedLabel> place_and_draw_labels(UiContext& ui, ImDrawList* bg, co
     };
     std::stable_sort(cities.begin(), cities.end(), [&](int x, int y) { return rank(x) > rank(y); });
     std::vector<LabelCandidate> candidates;
+    candidates.reserve(cities.size());
     for (int i : cities) {
         const ImVec2 size = ImGui::CalcTextSize(d.cities[i].local_name.c_str());
         candidates.push_back({i, cam.to_screen(a.positions()[i]), size.x * scale, size.y * scale, gap});
