@@ -51,7 +51,8 @@ bool make_font_texture() {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_RED);
     } else {
-        // In strips of 32 KB: a browser copies each to the GPU process through a buffer of its own.
+        // In strips of 32 KB: a browser copies each to the GPU process through a buffer of its own,
+        // and a strip of 128 KB set the page's memory (the fonts' pixels are still held meanwhile).
         glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, width, height, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, nullptr);
         const int rows = std::max(1, 16384 / std::max(1, width));
         std::vector<unsigned char> strip(std::size_t(width) * std::size_t(rows) * 2, 255);
