@@ -297,8 +297,9 @@ bool App::recover_gl_context() {
 }
 
 // GL errors are logged, never fatal: a driver's complaint must not take a kiosk down. glGetError
-// waits for the GPU process in a browser, so it is asked at most once a second, and first two
-// seconds after the start (not while the first frame waits for the GPU).
+// waits for the GPU process in a browser, so it is asked at most once a second, first two seconds
+// after the start (not while the first frame waits for the GPU), and not during a gesture (the GL
+// keeps its flags until asked).
 void App::log_gl_errors() {
     const Uint64 now = SDL_GetPerformanceCounter();
     if (now < next_gl_check_) return;
@@ -945,7 +946,7 @@ bool App::frame() {
         }
     }
     note_frame_time(start);
-    log_gl_errors();
+    if (!in_gesture) log_gl_errors();  // (asked during a gesture, each took 2-3 ms of its frames)
     if (!unchanged && !moved && !layout_only) SDL_GL_SwapWindow(window_.sdl);  // (a swap without drawing would show an old back buffer)
     if (reset_requested_) {
         reset_requested_ = false;
