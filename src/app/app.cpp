@@ -217,16 +217,15 @@ bool App::finish_gl(std::string& error) {
     return true;
 }
 
-// Large work at rest (the detailed basemap's mesh), done with the panels' and names' vertices let
-// go: the web's memory keeps its highest level for good, and the work's passing needs fit in their
-// room (0.5 MB; the names alone 0.2 MB) instead of growing it. The next frame makes them again (the
-// names' room at once: ui::draw_placed_labels).
-bool App::with_draw_lists_let_go(const std::function<bool()>& work) {
+// The panels' and names' vertices, let go before large work at rest (the detailed basemap's file
+// and mesh): the web's memory keeps its highest level for good, and the work's passing needs fit in
+// their room (0.5 MB; the names alone 0.2 MB) instead of growing it. The next frame makes them again
+// (the names' room at once: ui::draw_placed_labels).
+void App::release_draw_lists() {
     for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) window->DrawList->_ClearFreeMemory();
     ImGui::GetBackgroundDrawList()->_ClearFreeMemory();
     ImGui::GetForegroundDrawList()->_ClearFreeMemory();
     fixed_list_->_ClearFreeMemory();
-    return work();
 }
 
 // Once the map rests after the load (the detailed basemap in, or failed), what a gesture's first
@@ -245,14 +244,11 @@ void App::warm_pictures(glm::ivec2 framebuffer) {
 // Read from the file system, where the page put it.
 json App::fine_basemap_arrived() {
     pictures_.load_over = true;  // (whether it loads or not)
+    release_draw_lists();  // (before the file is read: it fits in their room too)
+    BasemapFile fine;
     std::string error;
-    const bool made = with_draw_lists_let_go([&] {  // (the file read in their room too)
-        BasemapFile fine;
-        if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return false;
-        if (!renderer_.set_detail_basemap(fine)) return error = mesh_mismatch("detailed"), false;
-        return true;
-    });
-    if (!made) return {{"error", error}};
+    if (!fine.read(options_.assets_dir + "/basemap-50m.bin", error)) return {{"error", error}};
+    if (!renderer_.set_detail_basemap(fine)) return {{"error", mesh_mismatch("detailed")}};
     return {{"ok", true}};
 }
 
@@ -298,11 +294,11 @@ bool App::recover_gl_context() {
 
 // GL errors are logged, never fatal: a driver's complaint must not take a kiosk down. glGetError
 // waits for the GPU process in a browser, so it is asked at most once a second, first two seconds
-// after the start (not while the first frame waits for the GPU), and not during a gesture (the GL
-// keeps its flags until asked).
-void App::log_gl_errors() {
+// after the start (not while the first frame waits for the GPU), and not during a gesture (each
+// took 2-3 ms of its frames; the GL keeps its flags until asked).
+void App::log_gl_errors(bool in_gesture) {
     const Uint64 now = SDL_GetPerformanceCounter();
-    if (now < next_gl_check_) return;
+    if (in_gesture || now < next_gl_check_) return;
     next_gl_check_ = now + SDL_GetPerformanceFrequency();
     for (int i = 0; i < 8; ++i) {  // a lost context repeats its error forever; a few are enough
         const GLenum e = glGetError();
@@ -946,7 +942,7 @@ bool App::frame() {
         }
     }
     note_frame_time(start);
-    if (!in_gesture) log_gl_errors();  // (asked during a gesture, each took 2-3 ms of its frames)
+    log_gl_errors(in_gesture);
     if (!unchanged && !moved && !layout_only) SDL_GL_SwapWindow(window_.sdl);  // (a swap without drawing would show an old back buffer)
     if (reset_requested_) {
         reset_requested_ = false;

@@ -1,7 +1,6 @@
 // The application: wires the data (core), the map (render), the panels (ui) and the platform.
 #pragma once
 #include <glm/vec2.hpp>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,7 +79,7 @@ private:
     nlohmann::json fine_basemap_arrived();  // the detailed basemap's file is there now (web)
     void release_gl();
     bool recover_gl_context();
-    void log_gl_errors();
+    void log_gl_errors(bool in_gesture);
     bool gl_lost_ = false;
     Uint64 gl_lost_at_ = 0, next_gl_check_ = 0;
     int gl_recoveries_ = 0, gl_errors_ = 0;
@@ -226,7 +225,7 @@ private:
     static platform::PicturePlace picture_place(const Camera& picture, const Camera& camera);
     void keep_map_picture(bool draft);
     void warm_pictures(glm::ivec2 framebuffer);
-    bool with_draw_lists_let_go(const std::function<bool()>& work);  // large work at rest (its result)
+    void release_draw_lists();  // before large work at rest: the next frame makes them again
     void drop_pictures();
     bool move_pictures(const Camera& camera);
     std::vector<ImDrawList*> panel_lists() const;

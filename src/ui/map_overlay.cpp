@@ -2,7 +2,6 @@
 // hubs, tooltips and the attribution.
 #include <algorithm>
 #include <cstdio>
-#include <type_traits>
 #include <vector>
 
 #include "core/hash.h"
@@ -18,29 +17,32 @@ void label(const UiContext& ui, ImDrawList* dl, ImFont* font, ImVec2 at, const c
     dl->AddText(font, size, at, ui.color("ui.labelText", alpha), text);
 }
 
+// Room for `more` items at once, and a little beyond (a zoom that shows more names need not make it
+// again each frame). What the list holds is set aside first, so that its old room is let go before
+// the new one is taken (ImVector::reserve holds both).
+template <class T>
+void make_room(ImVector<T>& list, int more) {
+    const int need = list.Size + more;
+    if (need + need / 16 <= list.Capacity) return;
+    const std::vector<T> before(list.begin(), list.end());
+    list.clear();  // (ImVector::clear frees)
+    list.reserve(need + need / 8);
+    list.resize(int(before.size()));
+    std::copy(before.begin(), before.end(), list.begin());
+}
+
 // Names placed before, drawn (`origin`: where their camera's screen starts).
 void draw_placed_labels(const UiContext& ui, ImDrawList* bg, const std::vector<PlacedLabel>& placed, ImVec2 origin, float scale) {
     // Their room made at once, counted: five copies of each glyph, as `label` draws them (ImGui asks
-    // room for a quad per byte of a text, then gives back what its glyphs left unused), and a little
-    // more for what follows. Grown half again at a time, a list holds its old and new vertices
-    // together at each step: the names (0.2 MB at 400 cities) set the page's memory, which keeps its
-    // highest level. The few vertices drawn before them are set aside, so that the old room is let go
-    // before the new one is taken.
+    // room for a quad per byte of a text, then gives back what its glyphs left unused). Grown half
+    // again at a time, a list holds its old and new vertices together at each step: the names (0.2
+    // MB at 400 cities) set the page's memory, which keeps its highest level.
     int glyphs = 0, longest = 0;
     for (const auto& p : placed) {
         const std::string& name = ui.atlas.data().cities[p.city].local_name;
         for (char c : name) glyphs += (c & 0xC0) != 0x80 && c != ' ';
         longest = std::max(longest, int(name.size()));
     }
-    const auto make_room = [](auto& buffer, int more) {
-        const int need = buffer.Size + more;
-        if (need + need / 16 <= buffer.Capacity) return;
-        const std::vector<std::decay_t<decltype(buffer[0])>> before(buffer.begin(), buffer.end());
-        buffer.clear();  // (ImVector::clear frees)
-        buffer.reserve(need + need / 8);  // (a zoom that shows more names need not make it again each frame)
-        buffer.resize(int(before.size()));
-        std::copy(before.begin(), before.end(), buffer.begin());
-    };
     make_room(bg->VtxBuffer, 4 * (5 * glyphs + longest));
     make_room(bg->IdxBuffer, 6 * (5 * glyphs + longest));
     for (const auto& p : placed) {

@@ -143,7 +143,7 @@ test("the detailed basemap's arrival leaves the page's memory near what the bund
   // the bundled files' texts not kept, one copy of the font file); 3.6 MB since the mesh is made and
   // uploaded a country at a time and the memory starts at 1 MB (it started at 4); 2.06 MB on
   // 4 December 2026; 1.75 MB since the stack is 64 KB (not 256) and the panels' and names' vertices
-  // are let go before the mesh is made (App::with_draw_lists_let_go), which then fits in their room;
+  // are let go before the mesh is made (App::release_draw_lists), which then fits in their room;
   // 1.63 MB on 5 December 2026, since the names' vertices are counted and their room made at once
   // (not grown half again at a time, old and new held together), the links' vertices are sent in
   // smaller chunks, the fonts' pixels in smaller strips, and the 1:50m file is read in the room
